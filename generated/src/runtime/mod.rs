@@ -1,0 +1,11 @@
+//! The hand-written runtime that generated code calls: XML reading and writing, XSD scalar types, the SOAP
+//! envelope, credentials and validation. Nothing here is generated; it is covered by ordinary unit tests.
+
+pub mod credentials;
+pub mod scalar;
+pub mod soap;
+pub mod validate;
+pub mod xml;
+
+pub use scalar::{Date, DateTime, Decimal, Time};
+pub use xml::{AnyElement, DecodeError, DecodeReport, EncodeError};

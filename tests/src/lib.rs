@@ -1,0 +1,1 @@
+//! Integration tests for the generator and the generated crate live in `tests/tests/`.

@@ -1,0 +1,3 @@
+//! `cargo xtask`: the maintainer's commands (stub: the xtask work fills this in).
+
+fn main() {}
