@@ -1,5 +1,5 @@
-//! Errors of every stage. Schema errors carry `file:line:col` (see [`crate::model::Pos`]).
-//! (Owned by the loader work: extend with one variant per failure, each documented with when it is raised.)
+//! Errors of every stage. Schema errors carry `file:line:col` (see [`crate::model::Pos`]), with the file named
+//! relative to the entry point's directory, and say what is wrong and what to do about it.
 
 use std::path::PathBuf;
 
@@ -11,6 +11,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Any generator failure.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The entry point given to [`crate::load`] is missing, unreadable, or a directory that does not hold
+    /// exactly one `.wsdl` file.
+    #[error(
+        "{}: {reason}; PayPal publishes the schemas at https://www.paypal.com/wsdl/ (sandbox: https://www.sandbox.paypal.com/wsdl/)",
+        path.display()
+    )]
+    Entry {
+        /// The entry point as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -19,8 +31,8 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
-    /// The schema is malformed, uses a construct the loader does not understand, or refers to something that
-    /// does not exist.
+    /// Raised by the loader for malformed XML, a construct it does not understand, a reference to something no
+    /// schema defines, a duplicate definition, a derivation cycle, or an imported file it cannot read.
     #[error("{pos}: {message}")]
     Schema {
         /// Where.
@@ -36,4 +48,23 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_errors_start_with_their_position() {
+        let pos = Pos { file: "a.xsd".into(), line: 3, col: 7 };
+        let err = Error::Schema { pos, message: "unresolved type reference `x:Y`".into() };
+        assert_eq!(err.to_string(), "a.xsd:3:7: unresolved type reference `x:Y`");
+    }
+
+    #[test]
+    fn entry_errors_say_where_paypal_publishes_the_schemas() {
+        let err = Error::Entry { path: "nowhere".into(), reason: "no such file or directory".into() };
+        assert!(err.to_string().starts_with("nowhere: no such file or directory; PayPal publishes"));
+        assert!(err.to_string().contains("https://www.paypal.com/wsdl/"));
+    }
 }

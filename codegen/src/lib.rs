@@ -11,11 +11,15 @@
 //! [`load`] runs stages 1–2, [`generate`] runs stages 3–5 up to the formatted text.
 #![deny(missing_docs)]
 
+pub mod catalog;
+pub mod diff;
 pub mod docs;
 pub mod dump;
 pub mod emit;
 pub mod error;
 pub mod flatten;
+pub mod limits;
+pub mod locate;
 pub mod lower;
 pub mod model;
 pub mod naming;
@@ -44,8 +48,16 @@ pub fn load(entry: &Path) -> Result<Model> {
 /// # Errors
 /// Fails when a generated file does not parse as Rust (a generator bug, reported with the file name).
 pub fn generate(model: &Model) -> Result<write::Files> {
+    generate_with(model, &emit::Options::default())
+}
+
+/// [`generate`] with explicit emitter options (tests compile fixture output under another module path).
+///
+/// # Errors
+/// As [`generate`].
+pub fn generate_with(model: &Model, options: &emit::Options) -> Result<write::Files> {
     let flat = flatten::flatten(model);
     let names = naming::Names::assign(model, &flat);
-    let tokens = emit::emit(model, &flat, &names);
-    write::format_files(tokens)
+    let tokens = emit::emit(model, &flat, &names, options);
+    write::format_files_with(tokens, &write::Header::for_model(model))
 }

@@ -41,7 +41,9 @@ impl fmt::Display for QName {
 pub enum SymbolKind {
     /// A named `simpleType` or `complexType`.
     Type,
-    /// An anonymous type, keyed by the name of the global element that declares it.
+    /// An anonymous type, keyed by the name of the global element that declares it; an anonymous type of a
+    /// local element is keyed `Parent.Child` and one of a local attribute `Parent@attr`, where `Parent` is the
+    /// key of the enclosing type (PayPal's schemas have only global ones).
     AnonymousType,
 }
 
@@ -545,6 +547,8 @@ pub struct Service {
     pub ns: String,
     /// `ns:version` or `version` attribute on `wsdl:definitions`, if any (`204.0`).
     pub version: Option<String>,
+    /// `wsdl:documentation` of the service, or else of `wsdl:definitions` (none in PayPal's WSDL).
+    pub doc: Option<String>,
     /// Ports in document order.
     pub ports: Vec<Port>,
     /// Operations, ordered by (port, name).

@@ -1,3 +1,91 @@
-//! `cargo xtask`: the maintainer's commands (stub: the xtask work fills this in).
+//! `cargo xtask`: the maintainer's commands, one module per subcommand. The work happens in the `codegen`
+//! library; this binary only finds the project's paths, parses arguments and reports.
 
-fn main() {}
+mod diff;
+mod limits;
+mod regen;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Maintainer commands for the paypal-soap workspace.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate `generated/src/generated` from PayPal's WSDL and XSDs, or check that it is current.
+    Regen(regen::Args),
+    /// Compare two schema sets and report what changed for users of the generated crate.
+    Diff(diff::Args),
+    /// Print every character limit of the schema (facets and prose) and the documentation that yields none.
+    Limits(limits::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = project_root();
+    let result = match cli.command {
+        Command::Regen(args) => regen::run(&args, &root),
+        Command::Limits(args) => limits::run(&args, &root),
+        // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.
+        Command::Diff(args) => return diff::run(&args, &root),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // The message and its causes only: a backtrace (anyhow prints one under RUST_BACKTRACE) says
+            // nothing about a stale file or a missing schema.
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's directory, as rust-analyzer's `project_root()` finds it.
+/// It does not depend on the directory `cargo xtask` is run from.
+fn project_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map_or_else(|| manifest.to_path_buf(), Path::to_path_buf)
+}
+
+/// `path` relative to `root` when it lies under it, for shorter messages; otherwise as given.
+fn display_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn regen_arguments_parse() {
+        let cli = Cli::try_parse_from(["xtask", "regen", "--check", "--schemas", "s", "--out", "o"]).unwrap();
+        let Command::Regen(args) = cli.command else { panic!("not regen") };
+        assert!(args.check);
+        assert_eq!(args.schemas.as_deref(), Some(Path::new("s")));
+        assert_eq!(args.out.as_deref(), Some(Path::new("o")));
+        assert!(Cli::try_parse_from(["xtask", "regen", "--bogus"]).is_err());
+    }
+
+    #[test]
+    fn root_is_the_workspace() {
+        let root = project_root();
+        assert!(root.join("Cargo.toml").is_file() && root.join("xtask").is_dir(), "{}", root.display());
+    }
+}

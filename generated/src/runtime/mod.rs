@@ -2,6 +2,7 @@
 //! envelope, credentials and validation. Nothing here is generated; it is covered by ordinary unit tests.
 
 pub mod credentials;
+pub mod recovery;
 pub mod scalar;
 pub mod soap;
 pub mod validate;

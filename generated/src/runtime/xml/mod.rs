@@ -62,5 +62,5 @@ pub trait XmlRead: Sized {
     ///
     /// # Errors
     /// Malformed XML or a value that does not parse, with position and element path.
-    fn read_element(r: &mut XmlReader<'_>, start: &StartTag<'_>) -> Result<Self, DecodeError>;
+    fn read_element<'a>(r: &mut XmlReader<'a>, start: &StartTag<'a>) -> Result<Self, DecodeError>;
 }

@@ -1,0 +1,114 @@
+//! Enumerations: one Rust enum per enumerated simple type, with a catch-all variant that keeps values the
+//! schema does not list. PayPal adds enumeration values without notice (`Completed_Funds_Held`, `refund`), and
+//! its own SDKs crash on them; ours keeps the text, and `#[non_exhaustive]` lets a new schema version add
+//! variants without breaking callers' matches.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Ctx, doc_attrs, ident};
+use crate::model::{SimpleType, TypeDefKind, TypeId};
+
+/// Emits `enums.rs` of one namespace.
+pub(crate) fn emit_enums(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
+    let items = ids.iter().filter_map(|id| {
+        let def = ctx.model.get(id)?;
+        match &def.kind {
+            TypeDefKind::Simple(st) if !st.enumeration.is_empty() => Some(enumeration(ctx, id, st, def.doc.as_deref())),
+            _ => None,
+        }
+    });
+    quote! {
+        //! Enumerations of this namespace.
+        #(#items)*
+    }
+}
+
+fn enumeration(ctx: &Ctx<'_>, id: &TypeId, st: &SimpleType, doc: Option<&str>) -> TokenStream {
+    let name = ident(ctx.names.type_name(id));
+    let unknown = ident(ctx.names.unknown_variant(id));
+    let variants: Vec<_> = (0..st.enumeration.len()).map(|i| ident(ctx.names.variant(id, i))).collect();
+    let values: Vec<&str> = st.enumeration.iter().map(|v| v.value.as_str()).collect();
+    let variant_defs = st.enumeration.iter().zip(&variants).map(|(v, var)| {
+        let docs = doc_attrs(v.doc.as_deref(), &format!("Wire value `{}`.", v.value));
+        quote!(#docs #var,)
+    });
+    let note = format!(
+        "XSD: enumeration `{}` (`{}`), {} values. Values the schema does not list decode to `{unknown}` with \
+         their text, and are written back unchanged.",
+        id.name,
+        id.ns,
+        values.len()
+    );
+    let docs = doc_attrs(doc, &note);
+    let wire = &id.name;
+    let alias_attr = if ctx.names.type_name(id) == wire { TokenStream::new() } else { quote!(#[doc(alias = #wire)]) };
+    let unknown_doc = " A value this version of the schema does not list, kept exactly as received.";
+    quote! {
+        #docs
+        #alias_attr
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_defs)*
+            #[doc = #unknown_doc]
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// Every value the schema lists, in schema order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #values,)*
+                    Self::#unknown(value) => value,
+                }
+            }
+
+            /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
+            /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
+            pub fn from_wire(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#variants,)*
+                    other => Self::#unknown(::std::string::String::from(other)),
+                }
+            }
+
+            /// False for values the schema does not list.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::#unknown(_))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from_wire(value))
+            }
+        }
+    }
+}
+
+/// The `XmlScalar` impl of an enumeration (emitted into the namespace's `xml.rs`).
+pub(crate) fn emit_scalar_impl(ctx: &Ctx<'_>, id: &TypeId, _st: &SimpleType) -> TokenStream {
+    let path = ctx.type_path(id);
+    quote! {
+        impl XmlScalar for #path {
+            const EMPTY_IS_ABSENT: bool = true;
+            fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+            fn from_xml_text(text: &str) -> ::std::result::Result<Self, crate::runtime::xml::ValueError> {
+                ::std::result::Result::Ok(Self::from_wire(text))
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Stage 5: formatting, the `@generated` header, and writing or checking the generated tree.
+//!
+//! [`format_files_with`] turns the emitter's token streams into the final text of each file; [`sync()`] makes a
+//! directory hold exactly that set of files (or, in [`Mode::Check`], reports how it differs); [`lock`] records
+//! which input files the committed tree was generated from. Nothing written here depends on the machine, the
+//! time or the paths involved, so two runs anywhere give byte-identical trees.
+
+pub mod lock;
+mod sync;
+
+pub use sync::{Mode, SyncReport, sync};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use proc_macro2::TokenStream;
+
+use crate::error::{Error, Result};
+use crate::model::Model;
+
+/// Formatted output files keyed by path relative to the generated directory.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Files {
+    /// Path (relative, `/` separators) → full file text (header included, `\n` line endings).
+    pub files: BTreeMap<String, String>,
+}
+
+/// A failure while writing or checking the generated tree or the lock file.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A file or directory could not be read, written or deleted.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A key of [`Files`] is not a clean relative path (absolute, empty component, `.`, `..`, `\\` or `:`):
+    /// a generator bug.
+    #[error("generated path `{path}` must be relative with `/` separators and no `.` or `..`; this is a generator bug")]
+    BadPath {
+        /// The offending key.
+        path: String,
+    },
+    /// [`Mode::Write`] found a `.rs` file that is not in the generated set and lacks the `@generated` header,
+    /// so it may be hand-written and is not deleted.
+    #[error(
+        "refusing to delete {}: it is not a generated file (no `// @generated` header); \
+         move it out of {} or pass another output directory",
+        path.display(),
+        dir.display()
+    )]
+    NotGenerated {
+        /// The file.
+        path: PathBuf,
+        /// The output directory.
+        dir: PathBuf,
+    },
+    /// The lock file has a line that is not `<sha256>  <file name>`.
+    #[error("{}:{line}: expected `<64 hex digits>  <file name>`, found `{text}`", path.display())]
+    LockSyntax {
+        /// The lock file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// The line as read.
+        text: String,
+    },
+}
+
+/// The first line of every generated file.
+///
+/// It carries the `@generated` token (editors and review tools look for it), the command that rewrites the
+/// file and the schema it comes from. Only a file name goes in, never a path, so the text does not depend on
+/// where the schemas were found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    source: String,
+}
+
+/// The token every generated file's first line starts with; [`sync()`] deletes only files that carry it.
+pub const GENERATED_MARKER: &str = "// @generated";
+
+impl Header {
+    /// A header naming `source` (a schema file name such as `PayPalSvc.wsdl`) as the input.
+    pub fn new(source: impl Into<String>) -> Self {
+        Self { source: source.into() }
+    }
+
+    /// The header for output generated from `model`: it names the model's WSDL, or its schema files when it
+    /// was loaded from a plain XSD (the model does not record which of them was the entry point).
+    pub fn for_model(model: &Model) -> Self {
+        let wsdls: Vec<&str> = model.sources.iter().map(|s| s.name.as_str()).filter(|n| n.ends_with(".wsdl")).collect();
+        let names: Vec<&str> =
+            if wsdls.is_empty() { model.sources.iter().map(|s| s.name.as_str()).collect() } else { wsdls };
+        if names.is_empty() { Self::new("the schemas") } else { Self::new(names.join(", ")) }
+    }
+
+    /// The header line, without its newline.
+    pub fn line(&self) -> String {
+        format!("{GENERATED_MARKER} by `cargo xtask regen` from {}. Do not edit by hand.", self.source)
+    }
+}
+
+/// Formats each token stream with prettyplease and prepends `header`.
+///
+/// The header is added after formatting because prettyplease drops `//` comments. Line endings are
+/// normalized to `\n`, and every file ends with exactly one newline.
+///
+/// # Errors
+/// [`Error::Emit`] naming the file when a token stream does not parse as a Rust file (a generator bug).
+///
+/// # Example
+/// ```
+/// use std::collections::BTreeMap;
+/// use codegen::write::{format_files_with, Header};
+///
+/// let tokens = BTreeMap::from([("mod.rs".to_string(), quote::quote! { pub struct A; })]);
+/// let files = format_files_with(tokens, &Header::new("x.wsdl")).unwrap();
+/// assert_eq!(
+///     files.files["mod.rs"],
+///     "// @generated by `cargo xtask regen` from x.wsdl. Do not edit by hand.\npub struct A;\n"
+/// );
+/// ```
+pub fn format_files_with(tokens: BTreeMap<String, TokenStream>, header: &Header) -> Result<Files> {
+    let header = header.line();
+    let mut files = BTreeMap::new();
+    for (path, stream) in tokens {
+        let file =
+            syn::parse2::<syn::File>(stream).map_err(|e| Error::Emit { file: path.clone(), message: e.to_string() })?;
+        let body = normalize_newlines(&prettyplease::unparse(&file));
+        let mut text = String::with_capacity(header.len() + 1 + body.len());
+        text.push_str(&header);
+        text.push('\n');
+        text.push_str(body.trim_end_matches('\n'));
+        if !body.trim().is_empty() {
+            text.push('\n');
+        }
+        files.insert(path, text);
+    }
+    Ok(Files { files })
+}
+
+/// [`format_files_with`] with a header that names no particular schema file. Prefer `format_files_with`
+/// and [`Header::for_model`], which say which file the code comes from.
+///
+/// # Errors
+/// As [`format_files_with`].
+pub fn format_files(tokens: BTreeMap<String, TokenStream>) -> Result<Files> {
+    format_files_with(tokens, &Header::new("the schemas"))
+}
+
+/// Replaces `\r\n` with `\n`, as rust-analyzer's `normalize_newlines` does, so a checkout with CRLF endings
+/// still compares equal.
+pub fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// A fresh, empty directory for one test: unique per process and call, so parallel tests do not collide.
+#[cfg(test)]
+pub(crate) fn test_dir(label: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("codegen-write-{label}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create test dir");
+    dir
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFile;
+    use quote::quote;
+
+    fn source(name: &str) -> SourceFile {
+        SourceFile { name: name.into(), target_ns: String::new(), sha256: String::new() }
+    }
+
+    #[test]
+    fn header_comes_first_and_survives_formatting() {
+        let tokens = BTreeMap::from([(
+            "types.rs".to_string(),
+            quote! {
+                #![allow(bad_style)]
+                /// A doc.
+                pub struct  A { pub x : u32 }
+            },
+        )]);
+        let files = format_files_with(tokens, &Header::new("PayPalSvc.wsdl")).unwrap();
+        let text = &files.files["types.rs"];
+        assert_eq!(
+            text.lines().next().unwrap(),
+            "// @generated by `cargo xtask regen` from PayPalSvc.wsdl. Do not edit by hand."
+        );
+        assert!(text.contains("#![allow(bad_style)]\n/// A doc.\npub struct A {\n    pub x: u32,\n}\n"), "{text}");
+        assert!(text.ends_with("}\n") && !text.ends_with("\n\n"));
+        assert!(!text.contains('\r'));
+    }
+
+    #[test]
+    fn empty_stream_gives_header_only() {
+        let tokens = BTreeMap::from([("mod.rs".to_string(), TokenStream::new())]);
+        let files = format_files_with(tokens, &Header::new("a.wsdl")).unwrap();
+        assert_eq!(files.files["mod.rs"], format!("{}\n", Header::new("a.wsdl").line()));
+    }
+
+    #[test]
+    fn invalid_rust_names_the_file() {
+        let tokens = BTreeMap::from([
+            ("good.rs".to_string(), quote! { pub struct A; }),
+            ("bad/x.rs".to_string(), quote! { pub struct ; }),
+        ]);
+        let err = format_files_with(tokens, &Header::new("a.wsdl")).unwrap_err();
+        match &err {
+            Error::Emit { file, .. } => assert_eq!(file, "bad/x.rs"),
+            other => panic!("unexpected error {other:?}"),
+        }
+        assert!(err.to_string().starts_with("generated file bad/x.rs is not valid Rust ("), "{err}");
+    }
+
+    #[test]
+    fn formatting_is_deterministic() {
+        let make = || {
+            let tokens = BTreeMap::from([
+                ("b.rs".to_string(), quote! { pub enum E { X, Y } }),
+                ("a.rs".to_string(), quote! { pub fn f() -> u8 { 1 } }),
+            ]);
+            format_files_with(tokens, &Header::new("a.wsdl")).unwrap()
+        };
+        assert_eq!(make(), make());
+    }
+
+    #[test]
+    fn header_names_the_wsdl_or_the_schemas() {
+        let mut model = Model::default();
+        assert_eq!(Header::for_model(&model), Header::new("the schemas"));
+        model.sources = vec![source("a.xsd"), source("b.xsd")];
+        assert_eq!(Header::for_model(&model), Header::new("a.xsd, b.xsd"));
+        model.sources = vec![source("CoreComponentTypes.xsd"), source("PayPalSvc.wsdl"), source("eBL.xsd")];
+        assert_eq!(Header::for_model(&model), Header::new("PayPalSvc.wsdl"));
+    }
+
+    #[test]
+    fn newlines_are_normalized() {
+        assert_eq!(normalize_newlines("a\r\nb\nc\r\n"), "a\nb\nc\n");
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading SOAP 1.1 response envelopes: elements are matched by namespace URI and local name, never by prefix;
+//! the body holds the expected response element or a fault.
+//!
+//! Header rule: PayPal sends `Security` (WS-Security, with an `xsi:type` no schema defines) and
+//! `RequesterCredentials` with every response; both are accepted and skipped silently. Any other header element
+//! is skipped and recorded as a finding, so nothing received is lost unnoticed.
+
+use quick_xml::events::Event;
+use quick_xml::name::{QName as XmlQName, ResolveResult};
+
+use super::{Body, PAYPAL_API, QName, Response, SOAP_ENV, SOAP12_ENV, SoapFault, WSSE};
+use crate::runtime::xml::{DecodeError, DecodeErrorKind, StartTag, Ws, XmlRead, XmlReader};
+
+fn expanded(ns: &str, local: &str) -> String {
+    format!("{{{ns}}}{local}")
+}
+
+/// Reads a response envelope whose body should hold the element `{ns}name`, decoded as `T`.
+///
+/// # Errors
+/// Malformed XML; a root other than the SOAP 1.1 `Envelope` ([`DecodeErrorKind::UnexpectedRoot`], whose `found`
+/// says "SOAP 1.2" for a SOAP 1.2 envelope); no `Body` or an empty one ([`DecodeErrorKind::MissingElement`]); a
+/// body element other than `{ns}name` or `Fault` ([`DecodeErrorKind::UnexpectedElement`], e.g. another
+/// operation's response); any error `T` reports.
+pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<Response<T>, DecodeError> {
+    let mut r = XmlReader::new(bytes);
+    let root = r.root()?;
+    if !root.is(SOAP_ENV, "Envelope") {
+        let found = if root.is(SOAP12_ENV, "Envelope") {
+            format!("{} (a SOAP 1.2 envelope; PayPal's API speaks SOAP 1.1)", root.expanded_name())
+        } else {
+            root.expanded_name()
+        };
+        let expected = expanded(SOAP_ENV, "Envelope");
+        return Err(r.error_at_tag(&root, DecodeErrorKind::UnexpectedRoot { expected, found }));
+    }
+    let mut body = None;
+    let mut seen_header = false;
+    while let Some(child) = r.next_child()? {
+        if child.is(SOAP_ENV, "Header") && !seen_header && body.is_none() {
+            seen_header = true;
+            read_header(&mut r)?;
+        } else if child.is(SOAP_ENV, "Body") && body.is_none() {
+            body = Some(read_body(&mut r, &child, bytes, ns, name)?);
+        } else {
+            r.skip_unknown(&child)?;
+        }
+    }
+    let Some(body) = body else {
+        return Err(r.error(DecodeErrorKind::MissingElement { expected: expanded(SOAP_ENV, "Body") }));
+    };
+    let report = r.finish()?;
+    Ok(Response { body, report })
+}
+
+fn read_header(r: &mut XmlReader<'_>) -> Result<(), DecodeError> {
+    while let Some(child) = r.next_child()? {
+        if child.is(WSSE, "Security") || child.is(PAYPAL_API, "RequesterCredentials") {
+            r.skip_element(&child)?;
+        } else {
+            r.skip_unknown(&child)?;
+        }
+    }
+    Ok(())
+}
+
+fn read_body<'a, T: XmlRead>(
+    r: &mut XmlReader<'a>,
+    body: &StartTag<'a>,
+    input: &[u8],
+    ns: &str,
+    name: &str,
+) -> Result<Body<T>, DecodeError> {
+    let mut content = None;
+    while let Some(child) = r.next_child()? {
+        if content.is_some() {
+            r.skip_unknown(&child)?;
+        } else if child.is(ns, name) {
+            content = Some(Body::Response(T::read_element(r, &child)?));
+        } else if child.is(SOAP_ENV, "Fault") {
+            content = Some(Body::Fault(read_fault(r, input)?));
+        } else {
+            let expected = format!("{} or {}", expanded(ns, name), expanded(SOAP_ENV, "Fault"));
+            let found = child.expanded_name();
+            return Err(r.error_at_tag(&child, DecodeErrorKind::UnexpectedElement { expected, found }));
+        }
+    }
+    content.ok_or_else(|| r.error_at_tag(body, DecodeErrorKind::MissingElement { expected: expanded(ns, name) }))
+}
+
+/// Reads the children of a `Fault` element. SOAP 1.1 gives them no namespace; qualified ones are tolerated.
+fn read_fault(r: &mut XmlReader<'_>, input: &[u8]) -> Result<SoapFault, DecodeError> {
+    let mut fault = SoapFault::default();
+    let (mut code, mut string) = (false, false);
+    while let Some(child) = r.next_child()? {
+        let fault_child = matches!(child.ns(), "" | SOAP_ENV);
+        match child.local() {
+            "faultcode" if fault_child && !code => {
+                code = true;
+                fault.code = r.read_scalar::<String>(&child, Ws::Collapse)?.unwrap_or_default();
+                fault.code_name = resolve_qname(input, child.offset(), &fault.code);
+            }
+            "faultstring" if fault_child && !string => {
+                string = true;
+                fault.string = r.read_scalar::<String>(&child, Ws::Preserve)?.unwrap_or_default();
+            }
+            "faultactor" if fault_child && fault.actor.is_none() => {
+                fault.actor = r.read_scalar::<String>(&child, Ws::Collapse)?;
+            }
+            "detail" if fault_child && fault.detail.is_none() => {
+                fault.detail = Some(read_detail(r, &child)?);
+            }
+            _ => r.skip_unknown(&child)?,
+        }
+    }
+    Ok(fault)
+}
+
+/// The detail's text when it holds only text (references replaced, CDATA included), otherwise its content as
+/// received XML.
+fn read_detail<'a>(r: &mut XmlReader<'a>, detail: &StartTag<'a>) -> Result<String, DecodeError> {
+    let any = r.read_any(detail)?;
+    if !any.raw_inner.contains('<') && !any.raw_inner.contains('&') {
+        return Ok(any.raw_inner);
+    }
+    // Re-read the captured element on its own (it is self-contained) to tell text from markup and to unescape.
+    let xml = any.to_xml().map_err(|e| r.error_at_tag(detail, DecodeErrorKind::Syntax { message: e.to_string() }))?;
+    let mut inner = XmlReader::new(xml.as_bytes());
+    inner.root()?;
+    let mut text = String::new();
+    let mut has_elements = false;
+    while let Some(child) = inner.next_child_mixed(&mut text)? {
+        has_elements = true;
+        inner.skip_element(&child)?;
+    }
+    inner.finish()?;
+    Ok(if has_elements { any.raw_inner } else { text })
+}
+
+/// Resolves a QName-valued text (`SOAP-ENV:Server`) with the namespace bindings in scope at the element whose
+/// start tag is at byte `offset`. The reader resolves element names but not QNames in text, so this replays the
+/// (already checked) input up to that element with quick-xml's namespace reader; it runs only for faults.
+fn resolve_qname(input: &[u8], offset: usize, qname: &str) -> Option<QName> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let (body, base) = match input.strip_prefix(BOM) {
+        Some(rest) => (rest, BOM.len()),
+        None => (input, 0),
+    };
+    let mut reader = quick_xml::NsReader::from_reader(body);
+    loop {
+        let at = usize::try_from(reader.buffer_position()).ok()? + base;
+        match reader.read_event().ok()? {
+            Event::Start(_) | Event::Empty(_) if at == offset => break,
+            Event::Eof => return None,
+            _ if at > offset => return None,
+            _ => {}
+        }
+    }
+    let (ns, local) = reader.resolve_element(XmlQName(qname.as_bytes()));
+    let ns = match ns {
+        ResolveResult::Bound(ns) => std::str::from_utf8(ns.as_ref()).ok()?.to_owned(),
+        ResolveResult::Unbound => String::new(),
+        ResolveResult::Unknown(_) => return None,
+    };
+    let local = std::str::from_utf8(local.as_ref()).ok()?.to_owned();
+    Some(QName { ns, local })
+}

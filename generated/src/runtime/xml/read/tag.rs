@@ -1,0 +1,356 @@
+//! Start tags as the reader hands them out ([`StartTag`], [`Attr`]), and the namespace scope stack that resolves
+//! prefixes to namespace URIs. Everything borrows from the input; a tag with up to two ordinary attributes
+//! allocates nothing.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::super::error::Position;
+
+/// The namespace bound to the `xml` prefix (predefined, never declared).
+pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The namespace of `xmlns` declarations; nothing may be bound to it.
+pub(crate) const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+/// The XML Schema instance namespace (`xsi:type`, `xsi:nil`).
+pub(crate) const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// An attribute of a start tag, with its prefix resolved and its value unescaped and normalized.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attr<'a> {
+    /// Namespace URI; empty for an unprefixed attribute (unprefixed attributes are in no namespace).
+    pub ns: Cow<'a, str>,
+    /// Local name.
+    pub local: &'a str,
+    /// Value with references replaced and whitespace normalized as XML 1.0 §3.3.3 says.
+    pub value: Cow<'a, str>,
+    pub(super) qname: &'a str,
+    pub(super) raw: &'a str,
+}
+
+impl<'a> Attr<'a> {
+    /// Namespace URI ("" when none).
+    #[must_use]
+    pub fn ns(&self) -> &str {
+        &self.ns
+    }
+
+    /// Local name.
+    #[must_use]
+    pub fn local(&self) -> &'a str {
+        self.local
+    }
+
+    /// The value, unescaped.
+    #[must_use]
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The name as written, with its prefix.
+    #[must_use]
+    pub fn qname(&self) -> &'a str {
+        self.qname
+    }
+
+    /// The attribute exactly as received: `name="value"`.
+    #[must_use]
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+}
+
+/// Attributes of one tag: two inline, more on the heap.
+#[derive(Debug, Clone, Default)]
+pub(super) struct AttrList<'a> {
+    inline: [Attr<'a>; 2],
+    len: usize,
+    heap: Vec<Attr<'a>>,
+}
+
+impl<'a> AttrList<'a> {
+    pub(super) fn push(&mut self, attr: Attr<'a>) {
+        if !self.heap.is_empty() {
+            self.heap.push(attr);
+        } else if self.len < self.inline.len() {
+            self.inline[self.len] = attr;
+            self.len += 1;
+        } else {
+            self.heap.reserve(self.len + 2);
+            self.heap.extend(self.inline.iter_mut().map(std::mem::take));
+            self.heap.push(attr);
+            self.len = 0;
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[Attr<'a>] {
+        if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap }
+    }
+}
+
+/// A start tag the reader returned: the element's resolved name, its attributes and where it is.
+///
+/// Pass it back to the reader's methods (`read_scalar`, `skip_unknown`, ...) to read the element's content.
+#[derive(Debug, Clone)]
+pub struct StartTag<'a> {
+    pub(super) input: &'a [u8],
+    pub(super) qname: &'a str,
+    pub(super) local: &'a str,
+    pub(super) ns: Cow<'a, str>,
+    pub(super) attrs: AttrList<'a>,
+    pub(super) xsi_type: Option<Cow<'a, str>>,
+    pub(super) xsi_nil: Option<Cow<'a, str>>,
+    pub(super) offset: usize,
+    pub(super) content_start: usize,
+    pub(super) depth: usize,
+    pub(super) empty: bool,
+}
+
+impl<'a> StartTag<'a> {
+    /// The element's namespace URI ("" when it has none), never its prefix.
+    #[must_use]
+    pub fn ns(&self) -> &str {
+        &self.ns
+    }
+
+    /// The element's local name.
+    #[must_use]
+    pub fn local(&self) -> &'a str {
+        self.local
+    }
+
+    /// The name as written, with its prefix.
+    #[must_use]
+    pub fn qname(&self) -> &'a str {
+        self.qname
+    }
+
+    /// The prefix as written ("" when none).
+    #[must_use]
+    pub fn prefix(&self) -> &'a str {
+        self.qname.split_once(':').map_or("", |(prefix, _)| prefix)
+    }
+
+    /// The expanded name as `{ns}local` (just `local` without a namespace), for messages.
+    #[must_use]
+    pub fn expanded_name(&self) -> String {
+        expanded_name(&self.ns, self.local)
+    }
+
+    /// Whether the element is `{ns}local`.
+    #[must_use]
+    pub fn is(&self, ns: &str, local: &str) -> bool {
+        self.local == local && *self.ns == *ns
+    }
+
+    /// The attributes, without namespace declarations and without `xsi:type` and `xsi:nil` (see
+    /// [`Self::xsi_type`] and [`Self::is_nil`]), in document order.
+    #[must_use]
+    pub fn attrs(&self) -> &[Attr<'a>] {
+        self.attrs.as_slice()
+    }
+
+    /// The attribute `{ns}local`, if present.
+    #[must_use]
+    pub fn attr(&self, ns: &str, local: &str) -> Option<&Attr<'a>> {
+        self.attrs().iter().find(|a| a.local == local && *a.ns == *ns)
+    }
+
+    /// Whether `xsi:nil` is `true` or `1`.
+    #[must_use]
+    pub fn is_nil(&self) -> bool {
+        self.xsi_nil.as_deref().is_some_and(|v| matches!(v.trim_matches(is_ws_char), "true" | "1"))
+    }
+
+    /// The `xsi:type` value as received (a prefixed type name), if any. The reader never acts on it.
+    #[must_use]
+    pub fn xsi_type(&self) -> Option<&str> {
+        self.xsi_type.as_deref()
+    }
+
+    /// Whether the tag was self-closing (`<a/>`).
+    #[must_use]
+    pub fn is_self_closing(&self) -> bool {
+        self.empty
+    }
+
+    /// Byte offset of the tag's `<` in the input.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Where the tag starts: byte offset, line and column (computed on each call).
+    #[must_use]
+    pub fn position(&self) -> Position {
+        Position::locate(self.input, self.offset)
+    }
+}
+
+fn is_ws_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// `{ns}local`, or `local` when `ns` is empty.
+pub(super) fn expanded_name(ns: &str, local: &str) -> String {
+    if ns.is_empty() { local.to_owned() } else { format!("{{{ns}}}{local}") }
+}
+
+/// String equality without a library call: prefixes are short, and most differ in length or first byte.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// One namespace binding in scope.
+#[derive(Debug, Clone)]
+struct Binding<'a> {
+    prefix: &'a str,
+    uri: Cow<'a, str>,
+    /// Index of the binding of the same prefix that this one shadows, if any.
+    shadows: Option<usize>,
+}
+
+/// How far back a lookup scans linearly before it asks the index; real documents find their binding within a
+/// few entries, and the index keeps hostile documents with thousands of bindings linear.
+const SCAN: usize = 8;
+
+/// The in-scope namespace bindings: a stack (declarations of inner elements on top) plus an index from prefix to
+/// its innermost binding.
+#[derive(Debug, Default)]
+pub(super) struct Scopes<'a> {
+    bindings: Vec<Binding<'a>>,
+    innermost: HashMap<&'a str, usize>,
+    /// While an element is captured for `xs:any`: bindings below `.0` that names inside it used.
+    tracking: Option<(usize, Vec<(&'a str, Cow<'a, str>)>)>,
+}
+
+impl<'a> Scopes<'a> {
+    pub(super) fn len(&self) -> usize {
+        self.bindings.len()
+    }
+
+    /// Whether `prefix` is declared at or above index `from` (on the element being opened).
+    pub(super) fn declared_since(&self, from: usize, prefix: &str) -> bool {
+        self.bindings.get(from..).is_some_and(|b| b.iter().any(|b| b.prefix == prefix))
+    }
+
+    pub(super) fn declare(&mut self, prefix: &'a str, uri: Cow<'a, str>) {
+        let index = self.bindings.len();
+        let shadows = self.innermost.insert(prefix, index);
+        self.bindings.push(Binding { prefix, uri, shadows });
+    }
+
+    /// Drops the bindings above `len` (when their element closes).
+    pub(super) fn truncate(&mut self, len: usize) {
+        while self.bindings.len() > len {
+            let Some(b) = self.bindings.pop() else { break };
+            match b.shadows {
+                Some(previous) => self.innermost.insert(b.prefix, previous),
+                None => self.innermost.remove(b.prefix),
+            };
+        }
+    }
+
+    fn find(&self, prefix: &str) -> Option<usize> {
+        let n = self.bindings.len();
+        let low = n.saturating_sub(SCAN);
+        if let Some(i) = (low..n).rev().find(|&i| same(self.bindings[i].prefix, prefix)) {
+            return Some(i);
+        }
+        if low == 0 { None } else { self.innermost.get(prefix).copied() }
+    }
+
+    /// Resolves a prefix: `Some(uri)`, with "" for the default namespace when none is declared (or it is
+    /// undeclared by `xmlns=""`); `None` for an undeclared prefix.
+    pub(super) fn resolve(&mut self, prefix: &'a str) -> Option<Cow<'a, str>> {
+        if prefix == "xml" {
+            return Some(Cow::Borrowed(XML_NS));
+        }
+        let found = self.find(prefix);
+        let uri = match found {
+            Some(i) => self.bindings[i].uri.clone(),
+            None if prefix.is_empty() => Cow::Borrowed(""),
+            None => return None,
+        };
+        if let Some((limit, used)) = &mut self.tracking {
+            if found.is_none_or(|i| i < *limit) && !used.iter().any(|(p, _)| *p == prefix) {
+                used.push((prefix, uri.clone()));
+            }
+        }
+        Some(uri)
+    }
+
+    pub(super) fn is_tracking(&self) -> bool {
+        self.tracking.is_some()
+    }
+
+    /// Starts recording which bindings below index `limit` get used.
+    pub(super) fn start_tracking(&mut self, limit: usize) {
+        self.tracking = Some((limit, Vec::new()));
+    }
+
+    /// Stops recording and returns the bindings used, in order of first use.
+    pub(super) fn stop_tracking(&mut self) -> Vec<(&'a str, Cow<'a, str>)> {
+        self.tracking.take().map(|(_, used)| used).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attr_list_spills_to_heap_in_order() {
+        let mut list = AttrList::default();
+        for local in ["a", "b", "c", "d"] {
+            list.push(Attr { local, ..Attr::default() });
+            assert_eq!(list.as_slice().last().map(|a| a.local), Some(local));
+        }
+        let locals: Vec<_> = list.as_slice().iter().map(|a| a.local).collect();
+        assert_eq!(locals, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn scopes_shadow_and_restore() {
+        let mut s = Scopes::default();
+        assert_eq!(s.resolve(""), Some(Cow::Borrowed("")));
+        assert_eq!(s.resolve("p"), None);
+        assert_eq!(s.resolve("xml").as_deref(), Some(XML_NS));
+        s.declare("p", Cow::Borrowed("urn:1"));
+        let mark = s.len();
+        s.declare("p", Cow::Borrowed("urn:2"));
+        assert_eq!(s.resolve("p").as_deref(), Some("urn:2"));
+        s.truncate(mark);
+        assert_eq!(s.resolve("p").as_deref(), Some("urn:1"));
+        s.truncate(0);
+        assert_eq!(s.resolve("p"), None);
+    }
+
+    #[test]
+    fn scopes_use_the_index_beyond_the_scan_window() {
+        let mut s = Scopes::default();
+        s.declare("deep", Cow::Borrowed("urn:deep"));
+        let names: Vec<String> = (0..100).map(|i| format!("p{i}")).collect();
+        for name in &names {
+            s.declare(name, Cow::Borrowed("urn:x"));
+        }
+        assert_eq!(s.resolve("deep").as_deref(), Some("urn:deep"));
+        assert_eq!(s.resolve("nope"), None);
+        s.truncate(1);
+        assert_eq!(s.resolve("p5"), None);
+        assert_eq!(s.resolve("deep").as_deref(), Some("urn:deep"));
+    }
+
+    #[test]
+    fn tracking_records_outer_bindings_once() {
+        let mut s = Scopes::default();
+        s.declare("a", Cow::Borrowed("urn:a"));
+        s.start_tracking(s.len());
+        s.declare("b", Cow::Borrowed("urn:b"));
+        s.resolve("a");
+        s.resolve("b");
+        s.resolve("a");
+        s.resolve("");
+        assert_eq!(s.stop_tracking(), vec![("a", Cow::Borrowed("urn:a")), ("", Cow::Borrowed(""))]);
+    }
+}

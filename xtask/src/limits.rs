@@ -1,0 +1,36 @@
+//! `cargo xtask limits [--schemas DIR]`: every character limit of PayPal's schema. stdout gets one line per
+//! limited field (`type  field  max_chars  source  phrase`, tab-separated, wire names); stderr gets every
+//! documentation text that mentions characters or a length but yields no limit, with why, then every
+//! disagreement between a facet and the prose, then the counts.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use codegen::locate;
+
+use crate::display_path;
+
+/// Arguments of `limits`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Directory holding PayPalSvc.wsdl and the XSDs it imports. Default: $PAYPAL_SCHEMAS_DIR, else
+    /// ../shared/schemas/paypal, else schemas/paypal (relative to the workspace root).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) schemas: Option<PathBuf>,
+}
+
+/// Runs `limits`.
+pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
+    let schemas = match &args.schemas {
+        Some(dir) => dir.clone(),
+        None => locate::schemas_dir(root)?.dir,
+    };
+    let model = codegen::load(&schemas)
+        .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
+    let limits = codegen::limits::collect(&model);
+    // Written whole, so a closed pipe (`| head`) ends the command with an error instead of a panic.
+    std::io::stdout().lock().write_all(limits.table().as_bytes()).context("cannot write the table to stdout")?;
+    std::io::stderr().lock().write_all(limits.report().as_bytes()).context("cannot write the report to stderr")?;
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! `cargo xtask regen [--check] [--schemas DIR] [--out DIR]`: loads the schemas, generates the crate's
+//! sources and writes them (only files that changed), or checks that the committed tree and the lock file
+//! match what the generator produces now.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use codegen::locate::{self, GENERATED_DIR, LOCK_FILE};
+use codegen::write::lock::Lock;
+use codegen::write::{self, Mode};
+
+use crate::display_path;
+
+/// Arguments of `regen`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Change nothing: exit non-zero and list every stale, missing or orphan file, and every schema file
+    /// whose SHA-256 differs from schemas/paypal.sha256.
+    #[arg(long)]
+    pub(crate) check: bool,
+    /// Directory holding PayPalSvc.wsdl and the XSDs it imports. Default: $PAYPAL_SCHEMAS_DIR, else
+    /// ../shared/schemas/paypal, else schemas/paypal (relative to the workspace root).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) schemas: Option<PathBuf>,
+    /// Where to write the generated sources. Default: generated/src/generated. Only the default directory
+    /// updates (or, with --check, is compared with) the lock file.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+}
+
+/// Runs `regen`.
+pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
+    let start = Instant::now();
+    let schemas = match &args.schemas {
+        Some(dir) => dir.clone(),
+        None => locate::schemas_dir(root)?.dir,
+    };
+    let model = codegen::load(&schemas)
+        .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
+    let files = codegen::generate(&model)?;
+
+    let default_out = root.join(GENERATED_DIR);
+    let out = args.out.clone().unwrap_or_else(|| default_out.clone());
+    let out_shown = display_path(root, &out);
+    // The lock describes the committed tree, so only that tree reads or writes it.
+    let owns_lock = same_dir(&out, &default_out);
+    let lock_path = root.join(LOCK_FILE);
+    let inputs = Lock::from_sources(&model.sources);
+
+    if args.check {
+        let report = write::sync(&out, &files, Mode::Check)?;
+        let mut problems = Vec::new();
+        if !report.is_up_to_date() {
+            problems.push(format!("{out_shown} is not what the generator produces now:\n{report}"));
+        }
+        if owns_lock {
+            let lock_problems: Vec<String> = match Lock::read(&lock_path)? {
+                Some(lock) => lock.diff(&inputs).iter().map(|m| format!("  {m}")).collect(),
+                None => vec![format!("  {LOCK_FILE} does not exist")],
+            };
+            if !lock_problems.is_empty() {
+                problems.push(format!(
+                    "the schemas in {} are not the ones recorded in {LOCK_FILE}:\n{}",
+                    display_path(root, &schemas),
+                    lock_problems.join("\n")
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            let hint = if std::env::var_os("CI").is_some() {
+                "CI found the committed files out of date: run `cargo xtask regen` locally and commit the result"
+            } else {
+                "run `cargo xtask regen` and commit the result"
+            };
+            bail!("{}\n{hint}", problems.join("\n"));
+        }
+        println!(
+            "regen --check: {out_shown} is up to date ({} files), from {}, in {} ms",
+            files.files.len(),
+            display_path(root, &schemas),
+            start.elapsed().as_millis()
+        );
+        return Ok(());
+    }
+
+    let report = write::sync(&out, &files, Mode::Write)?;
+    for line in report.to_string().lines().filter(|l| l.starts_with("  ")) {
+        println!("{line}");
+    }
+    let lock_note = if owns_lock {
+        if inputs.write_if_changed(&lock_path)? { format!(", {LOCK_FILE} updated") } else { String::new() }
+    } else {
+        String::new()
+    };
+    println!(
+        "regen: {} files in {out_shown} ({}){lock_note}, from {}, in {} ms",
+        files.files.len(),
+        report.summary(),
+        display_path(root, &schemas),
+        start.elapsed().as_millis()
+    );
+    Ok(())
+}
+
+/// Whether two paths name the same directory, whether or not it exists yet.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| p.canonicalize().or_else(|_| std::path::absolute(p)).unwrap_or_else(|_| p.to_path_buf());
+    resolve(a) == resolve(b)
+}
