@@ -6,7 +6,7 @@
 //! 2. [`lower`]: resolves QNames, imports (including cycles), `ref`s and derivations into the [`model`];
 //! 3. [`flatten`]: the per-type view emitters need (inherited fields first, effective occurrences);
 //! 4. [`emit`]: the model to Rust token streams, one per output file, with every name from [`naming`];
-//! 5. [`write`]: prettyplease formatting, the `@generated` header, and writing or checking the files.
+//! 5. [`write`](mod@write): prettyplease formatting, the `@generated` header, and writing or checking the files.
 //!
 //! [`load`] runs stages 1–2, [`generate`] runs stages 3–5 up to the formatted text.
 #![deny(missing_docs)]
@@ -17,6 +17,7 @@ pub mod docs;
 pub mod dump;
 pub mod emit;
 pub mod error;
+pub mod fixtures;
 pub mod flatten;
 pub mod limits;
 pub mod locate;

@@ -65,7 +65,12 @@ impl Node {
 }
 
 fn read_tree(input: &[u8]) -> Result<(Node, DecodeReport), DecodeError> {
-    fn node(r: &mut XmlReader<'_>, ns: &str, local: &str, attrs: Vec<(String, String, String)>) -> Result<Node, DecodeError> {
+    fn node(
+        r: &mut XmlReader<'_>,
+        ns: &str,
+        local: &str,
+        attrs: Vec<(String, String, String)>,
+    ) -> Result<Node, DecodeError> {
         let mut text = String::new();
         let mut children = Vec::new();
         while let Some(child) = r.next_child_mixed(&mut text)? {
@@ -170,7 +175,9 @@ fn check_outcome(name: &str, what: &str, input: &[u8]) {
 fn every_truncation_of_every_sample_gives_an_error_without_panicking() {
     for (name, bytes) in samples() {
         let full_end = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |p| p + 1);
-        for cut in 0..full_end {
+        // Every byte of the prolog and the envelope's start, then a spread of cuts through the rest (all cuts of
+        // all samples would be quadratic in an unoptimized test build).
+        for cut in (0..full_end).filter(|&cut| cut < 600 || cut % 7 == 0 || cut + 40 > full_end) {
             let input = &bytes[..cut];
             let result = read_tree(input);
             assert!(result.is_err(), "{name} cut at {cut} was accepted");

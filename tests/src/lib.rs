@@ -1,14 +1,11 @@
 //! Shared helpers of the generator's integration tests (in `tests/tests/`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The module a fixture's generated code lives in when compiled inside this crate's tests
-/// (`tests/generated/<stem>`, mounted at `crate::<stem>` by `tests/tests/fixtures_compile.rs`).
-pub fn fixture_module(path: &Path) -> String {
-    path.file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").replace(['-', '.'], "_")
+/// The workspace root (the parent of this crate's directory).
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map_or_else(|| manifest.to_path_buf(), Path::to_path_buf)
 }
 
-/// Emitter options for a fixture: its output is rooted at `crate::<stem>`.
-pub fn fixture_options(path: &Path) -> codegen::emit::Options {
-    codegen::emit::Options { root_path: format!("crate::{}", fixture_module(path)) }
-}
+pub use codegen::fixtures::options as fixture_options;

@@ -67,7 +67,7 @@ fn every_fixture_case_has_a_test() {
 #[test]
 fn fields() {
     let d = check_case("fields");
-    assert_eq!(impacts(&d), (9, 4, 0));
+    assert_eq!(impacts(&d), (9, 5, 0));
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn enums() {
 #[test]
 fn facets() {
     let d = check_case("facets");
-    assert_eq!(impacts(&d), (5, 5, 0));
+    assert_eq!(impacts(&d), (6, 5, 0));
 }
 
 #[test]
@@ -119,13 +119,16 @@ fn operations() {
     };
     assert_eq!(added("GetThingRequestType", "Locale"), Some(Impact::Breaking));
     assert_eq!(added("GetThingResponseType", "Status"), Some(Impact::Compatible));
+    // File hashes change with every edit of a fixture's comments; the PayPal JSON snapshot covers them.
+    let mut d = d;
+    d.sources.clear();
     insta::assert_snapshot!("operations_json", d.to_json(&labels("operations/old", "operations/new", false)));
 }
 
 #[test]
 fn docs() {
     let d = check_case("docs");
-    assert_eq!(impacts(&d), (0, 0, 5));
+    assert_eq!(impacts(&d), (0, 0, 6));
 }
 
 #[test]

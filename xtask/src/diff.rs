@@ -57,8 +57,8 @@ fn compare(args: &Args, root: &Path) -> Result<bool> {
     let start = Instant::now();
     let load = |path: &Path| {
         let t = Instant::now();
-        let model = codegen::load(path)
-            .with_context(|| format!("cannot load the schemas in {}", display_path(root, path)))?;
+        let model =
+            codegen::load(path).with_context(|| format!("cannot load the schemas in {}", display_path(root, path)))?;
         Ok::<_, anyhow::Error>((model, t.elapsed()))
     };
     let (old, old_time) = load(&args.old)?;
@@ -94,15 +94,24 @@ fn ms(d: Duration) -> String {
 mod tests {
     use super::*;
 
+    fn args(old: PathBuf, new: PathBuf) -> Args {
+        Args { old, new, json: false, docs: false, timing: false }
+    }
+
     #[test]
     fn a_missing_schema_set_exits_with_2() {
-        let args = Args {
-            old: PathBuf::from("/nonexistent/old"),
-            new: PathBuf::from("/nonexistent/new"),
-            json: false,
-            docs: false,
-            timing: false,
-        };
+        let args = args(PathBuf::from("/nonexistent/old"), PathBuf::from("/nonexistent/new"));
         assert_eq!(run(&args, Path::new("/")), ExitCode::from(FAILED));
+    }
+
+    #[test]
+    fn the_exit_code_says_whether_anything_changed() {
+        let root = crate::project_root();
+        let side = |case: &str, side: &str| root.join("tests/fixtures/diff").join(case).join(side).join("schema.xsd");
+        let same = args(side("unchanged", "old"), side("unchanged", "new"));
+        assert_eq!(run(&same, &root), ExitCode::SUCCESS);
+        let mut changed = args(side("fields", "old"), side("fields", "new"));
+        changed.json = true;
+        assert_eq!(run(&changed, &root), ExitCode::from(CHANGED));
     }
 }

@@ -34,3 +34,25 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     std::io::stderr().lock().write_all(limits.report().as_bytes()).context("cannot write the report to stderr")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn arguments_parse() {
+        let cli = crate::Cli::try_parse_from(["xtask", "limits", "--schemas", "s"]).unwrap();
+        let crate::Command::Limits(args) = cli.command else { panic!("not limits") };
+        assert_eq!(args.schemas.as_deref(), Some(Path::new("s")));
+        assert!(crate::Cli::try_parse_from(["xtask", "limits", "--check"]).is_err());
+    }
+
+    #[test]
+    fn a_directory_without_schemas_is_an_error_that_names_it() {
+        let root = crate::project_root();
+        let args = Args { schemas: Some(root.join("xtask/no-such-schemas")) };
+        let err = run(&args, &root).unwrap_err();
+        assert!(err.to_string().contains("xtask/no-such-schemas"), "{err:#}");
+    }
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use codegen::fixtures::{FIXTURES_DIR, FIXTURES_OUT_DIR};
 use codegen::locate::{self, GENERATED_DIR, LOCK_FILE};
 use codegen::write::lock::Lock;
 use codegen::write::{self, Mode};
@@ -48,11 +49,25 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     let lock_path = root.join(LOCK_FILE);
     let inputs = Lock::from_sources(&model.sources);
 
+    // The fixtures' output belongs to the committed tree too (tests compile it), so it is written and checked
+    // alongside the crate, but only when the crate itself is the target.
+    let fixtures = if owns_lock {
+        Some((codegen::fixtures::generate_all(&root.join(FIXTURES_DIR))?, root.join(FIXTURES_OUT_DIR)))
+    } else {
+        None
+    };
+
     if args.check {
         let report = write::sync(&out, &files, Mode::Check)?;
         let mut problems = Vec::new();
         if !report.is_up_to_date() {
             problems.push(format!("{out_shown} is not what the generator produces now:\n{report}"));
+        }
+        if let Some((fixture_files, fixture_out)) = &fixtures {
+            let report = write::sync(fixture_out, fixture_files, Mode::Check)?;
+            if !report.is_up_to_date() {
+                problems.push(format!("{FIXTURES_OUT_DIR} is not what the generator produces now:\n{report}"));
+            }
         }
         if owns_lock {
             let lock_problems: Vec<String> = match Lock::read(&lock_path)? {
@@ -87,6 +102,10 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     let report = write::sync(&out, &files, Mode::Write)?;
     for line in report.to_string().lines().filter(|l| l.starts_with("  ")) {
         println!("{line}");
+    }
+    if let Some((fixture_files, fixture_out)) = &fixtures {
+        let fixture_report = write::sync(fixture_out, fixture_files, Mode::Write)?;
+        println!("regen: {FIXTURES_OUT_DIR}: {}", fixture_report.summary());
     }
     let lock_note = if owns_lock {
         if inputs.write_if_changed(&lock_path)? { format!(", {LOCK_FILE} updated") } else { String::new() }

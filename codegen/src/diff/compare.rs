@@ -71,15 +71,16 @@ impl Sink<'_> {
 
     /// A documentation change, when the texts differ after collapsing whitespace.
     pub(super) fn doc(&mut self, part: Part, old: Option<&str>, new: Option<&str>) {
-        let (old, new) = (norm_doc(old), norm_doc(new));
-        if old != new {
-            self.changed(part, Aspect::Doc, old, new, Impact::Compatible);
+        // Comparing word by word first keeps the common case (equal texts) free of allocations.
+        let (o, n) = (old.unwrap_or_default(), new.unwrap_or_default());
+        if !o.split_whitespace().eq(n.split_whitespace()) {
+            self.changed(part, Aspect::Doc, norm_doc(old), norm_doc(new), Impact::Compatible);
         }
     }
 }
 
 /// Documentation with whitespace runs collapsed, so re-indenting a schema is no change.
-pub(super) fn norm_doc(doc: Option<&str>) -> String {
+fn norm_doc(doc: Option<&str>) -> String {
     doc.map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
 }
 
@@ -96,7 +97,9 @@ pub(super) fn service(ctx: &Ctx<'_>, out: &mut Vec<Change>) {
     for (&(port, name), op) in &olds {
         let mut sink = Sink { target: Target::Operation { port: port.into(), name: name.into() }, out: &mut *out };
         match news.get(&(port, name)) {
-            None => sink.push(Part::Whole, ChangeKind::Removed { what: describe_operation(op) }, Impact::Breaking, None),
+            None => {
+                sink.push(Part::Whole, ChangeKind::Removed { what: describe_operation(op) }, Impact::Breaking, None)
+            }
             Some(new_op) => operation(&mut sink, op, new_op),
         }
     }
@@ -142,7 +145,13 @@ fn operation(sink: &mut Sink<'_>, old: &Operation, new: &Operation) {
     }
     if old.soap_action != new.soap_action {
         // The generated client sends the action; callers do not see it.
-        sink.changed(Part::Whole, Aspect::SoapAction, old.soap_action.clone(), new.soap_action.clone(), Impact::Compatible);
+        sink.changed(
+            Part::Whole,
+            Aspect::SoapAction,
+            old.soap_action.clone(),
+            new.soap_action.clone(),
+            Impact::Compatible,
+        );
     }
     sink.doc(Part::Whole, old.doc.as_deref(), new.doc.as_deref());
 }
@@ -152,7 +161,12 @@ pub(super) fn types(ctx: &Ctx<'_>, out: &mut Vec<Change>) {
     for (id, def) in &ctx.old.types {
         let mut sink = Sink { target: Target::Type(id.clone()), out: &mut *out };
         match ctx.new.types.get(id) {
-            None => sink.push(Part::Whole, ChangeKind::Removed { what: describe_type(ctx, def, false) }, Impact::Breaking, None),
+            None => sink.push(
+                Part::Whole,
+                ChangeKind::Removed { what: describe_type(ctx, def, false) },
+                Impact::Breaking,
+                None,
+            ),
             Some(new_def) => type_def(ctx, &mut sink, def, new_def),
         }
     }
@@ -213,7 +227,13 @@ fn simple(sink: &mut Sink<'_>, old: &SimpleType, new: &SimpleType) {
         return;
     }
     if old.base != new.base {
-        sink.changed(Part::Whole, Aspect::Base, report::type_ref(&old.base), report::type_ref(&new.base), Impact::Breaking);
+        sink.changed(
+            Part::Whole,
+            Aspect::Base,
+            report::type_ref(&old.base),
+            report::type_ref(&new.base),
+            Impact::Breaking,
+        );
     }
     let olds: BTreeMap<&str, _> = old.enumeration.iter().rev().map(|v| (v.value.as_str(), v)).collect();
     let news: BTreeMap<&str, _> = new.enumeration.iter().rev().map(|v| (v.value.as_str(), v)).collect();
@@ -226,20 +246,37 @@ fn simple(sink: &mut Sink<'_>, old: &SimpleType, new: &SimpleType) {
     }
     for value in news.keys().filter(|v| !olds.contains_key(*v)) {
         let reason = "the generated enums are non_exhaustive with a catch-all variant".to_string();
-        sink.push(Part::EnumValue((*value).to_string()), ChangeKind::Added { what: String::new() }, Impact::Compatible, Some(reason));
+        sink.push(
+            Part::EnumValue((*value).to_string()),
+            ChangeKind::Added { what: String::new() },
+            Impact::Compatible,
+            Some(reason),
+        );
     }
     facets::compare(sink, &old.facets, &new.facets);
 }
 
 fn complex(ctx: &Ctx<'_>, sink: &mut Sink<'_>, old: &ComplexType, new: &ComplexType) {
     if old.is_abstract != new.is_abstract {
-        sink.changed(Part::Whole, Aspect::Abstract, old.is_abstract.to_string(), new.is_abstract.to_string(), Impact::Breaking);
+        sink.changed(
+            Part::Whole,
+            Aspect::Abstract,
+            old.is_abstract.to_string(),
+            new.is_abstract.to_string(),
+            Impact::Breaking,
+        );
     }
     let Target::Type(id) = &sink.target else { return };
     let (Some(of), Some(nf)) = (ctx.old_flat.types.get(id), ctx.new_flat.types.get(id)) else { return };
     if of.mixed != nf.mixed {
         // `mixed` adds a text field (like an optional field) or removes it.
-        sink.changed(Part::Whole, Aspect::Mixed, of.mixed.to_string(), nf.mixed.to_string(), Impact::tightened(of.mixed));
+        sink.changed(
+            Part::Whole,
+            Aspect::Mixed,
+            of.mixed.to_string(),
+            nf.mixed.to_string(),
+            Impact::tightened(of.mixed),
+        );
     }
     if of.simple_content != nf.simple_content {
         let t = |c: &Option<crate::model::TypeRef>| c.as_ref().map(report::type_ref).unwrap_or_default();
@@ -250,7 +287,13 @@ fn complex(ctx: &Ctx<'_>, sink: &mut Sink<'_>, old: &ComplexType, new: &ComplexT
         // Each abstract base is a trait the type implements: losing one breaks code that uses the trait.
         let lost = of.abstract_bases.iter().any(|b| !nf.abstract_bases.contains(b));
         let list = |v: &[TypeId]| v.iter().map(report::type_id).collect::<Vec<_>>().join(", ");
-        sink.changed(Part::Whole, Aspect::Extends, list(&of.abstract_bases), list(&nf.abstract_bases), Impact::tightened(lost));
+        sink.changed(
+            Part::Whole,
+            Aspect::Extends,
+            list(&of.abstract_bases),
+            list(&nf.abstract_bases),
+            Impact::tightened(lost),
+        );
     }
 }
 
@@ -277,13 +320,31 @@ fn describe_element(el: &ElementDecl) -> String {
 
 fn element(sink: &mut Sink<'_>, old: &ElementDecl, new: &ElementDecl) {
     if old.type_ref != new.type_ref {
-        sink.changed(Part::Whole, Aspect::Type, report::type_ref(&old.type_ref), report::type_ref(&new.type_ref), Impact::Breaking);
+        sink.changed(
+            Part::Whole,
+            Aspect::Type,
+            report::type_ref(&old.type_ref),
+            report::type_ref(&new.type_ref),
+            Impact::Breaking,
+        );
     }
     if old.is_abstract != new.is_abstract {
-        sink.changed(Part::Whole, Aspect::Abstract, old.is_abstract.to_string(), new.is_abstract.to_string(), Impact::Breaking);
+        sink.changed(
+            Part::Whole,
+            Aspect::Abstract,
+            old.is_abstract.to_string(),
+            new.is_abstract.to_string(),
+            Impact::Breaking,
+        );
     }
     if old.nillable != new.nillable {
-        sink.changed(Part::Whole, Aspect::Nillable, old.nillable.to_string(), new.nillable.to_string(), Impact::tightened(old.nillable));
+        sink.changed(
+            Part::Whole,
+            Aspect::Nillable,
+            old.nillable.to_string(),
+            new.nillable.to_string(),
+            Impact::tightened(old.nillable),
+        );
     }
     sink.doc(Part::Whole, old.doc.as_deref(), new.doc.as_deref());
 }

@@ -81,17 +81,15 @@ pub(super) fn render(diff: &Diff, options: &Options) -> String {
 }
 
 fn type_id(id: &TypeId) -> J {
-    J::Obj(vec![
-        ("ns", s(&id.ns)),
-        ("name", s(&id.name)),
-        ("anonymous", J::Bool(id.kind == SymbolKind::AnonymousType)),
-    ])
+    J::Obj(vec![("ns", s(&id.ns)), ("name", s(&id.name)), ("anonymous", J::Bool(id.kind == SymbolKind::AnonymousType))])
 }
 
 fn target(t: &Target) -> J {
     match t {
         Target::Service => J::Obj(vec![("kind", s("service"))]),
-        Target::Operation { port, name } => J::Obj(vec![("kind", s("operation")), ("port", s(port)), ("name", s(name))]),
+        Target::Operation { port, name } => {
+            J::Obj(vec![("kind", s("operation")), ("port", s(port)), ("name", s(name))])
+        }
         Target::Type(id) => {
             let J::Obj(mut fields) = type_id(id) else { return J::Null };
             fields.insert(0, ("kind", s("type")));
@@ -209,7 +207,8 @@ mod tests {
 
     #[test]
     fn nesting_is_pretty_at_the_top_and_compact_below() {
-        let v = J::Obj(vec![("a", J::Arr(vec![J::Obj(vec![("b", J::Num(1)), ("c", J::Null)])])), ("d", J::Arr(vec![]))]);
+        let v =
+            J::Obj(vec![("a", J::Arr(vec![J::Obj(vec![("b", J::Num(1)), ("c", J::Null)])])), ("d", J::Arr(vec![]))]);
         let mut out = String::new();
         write(&mut out, &v, 0);
         assert_eq!(out, "{\n  \"a\": [\n    {\"b\": 1, \"c\": null}\n  ],\n  \"d\": []\n}");

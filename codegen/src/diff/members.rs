@@ -81,7 +81,9 @@ fn keyed(flat: &FlatType) -> BTreeMap<Part, Item<'_>> {
 /// The same part in another namespace, if `part` names a field or attribute.
 fn same_name(a: &Part, b: &Part) -> bool {
     match (a, b) {
-        (Part::Field { ns: n1, name: a, nth: i }, Part::Field { ns: n2, name: b, nth: j }) => a == b && i == j && n1 != n2,
+        (Part::Field { ns: n1, name: a, nth: i }, Part::Field { ns: n2, name: b, nth: j }) => {
+            a == b && i == j && n1 != n2
+        }
         (Part::Attribute { ns: n1, name: a }, Part::Attribute { ns: n2, name: b }) => a == b && n1 != n2,
         _ => false,
     }
@@ -219,4 +221,3 @@ fn values(sink: &mut Sink<'_>, part: &Part, default: Pair<'_>, fixed: Pair<'_>) 
         sink.changed(part.clone(), Aspect::Fixed, s(fixed.0), s(fixed.1), Impact::tightened(fixed.1.is_some()));
     }
 }
-

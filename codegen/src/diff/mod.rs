@@ -286,7 +286,12 @@ impl Diff {
         if self.is_empty() {
             return "API changes: none".to_string();
         }
-        format!("API changes: {} breaking, {} compatible, {} documentation", self.breaking(), self.compatible(), self.docs())
+        format!(
+            "API changes: {} breaking, {} compatible, {} documentation",
+            self.breaking(),
+            self.compatible(),
+            self.docs()
+        )
     }
 
     /// The human-readable report (see [`Options`]).
@@ -325,7 +330,8 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
 
     let mut inherited_by = BTreeMap::new();
     for c in &changes {
-        if let (Target::Type(id), Part::Field { .. } | Part::Attribute { .. } | Part::Wildcard { .. }) = (&c.target, &c.part)
+        if let (Target::Type(id), Part::Field { .. } | Part::Attribute { .. } | Part::Wildcard { .. }) =
+            (&c.target, &c.part)
         {
             let heirs = ctx.heirs(id);
             if !heirs.is_empty() {
@@ -333,12 +339,7 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
             }
         }
     }
-    Diff {
-        changes,
-        sources: sources(old, new),
-        inherited_by,
-        source_counts: (old.sources.len(), new.sources.len()),
-    }
+    Diff { changes, sources: sources(old, new), inherited_by, source_counts: (old.sources.len(), new.sources.len()) }
 }
 
 fn sources(old: &Model, new: &Model) -> Vec<SourceChange> {

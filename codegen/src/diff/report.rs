@@ -142,14 +142,8 @@ pub(super) fn text(diff: &Diff, options: &Options) -> String {
     }
 
     let api: Vec<&Change> = diff.changes.iter().filter(|c| !c.is_doc()).collect();
-    let sections: [(&str, fn(&Target) -> bool); 4] = [
-        ("service", |t| matches!(t, Target::Service)),
-        ("operations", |t| matches!(t, Target::Operation { .. })),
-        ("types", |t| matches!(t, Target::Type(_))),
-        ("elements", |t| matches!(t, Target::Element(_))),
-    ];
-    for (name, in_section) in sections {
-        let here: Vec<&Change> = api.iter().copied().filter(|c| in_section(&c.target)).collect();
+    for name in ["service", "operations", "types", "elements"] {
+        let here: Vec<&Change> = api.iter().copied().filter(|c| section_of(&c.target) == name).collect();
         section(&mut out, diff, name, &here);
     }
 
@@ -171,13 +165,27 @@ pub(super) fn text(diff: &Diff, options: &Options) -> String {
             }
         } else {
             let n = docs.len();
-            let _ = writeln!(out, "documentation: {n} {} changed (list them with --docs)", super::compare::plural(n, "text"));
+            let _ = writeln!(
+                out,
+                "documentation: {n} {} changed (list them with --docs)",
+                super::compare::plural(n, "text")
+            );
         }
     }
     out.push('\n');
     out.push_str(&diff.summary());
     out.push('\n');
     out
+}
+
+/// The report section a target belongs to.
+fn section_of(t: &Target) -> &'static str {
+    match t {
+        Target::Service => "service",
+        Target::Operation { .. } => "operations",
+        Target::Type(_) => "types",
+        Target::Element(_) => "elements",
+    }
 }
 
 /// How many heirs to name before summing up the rest.

@@ -12,6 +12,7 @@
 //! path, so a schema type called `String` or `Result` cannot shadow std.
 
 mod enums;
+mod examples;
 mod scalar;
 mod services;
 mod types;
@@ -122,6 +123,7 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     let ctx = Ctx { model, flat, names, root: &root, root_text: &options.root_path, boxed: &boxed };
     let mut files = BTreeMap::new();
     let namespaces = ctx.namespaces();
+    let recursive = examples::recursive_members(flat);
 
     let mut mods = Vec::new();
     let mut ns_consts = Vec::new();
@@ -135,9 +137,9 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
         ns_consts.push(quote!(#[doc = #cdoc] pub const #c: &str = #ns;));
 
         let ids: Vec<&TypeId> = model.types.keys().filter(|id| id.ns == *ns).collect();
-        let has_enums = ids.iter().any(|id| {
-            matches!(model.get(id).map(|d| &d.kind), Some(TypeDefKind::Simple(st)) if !st.enumeration.is_empty())
-        });
+        let has_enums = ids.iter().any(
+            |id| matches!(model.get(id).map(|d| &d.kind), Some(TypeDefKind::Simple(st)) if !st.enumeration.is_empty()),
+        );
         files.insert(format!("{module}/mod.rs"), module_file(ns, has_enums));
         files.insert(format!("{module}/types.rs"), types::emit_types(&ctx, &ids));
         if has_enums {
@@ -145,18 +147,20 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
         }
         files.insert(format!("{module}/xml.rs"), xml_file(&ctx, &ids));
         files.insert(format!("{module}/validate.rs"), validate_file(&ctx, &ids));
+        files.insert(format!("{module}/examples.rs"), examples::emit_examples_file(&ctx, &ids, &recursive));
     }
     let reexports = namespaces.iter().map(|ns| {
         let m = ident(names.module(ns));
         quote!(pub use super::#m::*;)
     });
     files.insert("services.rs".to_string(), services::emit_services(&ctx));
+    files.insert("examples.rs".to_string(), examples::emit_visitors(&ctx));
     let version = model.service.version.clone().unwrap_or_default();
     files.insert(
         "mod.rs".to_string(),
         quote! {
             //! Types generated from PayPal's schemas: one module per namespace, and [`types`] with all of them.
-            #![allow(clippy::all, clippy::pedantic, missing_docs, rustdoc::bare_urls, rustdoc::broken_intra_doc_links)]
+            #![allow(clippy::all, clippy::pedantic)]
 
             /// The schema version the types were generated from (`ns:version` of the WSDL).
             pub const SCHEMA_VERSION: &str = #version;
@@ -169,6 +173,9 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
             #(#mods)*
 
             pub mod services;
+
+            #[cfg(feature = "examples")]
+            pub mod examples;
 
             /// Every generated type, re-exported from one place.
             pub mod types {
@@ -218,13 +225,20 @@ fn boxed_fields(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
 
 fn module_file(ns: &str, has_enums: bool) -> TokenStream {
     let doc = format!(" Types of the namespace `{ns}`: structs and aliases, enumerations, and their XML code.");
-    let enums = has_enums.then(|| quote!(mod enums; pub use enums::*;));
+    let enums = has_enums.then(|| {
+        quote!(
+            mod enums;
+            pub use enums::*;
+        )
+    });
     quote! {
         #![doc = #doc]
         #enums
         mod types;
         mod validate;
         mod xml;
+        #[cfg(feature = "examples")]
+        mod examples;
 
         pub use types::*;
     }

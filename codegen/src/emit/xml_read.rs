@@ -3,8 +3,6 @@
 //! again keeps the first value and the repeat is recorded in the decode report; elements the type does not
 //! know are skipped with their raw XML recorded, so nothing received is lost. `xsi:type` is never consulted.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -27,7 +25,9 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         quote!((#ns, #name) => out.#f = r.attr_scalar(start, a, #ws)?,)
     });
     let attrs = if flat.attributes.is_empty() {
-        quote!(for a in start.attrs() { r.unknown_attribute(start, a); })
+        quote!(for a in start.attrs() {
+            r.unknown_attribute(start, a);
+        })
     } else {
         quote! {
             for a in start.attrs() {
@@ -51,10 +51,14 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         children(ctx, id)
     };
 
+    // A type with nothing to fill (an empty complexType) only skips what it receives.
+    let assigns =
+        !flat.attributes.is_empty() || flat.simple_content.is_some() || !flat.members.is_empty() || flat.mixed;
+    let binding = if assigns { quote!(let mut out) } else { quote!(let out) };
     quote! {
         impl XmlRead for #path {
             fn read_element<'a>(r: &mut XmlReader<'a>, start: &StartTag<'a>) -> ::std::result::Result<Self, DecodeError> {
-                let mut out = <Self as ::std::default::Default>::default();
+                #binding = <Self as ::std::default::Default>::default();
                 #attrs
                 #body
                 ::std::result::Result::Ok(out)
@@ -65,47 +69,55 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
 
 fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     let flat = &ctx.flat.types[id];
-    let mut arms = Vec::new();
+    // Members grouped by wire name, in first-declaration order. The same name can be declared twice in one
+    // content model (a derived type redeclaring an inherited element, as DoUATPAuthorizationResponseType does
+    // with MsgSubID): the first occurrence fills the first declaration, the next one the second, and so on.
+    let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
     let mut any_arms = Vec::new();
-    let mut taken = BTreeSet::new();
-    let mut singles = 0usize;
     for (i, m) in flat.members.iter().enumerate() {
-        let f = ident(ctx.names.field(id, i));
         match m {
             Member::Element(ff) => {
-                // The same element name twice in one content model (possible through a choice or a
-                // redeclared inherited element): the first declaration receives it.
-                if !taken.insert((ff.field.ns.clone(), ff.field.name.clone())) {
-                    continue;
+                let key = (ff.field.ns.clone(), ff.field.name.clone());
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, members)) => members.push(i),
+                    None => groups.push((key, vec![i])),
                 }
-                let ns = ctx.ns_const(&ff.field.ns);
-                let name = &ff.field.name;
-                let value = read_one(ctx, &ff.field.type_ref, ctx.is_boxed(id, i));
-                let arm = if ff.occurs.is_many() {
-                    if scalar_kind(ctx.model, &ff.field.type_ref).is_some() {
-                        quote!((#ns, #name) => if let ::std::option::Option::Some(v) = #value { out.#f.push(v); },)
-                    } else {
-                        quote!((#ns, #name) => out.#f.push(#value),)
-                    }
-                } else {
-                    let slot = singles;
-                    singles += 1;
-                    let assign = if scalar_kind(ctx.model, &ff.field.type_ref).is_some() {
-                        quote!(out.#f = #value;)
-                    } else {
-                        quote!(out.#f = ::std::option::Option::Some(#value);)
-                    };
-                    quote! {
-                        (#ns, #name) => if seen[#slot] { r.skip_duplicate(&child)?; } else { seen[#slot] = true; #assign },
-                    }
-                };
-                arms.push(arm);
             }
             Member::Any(a) => {
+                let f = ident(ctx.names.field(id, i));
                 let guard = any_guard(&a.any.namespace, &a.declared_in.ns);
                 any_arms.push(quote!((ns, _) if #guard => out.#f.push(r.read_any(&child)?),));
             }
         }
+    }
+    let mut singles = 0usize;
+    let mut arms = Vec::new();
+    for ((ns, name), members) in &groups {
+        let ns = ctx.ns_const(ns);
+        let mut body = quote!(r.skip_duplicate(&child)?;);
+        // Built from the last declaration backwards, so the first one is tested first.
+        for &i in members.iter().rev() {
+            let Member::Element(ff) = &flat.members[i] else { continue };
+            let f = ident(ctx.names.field(id, i));
+            let tr = &ff.field.type_ref;
+            let value = read_one(ctx, tr, ctx.is_boxed(id, i));
+            let scalar = scalar_kind(ctx.model, tr).is_some();
+            body = if ff.occurs.is_many() {
+                // A list takes every occurrence, so later declarations of the same name are unreachable.
+                if scalar {
+                    quote!(if let ::std::option::Option::Some(v) = #value { out.#f.push(v); })
+                } else {
+                    quote!(out.#f.push(#value);)
+                }
+            } else {
+                let slot = singles;
+                singles += 1;
+                let assign =
+                    if scalar { quote!(out.#f = #value;) } else { quote!(out.#f = ::std::option::Option::Some(#value);) };
+                quote!(if !seen[#slot] { seen[#slot] = true; #assign } else { #body })
+            };
+        }
+        arms.push(quote!((#ns, #name) => { #body }));
     }
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
     let next = if flat.mixed {

@@ -482,9 +482,9 @@ impl<'a> Scan<'a> {
             }
         } else if self.is_any(k, &["maximum", "max", "long"]) || self.is_any(k, LIMIT_WORDS) {
             unit = Unit { end: k + 1, marked: true, ..unit };
-        } else if self.is(k, "in") && self.is(k + 1, "length") {
-            unit = Unit { end: k + 2, marked: true, ..unit };
-        } else if self.is(k, "or") && self.is_any(k + 1, &["less", "fewer"]) {
+        } else if (self.is(k, "in") && self.is(k + 1, "length"))
+            || (self.is(k, "or") && self.is_any(k + 1, &["less", "fewer"]))
+        {
             unit = Unit { end: k + 2, marked: true, ..unit };
         }
         Some(unit)
@@ -496,7 +496,7 @@ impl<'a> Scan<'a> {
         if !self.is(k, "in") {
             return None;
         }
-        let fmt_end = (k + 1..self.toks.len().min(k + 12)).find(|&e| self.is(e, "format"))?;
+        let fmt_end = (k + 2..self.toks.len().min(k + 12)).find(|&e| self.is(e, "format"))?;
         let pattern = &self.text[self.tok(k + 1)?.start..self.tok(fmt_end - 1)?.end];
         let is_format =
             !pattern.is_empty() && pattern.chars().all(|c| matches!(c, 'x' | 'X' | '9' | '#' | '-' | '.' | '/'));

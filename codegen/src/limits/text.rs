@@ -37,7 +37,9 @@ fn starts_tag(after: &str) -> bool {
 
 /// The character an entity at the start of `text` stands for and the entity's length in bytes.
 fn entity(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    // Entity names are short; a `;` further on belongs to the prose. Counting characters, not bytes, keeps the
+    // search on character boundaries.
+    let end = text.char_indices().take(12).find(|(_, c)| *c == ';')?.0;
     let name = &text[1..end];
     let c = match name {
         "lt" => '<',
@@ -211,6 +213,8 @@ mod tests {
         assert_eq!(plain_text("limits: <18 characters"), "limits: <18 characters");
         assert_eq!(plain_text("a&#160;b &#x41; &bogus; &"), "a b A &bogus; &");
         assert_eq!(plain_text("<table><tr><td>AU</td></tr></table>"), "AU");
+        assert_eq!(plain_text("&ééééééééééé; &é;"), "&ééééééééééé; &é;");
+        assert_eq!(plain_text("a < b <"), "a < b <");
     }
 
     #[test]

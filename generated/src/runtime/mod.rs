@@ -1,9 +1,14 @@
 //! The hand-written runtime that generated code calls: XML reading and writing, XSD scalar types, the SOAP
 //! envelope, credentials and validation. Nothing here is generated; it is covered by ordinary unit tests.
 
+pub mod client;
 pub mod credentials;
+#[cfg(feature = "examples")]
+pub mod example;
 pub mod recovery;
 pub mod scalar;
+#[cfg(feature = "fake-server")]
+pub mod server;
 pub mod soap;
 pub mod validate;
 pub mod xml;

@@ -15,7 +15,7 @@ use std::fmt;
 /// class wins. [`RecoveryClass::ALL`] lists them in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecoveryClass {
-    /// The Express Checkout token is used up or expired (10411, 10416): call SetExpressCheckout again and never
+    /// The Express Checkout token is used up or expired (10411, 10416): call `SetExpressCheckout` again and never
     /// reuse the old token. It comes first because nothing done with the old token can succeed.
     RestartCheckout,
     /// The merchant account or its configuration needs PayPal (disabled features, restrictions): report the
@@ -310,7 +310,7 @@ pub enum Environment {
 }
 
 /// The URL that sends the buyer to PayPal for an Express Checkout `token`: the first redirect after
-/// SetExpressCheckout, and the way back for [`RecoveryClass::RedirectToPayPal`] and
+/// `SetExpressCheckout`, and the way back for [`RecoveryClass::RedirectToPayPal`] and
 /// [`RecoveryClass::OfferReturnToPayPal`].
 ///
 /// With `commit`, PayPal's last page says "Pay Now" (`useraction=commit`): use it when the merchant's site shows

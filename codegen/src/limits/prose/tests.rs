@@ -111,6 +111,9 @@ fn digits_written_in_a_format_count_the_format() {
     let (n, phrase) =
         limit("Receipt ID Character length and limitations: 16 digits in xxxx-xxxx-xxxx-xxxx format", "ReceiptID");
     assert_eq!((n, phrase.as_str()), (19, "Character length and limitations: 16 digits in xxxx-xxxx-xxxx-xxxx format"));
+    // Without a format, the digits are the characters.
+    assert_eq!(max("Character length and limitations: 16 digits in format"), 16);
+    assert_eq!(max("Character length and limitations: 16 digits in the 4-4-4-4 format"), 16);
 }
 
 #[test]
@@ -121,7 +124,7 @@ fn several_named_limits_pick_the_field() {
     assert_eq!(limit(doc, "Salutation"), (20, "Salutation: 20 single-byte character limit".to_string()));
     assert_eq!(limit(doc, "LastName").0, 25);
     assert_eq!(limit(doc, "suffix").0, 12);
-    let names = vec!["Salutation", "FirstName", "MiddleName", "LastName", "Suffix"];
+    let names = ["Salutation", "FirstName", "MiddleName", "LastName", "Suffix"];
     assert_eq!(reasons(doc), [ReasonKind::OtherFields(names.iter().map(|s| s.to_string()).collect())]);
     let all = named_limits(doc);
     assert_eq!(
@@ -182,4 +185,29 @@ fn unknown_phrasings_are_reported_not_dropped() {
         other => panic!("{other:?}"),
     }
     assert!(!limits_in_doc("Information about the Item length.", "x").is_unexplained());
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for doc in [
+        "",
+        "<",
+        "&",
+        "&#xFFFFFFFF; &#99999999999; &#;",
+        "Character length and limitations:",
+        "Character length and limits: <0 characters",
+        "Up to",
+        "99999999999999999999999 characters maximum",
+        "Limit: <",
+        "16 digits in",
+        "é: 5 characters limit. ü: 6 characters limit.",
+        "<b>Character</b> length and <i>limit</i>: 7 chars",
+    ] {
+        let _ = limits_in_doc(doc, "é");
+        let _ = named_limits(doc);
+    }
+    // Markup between the words does not hide a limit.
+    assert_eq!(max("<b>Character</b> length and <i>limit</i>: 7 chars"), 7);
+    // "<0" allows nothing and is no limit a value could meet; it is not read as one.
+    assert!(!matches!(limits_in_doc("Character length and limits: <0 characters", "x"), DocLimit::Limit(_)));
 }

@@ -58,48 +58,48 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Email") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Street") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.street = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Zip") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.zip = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -170,30 +170,30 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -203,69 +203,69 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ConfirmationCode") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.confirmation_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "StreetMatch") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.street_match = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ZipMatch") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.zip_match = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CountryCode") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.country_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PayPalToken") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.pay_pal_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -335,57 +335,57 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReferenceID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.reference_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BillingAgreementDescription") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BillingAgreementStatus") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.billing_agreement_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BillingAgreementCustom") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -444,30 +444,30 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -477,30 +477,28 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BAUpdateResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.ba_update_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BaUpdateResponseDetailsType as XmlRead>::read_element(
@@ -508,6 +506,8 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -567,39 +567,39 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "StartDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "EndDate") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -658,30 +658,30 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -691,24 +691,24 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ButtonSearchResult") => {
@@ -718,7 +718,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
@@ -807,48 +807,48 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.button_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCode") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonSubType") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonVar") => {
@@ -865,7 +865,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "TextBox") => {
                     if let ::std::option::Option::Some(v) = r
@@ -875,57 +875,57 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                     }
                 }
                 (crate::generated::ns::API, "ButtonImage") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonImageURL") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BuyNowText") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.buy_now_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "SubscribeText") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.subscribe_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCountry") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonLanguage") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -993,30 +993,30 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -1026,60 +1026,60 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Website") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Email") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Mobile") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -1136,30 +1136,30 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -1263,30 +1263,30 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -1296,87 +1296,87 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Website") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Email") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Mobile") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonType") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCode") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonSubType") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonVar") => {
@@ -1393,7 +1393,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "TextBox") => {
                     if let ::std::option::Option::Some(v) = r
@@ -1403,57 +1403,57 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                     }
                 }
                 (crate::generated::ns::API, "ButtonImage") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonImageURL") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.button_image_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BuyNowText") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.buy_now_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "SubscribeText") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.subscribe_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCountry") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonLanguage") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.button_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -1510,30 +1510,30 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -1616,30 +1616,30 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -1649,57 +1649,55 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TrackInv") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.track_inv = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TrackPnl") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.track_pnl = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemTrackingDetails") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
@@ -1707,24 +1705,26 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OptionIndex") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.option_index = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OptionName") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.option_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionTrackingDetails") => {
@@ -1734,15 +1734,15 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "SoldoutURL") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.soldout_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "DigitalDownloadKeys") => {
@@ -1809,39 +1809,39 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonStatus") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -1897,30 +1897,30 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -1930,24 +1930,24 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2031,54 +2031,52 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TrackInv") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.track_inv = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TrackPnl") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.track_pnl = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemTrackingDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.item_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
@@ -2086,15 +2084,17 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OptionIndex") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.option_index = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionTrackingDetails") => {
@@ -2104,33 +2104,33 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "SoldoutURL") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.soldout_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReuseDigitalDownloadKeys") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.reuse_digital_download_keys = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AppendDigitalDownloadKeys") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.append_digital_download_keys = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "DigitalDownloadKeys") => {
@@ -2193,30 +2193,30 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -2226,24 +2226,24 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2336,57 +2336,57 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCode") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonSubType") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonVar") => {
@@ -2403,7 +2403,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "TextBox") => {
                     if let ::std::option::Option::Some(v) = r
@@ -2413,57 +2413,57 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                     }
                 }
                 (crate::generated::ns::API, "ButtonImage") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonImageURL") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.button_image_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BuyNowText") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.buy_now_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "SubscribeText") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.subscribe_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonCountry") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonLanguage") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2531,30 +2531,30 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -2564,60 +2564,60 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Website") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Email") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Mobile") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HostedButtonID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2680,27 +2680,25 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillOutstandingAmountRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.bill_outstanding_amount_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillOutstandingAmountRequestDetailsType as XmlRead>::read_element(
@@ -2708,6 +2706,8 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2772,30 +2772,30 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -2805,30 +2805,28 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillOutstandingAmountResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.bill_outstanding_amount_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillOutstandingAmountResponseDetailsType as XmlRead>::read_element(
@@ -2836,6 +2834,8 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2895,27 +2895,25 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantPullPaymentDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.merchant_pull_payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullPaymentType as XmlRead>::read_element(
@@ -2923,15 +2921,17 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnFMFDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -2993,30 +2993,30 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -3026,30 +3026,28 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillUserResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.bill_user_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullPaymentResponseType as XmlRead>::read_element(
@@ -3057,12 +3055,12 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FMFDetails") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -3070,6 +3068,8 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3132,27 +3132,25 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::ED, "EnhancedCancelRecoupRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_cancel_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCancelRecoupRequestDetailsType as XmlRead>::read_element(
@@ -3160,6 +3158,8 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3215,30 +3215,30 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -3248,24 +3248,24 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3328,27 +3328,25 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::ED, "EnhancedCompleteRecoupRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_complete_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType as XmlRead>::read_element(
@@ -3356,6 +3354,8 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3420,30 +3420,30 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -3453,30 +3453,28 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::ED, "EnhancedCompleteRecoupResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.enhanced_complete_recoup_response_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType as XmlRead>::read_element(
@@ -3484,6 +3482,8 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3540,30 +3540,30 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3622,30 +3622,30 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -3655,33 +3655,33 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BillingAgreementID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3744,27 +3744,25 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreateMobilePaymentRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.create_mobile_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateMobilePaymentRequestDetailsType as XmlRead>::read_element(
@@ -3772,6 +3770,8 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3827,30 +3827,30 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -3860,24 +3860,24 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -3940,30 +3940,28 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "CreateRecurringPaymentsProfileRequestDetails",
                 ) => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.create_recurring_payments_profile_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
@@ -3971,6 +3969,8 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4035,30 +4035,30 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -4068,33 +4068,31 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "CreateRecurringPaymentsProfileResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.create_recurring_payments_profile_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
@@ -4102,6 +4100,8 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4203,45 +4203,43 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionEntity") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4249,12 +4247,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipToAddress") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -4262,6 +4260,8 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetailsItem") => {
@@ -4271,12 +4271,10 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "ItemTotal") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4284,12 +4282,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShippingTotal") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.shipping_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4297,12 +4295,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "HandlingTotal") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4310,12 +4308,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TaxTotal") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.tax_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4323,12 +4321,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InsuranceTotal") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4336,12 +4334,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShippingDiscount") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.shipping_discount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4349,51 +4347,53 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OrderDescription") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.order_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Custom") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "IPAddress") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.ip_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShipToStore") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.ship_to_store = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4461,30 +4461,30 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -4494,39 +4494,37 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4534,12 +4532,12 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationInfo") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
@@ -4547,15 +4545,17 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4618,48 +4618,48 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CancelMsgSubID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "APIType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.api_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4718,30 +4718,30 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -4751,33 +4751,33 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -4861,36 +4861,34 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4898,39 +4896,39 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CompleteType") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.complete_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Note") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InvoiceID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedData") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.enhanced_data = ::std::option::Option::Some(
                             <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
@@ -4938,21 +4936,21 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Descriptor") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantStoreDetails") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.merchant_store_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
@@ -4960,21 +4958,21 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantData") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.merchant_data = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
@@ -4982,6 +4980,8 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5040,30 +5040,30 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -5073,30 +5073,28 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoCaptureResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_capture_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoCaptureResponseDetailsType as XmlRead>::read_element(
@@ -5104,6 +5102,8 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5167,27 +5167,25 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoDirectPaymentRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_direct_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoDirectPaymentRequestDetailsType as XmlRead>::read_element(
@@ -5195,15 +5193,17 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnFMFDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5289,30 +5289,30 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -5322,30 +5322,28 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5353,66 +5351,66 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AVSCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.avs_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CVV2Code") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.cvv2_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionPendingReason") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.transaction_pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PendingReason") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PaymentStatus") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.payment_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FMFDetails") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -5420,12 +5418,12 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ThreeDSecureResponse") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.three_d_secure_response = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
@@ -5433,15 +5431,17 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PaymentAdviceCode") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_advice_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5507,27 +5507,25 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoExpressCheckoutPaymentRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
@@ -5535,15 +5533,17 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnFMFDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5611,30 +5611,30 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -5644,33 +5644,31 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "DoExpressCheckoutPaymentResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
@@ -5678,12 +5676,12 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FMFDetails") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -5691,6 +5689,8 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5747,30 +5747,30 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5835,30 +5835,30 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -5868,30 +5868,28 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoMobileCheckoutPaymentResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_mobile_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
@@ -5899,6 +5897,8 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -5961,27 +5961,25 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoNonReferencedCreditRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_non_referenced_credit_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoNonReferencedCreditRequestDetailsType as XmlRead>::read_element(
@@ -5989,6 +5987,8 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6053,30 +6053,30 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -6086,30 +6086,28 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoNonReferencedCreditResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_non_referenced_credit_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoNonReferencedCreditResponseDetailsType as XmlRead>::read_element(
@@ -6117,6 +6115,8 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6179,36 +6179,34 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -6216,15 +6214,17 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6289,30 +6289,30 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -6322,39 +6322,37 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationInfo") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
@@ -6362,15 +6360,17 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6436,27 +6436,25 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoReferenceTransactionRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_reference_transaction_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoReferenceTransactionRequestDetailsType as XmlRead>::read_element(
@@ -6464,15 +6462,17 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnFMFDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6540,30 +6540,30 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -6573,30 +6573,28 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoReferenceTransactionResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_reference_transaction_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoReferenceTransactionResponseDetailsType as XmlRead>::read_element(
@@ -6604,12 +6602,12 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FMFDetails") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -6617,6 +6615,8 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6685,27 +6685,25 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UATPDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
@@ -6713,21 +6711,21 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionEntity") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -6735,24 +6733,26 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InvoiceID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -6828,34 +6828,34 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        let mut seen = [false; 12usize];
+        let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -6865,39 +6865,37 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -6905,12 +6903,12 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationInfo") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
@@ -6918,46 +6916,54 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
-                        seen[8usize] = true;
+                    if !seen[9usize] {
+                        seen[9usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        if !seen[8usize] {
+                            seen[8usize] = true;
+                            out.msg_sub_id2 = r
+                                .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                        } else {
+                            r.skip_duplicate(&child)?;
+                        }
                     }
                 }
                 (crate::generated::ns::EBL, "UATPDetails") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
-                        seen[9usize] = true;
+                    if !seen[10usize] {
+                        seen[10usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
                                 r,
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationCode") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
-                        seen[10usize] = true;
+                    if !seen[11usize] {
+                        seen[11usize] = true;
                         out.authorization_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InvoiceID") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
-                        seen[11usize] = true;
+                    if !seen[12usize] {
+                        seen[12usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7023,27 +7029,25 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DoExpressCheckoutPaymentRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
@@ -7051,15 +7055,17 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnFMFDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7130,30 +7136,30 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -7163,33 +7169,31 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "DoExpressCheckoutPaymentResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
@@ -7197,12 +7201,12 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FMFDetails") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -7210,12 +7214,12 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UATPDetails") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
@@ -7223,6 +7227,8 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7285,48 +7291,48 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Note") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7388,30 +7394,30 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -7421,42 +7427,42 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuthorizationID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7517,27 +7523,25 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnterBoardingRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.enter_boarding_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::EnterBoardingRequestDetailsType as XmlRead>::read_element(
@@ -7545,6 +7549,8 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7603,30 +7609,30 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -7636,33 +7642,33 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7725,30 +7731,28 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "ExecuteCheckoutOperationsRequestDetails",
                 ) => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.execute_checkout_operations_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType as XmlRead>::read_element(
@@ -7756,6 +7760,8 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7820,30 +7826,30 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -7853,33 +7859,31 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "ExecuteCheckoutOperationsResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.execute_checkout_operations_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType as XmlRead>::read_element(
@@ -7887,6 +7891,8 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -7951,36 +7957,34 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ExternalRememberMeID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_remember_me_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ExternalRememberMeOwnerDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
@@ -7988,6 +7992,8 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8043,30 +8049,30 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -8076,24 +8082,24 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8150,30 +8156,30 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8238,30 +8244,30 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -8271,33 +8277,31 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "GetAccessPermissionDetailsResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_access_permission_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType as XmlRead>::read_element(
@@ -8305,6 +8309,8 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8361,30 +8367,30 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8447,30 +8453,30 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -8480,30 +8486,28 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GetAuthDetailsResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_auth_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetAuthDetailsResponseDetailsType as XmlRead>::read_element(
@@ -8511,6 +8515,8 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8567,30 +8573,30 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReturnAllCurrencies") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.return_all_currencies = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8655,30 +8661,30 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -8688,30 +8694,28 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Balance") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -8719,15 +8723,17 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BalanceTimeStamp") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.balance_time_stamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BalanceHoldings") => {
@@ -8737,7 +8743,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
@@ -8793,30 +8799,30 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -8881,30 +8887,30 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -8914,33 +8920,31 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "GetBillingAgreementCustomerDetailsResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_billing_agreement_customer_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType as XmlRead>::read_element(
@@ -8948,6 +8952,8 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9004,30 +9010,30 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9092,30 +9098,30 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -9125,30 +9131,28 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GetBoardingDetailsResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_boarding_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetBoardingDetailsResponseDetailsType as XmlRead>::read_element(
@@ -9156,6 +9160,8 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9212,30 +9218,30 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9300,30 +9306,30 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -9333,33 +9339,31 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "GetExpressCheckoutDetailsResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_express_checkout_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType as XmlRead>::read_element(
@@ -9367,6 +9371,8 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9429,27 +9435,25 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GetIncentiveEvaluationRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.get_incentive_evaluation_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType as XmlRead>::read_element(
@@ -9457,6 +9461,8 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9521,30 +9527,30 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -9554,30 +9560,28 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GetIncentiveEvaluationResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_incentive_evaluation_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType as XmlRead>::read_element(
@@ -9585,6 +9589,8 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9645,27 +9651,25 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GetMobileStatusRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.get_mobile_status_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetMobileStatusRequestDetailsType as XmlRead>::read_element(
@@ -9673,6 +9677,8 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9737,30 +9743,30 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -9770,51 +9776,51 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "IsActivated") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.is_activated = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "IsPasswordSet") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.is_password_set = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PaymentPending") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.payment_pending = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9868,21 +9874,21 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -9944,30 +9950,30 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -9977,42 +9983,42 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Pal") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.pal = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Locale") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.locale = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10069,30 +10075,30 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ProfileID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10157,30 +10163,30 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -10190,33 +10196,31 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "GetRecurringPaymentsProfileDetailsResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_recurring_payments_profile_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType as XmlRead>::read_element(
@@ -10224,6 +10228,8 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10280,30 +10286,30 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10365,30 +10371,30 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -10398,30 +10404,28 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentTransactionDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_transaction_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentTransactionType as XmlRead>::read_element(
@@ -10429,12 +10433,12 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ThreeDSecureDetails") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.three_d_secure_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureInfoType as XmlRead>::read_element(
@@ -10442,6 +10446,8 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10504,27 +10510,25 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::ED, "EnhancedInitiateRecoupRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_initiate_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType as XmlRead>::read_element(
@@ -10532,6 +10536,8 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10587,30 +10593,30 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -10620,24 +10626,24 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10690,57 +10696,57 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BillingPeriod") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "BillingFrequency") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TotalBillingCycles") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShippingAmount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TaxAmount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10799,39 +10805,39 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Action") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -10893,30 +10899,30 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -10926,42 +10932,42 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Status") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -11025,30 +11031,28 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "ManageRecurringPaymentsProfileStatusRequestDetails",
                 ) => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.manage_recurring_payments_profile_status_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType as XmlRead>::read_element(
@@ -11056,6 +11060,8 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -11122,30 +11128,30 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -11155,33 +11161,31 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "ManageRecurringPaymentsProfileStatusResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.manage_recurring_payments_profile_status_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType as XmlRead>::read_element(
@@ -11189,6 +11193,8 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -11241,36 +11247,34 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "ReceiverEmail") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.receiver_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReceiverPhone") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReceiverID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -11278,24 +11282,26 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "UniqueId") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.unique_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Note") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -11360,48 +11366,48 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "EmailSubject") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.email_subject = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReceiverType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.receiver_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ButtonSource") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MassPayItem") => {
@@ -11411,7 +11417,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
@@ -11466,30 +11472,30 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -11499,24 +11505,24 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -11557,12 +11563,12 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "OptionName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OptionSelectionDetails") => {
@@ -11572,7 +11578,7 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -11617,30 +11623,30 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "OptionSelection") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_selection = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Price") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.price = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "OptionType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PaymentPeriod") => {
@@ -11650,7 +11656,7 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -11747,63 +11753,61 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PayerID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InvoiceID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "RefundType") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -11811,12 +11815,12 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShippingAmount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -11824,12 +11828,12 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TaxAmount") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -11837,48 +11841,48 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Memo") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.memo = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "RetryUntil") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.retry_until = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "RefundSource") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.refund_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "RefundAdvice") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.refund_advice = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantStoreDetails") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.merchant_store_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
@@ -11886,6 +11890,8 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefundItemDetails") => {
@@ -11895,21 +11901,19 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantData") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.merchant_data = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
@@ -11917,6 +11921,8 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -11996,30 +12002,30 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -12029,39 +12035,37 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "RefundTransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "NetRefundAmount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.net_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12069,12 +12073,12 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "FeeRefundAmount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.fee_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12082,12 +12086,12 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "GrossRefundAmount") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.gross_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12095,12 +12099,12 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TotalRefundedAmount") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.total_refunded_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12108,12 +12112,12 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefundInfo") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.refund_info = ::std::option::Option::Some(
                             <crate::generated::ebl::RefundInfoType as XmlRead>::read_element(
@@ -12121,24 +12125,26 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReceiptData") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.receipt_data = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "MsgSubID") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12200,27 +12206,25 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReverseTransactionRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.reverse_transaction_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ReverseTransactionRequestDetailsType as XmlRead>::read_element(
@@ -12228,6 +12232,8 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12292,30 +12298,30 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -12325,30 +12331,28 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReverseTransactionResponseDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.reverse_transaction_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ReverseTransactionResponseDetailsType as XmlRead>::read_element(
@@ -12356,6 +12360,8 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12418,27 +12424,25 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SetAccessPermissionsRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_access_permissions_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetAccessPermissionsRequestDetailsType as XmlRead>::read_element(
@@ -12446,6 +12450,8 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12504,30 +12510,30 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -12537,33 +12543,33 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12625,27 +12631,25 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SetAuthFlowParamRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_auth_flow_param_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetAuthFlowParamRequestDetailsType as XmlRead>::read_element(
@@ -12653,6 +12657,8 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12711,30 +12717,30 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -12744,33 +12750,33 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12833,30 +12839,28 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "SetCustomerBillingAgreementRequestDetails",
                 ) => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_customer_billing_agreement_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType as XmlRead>::read_element(
@@ -12864,6 +12868,8 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -12922,30 +12928,30 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -12955,33 +12961,33 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13044,27 +13050,25 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SetExpressCheckoutRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_express_checkout_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetExpressCheckoutRequestDetailsType as XmlRead>::read_element(
@@ -13072,6 +13076,8 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13130,30 +13136,30 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -13163,33 +13169,33 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13251,27 +13257,25 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SetMobileCheckoutRequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_mobile_checkout_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetMobileCheckoutRequestDetailsType as XmlRead>::read_element(
@@ -13279,6 +13283,8 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13337,30 +13343,30 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -13370,33 +13376,33 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Token") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13495,90 +13501,88 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "StartDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "EndDate") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Payer") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Receiver") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ReceiptID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.receipt_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ProfileID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PayerName") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.payer_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
@@ -13586,48 +13590,48 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "AuctionItemNumber") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.auction_item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "InvoiceID") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CardNumber") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.card_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionClass") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.transaction_class = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Amount") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -13635,24 +13639,26 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "CurrencyCode") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.currency_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Status") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13711,30 +13717,30 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -13744,24 +13750,24 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentTransactions") => {
@@ -13771,7 +13777,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
@@ -13827,30 +13833,30 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "PayerID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -13909,30 +13915,30 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -13942,33 +13948,33 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "Status") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -14034,36 +14040,34 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipToAddress") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -14071,24 +14075,26 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "IPAddress") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.ip_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "ShipToStore") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.ship_to_store = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -14150,30 +14156,30 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -14183,39 +14189,37 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::API, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationInfo") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
@@ -14223,6 +14227,8 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -14285,30 +14291,28 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "UpdateRecurringPaymentsProfileRequestDetails",
                 ) => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.update_recurring_payments_profile_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
@@ -14316,6 +14320,8 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -14380,30 +14386,30 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -14413,33 +14419,31 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (
                     crate::generated::ns::EBL,
                     "UpdateRecurringPaymentsProfileResponseDetails",
                 ) => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.update_recurring_payments_profile_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
@@ -14447,6 +14451,8 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -14484,9 +14490,7 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "AddressVerifyRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.address_verify_request = ::std::option::Option::Some(
                             <crate::generated::api::AddressVerifyRequestType as XmlRead>::read_element(
@@ -14494,6 +14498,8 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14530,9 +14536,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMButtonSearchRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_button_search_request = ::std::option::Option::Some(
                             <crate::generated::api::BmButtonSearchRequestType as XmlRead>::read_element(
@@ -14540,6 +14544,8 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14576,9 +14582,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMCreateButtonRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_create_button_request = ::std::option::Option::Some(
                             <crate::generated::api::BmCreateButtonRequestType as XmlRead>::read_element(
@@ -14586,6 +14590,8 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14622,9 +14628,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMGetButtonDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_get_button_details_request = ::std::option::Option::Some(
                             <crate::generated::api::BmGetButtonDetailsRequestType as XmlRead>::read_element(
@@ -14632,6 +14636,8 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14668,9 +14674,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMGetInventoryRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_get_inventory_request = ::std::option::Option::Some(
                             <crate::generated::api::BmGetInventoryRequestType as XmlRead>::read_element(
@@ -14678,6 +14682,8 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14718,9 +14724,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMManageButtonStatusRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_manage_button_status_request = ::std::option::Option::Some(
                             <crate::generated::api::BmManageButtonStatusRequestType as XmlRead>::read_element(
@@ -14728,6 +14732,8 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14764,9 +14770,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMSetInventoryRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_set_inventory_request = ::std::option::Option::Some(
                             <crate::generated::api::BmSetInventoryRequestType as XmlRead>::read_element(
@@ -14774,6 +14778,8 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14810,9 +14816,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BMUpdateButtonRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_update_button_request = ::std::option::Option::Some(
                             <crate::generated::api::BmUpdateButtonRequestType as XmlRead>::read_element(
@@ -14820,6 +14824,8 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14856,9 +14862,7 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BAUpdateRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.ba_update_request = ::std::option::Option::Some(
                             <crate::generated::api::BaUpdateRequestType as XmlRead>::read_element(
@@ -14866,6 +14870,8 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14906,9 +14912,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BillOutstandingAmountRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bill_outstanding_amount_request = ::std::option::Option::Some(
                             <crate::generated::api::BillOutstandingAmountRequestType as XmlRead>::read_element(
@@ -14916,6 +14920,8 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14952,9 +14958,7 @@ impl XmlRead for crate::generated::api::BillUserReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "BillUserRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bill_user_request = ::std::option::Option::Some(
                             <crate::generated::api::BillUserRequestType as XmlRead>::read_element(
@@ -14962,6 +14966,8 @@ impl XmlRead for crate::generated::api::BillUserReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14998,9 +15004,7 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "CancelRecoupRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.cancel_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::CancelRecoupRequestType as XmlRead>::read_element(
@@ -15008,6 +15012,8 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15044,9 +15050,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "CompleteRecoupRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.complete_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::CompleteRecoupRequestType as XmlRead>::read_element(
@@ -15054,6 +15058,8 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15094,9 +15100,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "CreateBillingAgreementRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_billing_agreement_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateBillingAgreementRequestType as XmlRead>::read_element(
@@ -15104,6 +15108,8 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15140,9 +15146,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "CreateMobilePaymentRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_mobile_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateMobilePaymentRequestType as XmlRead>::read_element(
@@ -15150,6 +15154,8 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15192,9 +15198,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "CreateRecurringPaymentsProfileRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_recurring_payments_profile_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
@@ -15202,6 +15206,8 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15238,9 +15244,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoAuthorizationRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoAuthorizationRequestType as XmlRead>::read_element(
@@ -15248,6 +15252,8 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15284,9 +15290,7 @@ impl XmlRead for crate::generated::api::DoCancelReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoCancelRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_cancel_request = ::std::option::Option::Some(
                             <crate::generated::api::DoCancelRequestType as XmlRead>::read_element(
@@ -15294,6 +15298,8 @@ impl XmlRead for crate::generated::api::DoCancelReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15330,9 +15336,7 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoCaptureRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_capture_request = ::std::option::Option::Some(
                             <crate::generated::api::DoCaptureRequestType as XmlRead>::read_element(
@@ -15340,6 +15344,8 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15376,9 +15382,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoDirectPaymentRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_direct_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoDirectPaymentRequestType as XmlRead>::read_element(
@@ -15386,6 +15390,8 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15427,9 +15433,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoExpressCheckoutPaymentRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_express_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoExpressCheckoutPaymentRequestType as XmlRead>::read_element(
@@ -15437,6 +15441,8 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15478,9 +15484,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoMobileCheckoutPaymentRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_mobile_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoMobileCheckoutPaymentRequestType as XmlRead>::read_element(
@@ -15488,6 +15492,8 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15528,9 +15534,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoNonReferencedCreditRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_non_referenced_credit_request = ::std::option::Option::Some(
                             <crate::generated::api::DoNonReferencedCreditRequestType as XmlRead>::read_element(
@@ -15538,6 +15542,8 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15574,9 +15580,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoReauthorizationRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_reauthorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoReauthorizationRequestType as XmlRead>::read_element(
@@ -15584,6 +15588,8 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15624,9 +15630,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoReferenceTransactionRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_reference_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::DoReferenceTransactionRequestType as XmlRead>::read_element(
@@ -15634,6 +15638,8 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15670,9 +15676,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoUATPAuthorizationRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_uatp_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoUatpAuthorizationRequestType as XmlRead>::read_element(
@@ -15680,6 +15684,8 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15722,9 +15728,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoUATPExpressCheckoutPaymentRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_uatp_express_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoUatpExpressCheckoutPaymentRequestType as XmlRead>::read_element(
@@ -15732,6 +15736,8 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15768,9 +15774,7 @@ impl XmlRead for crate::generated::api::DoVoidReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "DoVoidRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_void_request = ::std::option::Option::Some(
                             <crate::generated::api::DoVoidRequestType as XmlRead>::read_element(
@@ -15778,6 +15782,8 @@ impl XmlRead for crate::generated::api::DoVoidReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15814,9 +15820,7 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "EnterBoardingRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.enter_boarding_request = ::std::option::Option::Some(
                             <crate::generated::api::EnterBoardingRequestType as XmlRead>::read_element(
@@ -15824,6 +15828,8 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15865,9 +15871,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "ExecuteCheckoutOperationsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.execute_checkout_operations_request = ::std::option::Option::Some(
                             <crate::generated::api::ExecuteCheckoutOperationsRequestType as XmlRead>::read_element(
@@ -15875,6 +15879,8 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15917,9 +15923,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "ExternalRememberMeOptOutRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_opt_out_request = ::std::option::Option::Some(
                             <crate::generated::api::ExternalRememberMeOptOutRequestType as XmlRead>::read_element(
@@ -15927,6 +15931,8 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15969,9 +15975,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetAccessPermissionDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_access_permission_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetAccessPermissionDetailsRequestType as XmlRead>::read_element(
@@ -15979,6 +15983,8 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16015,9 +16021,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetAuthDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_auth_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetAuthDetailsRequestType as XmlRead>::read_element(
@@ -16025,6 +16029,8 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16061,9 +16067,7 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetBalanceRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_balance_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBalanceRequestType as XmlRead>::read_element(
@@ -16071,6 +16075,8 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16116,9 +16122,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
                     crate::generated::ns::API,
                     "GetBillingAgreementCustomerDetailsRequest",
                 ) => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_billing_agreement_customer_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBillingAgreementCustomerDetailsRequestType as XmlRead>::read_element(
@@ -16126,6 +16130,8 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16162,9 +16168,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetBoardingDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_boarding_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBoardingDetailsRequestType as XmlRead>::read_element(
@@ -16172,6 +16176,8 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16214,9 +16220,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetExpressCheckoutDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_express_checkout_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetExpressCheckoutDetailsRequestType as XmlRead>::read_element(
@@ -16224,6 +16228,8 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16264,9 +16270,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetIncentiveEvaluationRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_incentive_evaluation_request = ::std::option::Option::Some(
                             <crate::generated::api::GetIncentiveEvaluationRequestType as XmlRead>::read_element(
@@ -16274,6 +16278,8 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16310,9 +16316,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetMobileStatusRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_mobile_status_request = ::std::option::Option::Some(
                             <crate::generated::api::GetMobileStatusRequestType as XmlRead>::read_element(
@@ -16320,6 +16324,8 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16356,9 +16362,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetPalDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_pal_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetPalDetailsRequestType as XmlRead>::read_element(
@@ -16366,6 +16370,8 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16411,9 +16417,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
                     crate::generated::ns::API,
                     "GetRecurringPaymentsProfileDetailsRequest",
                 ) => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_recurring_payments_profile_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType as XmlRead>::read_element(
@@ -16421,6 +16425,8 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16461,9 +16467,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "GetTransactionDetailsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_transaction_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetTransactionDetailsRequestType as XmlRead>::read_element(
@@ -16471,6 +16475,8 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16507,9 +16513,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "InitiateRecoupRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.initiate_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::InitiateRecoupRequestType as XmlRead>::read_element(
@@ -16517,6 +16521,8 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16559,9 +16565,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "ManagePendingTransactionStatusRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.manage_pending_transaction_status_request = ::std::option::Option::Some(
                             <crate::generated::api::ManagePendingTransactionStatusRequestType as XmlRead>::read_element(
@@ -16569,6 +16573,8 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16614,9 +16620,7 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
                     crate::generated::ns::API,
                     "ManageRecurringPaymentsProfileStatusRequest",
                 ) => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.manage_recurring_payments_profile_status_request = ::std::option::Option::Some(
                             <crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType as XmlRead>::read_element(
@@ -16624,6 +16628,8 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16660,9 +16666,7 @@ impl XmlRead for crate::generated::api::MassPayReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "MassPayRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.mass_pay_request = ::std::option::Option::Some(
                             <crate::generated::api::MassPayRequestType as XmlRead>::read_element(
@@ -16670,6 +16674,8 @@ impl XmlRead for crate::generated::api::MassPayReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16706,9 +16712,7 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "RefundTransactionRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.refund_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::RefundTransactionRequestType as XmlRead>::read_element(
@@ -16716,6 +16720,8 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16752,9 +16758,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "ReverseTransactionRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.reverse_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::ReverseTransactionRequestType as XmlRead>::read_element(
@@ -16762,6 +16766,8 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16802,9 +16808,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "SetAccessPermissionsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_access_permissions_request = ::std::option::Option::Some(
                             <crate::generated::api::SetAccessPermissionsRequestType as XmlRead>::read_element(
@@ -16812,6 +16816,8 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16848,9 +16854,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "SetAuthFlowParamRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_auth_flow_param_request = ::std::option::Option::Some(
                             <crate::generated::api::SetAuthFlowParamRequestType as XmlRead>::read_element(
@@ -16858,6 +16862,8 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16900,9 +16906,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "SetCustomerBillingAgreementRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_customer_billing_agreement_request = ::std::option::Option::Some(
                             <crate::generated::api::SetCustomerBillingAgreementRequestType as XmlRead>::read_element(
@@ -16910,6 +16914,8 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16946,9 +16952,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "SetExpressCheckoutRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_express_checkout_request = ::std::option::Option::Some(
                             <crate::generated::api::SetExpressCheckoutRequestType as XmlRead>::read_element(
@@ -16956,6 +16960,8 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16992,9 +16998,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "SetMobileCheckoutRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_mobile_checkout_request = ::std::option::Option::Some(
                             <crate::generated::api::SetMobileCheckoutRequestType as XmlRead>::read_element(
@@ -17002,6 +17006,8 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17038,9 +17044,7 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "TransactionSearchRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_search_request = ::std::option::Option::Some(
                             <crate::generated::api::TransactionSearchRequestType as XmlRead>::read_element(
@@ -17048,6 +17052,8 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17088,9 +17094,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "UpdateAccessPermissionsRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_access_permissions_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateAccessPermissionsRequestType as XmlRead>::read_element(
@@ -17098,6 +17102,8 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17134,9 +17140,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "UpdateAuthorizationRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateAuthorizationRequestType as XmlRead>::read_element(
@@ -17144,6 +17148,8 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17186,9 +17192,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::API, "UpdateRecurringPaymentsProfileRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_recurring_payments_profile_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
@@ -17196,6 +17200,8 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,

@@ -3,4 +3,6 @@
 mod types;
 mod validate;
 mod xml;
+#[cfg(feature = "examples")]
+mod examples;
 pub use types::*;

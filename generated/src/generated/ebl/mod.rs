@@ -5,4 +5,6 @@ pub use enums::*;
 mod types;
 mod validate;
 mod xml;
+#[cfg(feature = "examples")]
+mod examples;
 pub use types::*;

@@ -56,48 +56,48 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Username") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.username = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Password") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.password = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Signature") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.signature = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Certificate") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.certificate = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -161,21 +161,21 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorLanguage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -231,30 +231,30 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Ack") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CorrelationID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Errors") => {
@@ -264,24 +264,24 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Version") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Build") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
@@ -340,9 +340,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Balance") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -350,12 +348,12 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Credit") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -363,21 +361,21 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Date") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Debit") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.debit = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -385,42 +383,44 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Memo") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.memo = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefNumber") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.ref_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AccountEntryDetailsType") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.account_entry_details_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -530,7 +530,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "AdditionalAccountsCount") => {
                     if let ::std::option::Option::Some(v) = r
@@ -546,7 +546,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "BankAccountInfo") => {
                     if let ::std::option::Option::Some(v) = r
@@ -597,7 +597,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "LastAmountPaid") => {
                     out.last_amount_paid
@@ -606,7 +606,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "LastInvoiceAmount") => {
                     out.last_invoice_amount
@@ -615,7 +615,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "LastInvoiceDate") => {
                     if let ::std::option::Option::Some(v) = r
@@ -693,9 +693,7 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "InitialAmount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.initial_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -703,15 +701,17 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FailedInitialAmountAction") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.failed_initial_amount_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -754,9 +754,7 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Balance") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -764,24 +762,26 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Currency") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AccountCode") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.account_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -821,18 +821,16 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -840,6 +838,8 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -961,156 +961,156 @@ impl XmlRead for crate::generated::ebl::AddressType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Street1") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.street1 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Street2") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.street2 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CityName") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.city_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StateOrProvince") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.state_or_province = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Country") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CountryName") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.country_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Phone") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PostalCode") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.postal_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressID") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.address_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressOwner") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_owner = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalAddressID") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.external_address_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InternationalName") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.international_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InternationalStateAndCity") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.international_state_and_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InternationalStreet") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.international_street = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressStatus") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.address_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressNormalizationStatus") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_normalization_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1186,72 +1186,70 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PassengerName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.passenger_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IssueDate") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.issue_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TravelAgencyName") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.travel_agency_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TravelAgencyCode") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.travel_agency_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TicketNumber") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.ticket_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IssuingCarrierCode") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.issuing_carrier_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CustomerCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.customer_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalFare") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.total_fare = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -1259,12 +1257,12 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalTaxes") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.total_taxes = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -1272,12 +1270,12 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalFee") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.total_fee = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -1285,33 +1283,35 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RestrictedTicket") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.restricted_ticket = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ClearingSequence") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.clearing_sequence = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ClearingCount") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.clearing_count = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FlightDetails") => {
@@ -1321,7 +1321,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -1404,7 +1404,7 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -1454,7 +1454,7 @@ impl XmlRead for crate::generated::ebl::AttributeType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -1502,21 +1502,21 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BuyerID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ClosingDate") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.closing_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1573,39 +1573,39 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingReason") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProtectionEligibility") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.protection_eligibility = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProtectionEligibilityType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.protection_eligibility_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1642,12 +1642,12 @@ impl XmlRead for crate::generated::ebl::AuthorizationRequestType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "IsRequested") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.is_requested = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1687,12 +1687,12 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationError") => {
@@ -1702,7 +1702,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -1796,45 +1796,43 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingAgreementID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementDescription") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementStatus") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_agreement_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementCustom") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -1842,12 +1840,12 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementMax") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_max = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -1855,12 +1853,12 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAddress") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -1868,12 +1866,12 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayeeInfo") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.payee_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayeeInfoType as XmlRead>::read_element(
@@ -1881,6 +1879,8 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1917,12 +1917,12 @@ impl XmlRead for crate::generated::ebl::BmlOfferInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OfferTrackingID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_tracking_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -1979,39 +1979,39 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RoutingNumber") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.routing_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AccountNumber") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.account_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2076,18 +2076,16 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2095,15 +2093,17 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2140,12 +2140,12 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountResponseDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2195,39 +2195,39 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementDescription") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementCustom") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2276,27 +2276,25 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ApprovalType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.approval_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ApprovalSubType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.approval_sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.order_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OrderDetailsType as XmlRead>::read_element(
@@ -2304,12 +2302,12 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDirectives") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_directives = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDirectivesType as XmlRead>::read_element(
@@ -2317,15 +2315,17 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2388,36 +2388,34 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingPeriod") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingFrequency") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalBillingCycles") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2425,12 +2423,12 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2438,12 +2436,12 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2451,6 +2449,8 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2502,36 +2502,34 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingPeriod") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingFrequency") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalBillingCycles") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2539,12 +2537,12 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2552,12 +2550,12 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -2565,6 +2563,8 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2673,27 +2673,25 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Address") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -2701,105 +2699,107 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "WorkPhone") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.work_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Category") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubCategory") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.sub_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AveragePrice") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.average_price = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AverageMonthlyVolume") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.average_monthly_volume = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesVenue") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.sales_venue = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Website") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.website = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RevenueFromOnlineSales") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.revenue_from_online_sales = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BusinessEstablished") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.business_established = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CustomerServiceEmail") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.customer_service_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CustomerServicePhone") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.customer_service_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2845,9 +2845,7 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Owner") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -2855,33 +2853,35 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HomePhone") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.home_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MobilePhone") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.mobile_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SSN") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.ssn = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -2971,39 +2971,39 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "HostedButtonID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.hosted_button_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ButtonType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.button_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemName") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ModifyDate") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.modify_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3090,9 +3090,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "IdentificationInfo") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.identification_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
@@ -3100,24 +3098,26 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RiskSessionCorrelationID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.risk_session_correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerIPAddress") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_ip_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3166,36 +3166,34 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BuyerId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerUserName") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.buyer_user_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerRegistrationDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_registration_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxIdDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.tax_id_details = ::std::option::Option::Some(
                             <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
@@ -3203,12 +3201,12 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IdentificationInfo") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.identification_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
@@ -3216,6 +3214,8 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3274,9 +3274,7 @@ impl XmlRead for crate::generated::ebl::BuyerType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ShippingAddress") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -3284,6 +3282,8 @@ impl XmlRead for crate::generated::ebl::BuyerType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3335,21 +3335,21 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OriginatingPostalCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.originating_postal_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingIrregular") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_irregular = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CarrierDetails") => {
@@ -3359,21 +3359,19 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "ShippingPackage") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_package = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "WeightMajor") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.weight_major = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -3381,12 +3379,12 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "WeightMinor") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.weight_minor = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -3394,6 +3392,8 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3435,7 +3435,7 @@ impl XmlRead for crate::generated::ebl::CategoryArrayType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -3507,57 +3507,57 @@ impl XmlRead for crate::generated::ebl::CategoryType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AutoPayEnabled") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.auto_pay_enabled = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "B2BVATEnabled") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.b2_bvat_enabled = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CatalogEnabled") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.catalog_enabled = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CategoryID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.category_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CategoryLevel") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.category_level = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CategoryName") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.category_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CategoryParentID") => {
@@ -3582,39 +3582,39 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                     }
                 }
                 (crate::generated::ns::EBL, "Expired") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.expired = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IntlAutosFixedCat") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.intl_autos_fixed_cat = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LeafCategory") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.leaf_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Virtual") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.virtual_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3668,30 +3668,30 @@ impl XmlRead for crate::generated::ebl::CharityType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CharityName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.charity_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CharityNumber") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.charity_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DonationPercent") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.donation_percent = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3778,21 +3778,21 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CoupleType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.couple_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CoupledPaymentRequestID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
@@ -3839,21 +3839,21 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CoupledPaymentRequestID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.coupled_payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CoupledPaymentID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -3932,27 +3932,25 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SenderPhone") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.sender_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
@@ -3960,30 +3958,30 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecipientType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.recipient_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecipientEmail") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.recipient_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecipientPhone") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.recipient_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
@@ -3991,12 +3989,12 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemAmount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4004,12 +4002,12 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Tax") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4017,12 +4015,12 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Shipping") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4030,60 +4028,62 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemName") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemNumber") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CustomID") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.custom_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SharePhoneNumber") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.share_phone_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShareHomeAddress") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.share_home_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4145,18 +4145,16 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
@@ -4164,12 +4162,12 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
@@ -4177,12 +4175,12 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ScheduleDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.schedule_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ScheduleDetailsType as XmlRead>::read_element(
@@ -4190,6 +4188,8 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetailsItem") => {
@@ -4199,24 +4199,24 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptorCity") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.soft_descriptor_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4270,57 +4270,57 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileStatus") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DCCProcessorResponse") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.dcc_processor_response = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DCCReturnCode") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.dcc_return_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingReason") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4384,45 +4384,43 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CreditCardType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCardNumber") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpMonth") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_month = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpYear") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.exp_year = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CardOwner") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.card_owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -4430,48 +4428,48 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CVV2") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartMonth") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartYear") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IssueNumber") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ThreeDSecureRequest") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.three_d_secure_request = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
@@ -4479,6 +4477,8 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4518,21 +4518,21 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CreditCardType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCardNumber") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4601,66 +4601,66 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PrimaryScheme") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.primary_scheme = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromotionMethod") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.promotion_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.seller_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingDiscount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_discount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerKey") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.seller_key = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StoreName") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.store_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromotedItem") => {
@@ -4670,7 +4670,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -4723,27 +4723,25 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "eBayAuthToken") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_auth_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HardExpirationWarning") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.hard_expiration_warning = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Credentials") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.credentials = ::std::option::Option::Some(
                             <crate::generated::ebl::UserIdPasswordType as XmlRead>::read_element(
@@ -4751,6 +4749,8 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4809,12 +4809,12 @@ impl XmlRead for crate::generated::ebl::DeviceDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "DeviceID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.device_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4866,27 +4866,25 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4894,33 +4892,35 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedeemedOfferType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedeemedOfferId") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PointsAccrued") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.points_accrued = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -4969,27 +4969,25 @@ impl XmlRead for crate::generated::ebl::DiscountType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -4997,24 +4995,26 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedeemedOfferType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedeemedOfferID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5055,12 +5055,12 @@ impl XmlRead for crate::generated::ebl::DisplayControlDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "InContextPaymentButtonImage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.in_context_payment_button_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5106,18 +5106,16 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AuthorizationID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -5125,24 +5123,26 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MsgSubID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PartnerFundingSourceID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.partner_funding_source_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5200,18 +5200,16 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -5219,12 +5217,12 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
@@ -5232,51 +5230,53 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IPAddress") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.ip_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantSessionId") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.merchant_session_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnFMFDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.return_fmf_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptorCity") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.soft_descriptor_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5382,48 +5382,48 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderURL") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.order_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MsgSubID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
@@ -5433,30 +5433,28 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "PromoOverrideFlag") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.promo_override_flag = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromoCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedData") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.enhanced_data = ::std::option::Option::Some(
                             <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
@@ -5464,21 +5462,21 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserSelectedOptions") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
@@ -5486,39 +5484,39 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftMessage") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftReceiptEnable") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_receipt_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapName") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_wrap_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapAmount") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5526,24 +5524,26 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerMarketingEmail") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.buyer_marketing_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyQuestion") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.survey_question = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
@@ -5554,30 +5554,30 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                     }
                 }
                 (crate::generated::ns::EBL, "ButtonSource") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SkipBACreation") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.skip_ba_creation = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UseSessionPaymentDetails") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.use_session_payment_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CoupledBuckets") => {
@@ -5587,24 +5587,24 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "ClientID") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.client_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProductLine") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.product_line = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5669,12 +5669,12 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
@@ -5684,57 +5684,55 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "BillingAgreementID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedirectRequired") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.redirect_required = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MsgSubID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SuccessPageRedirectRequested") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.success_page_redirect_requested = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserSelectedOptions") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
@@ -5742,6 +5740,8 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CoupledPaymentInfo") => {
@@ -5751,7 +5751,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -5796,27 +5796,25 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -5824,12 +5822,12 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -5837,6 +5835,8 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -5891,9 +5891,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5901,12 +5899,12 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NetAmount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.net_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5914,12 +5912,12 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5927,12 +5925,12 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -5940,12 +5938,12 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
@@ -5953,24 +5951,26 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReceiverEmail") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Comment") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.comment = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6010,9 +6010,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -6020,15 +6018,17 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6101,36 +6101,34 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReferenceID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.reference_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -6138,12 +6136,12 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::ReferenceCreditCardDetailsType as XmlRead>::read_element(
@@ -6151,66 +6149,66 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IPAddress") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.ip_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RiskSessionCorrelationID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.risk_session_correlation_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantSessionId") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.merchant_session_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReqConfirmShipping") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.req_confirm_shipping = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptorCity") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.soft_descriptor_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SenderDetails") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.sender_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SenderDetailsType as XmlRead>::read_element(
@@ -6218,15 +6216,17 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MsgSubID") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6287,18 +6287,16 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingAgreementID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -6306,12 +6304,12 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -6319,60 +6317,62 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AVSCode") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.avs_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CVV2Code") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.cvv2_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentAdviceCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_advice_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MsgSubID") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingReason") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6440,39 +6440,39 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemNumber") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuctionTransactionId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.auction_transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderId") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.order_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CartID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.cart_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6509,9 +6509,7 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AirlineItinerary") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.airline_itinerary = ::std::option::Option::Some(
                             <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
@@ -6519,6 +6517,8 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6576,54 +6576,52 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProgramCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.program_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProductList") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.product_list = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PartnerCustom") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.partner_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ImageUrl") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.image_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MarketingCategory") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.marketing_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BusinessInfo") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.business_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BusinessInfoType as XmlRead>::read_element(
@@ -6631,12 +6629,12 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OwnerInfo") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.owner_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BusinessOwnerInfoType as XmlRead>::read_element(
@@ -6644,12 +6642,12 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BankAccount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.bank_account = ::std::option::Option::Some(
                             <crate::generated::ebl::BankAccountDetailsType as XmlRead>::read_element(
@@ -6657,6 +6655,8 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6702,12 +6702,12 @@ impl XmlRead for crate::generated::ebl::ErrorParameterType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Value") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6756,39 +6756,39 @@ impl XmlRead for crate::generated::ebl::ErrorType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ShortMessage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.short_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LongMessage") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.long_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorCode") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.error_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SeverityCode") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.severity_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorParameters") => {
@@ -6798,7 +6798,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -6851,18 +6851,16 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SetDataRequest") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.set_data_request = ::std::option::Option::Some(
                             <crate::generated::ebl::SetDataRequestType as XmlRead>::read_element(
@@ -6870,12 +6868,12 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationRequest") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_request = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationRequestType as XmlRead>::read_element(
@@ -6883,6 +6881,8 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6922,9 +6922,7 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SetDataResponse") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_data_response = ::std::option::Option::Some(
                             <crate::generated::ebl::SetDataResponseType as XmlRead>::read_element(
@@ -6932,12 +6930,12 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationResponse") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.authorization_response = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationResponseType as XmlRead>::read_element(
@@ -6945,6 +6943,8 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -6981,12 +6981,12 @@ impl XmlRead for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalPartnerSegmentID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_partner_segment_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7031,18 +7031,16 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalRememberMeOptIn") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_opt_in = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalRememberMeOwnerDetails") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
@@ -7050,6 +7048,8 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7094,21 +7094,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalRememberMeOwnerIDType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_owner_id_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalRememberMeOwnerID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_owner_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7148,21 +7148,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalRememberMeStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalRememberMeID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7208,9 +7208,7 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AcceptFilters") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.accept_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
@@ -7218,12 +7216,12 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingFilters") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
@@ -7231,12 +7229,12 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DenyFilters") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.deny_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
@@ -7244,12 +7242,12 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReportFilters") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.report_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
@@ -7257,6 +7255,8 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7321,30 +7321,30 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ErrorCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Severity") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.severity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DetailedMessage") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.detailed_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7384,18 +7384,16 @@ impl XmlRead for crate::generated::ebl::FeeType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Fee") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -7403,6 +7401,8 @@ impl XmlRead for crate::generated::ebl::FeeType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7455,7 +7455,7 @@ impl XmlRead for crate::generated::ebl::FeesType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -7503,9 +7503,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AdditionalShippingCosts") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.additional_shipping_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -7513,12 +7511,12 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FlatShippingHandlingCosts") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.flat_shipping_handling_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -7526,12 +7524,12 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceFee") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.insurance_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -7539,24 +7537,26 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceOption") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.insurance_option = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingService") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_service = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7641,126 +7641,124 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ConjuctionTicket") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.conjuction_ticket = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExchangeTicket") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.exchange_ticket = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CouponNumber") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.coupon_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ServiceClass") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.service_class = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TravelDate") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.travel_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CarrierCode") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.carrier_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StopOverPermitted") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.stop_over_permitted = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DepartureAirport") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.departure_airport = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ArrivalAirport") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.arrival_airport = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FlightNumber") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.flight_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DepartureTime") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.departure_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ArrivalTime") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.arrival_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FareBasisCode") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.fare_basis_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Fare") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.fare = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -7768,12 +7766,12 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Taxes") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.taxes = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -7781,12 +7779,12 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Fee") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.fee = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -7794,15 +7792,17 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EndorsementOrRestrictions") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.endorsement_or_restrictions = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7842,21 +7842,21 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ErrorURL") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InContextReturnURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.in_context_return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7896,21 +7896,21 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AllowPushFunding") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_push_funding = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserSelectedFundingSource") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.user_selected_funding_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -7984,30 +7984,30 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "FirstName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastName") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Email") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AccessPermissionName") => {
@@ -8025,12 +8025,12 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                     }
                 }
                 (crate::generated::ns::EBL, "PayerID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8076,39 +8076,39 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "FirstName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastName") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Email") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8150,9 +8150,7 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -8160,12 +8158,12 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAddress") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -8173,6 +8171,8 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8255,90 +8255,88 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartDate") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.start_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastUpdated") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_updated = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Reason") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProgramName") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.program_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProgramCode") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.program_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CampaignID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.campaign_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserWithdrawalLimit") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.user_withdrawal_limit = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PartnerCustom") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.partner_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AccountOwner") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.account_owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -8346,12 +8344,12 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Credentials") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.credentials = ::std::option::Option::Some(
                             <crate::generated::ebl::ApiCredentialsType as XmlRead>::read_element(
@@ -8359,42 +8357,44 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConfigureAPIs") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.configure_ap_is = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EmailVerificationStatus") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.email_verification_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VettingStatus") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.vetting_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BankAccountVerificationStatus") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.bank_account_verification_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8518,18 +8518,16 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -8537,57 +8535,57 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ContactPhone") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.contact_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementAcceptedStatus") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_accepted_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedirectRequired") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.redirect_required = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAddress") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -8595,30 +8593,30 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CheckoutStatus") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.checkout_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayPalAdjustment") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.pay_pal_adjustment = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -8626,6 +8624,8 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
@@ -8635,12 +8635,10 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "UserSelectedOptions") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
@@ -8648,6 +8646,8 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveDetails") => {
@@ -8657,39 +8657,37 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "GiftMessage") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftReceiptEnable") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.gift_receipt_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapName") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.gift_wrap_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapAmount") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -8697,24 +8695,26 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerMarketingEmail") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.buyer_marketing_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyQuestion") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.survey_question = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
@@ -8731,12 +8731,10 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "ExternalRememberMeStatusDetails") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.external_remember_me_status_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeStatusDetailsType as XmlRead>::read_element(
@@ -8744,12 +8742,12 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefreshTokenStatusDetails") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.refresh_token_status_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RefreshTokenStatusDetailsType as XmlRead>::read_element(
@@ -8757,6 +8755,8 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
@@ -8766,21 +8766,19 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "CartChangeTolerance") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.cart_change_tolerance = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InstrumentDetails") => {
-                    if seen[21usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[21usize] {
                         seen[21usize] = true;
                         out.instrument_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
@@ -8788,6 +8786,8 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8839,12 +8839,12 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalBuyerId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_buyer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveCodes") => {
@@ -8861,7 +8861,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Buckets") => {
                     out.buckets
@@ -8870,12 +8870,10 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "CartTotalAmt") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.cart_total_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -8883,12 +8881,12 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RequestDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::IncentiveRequestDetailsType as XmlRead>::read_element(
@@ -8896,6 +8894,8 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8941,15 +8941,15 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "RequestId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -8986,9 +8986,7 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Phone") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
@@ -8996,6 +8994,8 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9102,54 +9102,52 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileStatus") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.auto_bill_outstanding_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxFailedPayments") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.max_failed_payments = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
@@ -9157,12 +9155,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CurrentRecurringPaymentsPeriod") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.current_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
@@ -9170,12 +9168,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RecurringPaymentsSummary") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.recurring_payments_summary = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsSummaryType as XmlRead>::read_element(
@@ -9183,12 +9181,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
@@ -9196,12 +9194,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TrialRecurringPaymentsPeriod") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.trial_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
@@ -9209,12 +9207,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegularRecurringPaymentsPeriod") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.regular_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
@@ -9222,12 +9220,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TrialAmountPaid") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.trial_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9235,12 +9233,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegularAmountPaid") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.regular_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9248,12 +9246,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AggregateAmount") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.aggregate_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9261,12 +9259,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AggregateOptionalAmount") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.aggregate_optional_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9274,33 +9272,35 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FinalPaymentDueDate") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.final_payment_due_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptorCity") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.soft_descriptor_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9365,9 +9365,7 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "MobileIDInfo") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.mobile_id_info = ::std::option::Option::Some(
                             <crate::generated::ebl::MobileIdInfoType as XmlRead>::read_element(
@@ -9375,12 +9373,12 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RememberMeIDInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.remember_me_id_info = ::std::option::Option::Some(
                             <crate::generated::ebl::RememberMeIdInfoType as XmlRead>::read_element(
@@ -9388,12 +9386,12 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IdentityTokenInfo") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.identity_token_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentityTokenInfoType as XmlRead>::read_element(
@@ -9401,6 +9399,8 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9437,12 +9437,12 @@ impl XmlRead for crate::generated::ebl::IdentityTokenInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AccessToken") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.access_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9491,36 +9491,34 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalTxnId") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_txn_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DiscountAmount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.discount_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9528,15 +9526,17 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubType") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9593,27 +9593,25 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BucketId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveAmount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.incentive_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9621,15 +9619,17 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.sub_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9669,21 +9669,21 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9750,39 +9750,37 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "BucketId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalSellerId") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_seller_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BucketSubtotalAmt") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.bucket_subtotal_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9790,12 +9788,12 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BucketShippingAmt") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.bucket_shipping_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9803,12 +9801,12 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BucketInsuranceAmt") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.bucket_insurance_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9816,12 +9814,12 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BucketSalesTaxAmt") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.bucket_sales_tax_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9829,12 +9827,12 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BucketTotalAmt") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.bucket_total_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -9842,6 +9840,8 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -9899,48 +9899,48 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "RedemptionCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.redemption_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DisplayCode") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.display_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProgramId") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.program_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.incentive_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveDescription") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.incentive_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AppliedTo") => {
@@ -9950,24 +9950,24 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.error_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10019,27 +10019,25 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "UniqueIdentifier") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.unique_identifier = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SiteAppliedOn") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.site_applied_on = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalDiscountAmount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_discount_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -10047,24 +10045,26 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ErrorCode") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.error_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncentiveAppliedDetails") => {
@@ -10074,7 +10074,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -10113,12 +10113,12 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "IncentiveCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.incentive_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ApplyIndication") => {
@@ -10128,7 +10128,7 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -10176,36 +10176,34 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PurchaseTime") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.purchase_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemCategoryList") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_category_list = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemPrice") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.item_price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -10213,15 +10211,17 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemQuantity") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_quantity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10286,30 +10286,30 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "RequestId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RequestType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.request_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RequestDetailLevel") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.request_detail_level = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10368,12 +10368,12 @@ impl XmlRead for crate::generated::ebl::InfoSharingDirectivesType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReqBillingAddress") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.req_billing_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10413,21 +10413,21 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "InstrumentCategory") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.instrument_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InstrumentID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.instrument_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10529,54 +10529,52 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EAN") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.ean = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SKU") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.sku = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnPolicyIdentifier") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.return_policy_identifier = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Price") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -10584,12 +10582,12 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemPrice") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -10597,24 +10595,26 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemCount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.item_count = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemCountUnit") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_count_unit = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Discount") => {
@@ -10624,24 +10624,24 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Taxable") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.taxable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxRate") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.tax_rate = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AdditionalFees") => {
@@ -10651,60 +10651,60 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Reimbursable") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.reimbursable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MPN") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.mpn = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ISBN") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.isbn = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PLU") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.plu = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ModelNumber") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.model_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StyleNumber") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.style_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -10746,7 +10746,7 @@ impl XmlRead for crate::generated::ebl::ItemArrayType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -10805,48 +10805,48 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemNumber") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemQty") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_qty = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemQtyDelta") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_qty_delta = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemAlert") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.item_alert = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemCost") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_cost = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -11030,18 +11030,16 @@ impl XmlRead for crate::generated::ebl::ItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ApplicationData") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.application_data = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListOfAttributeSets") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.list_of_attribute_sets = ::std::option::Option::Some(
                             <crate::generated::ebl::ListOfAttributeSetType as XmlRead>::read_element(
@@ -11049,30 +11047,30 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AutoPay") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.auto_pay = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerProtection") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.buyer_protection = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyItNowPrice") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.buy_it_now_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11080,12 +11078,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Charity") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.charity = ::std::option::Option::Some(
                             <crate::generated::ebl::CharityType as XmlRead>::read_element(
@@ -11093,21 +11091,21 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Country") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CrossPromotion") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.cross_promotion = ::std::option::Option::Some(
                             <crate::generated::ebl::CrossPromotionsType as XmlRead>::read_element(
@@ -11115,42 +11113,44 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Currency") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Escrow") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.escrow = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftIcon") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_icon = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftServices") => {
@@ -11161,27 +11161,25 @@ impl XmlRead for crate::generated::ebl::ItemType {
                     }
                 }
                 (crate::generated::ns::EBL, "HitCounter") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.hit_counter = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemID") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListingDetails") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.listing_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ListingDetailsType as XmlRead>::read_element(
@@ -11189,12 +11187,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListingDesigner") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.listing_designer = ::std::option::Option::Some(
                             <crate::generated::ebl::ListingDesignerType as XmlRead>::read_element(
@@ -11202,15 +11200,17 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListingDuration") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.listing_duration = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListingEnhancement") => {
@@ -11221,39 +11221,39 @@ impl XmlRead for crate::generated::ebl::ItemType {
                     }
                 }
                 (crate::generated::ns::EBL, "ListingType") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.listing_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Location") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.location = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PartnerCode") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.partner_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PartnerName") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.partner_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentMethods") => {
@@ -11264,18 +11264,16 @@ impl XmlRead for crate::generated::ebl::ItemType {
                     }
                 }
                 (crate::generated::ns::EBL, "PayPalEmailAddress") => {
-                    if seen[21usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[21usize] {
                         seen[21usize] = true;
                         out.pay_pal_email_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PrimaryCategory") => {
-                    if seen[22usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[22usize] {
                         seen[22usize] = true;
                         out.primary_category = ::std::option::Option::Some(
                             <crate::generated::ebl::CategoryType as XmlRead>::read_element(
@@ -11283,48 +11281,48 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PrivateListing") => {
-                    if seen[23usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[23usize] {
                         seen[23usize] = true;
                         out.private_listing = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Quantity") => {
-                    if seen[24usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[24usize] {
                         seen[24usize] = true;
                         out.quantity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegionID") => {
-                    if seen[25usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[25usize] {
                         seen[25usize] = true;
                         out.region_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RelistLink") => {
-                    if seen[26usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[26usize] {
                         seen[26usize] = true;
                         out.relist_link = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReservePrice") => {
-                    if seen[27usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[27usize] {
                         seen[27usize] = true;
                         out.reserve_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11332,12 +11330,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReviseStatus") => {
-                    if seen[28usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[28usize] {
                         seen[28usize] = true;
                         out.revise_status = ::std::option::Option::Some(
                             <crate::generated::ebl::ReviseStatusType as XmlRead>::read_element(
@@ -11345,21 +11343,21 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ScheduleTime") => {
-                    if seen[29usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[29usize] {
                         seen[29usize] = true;
                         out.schedule_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SecondaryCategory") => {
-                    if seen[30usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[30usize] {
                         seen[30usize] = true;
                         out.secondary_category = ::std::option::Option::Some(
                             <crate::generated::ebl::CategoryType as XmlRead>::read_element(
@@ -11367,12 +11365,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SiteHostedPicture") => {
-                    if seen[31usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[31usize] {
                         seen[31usize] = true;
                         out.site_hosted_picture = ::std::option::Option::Some(
                             <crate::generated::ebl::SiteHostedPictureType as XmlRead>::read_element(
@@ -11380,12 +11378,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Seller") => {
-                    if seen[32usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[32usize] {
                         seen[32usize] = true;
                         out.seller = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
@@ -11393,12 +11391,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellingStatus") => {
-                    if seen[33usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[33usize] {
                         seen[33usize] = true;
                         out.selling_status = ::std::option::Option::Some(
                             <crate::generated::ebl::SellingStatusType as XmlRead>::read_element(
@@ -11406,21 +11404,21 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOption") => {
-                    if seen[34usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[34usize] {
                         seen[34usize] = true;
                         out.shipping_option = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingDetails") => {
-                    if seen[35usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[35usize] {
                         seen[35usize] = true;
                         out.shipping_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
@@ -11428,6 +11426,8 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingRegions") => {
@@ -11438,27 +11438,25 @@ impl XmlRead for crate::generated::ebl::ItemType {
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingTerms") => {
-                    if seen[36usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[36usize] {
                         seen[36usize] = true;
                         out.shipping_terms = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Site") => {
-                    if seen[37usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[37usize] {
                         seen[37usize] = true;
                         out.site = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartPrice") => {
-                    if seen[38usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[38usize] {
                         seen[38usize] = true;
                         out.start_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11466,12 +11464,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Storefront") => {
-                    if seen[39usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[39usize] {
                         seen[39usize] = true;
                         out.storefront = ::std::option::Option::Some(
                             <crate::generated::ebl::StorefrontType as XmlRead>::read_element(
@@ -11479,48 +11477,48 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubTitle") => {
-                    if seen[40usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[40usize] {
                         seen[40usize] = true;
                         out.sub_title = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TimeLeft") => {
-                    if seen[41usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[41usize] {
                         seen[41usize] = true;
                         out.time_left = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Title") => {
-                    if seen[42usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[42usize] {
                         seen[42usize] = true;
                         out.title = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UUID") => {
-                    if seen[43usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[43usize] {
                         seen[43usize] = true;
                         out.uuid = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VATDetails") => {
-                    if seen[44usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[44usize] {
                         seen[44usize] = true;
                         out.vat_details = ::std::option::Option::Some(
                             <crate::generated::ebl::VatDetailsType as XmlRead>::read_element(
@@ -11528,12 +11526,12 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VendorHostedPicture") => {
-                    if seen[45usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[45usize] {
                         seen[45usize] = true;
                         out.vendor_hosted_picture = ::std::option::Option::Some(
                             <crate::generated::ebl::VendorHostedPictureType as XmlRead>::read_element(
@@ -11541,6 +11539,8 @@ impl XmlRead for crate::generated::ebl::ItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -11593,7 +11593,7 @@ impl XmlRead for crate::generated::ebl::ListOfAttributeSetType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -11635,30 +11635,30 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "LayoutID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.layout_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptimalPictureSize") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.optimal_picture_size = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ThemeID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.theme_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -11735,36 +11735,34 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Adult") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.adult = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BindingAuction") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.binding_auction = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CheckoutEnabled") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedBuyItNowPrice") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.converted_buy_it_now_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11772,12 +11770,12 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedStartPrice") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.converted_start_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11785,12 +11783,12 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedReservePrice") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.converted_reserve_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -11798,69 +11796,71 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HasReservePrice") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.has_reserve_price = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegionName") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.region_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RelistedItemID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.relisted_item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SecondChanceOriginalItemID") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_original_item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartTime") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.start_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EndTime") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.end_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ViewItemURL") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.view_item_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -11949,30 +11949,30 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Action") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12011,12 +12011,12 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsTy
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12091,7 +12091,7 @@ impl XmlRead for crate::generated::ebl::MerchantDataType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -12145,18 +12145,16 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "MpStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.mp_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MpMax") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.mp_max = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12164,51 +12162,53 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MpCustom") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.mp_custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Desc") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.desc = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Invoice") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentSourceID") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_source_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12262,9 +12262,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -12272,12 +12270,12 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -12285,12 +12283,12 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchantPullInfo") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.merchant_pull_info = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullInfoType as XmlRead>::read_element(
@@ -12298,6 +12296,8 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12373,9 +12373,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12383,48 +12381,48 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MpID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.mp_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Memo") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.memo = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EmailSubject") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.email_subject = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Tax") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12432,12 +12430,12 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Shipping") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12445,12 +12443,12 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Handling") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.handling = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -12458,60 +12456,62 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemName") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemNumber") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Invoice") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.invoice = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ButtonSource") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12562,21 +12562,21 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "StoreID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TerminalID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.terminal_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12613,12 +12613,12 @@ impl XmlRead for crate::generated::ebl::MobileIdInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SessionToken") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.session_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12680,21 +12680,21 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Field") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.field = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ModifyType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.modify_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12751,39 +12751,39 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AmountCurrency") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount_currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12823,18 +12823,16 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OfferCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BMLOfferInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.bml_offer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BmlOfferInfoType as XmlRead>::read_element(
@@ -12842,6 +12840,8 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -12893,57 +12893,57 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OptionNumber") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionQty") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.option_qty = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionSelect") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_select = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionQtyDelta") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.option_qty_delta = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionAlert") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.option_alert = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OptionCost") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.option_cost = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13037,18 +13037,16 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxAmount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.max_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -13056,6 +13054,8 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13135,75 +13135,75 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OtherPaymentMethodId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.other_payment_method_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.other_payment_method_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodLabel") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.other_payment_method_label = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodLabelDescription") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.other_payment_method_label_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodLongDescriptionTitle") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.other_payment_method_long_description_title = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodLongDescription") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.other_payment_method_long_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodIcon") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.other_payment_method_icon = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethodHideLabel") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.other_payment_method_hide_label = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13254,21 +13254,21 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TotalNumberOfPages") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.total_number_of_pages = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TotalNumberOfEntries") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.total_number_of_entries = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13308,21 +13308,21 @@ impl XmlRead for crate::generated::ebl::PaginationType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "EntriesPerPage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.entries_per_page = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PageNumber") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.page_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13373,21 +13373,21 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PayeeEmail") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payee_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayeeID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payee_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13454,36 +13454,34 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Payer") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerStatus") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerName") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
@@ -13491,30 +13489,30 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerCountry") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_country = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerBusiness") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.payer_business = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Address") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -13522,15 +13520,17 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ContactPhone") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.contact_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "WalletItems") => {
@@ -13540,12 +13540,10 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "TaxIdDetails") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.tax_id_details = ::std::option::Option::Some(
                             <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
@@ -13553,12 +13551,12 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedPayerInfo") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.enhanced_payer_info = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPayerInfoType as XmlRead>::read_element(
@@ -13566,6 +13564,8 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -13680,36 +13680,34 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Number") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Quantity") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.quantity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Tax") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -13717,12 +13715,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -13730,12 +13728,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EbayItemPaymentDetailsItem") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.ebay_item_payment_details_item = ::std::option::Option::Some(
                             <crate::generated::ebl::EbayItemPaymentDetailsItemType as XmlRead>::read_element(
@@ -13743,39 +13741,39 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromoCode") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProductCategory") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.product_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemWeight") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_weight = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -13783,12 +13781,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemLength") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_length = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -13796,12 +13794,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemWidth") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.item_width = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -13809,12 +13807,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemHeight") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.item_height = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
@@ -13822,21 +13820,21 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemURL") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedItemData") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.enhanced_item_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedItemDataType as XmlRead>::read_element(
@@ -13844,15 +13842,17 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemCategory") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.item_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14007,9 +14007,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OrderTotal") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14017,12 +14015,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemTotal") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14030,12 +14028,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingTotal") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14043,12 +14041,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HandlingTotal") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14056,12 +14054,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxTotal") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.tax_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14069,57 +14067,57 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderDescription") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.order_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ButtonSource") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.button_source = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NotifyURL") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.notify_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipToAddress") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -14127,30 +14125,30 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MultiShipping") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.multi_shipping = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FulfillmentReferenceNumber") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.fulfillment_reference_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FulfillmentAddress") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.fulfillment_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -14158,42 +14156,44 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentCategoryType") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_category_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LocationType") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.location_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingMethod") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.shipping_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileAddressChangeDate") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.profile_address_change_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetailsItem") => {
@@ -14203,12 +14203,10 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "InsuranceTotal") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14216,12 +14214,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingDiscount") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.shipping_discount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14229,30 +14227,30 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceOptionOffered") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.insurance_option_offered = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AllowedPaymentMethod") => {
-                    if seen[21usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[21usize] {
                         seen[21usize] = true;
                         out.allowed_payment_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedPaymentData") => {
-                    if seen[22usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[22usize] {
                         seen[22usize] = true;
                         out.enhanced_payment_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPaymentDataType as XmlRead>::read_element(
@@ -14260,12 +14258,12 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerDetails") => {
-                    if seen[23usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[23usize] {
                         seen[23usize] = true;
                         out.seller_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
@@ -14273,75 +14271,75 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NoteText") => {
-                    if seen[24usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[24usize] {
                         seen[24usize] = true;
                         out.note_text = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionId") => {
-                    if seen[25usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[25usize] {
                         seen[25usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[26usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
-                    if seen[27usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[27usize] {
                         seen[27usize] = true;
                         out.payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderURL") => {
-                    if seen[28usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[28usize] {
                         seen[28usize] = true;
                         out.order_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[29usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[29usize] {
                         seen[29usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BranchLevel") => {
-                    if seen[30usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[30usize] {
                         seen[30usize] = true;
                         out.branch_level = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OfferDetails") => {
-                    if seen[31usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[31usize] {
                         seen[31usize] = true;
                         out.offer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
@@ -14349,33 +14347,35 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Recurring") => {
-                    if seen[32usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[32usize] {
                         seen[32usize] = true;
                         out.recurring = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentReason") => {
-                    if seen[33usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[33usize] {
                         seen[33usize] = true;
                         out.payment_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LocationID") => {
-                    if seen[34usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[34usize] {
                         seen[34usize] = true;
                         out.location_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RedeemedOffers") => {
@@ -14385,7 +14385,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "CummulativePoints") => {
                     out.cummulative_points
@@ -14394,7 +14394,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "MerchantData") => {
                     out.merchant_data
@@ -14403,7 +14403,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -14439,12 +14439,12 @@ impl XmlRead for crate::generated::ebl::PaymentDirectivesType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -14613,90 +14613,88 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EbayTransactionID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.ebay_transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ParentTransactionID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.parent_transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReceiptID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.receipt_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionType") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.transaction_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentType") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefundSourceCodeType") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.refund_source_code_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpectedeCheckClearDate") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.expectede_check_clear_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDate") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.payment_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GrossAmount") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.gross_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14704,12 +14702,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FeeAmount") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14717,12 +14715,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FinancingFeeAmount") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.financing_fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14730,12 +14728,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FinancingTotalCost") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.financing_total_cost = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14743,12 +14741,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FinancingMonthlyPayment") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.financing_monthly_payment = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14756,30 +14754,30 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FinancingTerm") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.financing_term = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IsFinancing") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.is_financing = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SettleAmount") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.settle_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14787,12 +14785,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -14800,165 +14798,165 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExchangeRate") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.exchange_rate = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentStatus") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.payment_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingReason") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReasonCode") => {
-                    if seen[21usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[21usize] {
                         seen[21usize] = true;
                         out.reason_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HoldDecision") => {
-                    if seen[22usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[22usize] {
                         seen[22usize] = true;
                         out.hold_decision = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingMethod") => {
-                    if seen[23usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[23usize] {
                         seen[23usize] = true;
                         out.shipping_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProtectionEligibility") => {
-                    if seen[24usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[24usize] {
                         seen[24usize] = true;
                         out.protection_eligibility = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProtectionEligibilityType") => {
-                    if seen[25usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[25usize] {
                         seen[25usize] = true;
                         out.protection_eligibility_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReceiptReferenceNumber") => {
-                    if seen[26usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[26usize] {
                         seen[26usize] = true;
                         out.receipt_reference_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "POSTransactionType") => {
-                    if seen[27usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[27usize] {
                         seen[27usize] = true;
                         out.pos_transaction_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipAmount") => {
-                    if seen[28usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[28usize] {
                         seen[28usize] = true;
                         out.ship_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipHandleAmount") => {
-                    if seen[29usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[29usize] {
                         seen[29usize] = true;
                         out.ship_handle_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipDiscount") => {
-                    if seen[30usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[30usize] {
                         seen[30usize] = true;
                         out.ship_discount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceAmount") => {
-                    if seen[31usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[31usize] {
                         seen[31usize] = true;
                         out.insurance_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Subject") => {
-                    if seen[32usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[32usize] {
                         seen[32usize] = true;
                         out.subject = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StoreID") => {
-                    if seen[33usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[33usize] {
                         seen[33usize] = true;
                         out.store_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TerminalID") => {
-                    if seen[34usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[34usize] {
                         seen[34usize] = true;
                         out.terminal_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerDetails") => {
-                    if seen[35usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[35usize] {
                         seen[35usize] = true;
                         out.seller_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
@@ -14966,21 +14964,21 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
-                    if seen[36usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[36usize] {
                         seen[36usize] = true;
                         out.payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FMFDetails") => {
-                    if seen[37usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[37usize] {
                         seen[37usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
@@ -14988,12 +14986,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedPaymentInfo") => {
-                    if seen[38usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[38usize] {
                         seen[38usize] = true;
                         out.enhanced_payment_info = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPaymentInfoType as XmlRead>::read_element(
@@ -15001,12 +14999,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentError") => {
-                    if seen[39usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[39usize] {
                         seen[39usize] = true;
                         out.payment_error = ::std::option::Option::Some(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -15014,12 +15012,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InstrumentDetails") => {
-                    if seen[40usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[40usize] {
                         seen[40usize] = true;
                         out.instrument_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
@@ -15027,12 +15025,12 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OfferDetails") => {
-                    if seen[41usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[41usize] {
                         seen[41usize] = true;
                         out.offer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
@@ -15040,33 +15038,35 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BinEligibility") => {
-                    if seen[42usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[42usize] {
                         seen[42usize] = true;
                         out.bin_eligibility = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptor") => {
-                    if seen[43usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[43usize] {
                         seen[43usize] = true;
                         out.soft_descriptor = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SoftDescriptorCity") => {
-                    if seen[44usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[44usize] {
                         seen[44usize] = true;
                         out.soft_descriptor_city = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15121,39 +15121,39 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Memo") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.memo = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesTax") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.sales_tax = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentItem") => {
@@ -15163,12 +15163,10 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "Subscription") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.subscription = ::std::option::Option::Some(
                             <crate::generated::ebl::SubscriptionInfoType as XmlRead>::read_element(
@@ -15176,12 +15174,12 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Auction") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.auction = ::std::option::Option::Some(
                             <crate::generated::ebl::AuctionInfoType as XmlRead>::read_element(
@@ -15189,6 +15187,8 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15271,72 +15271,70 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "EbayItemTxnId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.ebay_item_txn_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Number") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Quantity") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.quantity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesTax") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.sales_tax = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HandlingAmount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.handling_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceItemDetails") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_item_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
@@ -15344,57 +15342,57 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CouponID") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.coupon_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CouponAmount") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.coupon_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CouponAmountCurrency") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.coupon_amount_currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LoyaltyCardDiscountAmount") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.loyalty_card_discount_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LoyaltyCardDiscountCurrency") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.loyalty_card_discount_currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -15402,6 +15400,8 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Options") => {
@@ -15411,7 +15411,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -15447,12 +15447,12 @@ impl XmlRead for crate::generated::ebl::PaymentMeansType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TypeCodeID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_code_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15517,27 +15517,25 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TransactionId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentRequestID") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_request_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentError") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_error = ::std::option::Option::Some(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -15545,6 +15543,8 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15641,72 +15641,70 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Timestamp") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Timezone") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.timezone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Payer") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerDisplayName") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_display_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GrossAmount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.gross_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -15714,12 +15712,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FeeAmount") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -15727,12 +15725,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NetAmount") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.net_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -15740,6 +15738,8 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -15829,9 +15829,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReceiverInfo") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.receiver_info = ::std::option::Option::Some(
                             <crate::generated::ebl::ReceiverInfoType as XmlRead>::read_element(
@@ -15839,12 +15837,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayerInfo") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
@@ -15852,21 +15850,21 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TPLReferenceID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.tpl_reference_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInfo") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -15874,12 +15872,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentItemInfo") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.payment_item_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentItemInfoType as XmlRead>::read_element(
@@ -15887,12 +15885,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OfferCouponInfo") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.offer_coupon_info = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferCouponInfoType as XmlRead>::read_element(
@@ -15900,12 +15898,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SecondaryAddress") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.secondary_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -15913,12 +15911,12 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserSelectedOptions") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
@@ -15926,39 +15924,39 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftMessage") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.gift_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftReceipt") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.gift_receipt = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapName") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_wrap_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapAmount") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -15966,24 +15964,26 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerEmailOptIn") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.buyer_email_opt_in = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyQuestion") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.survey_question = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
@@ -16027,9 +16027,7 @@ impl XmlRead for crate::generated::ebl::PaymentType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PaymentMeans") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_means = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentMeansType as XmlRead>::read_element(
@@ -16037,6 +16035,8 @@ impl XmlRead for crate::generated::ebl::PaymentType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16107,48 +16107,48 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Salutation") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.salutation = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FirstName") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.first_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MiddleName") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.middle_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastName") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.last_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Suffix") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.suffix = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16191,30 +16191,30 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CountryCode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.country_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PhoneNumber") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.phone_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Extension") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.extension = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16294,36 +16294,34 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PictureURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.picture_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "position") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.position = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromotionPrice") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.promotion_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -16331,42 +16329,44 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PromotionPriceType") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.promotion_price_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SelectionType") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.selection_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Title") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.title = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ListingType") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.listing_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16475,30 +16475,30 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Business") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.business = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Receiver") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReceiverID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16555,18 +16555,16 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SubscriberName") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscriber_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubscriberShippingAddress") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.subscriber_shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -16574,24 +16572,26 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingStartDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_start_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileReference") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.profile_reference = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16657,36 +16657,34 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "NextBillingDate") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.next_billing_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NumberCyclesCompleted") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.number_cycles_completed = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NumberCyclesRemaining") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.number_cycles_remaining = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OutstandingBalance") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.outstanding_balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -16694,30 +16692,30 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FailedPaymentCount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.failed_payment_count = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastPaymentDate") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.last_payment_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastPaymentAmount") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.last_payment_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -16725,6 +16723,8 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16796,9 +16796,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CreditCardNumberType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_number_type = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardNumberTypeType as XmlRead>::read_element(
@@ -16806,30 +16804,30 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpMonth") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpYear") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CardOwnerName") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.card_owner_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
@@ -16837,12 +16835,12 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAddress") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -16850,42 +16848,44 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CVV2") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartMonth") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StartYear") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IssueNumber") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16928,30 +16928,30 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "RefreshTokenStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.refresh_token_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RefreshToken") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.refresh_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ImmutableID") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.immutable_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -16991,21 +16991,21 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "RefundStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.refund_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PendingReason") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17064,12 +17064,12 @@ impl XmlRead for crate::generated::ebl::RememberMeIdInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ExternalRememberMeID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17117,12 +17117,12 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17162,21 +17162,21 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReverseTransactionID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.reverse_transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17225,48 +17225,48 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ItemRevised") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_revised = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyItNowAdded") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.buy_it_now_added = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyItNowLowered") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.buy_it_now_lowered = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReserveLowered") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.reserve_lowered = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReserveRemoved") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.reserve_removed = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17309,30 +17309,30 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Id") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Name") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17374,7 +17374,7 @@ impl XmlRead for crate::generated::ebl::RiskFilterListType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -17416,30 +17416,30 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SalesTaxPercent") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.sales_tax_percent = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesTaxState") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_state = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingIncludedInTax") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_included_in_tax = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17502,18 +17502,16 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TrialPeriod") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.trial_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
@@ -17521,12 +17519,12 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentPeriod") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
@@ -17534,21 +17532,21 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxFailedPayments") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.max_failed_payments = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ActivationDetails") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.activation_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ActivationDetailsType as XmlRead>::read_element(
@@ -17556,15 +17554,17 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.auto_bill_outstanding_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17607,30 +17607,30 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "MaxScheduledMinutes") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.max_scheduled_minutes = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MinScheduledMinutes") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.min_scheduled_minutes = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxScheduledItems") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.max_scheduled_items = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17679,48 +17679,48 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SellerId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.seller_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerUserName") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_user_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerRegistrationDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.seller_registration_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PayPalAccountID") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.pay_pal_account_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SecureMerchantAccountID") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.secure_merchant_account_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -17815,90 +17815,88 @@ impl XmlRead for crate::generated::ebl::SellerType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AllowPaymentEdit") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingCurrency") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_currency = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CheckoutEnabled") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CIPBankAccountStored") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.cip_bank_account_stored = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GoodStanding") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.good_standing = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LiveAuctionAuthorized") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.live_auction_authorized = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MerchandizingPref") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.merchandizing_pref = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "QualifiesForB2BVAT") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.qualifies_for_b2_bvat = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerLevel") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.seller_level = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerPaymentAddress") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.seller_payment_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -17906,12 +17904,12 @@ impl XmlRead for crate::generated::ebl::SellerType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SchedulingInfo") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.scheduling_info = ::std::option::Option::Some(
                             <crate::generated::ebl::SchedulingInfoType as XmlRead>::read_element(
@@ -17919,24 +17917,26 @@ impl XmlRead for crate::generated::ebl::SellerType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StoreOwner") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.store_owner = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StoreURL") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.store_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18000,18 +18000,16 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BidCount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.bid_count = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BidIncrement") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.bid_increment = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -18019,12 +18017,12 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedCurrentPrice") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.converted_current_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -18032,12 +18030,12 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CurrentPrice") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.current_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -18045,12 +18043,12 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HighBidder") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.high_bidder = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
@@ -18058,21 +18056,21 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LeadCount") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.lead_count = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MinimumToBid") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.minimum_to_bid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -18080,33 +18078,35 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "QuantitySold") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.quantity_sold = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReserveMet") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.reserve_met = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SecondChanceEligible") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_eligible = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18143,9 +18143,7 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "DeviceDetails") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.device_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DeviceDetailsType as XmlRead>::read_element(
@@ -18153,6 +18151,8 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18234,48 +18234,48 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LogoutURL") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InitFlowType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SkipLoginPage") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RequiredAccessPermissions") => {
@@ -18293,81 +18293,79 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                     }
                 }
                 (crate::generated::ns::EBL, "LocaleCode") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.locale_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PageStyle") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.page_style = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-image") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-border-color") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_header_border_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-back-color") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.cpp_header_back_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-payflow-color") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.cpp_payflow_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FirstName") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.first_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastName") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.last_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Address") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -18375,6 +18373,8 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18462,162 +18462,160 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LogoutURL") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InitFlowType") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SkipLoginPage") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ServiceName1") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.service_name1 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ServiceDefReq1") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.service_def_req1 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ServiceName2") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.service_name2 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ServiceDefReq2") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.service_def_req2 = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LocaleCode") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.locale_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PageStyle") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.page_style = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-image") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.cpp_header_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-border-color") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.cpp_header_border_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-back-color") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.cpp_header_back_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-payflow-color") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.cpp_payflow_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FirstName") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.first_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastName") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.last_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Address") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -18625,6 +18623,8 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18691,9 +18691,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BillingAgreementDetails") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
@@ -18701,96 +18699,98 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LocaleCode") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.locale_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PageStyle") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.page_style = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-image") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.cpp_header_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-border-color") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.cpp_header_border_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-back-color") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_back_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-payflow-color") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_payflow_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerEmail") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.buyer_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReqBillingAddress") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.req_billing_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18861,12 +18861,10 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "BuyerDetail") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_detail = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerDetailType as XmlRead>::read_element(
@@ -18874,12 +18872,12 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InfoSharingDirectives") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.info_sharing_directives = ::std::option::Option::Some(
                             <crate::generated::ebl::InfoSharingDirectivesType as XmlRead>::read_element(
@@ -18887,33 +18885,35 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RetrieveShippingAddress") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.retrieve_shipping_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserChannel") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.user_channel = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReqConfirmShipping") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.req_confirm_shipping = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
@@ -18923,12 +18923,10 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.external_partner_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
@@ -18936,15 +18934,17 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "URI") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.uri = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -18987,12 +18987,12 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAddresses") => {
@@ -19002,7 +19002,7 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "SetDataError") => {
                     out.set_data_error
@@ -19011,7 +19011,7 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -19077,63 +19077,61 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CheckoutType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.checkout_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionId") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SiteId") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.site_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerId") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.buyer_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ClientType") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.client_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerPhone") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.buyer_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
@@ -19141,39 +19139,39 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Quantity") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.quantity = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemAmount") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -19181,6 +19179,8 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -19424,9 +19424,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "OrderTotal") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -19434,75 +19432,75 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TrackingImageURL") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.tracking_image_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "giropaySuccessURL") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.giropay_success_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "giropayCancelURL") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.giropay_cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BanktxnPendingURL") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.banktxn_pending_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Token") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxAmount") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.max_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -19510,57 +19508,57 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OrderDescription") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.order_description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReqConfirmShipping") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.req_confirm_shipping = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReqBillingAddress") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.req_billing_address = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAddress") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -19568,102 +19566,102 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NoShipping") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.no_shipping = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressOverride") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_override = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LocaleCode") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.locale_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PageStyle") => {
-                    if seen[18usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[18usize] {
                         seen[18usize] = true;
                         out.page_style = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-image") => {
-                    if seen[19usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[19usize] {
                         seen[19usize] = true;
                         out.cpp_header_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-border-color") => {
-                    if seen[20usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[20usize] {
                         seen[20usize] = true;
                         out.cpp_header_border_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-header-back-color") => {
-                    if seen[21usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[21usize] {
                         seen[21usize] = true;
                         out.cpp_header_back_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-payflow-color") => {
-                    if seen[22usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[22usize] {
                         seen[22usize] = true;
                         out.cpp_payflow_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-cart-border-color") => {
-                    if seen[23usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[23usize] {
                         seen[23usize] = true;
                         out.cpp_cart_border_color = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "cpp-logo-image") => {
-                    if seen[24usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[24usize] {
                         seen[24usize] = true;
                         out.cpp_logo_image = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Address") => {
-                    if seen[25usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[25usize] {
                         seen[25usize] = true;
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -19671,51 +19669,53 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentAction") => {
-                    if seen[26usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SolutionType") => {
-                    if seen[27usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[27usize] {
                         seen[27usize] = true;
                         out.solution_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LandingPage") => {
-                    if seen[28usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[28usize] {
                         seen[28usize] = true;
                         out.landing_page = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerEmail") => {
-                    if seen[29usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[29usize] {
                         seen[29usize] = true;
                         out.buyer_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ChannelType") => {
-                    if seen[30usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[30usize] {
                         seen[30usize] = true;
                         out.channel_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingAgreementDetails") => {
@@ -19725,7 +19725,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "PromoCodes") => {
                     if let ::std::option::Option::Some(v) = r
@@ -19735,54 +19735,52 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                     }
                 }
                 (crate::generated::ns::EBL, "PayPalCheckOutBtnType") => {
-                    if seen[31usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[31usize] {
                         seen[31usize] = true;
                         out.pay_pal_check_out_btn_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProductCategory") => {
-                    if seen[32usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[32usize] {
                         seen[32usize] = true;
                         out.product_category = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingMethod") => {
-                    if seen[33usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[33usize] {
                         seen[33usize] = true;
                         out.shipping_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileAddressChangeDate") => {
-                    if seen[34usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[34usize] {
                         seen[34usize] = true;
                         out.profile_address_change_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AllowNote") => {
-                    if seen[35usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[35usize] {
                         seen[35usize] = true;
                         out.allow_note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FundingSourceDetails") => {
-                    if seen[36usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[36usize] {
                         seen[36usize] = true;
                         out.funding_source_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FundingSourceDetailsType as XmlRead>::read_element(
@@ -19790,30 +19788,30 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BrandName") => {
-                    if seen[37usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[37usize] {
                         seen[37usize] = true;
                         out.brand_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CallbackURL") => {
-                    if seen[38usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[38usize] {
                         seen[38usize] = true;
                         out.callback_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EnhancedCheckoutData") => {
-                    if seen[39usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[39usize] {
                         seen[39usize] = true;
                         out.enhanced_checkout_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCheckoutDataType as XmlRead>::read_element(
@@ -19821,6 +19819,8 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OtherPaymentMethods") => {
@@ -19830,12 +19830,10 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "BuyerDetails") => {
-                    if seen[40usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[40usize] {
                         seen[40usize] = true;
                         out.buyer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerDetailsType as XmlRead>::read_element(
@@ -19843,6 +19841,8 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentDetails") => {
@@ -19852,7 +19852,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "FlatRateShippingOptions") => {
                     out.flat_rate_shipping_options
@@ -19861,75 +19861,73 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "CallbackTimeout") => {
-                    if seen[41usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[41usize] {
                         seen[41usize] = true;
                         out.callback_timeout = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CallbackVersion") => {
-                    if seen[42usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[42usize] {
                         seen[42usize] = true;
                         out.callback_version = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CustomerServiceNumber") => {
-                    if seen[43usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[43usize] {
                         seen[43usize] = true;
                         out.customer_service_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftMessageEnable") => {
-                    if seen[44usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[44usize] {
                         seen[44usize] = true;
                         out.gift_message_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftReceiptEnable") => {
-                    if seen[45usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[45usize] {
                         seen[45usize] = true;
                         out.gift_receipt_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapEnable") => {
-                    if seen[46usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[46usize] {
                         seen[46usize] = true;
                         out.gift_wrap_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapName") => {
-                    if seen[47usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[47usize] {
                         seen[47usize] = true;
                         out.gift_wrap_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GiftWrapAmount") => {
-                    if seen[48usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[48usize] {
                         seen[48usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -19937,33 +19935,35 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerEmailOptInEnable") => {
-                    if seen[49usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[49usize] {
                         seen[49usize] = true;
                         out.buyer_email_opt_in_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyEnable") => {
-                    if seen[50usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[50usize] {
                         seen[50usize] = true;
                         out.survey_enable = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyQuestion") => {
-                    if seen[51usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[51usize] {
                         seen[51usize] = true;
                         out.survey_question = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SurveyChoice") => {
@@ -19974,21 +19974,21 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                     }
                 }
                 (crate::generated::ns::EBL, "TotalType") => {
-                    if seen[52usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[52usize] {
                         seen[52usize] = true;
                         out.total_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NoteToBuyer") => {
-                    if seen[53usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[53usize] {
                         seen[53usize] = true;
                         out.note_to_buyer = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Incentives") => {
@@ -19998,21 +19998,19 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "ReqInstrumentDetails") => {
-                    if seen[54usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[54usize] {
                         seen[54usize] = true;
                         out.req_instrument_details = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalRememberMeOptInDetails") => {
-                    if seen[55usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[55usize] {
                         seen[55usize] = true;
                         out.external_remember_me_opt_in_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOptInDetailsType as XmlRead>::read_element(
@@ -20020,12 +20018,12 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FlowControlDetails") => {
-                    if seen[56usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[56usize] {
                         seen[56usize] = true;
                         out.flow_control_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FlowControlDetailsType as XmlRead>::read_element(
@@ -20033,12 +20031,12 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DisplayControlDetails") => {
-                    if seen[57usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[57usize] {
                         seen[57usize] = true;
                         out.display_control_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DisplayControlDetailsType as XmlRead>::read_element(
@@ -20046,12 +20044,12 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails") => {
-                    if seen[58usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[58usize] {
                         seen[58usize] = true;
                         out.external_partner_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
@@ -20059,6 +20057,8 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CoupledBuckets") => {
@@ -20068,7 +20068,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -20143,9 +20143,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BuyerPhone") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
@@ -20153,12 +20151,12 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemAmount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20166,12 +20164,12 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Tax") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20179,12 +20177,12 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Shipping") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20192,84 +20190,84 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemName") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ItemNumber") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.item_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Custom") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InvoiceID") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ReturnURL") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.return_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CancelURL") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.cancel_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AddressDisplayOptions") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_display_options = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SharePhone") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.share_phone = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShipToAddress") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -20277,15 +20275,17 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerEmail") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.buyer_email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20348,9 +20348,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "CarrierShippingFee") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.carrier_shipping_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -20358,12 +20356,12 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceFee") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.insurance_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -20371,21 +20369,21 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceOption") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.insurance_option = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PackagingHandlingCosts") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.packaging_handling_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -20393,24 +20391,26 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingRateErrorMessage") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_rate_error_message = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingService") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_service = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20471,18 +20471,16 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AllowPaymentEdit") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CalculatedShippingRate") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.calculated_shipping_rate = ::std::option::Option::Some(
                             <crate::generated::ebl::CalculatedShippingRateType as XmlRead>::read_element(
@@ -20490,15 +20488,17 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ChangePaymentInstructions") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.change_payment_instructions = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FlatShippingRate") => {
@@ -20508,12 +20508,10 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 (crate::generated::ns::EBL, "InsuranceTotal") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -20521,30 +20519,30 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceWanted") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.insurance_wanted = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentInstructions") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_instructions = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesTax") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.sales_tax = ::std::option::Option::Some(
                             <crate::generated::ebl::SalesTaxType as XmlRead>::read_element(
@@ -20552,15 +20550,17 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerPostalCode") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.seller_postal_code = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20609,27 +20609,25 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ShippingMethod") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_method = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingCarrier") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_carrier = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20637,12 +20635,12 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "HandlingAmount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.handling_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20650,12 +20648,12 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceAmount") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.insurance_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20663,6 +20661,8 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20716,18 +20716,16 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ShippingOptionIsDefault") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_option_is_default = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOptionAmount") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_option_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -20735,15 +20733,17 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOptionName") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20859,21 +20859,21 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
                     }
                 }
                 (crate::generated::ns::EBL, "PhotoDisplay") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.photo_display = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GalleryType") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -20946,21 +20946,21 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "StoreCategoryID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_category_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StoreURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.store_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21045,66 +21045,66 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "SubscriptionID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscription_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubscriptionDate") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.subscription_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EffectiveDate") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.effective_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RetryTime") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.retry_time = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Username") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.username = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Password") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.password = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Recurrences") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.recurrences = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Terms") => {
@@ -21114,7 +21114,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -21159,9 +21159,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -21169,6 +21167,8 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21208,21 +21208,21 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TaxIdType") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.tax_id_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.tax_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21265,9 +21265,7 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -21275,24 +21273,26 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SalesTaxPercentage") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_percentage = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxState") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax_state = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21332,9 +21332,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ThreeDSecureRequest") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.three_d_secure_request = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
@@ -21342,12 +21340,12 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ThreeDSecureResponse") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.three_d_secure_response = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
@@ -21355,6 +21353,8 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21403,48 +21403,48 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Eci3ds") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.eci3ds = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Cavv") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.cavv = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Xid") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.xid = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MpiVendor3ds") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.mpi_vendor3ds = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthStatus3ds") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.auth_status3ds = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21484,21 +21484,21 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Vpas") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.vpas = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EciSubmitted3DS") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.eci_submitted3_ds = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21569,48 +21569,48 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "eBayPaymentStatus") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_payment_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IncompleteState") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.incomplete_state = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "LastTimeModified") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_time_modified = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentMethodUsed") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_method_used = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "StatusIs") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.status_is = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21689,9 +21689,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AmountPaid") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -21699,12 +21697,12 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Buyer") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.buyer = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
@@ -21712,12 +21710,12 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingDetails") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
@@ -21725,12 +21723,12 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedAmountPaid") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.converted_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -21738,12 +21736,12 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ConvertedTransactionPrice") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.converted_transaction_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -21751,30 +21749,30 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreatedDate") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.created_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DepositType") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.deposit_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Item") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.item = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemType as XmlRead>::read_element(
@@ -21782,21 +21780,21 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "QuantityPurchased") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.quantity_purchased = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingHandlingTotal") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.shipping_handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -21804,12 +21802,12 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.status = ::std::option::Option::Some(
                             <crate::generated::ebl::TransactionStatusType as XmlRead>::read_element(
@@ -21817,30 +21815,30 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionID") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.transaction_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthorizationID") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.authorization_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TransactionPrice") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.transaction_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -21848,15 +21846,17 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VATPercent") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.vat_percent = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21898,7 +21898,7 @@ impl XmlRead for crate::generated::ebl::TransactionsType {
                                 r,
                                 &child,
                             )?,
-                        )
+                        );
                 }
                 _ => r.skip_unknown(&child)?,
             }
@@ -21937,21 +21937,21 @@ impl XmlRead for crate::generated::ebl::TupleType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Key") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.key = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Value") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.value = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -21994,30 +21994,30 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "UATPNumber") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.uatp_number = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpMonth") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ExpYear") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22126,45 +22126,43 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Note") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.note = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubscriberName") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.subscriber_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SubscriberShippingAddress") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.subscriber_shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -22172,30 +22170,30 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ProfileReference") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.profile_reference = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AdditionalBillingCycles") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.additional_billing_cycles = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Amount") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -22203,12 +22201,12 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingAmount") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -22216,12 +22214,12 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TaxAmount") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -22229,12 +22227,12 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "OutstandingBalance") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.outstanding_balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -22242,30 +22240,30 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.auto_bill_outstanding_amount = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "MaxFailedPayments") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.max_failed_payments = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "CreditCard") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
@@ -22273,21 +22271,21 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BillingStartDate") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.billing_start_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "TrialPeriod") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.trial_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
@@ -22295,12 +22293,12 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "PaymentPeriod") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.payment_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
@@ -22308,6 +22306,8 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22346,12 +22346,12 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ProfileID") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22420,75 +22420,75 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AppId") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.app_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "DevId") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.dev_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthCert") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.auth_cert = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Username") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.username = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Password") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.password = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Signature") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.signature = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Subject") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.subject = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "AuthToken") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.auth_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22554,36 +22554,34 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ShippingCalculationMode") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_calculation_mode = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "InsuranceOptionSelected") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.insurance_option_selected = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOptionIsDefault") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_is_default = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOptionAmount") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping_option_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -22591,33 +22589,35 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ShippingOptionName") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_option_name = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ScheduledShippingDate") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.scheduled_shipping_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "ScheduledShippingPeriod") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.scheduled_shipping_period = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22716,81 +22716,79 @@ impl XmlRead for crate::generated::ebl::UserType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AboutMePage") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.about_me_page = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "EAISToken") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.eais_token = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Email") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FeedbackScore") => {
-                    if seen[3usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[3usize] {
                         seen[3usize] = true;
                         out.feedback_score = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FeedbackPrivate") => {
-                    if seen[4usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[4usize] {
                         seen[4usize] = true;
                         out.feedback_private = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "FeedbackRatingStar") => {
-                    if seen[5usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[5usize] {
                         seen[5usize] = true;
                         out.feedback_rating_star = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "IDVerified") => {
-                    if seen[6usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[6usize] {
                         seen[6usize] = true;
                         out.id_verified = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "NewUser") => {
-                    if seen[7usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[7usize] {
                         seen[7usize] = true;
                         out.new_user = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegistrationAddress") => {
-                    if seen[8usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[8usize] {
                         seen[8usize] = true;
                         out.registration_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -22798,75 +22796,75 @@ impl XmlRead for crate::generated::ebl::UserType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RegistrationDate") => {
-                    if seen[9usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[9usize] {
                         seen[9usize] = true;
                         out.registration_date = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Site") => {
-                    if seen[10usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[10usize] {
                         seen[10usize] = true;
                         out.site = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Status") => {
-                    if seen[11usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[11usize] {
                         seen[11usize] = true;
                         out.status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserID") => {
-                    if seen[12usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[12usize] {
                         seen[12usize] = true;
                         out.user_id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserIDChanged") => {
-                    if seen[13usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[13usize] {
                         seen[13usize] = true;
                         out.user_id_changed = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "UserIDLastChanged") => {
-                    if seen[14usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[14usize] {
                         seen[14usize] = true;
                         out.user_id_last_changed = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VATStatus") => {
-                    if seen[15usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[15usize] {
                         seen[15usize] = true;
                         out.vat_status = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "BuyerInfo") => {
-                    if seen[16usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[16usize] {
                         seen[16usize] = true;
                         out.buyer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerType as XmlRead>::read_element(
@@ -22874,12 +22872,12 @@ impl XmlRead for crate::generated::ebl::UserType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "SellerInfo") => {
-                    if seen[17usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[17usize] {
                         seen[17usize] = true;
                         out.seller_info = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerType as XmlRead>::read_element(
@@ -22887,6 +22885,8 @@ impl XmlRead for crate::generated::ebl::UserType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -22940,30 +22940,30 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "BusinessSeller") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.business_seller = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "RestrictedToBusiness") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.restricted_to_business = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "VATPercent") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.vat_percent = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -23020,12 +23020,12 @@ impl XmlRead for crate::generated::ebl::ValType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "ValueLiteral") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.value_literal = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -23068,30 +23068,30 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "PictureURL") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.picture_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GalleryURL") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_url = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "GalleryType") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.gallery_type = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -23145,30 +23145,30 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "Type") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Id") => {
-                    if seen[1usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 (crate::generated::ns::EBL, "Description") => {
-                    if seen[2usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
                             .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,

@@ -22,7 +22,7 @@ impl XmlRead for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -49,7 +49,7 @@ impl XmlRead for crate::generated::ed::EnhancedCheckoutDataType {
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -76,7 +76,7 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType 
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -103,7 +103,7 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -130,7 +130,7 @@ impl XmlRead for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType 
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -157,7 +157,7 @@ impl XmlRead for crate::generated::ed::EnhancedItemDataType {
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -184,7 +184,7 @@ impl XmlRead for crate::generated::ed::EnhancedPayerInfoType {
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
@@ -222,9 +222,7 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.ns(), child.local()) {
                 (crate::generated::ns::EBL, "AirlineItinerary") => {
-                    if seen[0usize] {
-                        r.skip_duplicate(&child)?;
-                    } else {
+                    if !seen[0usize] {
                         seen[0usize] = true;
                         out.airline_itinerary = ::std::option::Option::Some(
                             <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
@@ -232,6 +230,8 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
                                 &child,
                             )?,
                         );
+                    } else {
+                        r.skip_duplicate(&child)?;
                     }
                 }
                 _ => r.skip_unknown(&child)?,
@@ -257,7 +257,7 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentInfoType {
         r: &mut XmlReader<'a>,
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
-        let mut out = <Self as ::std::default::Default>::default();
+        let out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }

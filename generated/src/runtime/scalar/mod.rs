@@ -190,9 +190,16 @@ float_scalar! {
 mod tests {
     use super::*;
 
+    fn empty_is_absent<T: XmlScalar>() -> bool {
+        T::EMPTY_IS_ABSENT
+    }
+
     #[test]
     fn strings_keep_empty_and_everything_else() {
-        assert!(!String::EMPTY_IS_ABSENT);
+        // Only strings keep an empty element as a value; for every other scalar it is absent.
+        assert!(!empty_is_absent::<String>());
+        assert!(empty_is_absent::<bool>() && empty_is_absent::<i64>() && empty_is_absent::<u32>());
+        assert!(empty_is_absent::<f64>() && empty_is_absent::<f32>());
         assert_eq!(String::from_xml_text("").unwrap(), "");
         assert_eq!(String::from_xml_text(" a&b ").unwrap(), " a&b ");
         assert_eq!("x".to_owned().to_xml_text(), "x");

@@ -158,3 +158,90 @@ fn check_well_formed(xml: &str) -> Result<(), String> {
     reader.skip_element(&root).map_err(|e| e.kind().to_string())?;
     reader.finish().map(|_| ()).map_err(|e| e.kind().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads the first child of the root of `xml` as an `AnyElement`.
+    fn capture(xml: &str) -> AnyElement {
+        let mut r = XmlReader::new(xml.as_bytes());
+        r.root().expect("root");
+        let child = r.next_child().expect("reads").expect("a child");
+        let any = r.read_any(&child).expect("captures");
+        assert!(r.next_child().expect("reads").is_none());
+        r.finish().expect("finishes");
+        any
+    }
+
+    #[test]
+    fn captures_name_attributes_and_raw_inner() {
+        let any = capture(
+            "<r xmlns='urn:d' xmlns:p='urn:p' xmlns:q='urn:q' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'>\
+             <p:X a='1' q:b='&amp;' xsi:type='q:T'>text &lt; <p:Y/><Z xmlns:z='urn:z'><z:W/></Z><![CDATA[c]]></p:X></r>",
+        );
+        assert_eq!((any.ns.as_str(), any.name.as_str(), any.prefix.as_str()), ("urn:p", "X", "p"));
+        assert_eq!(
+            any.attributes,
+            [
+                (String::new(), "a".to_owned(), "1".to_owned()),
+                ("urn:q".to_owned(), "b".to_owned(), "&".to_owned()),
+                ("http://www.w3.org/2001/XMLSchema-instance".to_owned(), "type".to_owned(), "q:T".to_owned()),
+            ]
+        );
+        assert_eq!(any.raw_inner, "text &lt; <p:Y/><Z xmlns:z='urn:z'><z:W/></Z><![CDATA[c]]>");
+        // `p` is the element's own binding and `z` is declared inside; `q` is used by xsi:type and `""` by Z.
+        assert_eq!(any.namespaces, [("q".to_owned(), "urn:q".to_owned()), (String::new(), "urn:d".to_owned())]);
+    }
+
+    #[test]
+    fn to_xml_is_self_contained_and_reads_back_equal() {
+        let original = capture(
+            "<r xmlns='urn:d' xmlns:p='urn:p' xmlns:q='urn:q' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'>\
+             <p:X a='1&#10;2' q:b='x' xsi:nil='false'><Y q:c='1'>t</Y></p:X></r>",
+        );
+        let xml = original.to_xml().expect("writes");
+        // Re-embedded under a different default namespace, it still means the same.
+        let wrapped = format!("<w xmlns='urn:other' xmlns:p='urn:elsewhere'>{xml}</w>");
+        assert_eq!(capture(&wrapped), original);
+    }
+
+    #[test]
+    fn built_elements_round_trip() {
+        let built = AnyElement {
+            ns: String::new(),
+            name: "Note".into(),
+            attributes: vec![("urn:a".into(), "k".into(), "v \"q\" <&>".into())],
+            raw_inner: "<Sub>1</Sub>".into(),
+            ..AnyElement::default()
+        };
+        let xml = built.to_xml().expect("writes");
+        assert_eq!(
+            xml,
+            "<Note xmlns=\"\" xmlns:ns0=\"urn:a\" ns0:k=\"v &quot;q&quot; &lt;&amp;&gt;\"><Sub>1</Sub></Note>"
+        );
+        let back = capture(&format!("<r xmlns='urn:d'>{xml}</r>"));
+        assert_eq!(back, built);
+        let empty = AnyElement { ns: "urn:e".into(), name: "E".into(), ..AnyElement::default() };
+        assert_eq!(empty.to_xml().expect("writes"), "<E xmlns=\"urn:e\"/>");
+    }
+
+    #[test]
+    fn to_xml_refuses_what_would_not_be_well_formed() {
+        let invalid = |any: AnyElement| matches!(any.to_xml(), Err(EncodeError::Invalid { .. }));
+        let base = AnyElement { name: "A".into(), ..AnyElement::default() };
+        assert!(invalid(AnyElement { name: "1A".into(), ..base.clone() }));
+        assert!(invalid(AnyElement { raw_inner: "<b>".into(), ..base.clone() }));
+        assert!(invalid(AnyElement { raw_inner: "</A><A>".into(), ..base.clone() }));
+        assert!(invalid(AnyElement { raw_inner: "<u:b/>".into(), ..base.clone() }));
+        assert!(invalid(AnyElement { raw_inner: "&nbsp;".into(), ..base.clone() }));
+        assert!(invalid(AnyElement {
+            attributes: vec![(String::new(), "x".into(), "1".into()), (String::new(), "x".into(), "2".into())],
+            ..base.clone()
+        }));
+        assert!(matches!(
+            AnyElement { attributes: vec![(String::new(), "x".into(), "\u{1}".into())], ..base }.to_xml(),
+            Err(EncodeError::IllegalCharacter { offset: 0, code_point: 1 })
+        ));
+    }
+}

@@ -361,9 +361,12 @@ impl fmt::Display for FindingKind {
 pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,
-    /// Path of the element that contained it, like `/Envelope/Body/DoCaptureResponse`.
+    /// Path of the element the finding is about (the skipped element itself, the element carrying the
+    /// attribute, the simple element holding the child, or the element holding the text), like
+    /// `/Envelope/Body/DoCaptureResponse/Foo` (cut to its innermost part when very long).
     pub path: String,
-    /// The skipped item's expanded name, `{ns}local` (just `local` without a namespace; empty for text).
+    /// The skipped element's or attribute's expanded name, `{ns}local` (just `local` without a namespace; empty
+    /// for text).
     pub name: String,
     /// The exact received XML of the element, the attribute as written (`name="value"`), or the text.
     pub raw: String,

@@ -13,7 +13,7 @@ mod write;
 
 pub use any::AnyElement;
 pub use error::{DecodeError, DecodeErrorKind, DecodeReport, EncodeError, Finding, FindingKind, ValueError};
-pub use read::{Attr, StartTag, XmlReader};
+pub use read::{Attr, Limits, StartTag, XmlReader};
 pub use write::XmlWriter;
 
 use std::borrow::Cow;

@@ -9,10 +9,8 @@ use quick_xml::events::Event;
 
 use super::super::error::{DecodeError, DecodeErrorKind, Finding, FindingKind, Limit, SNIPPET_MAX, snippet};
 use super::XmlReader;
-use super::lexical::{
-    attribute_value, contains_cdata_end, is_all_ws, is_xml_ws, push_normalized, resolve_reference, split_qname,
-};
-use super::tag::{Attr, AttrList, StartTag, XML_NS, XMLNS_NS, XSI_NS, expanded_name};
+use super::lexical::{contains_cdata_end, is_all_ws, push_normalized, resolve_reference};
+use super::tag::{StartTag, expanded_name};
 
 /// Longest element path a message or finding carries; longer paths keep their innermost part.
 const MAX_PATH: usize = 256;
@@ -30,17 +28,6 @@ pub(super) struct Open<'a> {
     pub(super) content_start: usize,
     /// A self-closing tag: it closes at the next step.
     pub(super) empty: bool,
-}
-
-/// An attribute as parsed, before its prefix is resolved.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct RawAttr<'a> {
-    qname: &'a str,
-    prefix: &'a str,
-    local: &'a str,
-    value: &'a str,
-    raw: &'a str,
-    offset: usize,
 }
 
 /// Where the text of an element's content goes.
@@ -71,7 +58,7 @@ enum Piece<'x> {
 
 impl<'a> XmlReader<'a> {
     /// Byte offset of the quick-xml cursor in the whole input.
-    fn cursor(&self) -> usize {
+    pub(super) fn cursor(&self) -> usize {
         self.reader.buffer_position() as usize + self.base
     }
 
@@ -107,7 +94,8 @@ impl<'a> XmlReader<'a> {
         if self.report.findings.len() >= self.limits.max_findings {
             if self.deferred.is_none() {
                 let max = self.limits.max_findings;
-                self.deferred = Some(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Findings, max }, self.last));
+                self.deferred =
+                    Some(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Findings, max }, self.last));
             }
             return;
         }
@@ -117,6 +105,7 @@ impl<'a> XmlReader<'a> {
 
     /// The next quick-xml event, with errors mapped. At the end of the checked input a pending fault (invalid
     /// UTF-8, a forbidden character, an oversized input) is reported instead of what quick-xml makes of the cut.
+    #[inline(always)]
     pub(super) fn event(&mut self) -> Result<Event<'a>, DecodeError> {
         if let Some(err) = self.deferred.take() {
             return Err(err);
@@ -154,169 +143,8 @@ impl<'a> XmlReader<'a> {
         self.error_at(kind, at)
     }
 
-    /// Opens a start tag: checks its name, parses attributes and namespace declarations, resolves prefixes and
-    /// pushes it on the stack.
-    pub(super) fn open_tag(&mut self, content: &[u8], empty: bool) -> Result<StartTag<'a>, DecodeError> {
-        let (start, content) = self.slice(content)?;
-        let offset = start.saturating_sub(1);
-        self.last = offset;
-        if self.stack.len() >= self.limits.max_depth {
-            let max = self.limits.max_depth;
-            return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max }, offset));
-        }
-        let name_end = content.bytes().position(is_xml_ws).unwrap_or(content.len());
-        let qname = &content[..name_end];
-        let invalid_name = || DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
-        let (prefix, local) = split_qname(qname).ok_or_else(|| self.error_at(invalid_name(), offset))?;
-
-        let scope_mark = self.scopes.len();
-        let mut raw_attrs = std::mem::take(&mut self.raw_attrs);
-        raw_attrs.clear();
-        let parsed = self.parse_attributes(content, name_end, start, scope_mark, &mut raw_attrs);
-        let tag = parsed.and_then(|()| {
-            let ns = self.resolve_prefix(prefix, offset, true)?;
-            let mut tag = StartTag {
-                input: self.input,
-                qname,
-                local,
-                ns,
-                attrs: AttrList::default(),
-                xsi_type: None,
-                xsi_nil: None,
-                offset,
-                content_start: self.cursor(),
-                depth: self.stack.len() + 1,
-                empty,
-            };
-            for raw in &raw_attrs {
-                self.add_attribute(&mut tag, raw)?;
-            }
-            Ok(tag)
-        });
-        self.raw_attrs = raw_attrs;
-        let tag = match tag {
-            Ok(tag) => tag,
-            Err(e) => {
-                self.scopes.truncate(scope_mark);
-                return Err(e);
-            }
-        };
-        if self.scopes.is_tracking() {
-            if let Some(Cow::Borrowed(t)) = tag.xsi_type {
-                if let Some((p, _)) = t.split_once(':') {
-                    // Only recorded so that a captured `xs:any` keeps the declaration; an unknown prefix in a
-                    // value is not an error.
-                    let _ = self.scopes.resolve(p);
-                }
-            }
-        }
-        self.stack.push(Open { qname, local, scope_mark, offset, content_start: tag.content_start, empty });
-        Ok(tag)
-    }
-
-    /// Parses `(S Attribute)* S?` after the name; declarations go straight into scope, the rest into `out`.
-    fn parse_attributes(
-        &mut self,
-        content: &'a str,
-        from: usize,
-        base: usize,
-        scope_mark: usize,
-        out: &mut Vec<RawAttr<'a>>,
-    ) -> Result<(), DecodeError> {
-        let mut count = 0;
-        let mut declarations = 0;
-        let mut rest = parse_attribute_list(content, from);
-        while let Some(item) = rest.next() {
-            let (key, value, raw, at) = item.map_err(|(at, kind)| self.error_at(kind, base + at))?;
-            let at = base + at;
-            count += 1;
-            if count > self.limits.max_attributes {
-                let max = self.limits.max_attributes;
-                return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Attributes, max }, at));
-            }
-            let (prefix, local) = split_qname(key)
-                .ok_or_else(|| self.error_at(DecodeErrorKind::InvalidName { name: snippet(key, SNIPPET_MAX) }, at))?;
-            let declared = match (prefix, key) {
-                (_, "xmlns") => "",
-                ("xmlns", _) => local,
-                _ => {
-                    out.push(RawAttr { qname: key, prefix, local, value, raw, offset: at });
-                    continue;
-                }
-            };
-            declarations += 1;
-            if declarations > self.limits.max_namespace_declarations {
-                let max = self.limits.max_namespace_declarations;
-                let kind = DecodeErrorKind::LimitExceeded { limit: Limit::NamespaceDeclarations, max };
-                return Err(self.error_at(kind, at));
-            }
-            let uri = self.value_of(value, at)?;
-            let reason = match (declared, &*uri) {
-                ("xmlns", _) => Some("the xmlns prefix cannot be declared"),
-                ("xml", XML_NS) => None,
-                ("xml", _) => Some("the xml prefix cannot be bound to another namespace"),
-                (_, XML_NS | XMLNS_NS) => Some("a reserved namespace cannot be bound to another prefix"),
-                (p, "") if !p.is_empty() => Some("a prefix cannot be bound to an empty namespace"),
-                _ => None,
-            };
-            if let Some(reason) = reason {
-                let kind = DecodeErrorKind::InvalidNamespaceDeclaration { reason: reason.into() };
-                return Err(self.error_at(kind, at));
-            }
-            if self.scopes.declared_since(scope_mark, declared) {
-                let kind = DecodeErrorKind::DuplicateAttribute { name: snippet(key, SNIPPET_MAX) };
-                return Err(self.error_at(kind, at));
-            }
-            if declared != "xml" {
-                self.scopes.declare(declared, uri);
-            }
-        }
-        Ok(())
-    }
-
-    /// An attribute value, unescaped and within the text limit.
-    fn value_of(&self, raw: &'a str, at: usize) -> Result<Cow<'a, str>, DecodeError> {
-        // `at` is the attribute's offset; value errors are reported there.
-        let value = attribute_value(raw).map_err(|(_, kind)| self.error_at(kind, at))?;
-        if value.len() > self.limits.max_text_bytes {
-            let max = self.limits.max_text_bytes;
-            return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::TextLength, max }, at));
-        }
-        Ok(value)
-    }
-
-    fn resolve_prefix(&mut self, prefix: &'a str, at: usize, element: bool) -> Result<Cow<'a, str>, DecodeError> {
-        if !element && prefix.is_empty() {
-            return Ok(Cow::Borrowed(""));
-        }
-        // `xmlns` is never bound (declaring it is refused), so an element named `xmlns:x` fails here too.
-        match self.scopes.resolve(prefix) {
-            Some(uri) => Ok(uri),
-            None => Err(self.error_at(DecodeErrorKind::UndeclaredPrefix { prefix: snippet(prefix, SNIPPET_MAX) }, at)),
-        }
-    }
-
-    fn add_attribute(&mut self, tag: &mut StartTag<'a>, raw: &RawAttr<'a>) -> Result<(), DecodeError> {
-        let ns = self.resolve_prefix(raw.prefix, raw.offset, false)?;
-        let value = self.value_of(raw.value, raw.offset)?;
-        let is_xsi = *ns == *XSI_NS;
-        let duplicate = (is_xsi && raw.local == "type" && tag.xsi_type.is_some())
-            || (is_xsi && raw.local == "nil" && tag.xsi_nil.is_some())
-            || tag.attrs().iter().any(|a| a.local == raw.local && a.ns == ns);
-        if duplicate {
-            let kind = DecodeErrorKind::DuplicateAttribute { name: snippet(raw.qname, SNIPPET_MAX) };
-            return Err(self.error_at(kind, raw.offset));
-        }
-        match (is_xsi, raw.local) {
-            (true, "type") => tag.xsi_type = Some(value),
-            (true, "nil") => tag.xsi_nil = Some(value),
-            _ => tag.attrs.push(Attr { ns, local: raw.local, value, qname: raw.qname, raw: raw.raw }),
-        }
-        Ok(())
-    }
-
     /// Pops the innermost element and its namespace scope.
-    fn close_top(&mut self) {
+    pub(super) fn close_top(&mut self) {
         if let Some(open) = self.stack.pop() {
             self.scopes.truncate(open.scope_mark);
         }
@@ -383,7 +211,8 @@ impl<'a> XmlReader<'a> {
 
     /// The error for an event that may not appear where it did (a PI, DOCTYPE, declaration or the end of input).
     pub(super) fn misplaced(&self, event: &Event<'_>) -> DecodeError {
-        let at_markup = |bytes: &[u8], back: usize| self.slice(bytes).map_or(self.last, |(s, _)| s.saturating_sub(back));
+        let at_markup =
+            |bytes: &[u8], back: usize| self.slice(bytes).map_or(self.last, |(s, _)| s.saturating_sub(back));
         match event {
             Event::PI(e) => {
                 let target = e.target();
@@ -411,7 +240,14 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    fn take_text(&mut self, sink: &mut Sink<'_, 'a>, start: usize, end: usize, piece: Piece<'a>) -> Result<(), DecodeError> {
+    #[inline(always)]
+    fn take_text(
+        &mut self,
+        sink: &mut Sink<'_, 'a>,
+        start: usize,
+        end: usize,
+        piece: Piece<'a>,
+    ) -> Result<(), DecodeError> {
         let len = match sink {
             Sink::Skip => return Ok(()),
             Sink::Findings => {
@@ -448,6 +284,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Turns a pending run of non-whitespace text in element-only content into a finding.
+    #[inline(always)]
     fn flush_run(&mut self) {
         if let Some((start, end)) = self.run.take() {
             let text: &'a str = self.text;
@@ -474,7 +311,9 @@ impl<'a> XmlReader<'a> {
     pub(super) fn check_current(&self, start: &StartTag<'_>) -> Result<(), DecodeError> {
         match self.stack.last() {
             Some(top) if self.stack.len() == start.depth && top.offset == start.offset => Ok(()),
-            _ => Err(self.error_at(DecodeErrorKind::Misuse("the start tag is not the element being read"), start.offset)),
+            _ => {
+                Err(self.error_at(DecodeErrorKind::Misuse("the start tag is not the element being read"), start.offset))
+            }
         }
     }
 
@@ -482,67 +321,6 @@ impl<'a> XmlReader<'a> {
     pub(super) fn name_of(start: &StartTag<'_>) -> String {
         expanded_name(&start.ns, start.local)
     }
-}
-
-/// Iterates `(name, raw value, raw attribute, offset)` over `(S Attribute)* S?` in `content` from byte `from`.
-/// Errors carry the offset in `content`.
-pub(super) fn parse_attribute_list(
-    content: &str,
-    from: usize,
-) -> impl Iterator<Item = Result<(&str, &str, &str, usize), (usize, DecodeErrorKind)>> {
-    let bytes = content.as_bytes();
-    let mut i = from;
-    let mut failed = false;
-    std::iter::from_fn(move || {
-        if failed {
-            return None;
-        }
-        let mut syntax = |at: usize, message: &str| {
-            failed = true;
-            Some(Err((at, DecodeErrorKind::Syntax { message: message.into() })))
-        };
-        let ws_start = i;
-        while i < bytes.len() && is_xml_ws(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        if i == ws_start {
-            return syntax(i, "expected whitespace before an attribute");
-        }
-        let key_start = i;
-        while i < bytes.len() && !is_xml_ws(bytes[i]) && bytes[i] != b'=' {
-            i += 1;
-        }
-        let key_end = i;
-        while i < bytes.len() && is_xml_ws(bytes[i]) {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b'=') {
-            return syntax(key_start, "attribute without a value");
-        }
-        i += 1;
-        while i < bytes.len() && is_xml_ws(bytes[i]) {
-            i += 1;
-        }
-        let quote = match bytes.get(i) {
-            Some(&q @ (b'"' | b'\'')) => q,
-            _ => return syntax(i, "attribute value not in quotes"),
-        };
-        let value_start = i + 1;
-        let Some(len) = memchr::memchr(quote, &bytes[value_start..]) else {
-            return syntax(i, "unclosed attribute value");
-        };
-        i = value_start + len + 1;
-        // All cuts are at ASCII bytes, so they are character boundaries.
-        Some(Ok((
-            &content[key_start..key_end],
-            &content[value_start..value_start + len],
-            &content[key_start..i],
-            key_start,
-        )))
-    })
 }
 
 /// Joins names into `/a/b/c`, keeping only the innermost part (after `…`) when longer than [`MAX_PATH`].

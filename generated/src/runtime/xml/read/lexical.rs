@@ -58,9 +58,9 @@ fn find_forbidden(bytes: &[u8]) -> Option<(usize, u32)> {
     let mut start = 0;
     for chunk in bytes.chunks_exact(CHUNK) {
         // Branch-free over the chunk so that it vectorizes; most chunks have nothing suspicious.
-        let suspicious = chunk.iter().fold(false, |acc, &b| {
-            acc | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF)
-        });
+        let suspicious = chunk
+            .iter()
+            .fold(false, |acc, &b| acc | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF));
         if suspicious {
             if let Some(found) = find_forbidden_slow(bytes, start, start + CHUNK) {
                 return Some(found);
@@ -107,7 +107,13 @@ const ASCII_NAME: [u8; 128] = {
         let c = i as u8;
         let start = c.is_ascii_alphabetic() || c == b'_';
         let char = start || c.is_ascii_digit() || c == b'-' || c == b'.';
-        table[i] = if start { NAME_START | NAME_CHAR } else if char { NAME_CHAR } else { 0 };
+        table[i] = if start {
+            NAME_START | NAME_CHAR
+        } else if char {
+            NAME_CHAR
+        } else {
+            0
+        };
         i += 1;
     }
     table
@@ -130,45 +136,91 @@ fn is_name_char(c: char) -> bool {
 pub(crate) fn is_ncname(s: &str) -> bool {
     let bytes = s.as_bytes();
     let Some(&first) = bytes.first() else { return false };
-    if first < 0x80 && ASCII_NAME[usize::from(first)] & NAME_START == 0 {
+    if first < 0x80 && CLASS[usize::from(first)] & NAME_START == 0 {
         return false;
     }
-    if bytes.iter().all(|&b| b < 0x80 && ASCII_NAME[usize::from(b)] & NAME_CHAR != 0) {
+    if bytes.iter().all(|&b| CLASS[usize::from(b)] & NAME_CHAR != 0) {
         return true;
     }
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start_char) && chars.all(is_name_char)
 }
 
-/// Splits a qualified name into prefix (empty when none) and local name, or `None` when it is not a `QName`.
-/// ASCII names are checked and split in one pass over a table.
-pub(super) fn split_qname(name: &str) -> Option<(&str, &str)> {
-    let bytes = name.as_bytes();
-    let mut colon = None;
-    let mut segment_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x80 {
-            return split_qname_slow(name);
-        }
-        let class = ASCII_NAME[usize::from(b)];
-        if i == segment_start {
-            if class & NAME_START == 0 {
-                return None;
-            }
-        } else if b == b':' {
-            if colon.is_some() {
-                return None;
-            }
-            colon = Some(i);
-            segment_start = i + 1;
-        } else if class & NAME_CHAR == 0 {
-            return None;
-        }
+/// Byte classes for name scanning: ASCII name characters, the colon, whitespace, `=`, and `OTHER` for every byte
+/// that is neither an ASCII name character nor the colon (non-ASCII bytes included: they take the slow path).
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = if c == b':' {
+            COLON
+        } else if c < 0x80 && ASCII_NAME[i] != 0 {
+            ASCII_NAME[i]
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            WS | OTHER
+        } else if c == b'=' {
+            EQ | OTHER
+        } else {
+            OTHER
+        };
+        i += 1;
     }
-    match colon {
-        _ if segment_start == bytes.len() => None,
-        Some(i) => Some((&name[..i], &name[i + 1..])),
+    table
+};
+const COLON: u8 = 4;
+const OTHER: u8 = 8;
+/// Whitespace: ends a name.
+pub(super) const WS: u8 = 16;
+/// `=`: ends an attribute name.
+pub(super) const EQ: u8 = 32;
+
+/// Scans a qualified name in `text` from `from` up to the first byte whose class is in `stop` (or the end), checking
+/// it in the same pass. Returns the end and the prefix and local name, or the end and `None` when the bytes there are
+/// not a `QName`.
+pub(super) fn scan_qname(text: &str, from: usize, stop: u8) -> (usize, Option<(&str, &str)>) {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    let mut colon = None;
+    let mut plain = true;
+    let mask = stop | OTHER | COLON;
+    // The loop only leaves its fast path on a stop byte, a colon, or anything unusual.
+    while end < bytes.len() {
+        let class = CLASS[usize::from(bytes[end])];
+        if class & mask != 0 {
+            if class & stop != 0 {
+                break;
+            }
+            if class == COLON && colon.is_none() {
+                colon = Some(end);
+            } else {
+                plain = false;
+            }
+        }
+        end += 1;
+    }
+    let name = text.get(from..end).unwrap_or_default();
+    if !plain {
+        return (end, split_qname_slow(name));
+    }
+    let starts = |i: usize| bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] & NAME_START != 0);
+    let split = match colon {
+        _ if !starts(from) => None,
         None => Some(("", name)),
+        Some(c) if c + 1 < end && starts(c + 1) => {
+            Some((text.get(from..c).unwrap_or_default(), text.get(c + 1..end).unwrap_or_default()))
+        }
+        Some(_) => None,
+    };
+    (end, split)
+}
+
+/// Splits a qualified name into prefix (empty when none) and local name, or `None` when it is not a `QName`.
+#[cfg(test)]
+fn split_qname(name: &str) -> Option<(&str, &str)> {
+    match scan_qname(name, 0, 0) {
+        (end, split) if end == name.len() => split,
+        _ => None,
     }
 }
 
@@ -226,10 +278,18 @@ pub(super) fn resolve_reference(name: &str) -> Result<char, DecodeErrorKind> {
 /// newline or carriage return (a CR-LF pair counting as one) becomes a space, and `<` is an error. Borrows when
 /// nothing changes. On error, returns the byte offset inside `raw` and the error.
 pub(super) fn attribute_value(raw: &str) -> Result<Cow<'_, str>, (usize, DecodeErrorKind)> {
-    let bytes = raw.as_bytes();
-    if !bytes.iter().any(|&b| matches!(b, b'&' | b'<' | b'\t' | b'\n' | b'\r')) {
-        return Ok(Cow::Borrowed(raw));
-    }
+    if needs_unescaping(raw) { attribute_value_slow(raw) } else { Ok(Cow::Borrowed(raw)) }
+}
+
+/// Whether an attribute value holds a reference, `<`, or whitespace that normalization turns into spaces.
+#[inline]
+pub(super) fn needs_unescaping(raw: &str) -> bool {
+    // After the prescan the only control characters left are tab, LF and CR, so `< 0x20` finds them; the
+    // branch-free fold vectorizes.
+    raw.as_bytes().iter().fold(false, |acc, &b| acc | (b < 0x20) | (b == b'&') | (b == b'<'))
+}
+
+fn attribute_value_slow(raw: &str) -> Result<Cow<'_, str>, (usize, DecodeErrorKind)> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     let mut offset = 0;

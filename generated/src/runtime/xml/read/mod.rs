@@ -15,6 +15,7 @@
 mod core;
 mod lexical;
 mod limits;
+mod open;
 mod prolog;
 mod tag;
 #[cfg(test)]
@@ -22,12 +23,13 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub use limits::Limits;
 pub(crate) use lexical::{is_ncname, is_xml_char};
+pub use limits::Limits;
 pub use tag::{Attr, StartTag};
 pub(crate) use tag::{XML_NS, XSI_NS};
 
-use self::core::{Open, RawAttr, Sink, Step};
+use self::core::{Open, Sink, Step};
+use self::open::RawAttr;
 use super::any::AnyElement;
 use super::error::{DecodeError, DecodeErrorKind, DecodeReport, FindingKind, Limit, SNIPPET_MAX, snippet};
 use super::{Ws, XmlScalar};
@@ -208,15 +210,10 @@ impl<'a> XmlReader<'a> {
     pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
         let mut text = Cow::Borrowed("");
-        loop {
-            match self.step(&mut Sink::Collect(&mut text))? {
-                Step::Child(child) => {
-                    let (_, end) = self.skip_open(child.depth)?;
-                    let raw = self.text.get(child.offset..end).unwrap_or_default();
-                    self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
-                }
-                Step::End { .. } => break,
-            }
+        while let Step::Child(child) = self.step(&mut Sink::Collect(&mut text))? {
+            let (_, end) = self.skip_open(child.depth)?;
+            let raw = self.text.get(child.offset..end).unwrap_or_default();
+            self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
         }
         if start.is_nil() {
             return Ok(None);
@@ -235,7 +232,7 @@ impl<'a> XmlReader<'a> {
         attr: &Attr<'_>,
         ws: Ws,
     ) -> Result<Option<T>, DecodeError> {
-        let path = || format!("{}/@{}", self.element_path(start), snippet(attr.qname, SNIPPET_MAX));
+        let path = || format!("{}/@{}", self.element_path(start), snippet(attr.qname(), SNIPPET_MAX));
         self.parse_text(lexical::apply_ws(attr.value.clone(), ws), path, start.offset)
     }
 
@@ -313,16 +310,12 @@ impl<'a> XmlReader<'a> {
     pub fn read_any(&mut self, start: &StartTag<'_>) -> Result<AnyElement, DecodeError> {
         self.check_current(start)?;
         self.scopes.start_tracking(self.scopes.len());
-        if let Some(Ok((_, t))) = start.xsi_type.as_deref().map(|t| self.slice(t.as_bytes())) {
-            if let Some((prefix, _)) = t.split_once(':') {
-                // Recorded so that the type name stays resolvable; an unknown prefix in a value is no error.
-                let _ = self.scopes.resolve(prefix);
-            }
-        }
+        self.track_type_prefix(start.xsi_type);
         let skipped = self.skip_open(start.depth);
         let used = self.scopes.stop_tracking();
         let (inner_end, _) = skipped?;
-        let raw_inner = if start.empty { "" } else { self.text.get(start.content_start..inner_end).unwrap_or_default() };
+        let raw_inner =
+            if start.empty { "" } else { self.text.get(start.content_start..inner_end).unwrap_or_default() };
         let prefix = start.prefix();
         let namespaces = used
             .into_iter()
@@ -331,9 +324,10 @@ impl<'a> XmlReader<'a> {
             .collect();
         let mut attributes: Vec<(String, String, String)> =
             start.attrs().iter().map(|a| (a.ns.to_string(), a.local.to_owned(), a.value.to_string())).collect();
-        for (local, value) in [("type", &start.xsi_type), ("nil", &start.xsi_nil)] {
-            if let Some(value) = value {
-                attributes.push((XSI_NS.to_owned(), local.to_owned(), value.to_string()));
+        for (local, raw) in [("type", start.xsi_type), ("nil", start.xsi_nil)] {
+            // The raw values were checked when the tag was read, so unescaping them succeeds.
+            if let Some(Ok(value)) = raw.map(lexical::attribute_value) {
+                attributes.push((XSI_NS.to_owned(), local.to_owned(), value.into_owned()));
             }
         }
         Ok(AnyElement {

@@ -5,8 +5,8 @@ use quick_xml::events::Event;
 
 use super::super::error::{DecodeError, DecodeErrorKind, SNIPPET_MAX, snippet};
 use super::XmlReader;
-use super::core::parse_attribute_list;
 use super::lexical::is_all_ws;
+use super::open::scan_attribute;
 use super::tag::StartTag;
 
 impl<'a> XmlReader<'a> {
@@ -69,8 +69,15 @@ impl<'a> XmlReader<'a> {
         // `content` starts with `xml`, then the pseudo-attributes.
         let mut expected = ["version", "encoding", "standalone"].into_iter();
         let mut count = 0;
-        for item in parse_attribute_list(content, 3) {
-            let (key, value, _, _) = item.map_err(|(_, kind)| self.error_at(kind, at))?;
+        let mut i = 3;
+        loop {
+            let spans = scan_attribute(content, &mut i).map_err(|(_, message)| invalid(message))?;
+            let Some((name, _, _, value_start, value_end)) = spans else { break };
+            let key = match name {
+                Some(("", local)) => local,
+                _ => return Err(invalid("an attribute name that is not a name")),
+            };
+            let value = content.get(value_start..value_end).unwrap_or_default();
             if (count == 0 && key != "version") || !expected.any(|name| name == key) {
                 return Err(invalid(&format!("unexpected or misplaced `{}`", snippet(key, SNIPPET_MAX))));
             }

@@ -23,7 +23,7 @@ pub struct Attr<'a> {
     pub local: &'a str,
     /// Value with references replaced and whitespace normalized as XML 1.0 §3.3.3 says.
     pub value: Cow<'a, str>,
-    pub(super) qname: &'a str,
+    /// The attribute as written, `name="value"`; the name is its start.
     pub(super) raw: &'a str,
 }
 
@@ -49,41 +49,14 @@ impl<'a> Attr<'a> {
     /// The name as written, with its prefix.
     #[must_use]
     pub fn qname(&self) -> &'a str {
-        self.qname
+        let end = self.raw.find(|c: char| c == '=' || c.is_ascii_whitespace()).unwrap_or(self.raw.len());
+        &self.raw[..end]
     }
 
     /// The attribute exactly as received: `name="value"`.
     #[must_use]
     pub fn raw(&self) -> &'a str {
         self.raw
-    }
-}
-
-/// Attributes of one tag: two inline, more on the heap.
-#[derive(Debug, Clone, Default)]
-pub(super) struct AttrList<'a> {
-    inline: [Attr<'a>; 2],
-    len: usize,
-    heap: Vec<Attr<'a>>,
-}
-
-impl<'a> AttrList<'a> {
-    pub(super) fn push(&mut self, attr: Attr<'a>) {
-        if !self.heap.is_empty() {
-            self.heap.push(attr);
-        } else if self.len < self.inline.len() {
-            self.inline[self.len] = attr;
-            self.len += 1;
-        } else {
-            self.heap.reserve(self.len + 2);
-            self.heap.extend(self.inline.iter_mut().map(std::mem::take));
-            self.heap.push(attr);
-            self.len = 0;
-        }
-    }
-
-    pub(super) fn as_slice(&self) -> &[Attr<'a>] {
-        if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap }
     }
 }
 
@@ -96,9 +69,12 @@ pub struct StartTag<'a> {
     pub(super) qname: &'a str,
     pub(super) local: &'a str,
     pub(super) ns: Cow<'a, str>,
-    pub(super) attrs: AttrList<'a>,
-    pub(super) xsi_type: Option<Cow<'a, str>>,
-    pub(super) xsi_nil: Option<Cow<'a, str>>,
+    /// Ordinary attributes; most tags have none besides `xsi:type`, and an empty `Vec` does not allocate.
+    pub(super) attrs: Vec<Attr<'a>>,
+    /// The raw `xsi:type` value.
+    pub(super) xsi_type: Option<&'a str>,
+    /// The raw `xsi:nil` value.
+    pub(super) xsi_nil: Option<&'a str>,
     pub(super) offset: usize,
     pub(super) content_start: usize,
     pub(super) depth: usize,
@@ -146,7 +122,7 @@ impl<'a> StartTag<'a> {
     /// [`Self::xsi_type`] and [`Self::is_nil`]), in document order.
     #[must_use]
     pub fn attrs(&self) -> &[Attr<'a>] {
-        self.attrs.as_slice()
+        &self.attrs
     }
 
     /// The attribute `{ns}local`, if present.
@@ -158,13 +134,13 @@ impl<'a> StartTag<'a> {
     /// Whether `xsi:nil` is `true` or `1`.
     #[must_use]
     pub fn is_nil(&self) -> bool {
-        self.xsi_nil.as_deref().is_some_and(|v| matches!(v.trim_matches(is_ws_char), "true" | "1"))
+        self.xsi_nil.is_some_and(|v| matches!(v.trim_matches(is_ws_char), "true" | "1"))
     }
 
-    /// The `xsi:type` value as received (a prefixed type name), if any. The reader never acts on it.
+    /// The `xsi:type` value as written (a prefixed type name), if any. The reader never acts on it.
     #[must_use]
-    pub fn xsi_type(&self) -> Option<&str> {
-        self.xsi_type.as_deref()
+    pub fn xsi_type(&self) -> Option<&'a str> {
+        self.xsi_type
     }
 
     /// Whether the tag was self-closing (`<a/>`).
@@ -201,6 +177,17 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
+/// A cheap fingerprint of a prefix (its length and first bytes) compared before the prefix itself.
+#[inline]
+fn key(prefix: &str) -> u64 {
+    let bytes = prefix.as_bytes();
+    let mut key = bytes.len() as u64;
+    for (i, &b) in bytes.iter().take(7).enumerate() {
+        key |= u64::from(b) << (8 * (i + 1));
+    }
+    key
+}
+
 /// One namespace binding in scope.
 #[derive(Debug, Clone)]
 struct Binding<'a> {
@@ -211,18 +198,26 @@ struct Binding<'a> {
 }
 
 /// How far back a lookup scans linearly before it asks the index; real documents find their binding within a
-/// few entries, and the index keeps hostile documents with thousands of bindings linear.
-const SCAN: usize = 8;
+/// few entries (PayPal declares 13 prefixes on the envelope), and the index keeps hostile documents with
+/// thousands of bindings linear.
+const SCAN: usize = 16;
 
-/// The in-scope namespace bindings: a stack (declarations of inner elements on top) plus an index from prefix to
-/// its innermost binding.
+/// The in-scope namespace bindings: a stack (declarations of inner elements on top), the innermost default
+/// namespace, and an index from prefix to its innermost binding.
 #[derive(Debug, Default)]
 pub(super) struct Scopes<'a> {
+    /// Fingerprints of the bindings' prefixes, scanned without touching the bindings.
+    keys: Vec<u64>,
     bindings: Vec<Binding<'a>>,
+    /// The innermost binding of the default namespace (prefix "").
+    default: Option<usize>,
     innermost: HashMap<&'a str, usize>,
     /// While an element is captured for `xs:any`: bindings below `.0` that names inside it used.
-    tracking: Option<(usize, Vec<(&'a str, Cow<'a, str>)>)>,
+    tracking: Option<(usize, Vec<Used<'a>>)>,
 }
+
+/// A binding a captured element used: prefix and namespace URI.
+pub(super) type Used<'a> = (&'a str, Cow<'a, str>);
 
 impl<'a> Scopes<'a> {
     pub(super) fn len(&self) -> usize {
@@ -236,7 +231,9 @@ impl<'a> Scopes<'a> {
 
     pub(super) fn declare(&mut self, prefix: &'a str, uri: Cow<'a, str>) {
         let index = self.bindings.len();
-        let shadows = self.innermost.insert(prefix, index);
+        let shadows =
+            if prefix.is_empty() { self.default.replace(index) } else { self.innermost.insert(prefix, index) };
+        self.keys.push(key(prefix));
         self.bindings.push(Binding { prefix, uri, shadows });
     }
 
@@ -244,40 +241,61 @@ impl<'a> Scopes<'a> {
     pub(super) fn truncate(&mut self, len: usize) {
         while self.bindings.len() > len {
             let Some(b) = self.bindings.pop() else { break };
-            match b.shadows {
-                Some(previous) => self.innermost.insert(b.prefix, previous),
-                None => self.innermost.remove(b.prefix),
-            };
+            self.keys.pop();
+            if b.prefix.is_empty() {
+                self.default = b.shadows;
+            } else {
+                match b.shadows {
+                    Some(previous) => self.innermost.insert(b.prefix, previous),
+                    None => self.innermost.remove(b.prefix),
+                };
+            }
         }
     }
 
+    /// The innermost binding of a non-empty prefix.
     fn find(&self, prefix: &str) -> Option<usize> {
-        let n = self.bindings.len();
+        let n = self.keys.len();
         let low = n.saturating_sub(SCAN);
-        if let Some(i) = (low..n).rev().find(|&i| same(self.bindings[i].prefix, prefix)) {
-            return Some(i);
+        let wanted = key(prefix);
+        let mut i = n;
+        while i > low {
+            i -= 1;
+            if self.keys[i] == wanted && same(self.bindings[i].prefix, prefix) {
+                return Some(i);
+            }
         }
         if low == 0 { None } else { self.innermost.get(prefix).copied() }
     }
 
     /// Resolves a prefix: `Some(uri)`, with "" for the default namespace when none is declared (or it is
     /// undeclared by `xmlns=""`); `None` for an undeclared prefix.
+    #[inline]
     pub(super) fn resolve(&mut self, prefix: &'a str) -> Option<Cow<'a, str>> {
-        if prefix == "xml" {
+        let found = if prefix.is_empty() {
+            self.default
+        } else if prefix.as_bytes() == b"xml" {
             return Some(Cow::Borrowed(XML_NS));
-        }
-        let found = self.find(prefix);
+        } else {
+            self.find(prefix)
+        };
         let uri = match found {
-            Some(i) => self.bindings[i].uri.clone(),
+            Some(i) => self.bindings.get(i).map_or(Cow::Borrowed(""), |b| b.uri.clone()),
             None if prefix.is_empty() => Cow::Borrowed(""),
             None => return None,
         };
-        if let Some((limit, used)) = &mut self.tracking {
-            if found.is_none_or(|i| i < *limit) && !used.iter().any(|(p, _)| *p == prefix) {
-                used.push((prefix, uri.clone()));
-            }
+        if self.tracking.is_some() {
+            self.track(prefix, found, uri.clone());
         }
         Some(uri)
+    }
+
+    fn track(&mut self, prefix: &'a str, found: Option<usize>, uri: Cow<'a, str>) {
+        if let Some((limit, used)) = &mut self.tracking {
+            if found.is_none_or(|i| i < *limit) && !used.iter().any(|(p, _)| *p == prefix) {
+                used.push((prefix, uri));
+            }
+        }
     }
 
     pub(super) fn is_tracking(&self) -> bool {
@@ -290,7 +308,7 @@ impl<'a> Scopes<'a> {
     }
 
     /// Stops recording and returns the bindings used, in order of first use.
-    pub(super) fn stop_tracking(&mut self) -> Vec<(&'a str, Cow<'a, str>)> {
+    pub(super) fn stop_tracking(&mut self) -> Vec<Used<'a>> {
         self.tracking.take().map(|(_, used)| used).unwrap_or_default()
     }
 }
@@ -298,17 +316,6 @@ impl<'a> Scopes<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attr_list_spills_to_heap_in_order() {
-        let mut list = AttrList::default();
-        for local in ["a", "b", "c", "d"] {
-            list.push(Attr { local, ..Attr::default() });
-            assert_eq!(list.as_slice().last().map(|a| a.local), Some(local));
-        }
-        let locals: Vec<_> = list.as_slice().iter().map(|a| a.local).collect();
-        assert_eq!(locals, ["a", "b", "c", "d"]);
-    }
 
     #[test]
     fn scopes_shadow_and_restore() {

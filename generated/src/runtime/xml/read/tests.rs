@@ -117,10 +117,7 @@ fn nil_and_empty() {
 #[test]
 fn invalid_value_error_has_path_position_and_bounded_text() {
     let err = scalar::<Num>("\n<v>1x</v>", Ws::Collapse).unwrap_err();
-    assert_eq!(
-        *err.kind(),
-        DecodeErrorKind::InvalidValue { expected: "an integer", detail: None, text: "1x".into() }
-    );
+    assert_eq!(*err.kind(), DecodeErrorKind::InvalidValue { expected: "an integer", detail: None, text: "1x".into() });
     assert_eq!(err.path(), "/root/v");
     assert_eq!((err.position().line, err.position().column), (2, 1));
     assert_eq!(err.to_string(), "line 2, column 1, at /root/v: invalid value \"1x\": expected an integer");
@@ -131,7 +128,9 @@ fn invalid_value_error_has_path_position_and_bounded_text() {
 
 #[test]
 fn references_are_never_expanded_beyond_the_predefined() {
-    assert!(matches!(scalar::<Text>("<v>&nbsp;</v>", Ws::Preserve).unwrap_err().kind(), DecodeErrorKind::UnknownEntity { name } if name == "nbsp"));
+    assert!(
+        matches!(scalar::<Text>("<v>&nbsp;</v>", Ws::Preserve).unwrap_err().kind(), DecodeErrorKind::UnknownEntity { name } if name == "nbsp")
+    );
     assert!(matches!(kind("<a>&#0;</a>"), DecodeErrorKind::IllegalCharacter { code_point: 0 }));
     assert!(matches!(kind("<a>&#xD800;</a>"), DecodeErrorKind::IllegalCharacter { code_point: 0xD800 }));
     assert!(matches!(kind("<a>&#x110000;</a>"), DecodeErrorKind::InvalidCharacterReference { .. }));
@@ -234,7 +233,9 @@ fn duplicate_attributes_are_errors() {
 
 #[test]
 fn malformed_markup_is_an_error() {
-    assert!(matches!(kind("<a></b>"), DecodeErrorKind::MismatchedEndTag { expected, found } if expected == "a" && found == "b"));
+    assert!(
+        matches!(kind("<a></b>"), DecodeErrorKind::MismatchedEndTag { expected, found } if expected == "a" && found == "b")
+    );
     assert!(matches!(kind("<a><b></a>"), DecodeErrorKind::MismatchedEndTag { .. }));
     assert!(matches!(kind("<a></a></b>"), DecodeErrorKind::UnmatchedEndTag { .. } | DecodeErrorKind::ContentAfterRoot));
     assert!(matches!(kind("<a x=1/>"), DecodeErrorKind::Syntax { .. }));
@@ -281,12 +282,16 @@ fn prolog_rules() {
     assert_eq!(walk(b"<?xml version='1.0' standalone='yes' ?><!-- c --> <a/> <!-- d -->\n").unwrap(), 1);
     assert_eq!(kind("<!-- c --><?xml version='1.0'?><a/>"), DecodeErrorKind::MisplacedDeclaration);
     assert_eq!(kind("<a><?xml version='1.0'?></a>"), DecodeErrorKind::MisplacedDeclaration);
-    assert!(matches!(kind("<?xml version='1.0' encoding='ISO-8859-1'?><a/>"), DecodeErrorKind::UnsupportedEncoding { encoding } if encoding == "ISO-8859-1"));
+    assert!(
+        matches!(kind("<?xml version='1.0' encoding='ISO-8859-1'?><a/>"), DecodeErrorKind::UnsupportedEncoding { encoding } if encoding == "ISO-8859-1")
+    );
     assert!(matches!(kind("<?xml version='1.1'?><a/>"), DecodeErrorKind::InvalidDeclaration { .. }));
     assert!(matches!(kind("<?xml encoding='UTF-8'?><a/>"), DecodeErrorKind::InvalidDeclaration { .. }));
     assert!(matches!(kind("<?xml?><a/>"), DecodeErrorKind::InvalidDeclaration { .. }));
     assert!(matches!(kind("<?xml version='1.0' version='1.0'?><a/>"), DecodeErrorKind::InvalidDeclaration { .. }));
-    assert!(matches!(kind("<?xml-stylesheet href='x'?><a/>"), DecodeErrorKind::ProcessingInstruction { target } if target == "xml-stylesheet"));
+    assert!(
+        matches!(kind("<?xml-stylesheet href='x'?><a/>"), DecodeErrorKind::ProcessingInstruction { target } if target == "xml-stylesheet")
+    );
     assert!(matches!(kind("<a><?php x ?></a>"), DecodeErrorKind::ProcessingInstruction { .. }));
     for empty in ["", "   \n", "<?xml version='1.0'?>", "<!-- only -->"] {
         assert_eq!(kind(empty), DecodeErrorKind::EmptyDocument, "{empty:?}");
@@ -419,7 +424,10 @@ fn limits_are_enforced() {
     assert_eq!(*err.kind(), DecodeErrorKind::LimitExceeded { limit: Limit::TextLength, max: 4 });
     // The default depth stops a deeply nested body without recursion trouble.
     let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
-    assert!(matches!(walk(deep.as_bytes()).unwrap_err().kind(), DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max: 64 }));
+    assert!(matches!(
+        walk(deep.as_bytes()).unwrap_err().kind(),
+        DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max: 64 }
+    ));
 }
 
 #[test]

@@ -1,0 +1,113 @@
+//! The server side of the service, for the fake PayPal (`fake-server` feature): the `PayPalApi` trait with one
+//! handler per operation, and `dispatch`, which routes a request envelope to its handler through the runtime's
+//! `Exchange` (decode, record, check credentials and scripted failures, call, encode).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::super::{Ctx, ident};
+use super::plan::OpPlan;
+
+/// Emits the `server` module, or nothing when no operation is typed.
+pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
+    let typed: Vec<&OpPlan<'_>> = plans.iter().filter(|p| p.is_typed()).collect();
+    if typed.is_empty() {
+        return TokenStream::new();
+    }
+    let methods = typed.iter().map(|p| trait_method(ctx, p));
+    let arms = typed.iter().map(|p| dispatch_arm(ctx, p));
+    quote! {
+        /// The server side, for the fake PayPal (`crate::runtime::server`).
+        #[cfg(feature = "fake-server")]
+        pub mod server {
+            use super::ops;
+
+            /// The fake PayPal's handlers: one method per WSDL operation, each given the caller's
+            /// [`Call`](crate::runtime::server::Call) and the decoded inner request.
+            ///
+            /// Every method has a default that answers [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled):
+            /// the server then answers as its `DefaultReply` says (by default `Ack=Failure` with error code
+            /// `NotImplementedByFake`, so a test that forgets a handler fails loudly instead of seeing a payment
+            /// succeed). Implement the operations a test needs; write them as `async fn`.
+            pub trait PayPalApi: ::std::marker::Send + ::std::marker::Sync + 'static {
+                #(#methods)*
+            }
+
+            /// Routes one request envelope to its handler: finds the operation by the body element, decodes the
+            /// request, records it, checks credentials and scripted replies, calls the handler and encodes its
+            /// reply. Requests for no known operation get a SOAP `Client` fault.
+            pub async fn dispatch<A: PayPalApi + ?Sized>(
+                api: &A,
+                ex: &mut crate::runtime::server::Exchange<'_>,
+            ) -> crate::runtime::server::HttpReply {
+                let ::std::option::Option::Some(op) = ex.operation(super::OPERATIONS) else {
+                    return ex.unknown_operation();
+                };
+                match (op.port, op.name) {
+                    #(#arms)*
+                    _ => ex.unknown_operation(),
+                }
+            }
+        }
+    }
+}
+
+fn trait_method(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
+    let method = ident(&p.rust);
+    let request_ty = ctx.type_path(p.request_type());
+    let Some(resp) = &p.response else { return TokenStream::new() };
+    let response_ty = ctx.type_path(resp);
+    let doc = format!(
+        " Handles `{}` (port `{}`, {}). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).",
+        p.op.name,
+        p.op.port,
+        p.effect.describe()
+    );
+    quote! {
+        #[doc = #doc]
+        fn #method(
+            &self,
+            call: &crate::runtime::server::Call,
+            request: #request_ty,
+        ) -> impl ::std::future::Future<Output = crate::runtime::server::Reply<#response_ty>> + ::std::marker::Send {
+            let _ = (call, request);
+            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+        }
+    }
+}
+
+fn dispatch_arm(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
+    let method = ident(&p.rust);
+    let c = &p.konst;
+    let (port, name) = (&p.op.port, &p.op.name);
+    let wrapper_ty = ctx.type_path(&p.wrapper);
+    let Some(resp) = &p.response else { return TokenStream::new() };
+    let response_ty = ctx.type_path(resp);
+    let unwrap = match &p.inner {
+        Some(inner) => {
+            let f = ident(&inner.field);
+            if inner.boxed {
+                quote!(let request = request.#f.map(|b| *b).unwrap_or_default();)
+            } else {
+                quote!(let request = request.#f.unwrap_or_default();)
+            }
+        }
+        None => TokenStream::new(),
+    };
+    quote! {
+        (#port, #name) => {
+            let op = &ops::#c;
+            let request = match ex.decode::<#wrapper_ty>(op) {
+                ::std::result::Result::Ok(request) => request,
+                ::std::result::Result::Err(reply) => return reply,
+            };
+            #unwrap
+            ex.record(&request);
+            if let ::std::option::Option::Some(reply) = ex.intercept::<#response_ty>(op).await {
+                return reply;
+            }
+            let reply = api.#method(ex.call(), request).await;
+            ex.respond(op, reply)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Round-trip benchmark of one call against the fake PayPal server (being written).
+
+fn main() {}
