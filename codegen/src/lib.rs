@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod diff;
+pub mod api_summary;
 pub mod docs;
 pub mod dump;
 pub mod emit;

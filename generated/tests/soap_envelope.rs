@@ -18,9 +18,8 @@ fn shared_dir() -> PathBuf {
 
 /// Runs xmllint on `xml`; returns its exit code and messages.
 fn xmllint(xml: &[u8]) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("paypal-soap-envelope-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{:016x}.xml", fxhash(xml)));
+    let file =
+        std::env::temp_dir().join(format!("paypal-soap-envelope-{}-{:016x}.xml", std::process::id(), fxhash(xml)));
     std::fs::write(&file, xml).unwrap();
     let schema = shared_dir().join("validate/PayPalEnvelope.xsd");
     assert!(schema.is_file(), "{} is missing", schema.display());

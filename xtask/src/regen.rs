@@ -99,6 +99,7 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
         return Ok(());
     }
 
+    let api_changes = codegen::api_summary::ApiChanges::of_regeneration(&read_tree(&out), &files);
     let report = write::sync(&out, &files, Mode::Write)?;
     for line in report.to_string().lines().filter(|l| l.starts_with("  ")) {
         println!("{line}");
@@ -112,6 +113,7 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     } else {
         String::new()
     };
+    println!("regen: {api_changes}");
     println!(
         "regen: {} files in {out_shown} ({}){lock_note}, from {}, in {} ms",
         files.files.len(),
@@ -126,4 +128,24 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
 fn same_dir(a: &Path, b: &Path) -> bool {
     let resolve = |p: &Path| p.canonicalize().or_else(|_| std::path::absolute(p)).unwrap_or_else(|_| p.to_path_buf());
     resolve(a) == resolve(b)
+}
+
+/// The `.rs` files under `dir` (relative `/`-separated path → text): the generated API before regeneration.
+fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                if let (Ok(text), Ok(rel)) = (std::fs::read_to_string(&path), path.strip_prefix(dir)) {
+                    out.insert(rel.to_string_lossy().replace('\\', "/"), text);
+                }
+            }
+        }
+    }
+    out
 }

@@ -13,6 +13,7 @@
 
 mod enums;
 mod examples;
+mod messages;
 mod scalar;
 mod services;
 mod types;
@@ -155,6 +156,7 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     });
     files.insert("services.rs".to_string(), services::emit_services(&ctx));
     files.insert("examples.rs".to_string(), examples::emit_visitors(&ctx));
+    files.insert("messages.rs".to_string(), messages::emit_messages(&ctx));
     let version = model.service.version.clone().unwrap_or_default();
     files.insert(
         "mod.rs".to_string(),
@@ -171,6 +173,8 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
             }
 
             #(#mods)*
+
+            pub mod messages;
 
             pub mod services;
 

@@ -197,7 +197,7 @@ fn sort_key<'a>(id: &'a TypeId, site: &'a Site) -> (&'a str, &'a str, crate::mod
 
 /// `prefix:Name` for a type, with the prefixes the project uses for PayPal's four namespaces (the module names
 /// of `naming`), and `{namespace}Name` for any other.
-pub fn short_type_name(id: &TypeId) -> String {
+pub(crate) fn short_type_name(id: &TypeId) -> String {
     const PREFIXES: &[(&str, &str)] = &[
         ("urn:ebay:api:PayPalAPI", "api"),
         ("urn:ebay:apis:eBLBaseComponents", "ebl"),

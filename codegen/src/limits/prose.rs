@@ -136,6 +136,16 @@ impl fmt::Display for ReasonKind {
 /// When the text lists limits for several named fields, the one named `field_wire_name` (compared ignoring
 /// ASCII case) is the limit; when several unnamed limits appear, the first one is. A stated limit wins over an
 /// incidental `N-character` (as in "must be the standard 2-character abbreviation").
+///
+/// # Example
+/// ```
+/// use codegen::limits::{DocLimit, limits_in_doc};
+///
+/// let doc = "Dynamic descriptor<br/>Optional<br/>Character length and limits: &lt;18 characters";
+/// let DocLimit::Limit(limit) = limits_in_doc(doc, "Descriptor") else { panic!("no limit") };
+/// assert_eq!(limit.max_chars, 17);
+/// assert_eq!(limit.phrase, "Character length and limits: <18 characters");
+/// ```
 pub fn limits_in_doc(doc: &str, field_wire_name: &str) -> DocLimit {
     let text = plain_text(doc);
     let scan = Scan::new(&text);
@@ -514,7 +524,7 @@ impl<'a> Scan<'a> {
             ReasonKind::AllowedCharacters
         } else if has(&["pixels", "pixel"]) {
             ReasonKind::Image
-        } else if has(&["time", "months", "days", "hours", "term", "scheduling"]) {
+        } else if has(&["time", "months", "days", "hours", "term"]) {
             ReasonKind::Time
         } else if has(&[
             "usd",

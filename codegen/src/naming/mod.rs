@@ -44,7 +44,7 @@ use std::fmt;
 pub use ident::{KEYWORDS, const_ident, field_ident, is_keyword, type_ident, variant_ident};
 
 use crate::flatten::{Flat, Member};
-use crate::model::{Model, TypeDefKind, TypeId};
+use crate::model::{Model, QName, TypeDefKind, TypeId};
 use unique::{Scope, same};
 
 /// Type names no generated type may take: the std prelude (types, traits, variants and derive names, so a
@@ -81,6 +81,7 @@ pub struct Names {
     modules: BTreeMap<String, String>,
     structs: BTreeMap<TypeId, StructNames>,
     enums: BTreeMap<TypeId, EnumNames>,
+    elements: BTreeMap<QName, String>,
 }
 
 /// The fields of one flattened complex type: (wire name, Rust name) pairs.
@@ -118,7 +119,8 @@ impl Names {
                 _ => None,
             })
             .collect();
-        Names { types, traits, modules, structs, enums }
+        let elements = assign_elements(model);
+        Names { types, traits, modules, structs, enums, elements }
     }
 
     /// Rust type name of a model type (struct, enum or type alias), unique across all namespaces and never one
@@ -210,6 +212,15 @@ impl Names {
         lookup(&self.traits, abstract_ty, "trait name")
     }
 
+    /// UpperCamelCase variant of the generated `Message` enum for a global element: the element's name, numbered
+    /// 2, 3, … in QName order when two namespaces declare the same element name.
+    ///
+    /// # Panics
+    /// When `element` is not a global element of the model (a generator bug).
+    pub fn element_variant(&self, element: &QName) -> &str {
+        lookup(&self.elements, element, "element variant")
+    }
+
     /// snake_case method name for a WSDL operation (`SetExpressCheckout` → `set_express_checkout`,
     /// `BMCreateButton` → `bm_create_button`), keyword-safe.
     pub fn operation_method(&self, op_name: &str) -> String {
@@ -264,11 +275,20 @@ impl fmt::Display for Names {
     }
 }
 
-fn lookup<'a>(map: &'a BTreeMap<TypeId, String>, id: &TypeId, what: &str) -> &'a str {
+fn lookup<'a, K: Ord + fmt::Display>(map: &'a BTreeMap<K, String>, id: &K, what: &str) -> &'a str {
     match map.get(id) {
         Some(name) => name,
         None => panic!("naming: no {what} assigned for {id}"),
     }
+}
+
+/// Global elements in QName order; a name shared by two namespaces is numbered on the later one, so `Message`
+/// variants stay unique.
+fn assign_elements(model: &Model) -> BTreeMap<QName, String> {
+    let mut scope = Scope::with_reserved(["Self"]);
+    let bases: Vec<String> = model.elements.keys().map(|q| type_ident(&q.name)).collect();
+    let names = scope.resolve(&bases, |base| base.to_string());
+    model.elements.keys().cloned().zip(names).collect()
 }
 
 fn assign_types(model: &Model, scope: &mut Scope) -> BTreeMap<TypeId, String> {

@@ -22,6 +22,7 @@ pub mod cc;
 pub mod ed;
 /// Types of the namespace `urn:ebay:apis:eBLBaseComponents`.
 pub mod ebl;
+pub mod messages;
 pub mod services;
 #[cfg(feature = "examples")]
 pub mod examples;

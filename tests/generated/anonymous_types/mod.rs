@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:anonymous`.
 pub mod anonymous;
+pub mod messages;
 pub mod services;
 #[cfg(feature = "examples")]
 pub mod examples;

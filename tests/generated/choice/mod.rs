@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:choice`.
 pub mod choice;
+pub mod messages;
 pub mod services;
 #[cfg(feature = "examples")]
 pub mod examples;

@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:default-ns`.
 pub mod default_ns;
+pub mod messages;
 pub mod services;
 #[cfg(feature = "examples")]
 pub mod examples;

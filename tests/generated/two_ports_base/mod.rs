@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:two-ports-base`.
 pub mod two_ports_base;
+pub mod messages;
 pub mod services;
 #[cfg(feature = "examples")]
 pub mod examples;

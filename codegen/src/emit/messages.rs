@@ -1,0 +1,68 @@
+//! `messages.rs`: the `Message` enum, one variant per global element of complex type, so a caller holding an
+//! envelope it did not ask for (a captured response, a request arriving at a server) can decode its body by
+//! the element it carries.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Ctx, ident};
+use crate::model::{TypeDefKind, TypeRef};
+
+/// Emits `messages.rs`.
+pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
+    let mut variants = Vec::new();
+    let mut names = Vec::new();
+    let mut reads = Vec::new();
+    for e in ctx.model.elements.values() {
+        let TypeRef::Named(id) = &e.type_ref else { continue };
+        if !matches!(ctx.model.get(id).map(|d| &d.kind), Some(TypeDefKind::Complex(_))) {
+            continue;
+        }
+        let v = ident(ctx.names.element_variant(&e.name));
+        let t = ctx.type_path(id);
+        let ns = ctx.ns_const(&e.name.ns);
+        let name = &e.name.name;
+        let doc = format!(" Element `{}` (`{}`).", e.name.name, e.name.ns);
+        variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#t>),));
+        names.push(quote!(Self::#v(_) => (#ns, #name),));
+        reads.push(quote! {
+            (#ns, #name) => Self::#v(::std::boxed::Box::new(<#t as XmlRead>::read_element(r, start)?)),
+        });
+    }
+    if variants.is_empty() {
+        return quote! {
+            //! No global element of complex type in this schema.
+        };
+    }
+    quote! {
+        //! Every global element of complex type as one enum, for decoding a body by the element it carries.
+        use crate::runtime::xml::{DecodeError, StartTag, XmlRead, XmlReader};
+
+        /// A decoded global element.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Message {
+            #(#variants)*
+        }
+
+        impl Message {
+            /// The element's namespace and name.
+            pub fn element(&self) -> (&'static str, &'static str) {
+                match self {
+                    #(#names)*
+                }
+            }
+
+            /// Reads the element `start` as whichever global element it is, or `Ok(None)` (leaving the element
+            /// unread) when the schema declares no such element.
+            ///
+            /// # Errors
+            /// As the element's own reader.
+            pub fn read<'a>(r: &mut XmlReader<'a>, start: &StartTag<'a>) -> ::std::result::Result<::std::option::Option<Self>, DecodeError> {
+                ::std::result::Result::Ok(::std::option::Option::Some(match (start.ns(), start.local()) {
+                    #(#reads)*
+                    _ => return ::std::result::Result::Ok(::std::option::Option::None),
+                }))
+            }
+        }
+    }
+}
