@@ -48,6 +48,9 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+    /// The error catalog (`schemas/error-catalog.tsv`) could not be read or has malformed rows.
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //!
 //! [`load`] runs stages 1–2, [`generate`] runs stages 3–5 up to the formatted text.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod catalog;
 pub mod diff;
@@ -51,6 +52,16 @@ pub fn load(entry: &Path) -> Result<Model> {
 /// Fails when a generated file does not parse as Rust (a generator bug, reported with the file name).
 pub fn generate(model: &Model) -> Result<write::Files> {
     generate_with(model, &emit::Options::default())
+}
+
+/// The committed crate's sources: [`generate`] plus the error catalog, read from `root` (the workspace root)
+/// at [`catalog::CATALOG_FILE`]. `cargo xtask regen` and the drift test both call this, so they cannot disagree.
+///
+/// # Errors
+/// As [`generate`], and a missing or malformed catalog.
+pub fn generate_crate(model: &Model, root: &Path) -> Result<write::Files> {
+    let catalog = catalog::load(&root.join(catalog::CATALOG_FILE))?;
+    generate_with(model, &emit::Options { catalog: Some(catalog), ..Default::default() })
 }
 
 /// [`generate`] with explicit emitter options (tests compile fixture output under another module path).

@@ -2,6 +2,7 @@
 //!
 //! The types under [`generated`] are written by `cargo xtask regen` from PayPal's WSDL and XSDs; the
 //! [`runtime`] is written by hand and carries the XML reader and writer, scalar types and SOAP envelope.
+#![forbid(unsafe_code)]
 
 pub mod runtime;
 

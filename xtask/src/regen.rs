@@ -39,7 +39,8 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     };
     let model = codegen::load(&schemas)
         .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
-    let files = codegen::generate(&model)?;
+    // The catalog is ours (committed in schemas/), so it is read from the checkout, whatever --schemas says.
+    let files = codegen::generate_crate(&model, root)?;
 
     let default_out = root.join(GENERATED_DIR);
     let out = args.out.clone().unwrap_or_else(|| default_out.clone());

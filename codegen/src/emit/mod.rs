@@ -27,6 +27,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
+use crate::limits::Limits;
 use crate::flatten::{Flat, Member};
 use crate::model::{Model, TypeDefKind, TypeId, TypeRef};
 use crate::naming::Names;
@@ -43,6 +44,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) root: &'a TokenStream,
     /// The same path as text, for doc links.
     pub(crate) root_text: &'a str,
+    /// Character limits from facets and documentation.
+    pub(crate) limits: &'a Limits,
     /// Fields that must be boxed to break a cycle of directly nested types: (type, member index).
     pub(crate) boxed: &'a BTreeSet<(TypeId, usize)>,
 }
@@ -106,11 +109,13 @@ pub struct Options {
     /// Path of the generated module from the crate root. `crate::generated` for `paypal-soap`; tests that compile
     /// fixture output inside another crate point it elsewhere.
     pub root_path: String,
+    /// The error catalog (`schemas/error-catalog.tsv`), emitted as `errors.rs` when present.
+    pub catalog: Option<crate::catalog::Catalog>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { root_path: "crate::generated".to_string() }
+        Options { root_path: "crate::generated".to_string(), catalog: None }
     }
 }
 
@@ -121,7 +126,8 @@ impl Default for Options {
 pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTreeMap<String, TokenStream> {
     let boxed = boxed_fields(flat);
     let root: TokenStream = options.root_path.parse().expect("Options::root_path must be a Rust path");
-    let ctx = Ctx { model, flat, names, root: &root, root_text: &options.root_path, boxed: &boxed };
+    let limits = crate::limits::collect(model);
+    let ctx = Ctx { model, flat, names, root: &root, root_text: &options.root_path, limits: &limits, boxed: &boxed };
     let mut files = BTreeMap::new();
     let namespaces = ctx.namespaces();
     let recursive = examples::recursive_members(flat);
@@ -157,6 +163,14 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     files.insert("services.rs".to_string(), services::emit_services(&ctx));
     files.insert("examples.rs".to_string(), examples::emit_visitors(&ctx));
     files.insert("messages.rs".to_string(), messages::emit_messages(&ctx));
+    let errors_mod = options.catalog.as_ref().map(|catalog| {
+        files.insert("errors.rs".to_string(), crate::catalog::emit_catalog(catalog));
+        quote! {
+            /// PayPal's error codes: messages, the APIs that return them and how to recover, from
+            /// `schemas/error-catalog.tsv`.
+            pub mod errors;
+        }
+    });
     let version = model.service.version.clone().unwrap_or_default();
     files.insert(
         "mod.rs".to_string(),
@@ -175,6 +189,8 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
             #(#mods)*
 
             pub mod messages;
+
+            #errors_mod
 
             pub mod services;
 
@@ -249,13 +265,17 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
 }
 
 fn validate_file(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
-    let items = ids.iter().filter(|id| ctx.flat.types.contains_key(**id)).map(|id| validate::emit_validate(ctx, id));
+    let items = ids.iter().filter(|id| ctx.flat.types.contains_key(**id)).map(|id| {
+        let validate = validate::emit_validate(ctx, id);
+        let limits = validate::emit_limits_table(ctx, id);
+        quote!(#validate #limits)
+    });
     quote! {
         //! Validators of this namespace's types.
         #![allow(unused_imports, clippy::cast_lossless)]
         use crate::runtime::validate::{
-            Path, Validate, Violation, ViolationKind, check_len, check_max_inclusive, check_max_len, check_min_inclusive,
-            check_min_len, check_occurs, check_required,
+            FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len, check_max_inclusive,
+            check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
         };
         #(#items)*
     }

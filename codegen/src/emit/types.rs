@@ -137,13 +137,19 @@ fn structure(ctx: &Ctx<'_>, flat: &FlatType, doc: Option<&str>, is_abstract: boo
         let ty = member_type(ctx, flat, i);
         let (docs, sensitive) = match m {
             Member::Element(ff) => {
-                let note = format!(
+                let mut note = format!(
                     "XML: element `{}:{}` of type `{}`, {}.",
                     ctx.names.module(&ff.field.ns),
                     ff.field.name,
                     short(ctx, &ff.field.type_ref),
                     occurs_text(ff.occurs)
                 );
+                if let Some(l) = ctx.limits.field_limit(&ff.declared_in, &ff.field.name) {
+                    if super::validate::is_string(ctx, &ff.field.type_ref) {
+                        let from = if l.source == crate::limits::Source::Facet { "schema facet" } else { "PayPal's documentation" };
+                        note.push_str(&format!(" At most {} characters ({from}), checked by `validate()`.", l.max_chars));
+                    }
+                }
                 (doc_attrs(ff.field.doc.as_deref(), &note), SENSITIVE.contains(&ff.field.name.as_str()))
             }
             Member::Any(a) => {

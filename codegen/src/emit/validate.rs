@@ -11,6 +11,7 @@ use quote::quote;
 use super::scalar::{ScalarKind, scalar_kind};
 use super::{Ctx, ident};
 use crate::flatten::Member;
+use crate::limits::Limit;
 use crate::model::{Builtin, Facets, MaxOccurs, TypeDefKind, TypeId, TypeRef};
 
 /// The `Validate` impl of one complex type.
@@ -25,7 +26,8 @@ pub(crate) fn emit_validate(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         if fa.attribute.required {
             checks.push(quote!(check_required(&self.#f, path, #label, out);));
         }
-        if let Some(value_checks) = scalar_checks(ctx, &fa.attribute.type_ref) {
+        let limit = ctx.limits.attribute_limit(&fa.declared_in, &fa.attribute.name);
+        if let Some(value_checks) = scalar_checks(ctx, &fa.attribute.type_ref, limit) {
             checks.push(quote! {
                 if let ::std::option::Option::Some(v) = &self.#f { path.field(#label, |path| { #value_checks }); }
             });
@@ -34,7 +36,7 @@ pub(crate) fn emit_validate(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     if let Some(content) = &flat.simple_content {
         let f = ident(ctx.names.content_field(id));
         let label = f.to_string();
-        if let Some(value_checks) = scalar_checks(ctx, content) {
+        if let Some(value_checks) = amount_check(ctx, id).or_else(|| scalar_checks(ctx, content, None)) {
             let stringy = matches!(scalar_kind(ctx.model, content), Some((ScalarKind::Builtin(b), _)) if super::scalar::is_stringy(b));
             checks.push(if stringy {
                 quote!({ let v = &self.#f; path.field(#label, |path| { #value_checks }); })
@@ -58,7 +60,8 @@ pub(crate) fn emit_validate(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         } else if ff.occurs.min > 0 {
             checks.push(quote!(check_required(&self.#f, path, #label, out);));
         }
-        let nested = if let Some(value_checks) = scalar_checks(ctx, tr) {
+        let limit = ctx.limits.field_limit(&ff.declared_in, &ff.field.name);
+        let nested = if let Some(value_checks) = scalar_checks(ctx, tr, limit) {
             value_checks
         } else if is_complex(ctx, tr) {
             quote!(Validate::validate_into(v, path, out);)
@@ -89,6 +92,63 @@ pub(crate) fn emit_validate(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     }
 }
 
+/// PayPal's amount type (`cc:BasicAmountType`, text plus `currencyID`) gets the amount rules: the format and the
+/// currency's number of decimals. It is recognised by name: the rules come from PayPal's documentation of that
+/// type, not from a facet.
+fn amount_check(ctx: &Ctx<'_>, id: &TypeId) -> Option<TokenStream> {
+    if id.name != "BasicAmountType" {
+        return None;
+    }
+    let flat = ctx.flat.types.get(id)?;
+    let currency = flat.attributes.iter().position(|a| a.attribute.name == "currencyID")?;
+    let c = ident(ctx.names.attribute(id, currency));
+    Some(quote!(check_amount(v, self.#c.as_ref().map(|c| c.as_str()), path, out);))
+}
+
+/// The limits table of one struct (`LIMITS`), so callers can size form fields from the same numbers
+/// `validate()` checks.
+pub(crate) fn emit_limits_table(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
+    let Some(flat) = ctx.flat.types.get(id) else { return TokenStream::new() };
+    let mut rows = Vec::new();
+    let mut push = |field: &str, wire: &str, l: &Limit| {
+        let (max, min) = (l.max_chars, l.min_chars);
+        let source = l.source.to_string();
+        rows.push(quote! {
+            FieldLimit { field: #field, wire: #wire, max_chars: #max, min_chars: #min, source: #source },
+        });
+    };
+    for (i, fa) in flat.attributes.iter().enumerate() {
+        if let Some(l) = ctx.limits.attribute_limit(&fa.declared_in, &fa.attribute.name) {
+            if is_string(ctx, &fa.attribute.type_ref) {
+                push(ctx.names.attribute(id, i), &fa.attribute.name, l);
+            }
+        }
+    }
+    for (i, m) in flat.members.iter().enumerate() {
+        let Member::Element(ff) = m else { continue };
+        if let Some(l) = ctx.limits.field_limit(&ff.declared_in, &ff.field.name) {
+            if is_string(ctx, &ff.field.type_ref) {
+                push(ctx.names.field(id, i), &ff.field.name, l);
+            }
+        }
+    }
+    if rows.is_empty() {
+        return TokenStream::new();
+    }
+    let path = ctx.type_path(id);
+    quote! {
+        impl #path {
+            /// Character limits of this type's text fields, as `validate()` checks them.
+            pub const LIMITS: &'static [FieldLimit] = &[#(#rows)*];
+        }
+    }
+}
+
+/// Character limits apply to text: a documented limit on an enumeration or a number is covered by the type.
+pub(crate) fn is_string(ctx: &Ctx<'_>, tr: &TypeRef) -> bool {
+    matches!(scalar_kind(ctx.model, tr), Some((ScalarKind::Builtin(b), _)) if super::scalar::is_stringy(b))
+}
+
 fn is_complex(ctx: &Ctx<'_>, tr: &TypeRef) -> bool {
     matches!(tr, TypeRef::Named(id) if matches!(ctx.model.get(id).map(|d| &d.kind), Some(TypeDefKind::Complex(_))))
 }
@@ -112,7 +172,9 @@ pub(crate) fn effective_facets(ctx: &Ctx<'_>, tr: &TypeRef) -> Facets {
 }
 
 /// Checks on one scalar value `v` (a reference) at `path`, or `None` when the type has nothing to check.
-fn scalar_checks(ctx: &Ctx<'_>, tr: &TypeRef) -> Option<TokenStream> {
+/// `limit` is the field's character limit from the limits table (facet or documentation); it replaces the
+/// type's length facets, which the table already accounts for.
+fn scalar_checks(ctx: &Ctx<'_>, tr: &TypeRef, limit: Option<&Limit>) -> Option<TokenStream> {
     let (kind, _) = scalar_kind(ctx.model, tr)?;
     let mut checks = Vec::new();
     match kind {
@@ -123,7 +185,18 @@ fn scalar_checks(ctx: &Ctx<'_>, tr: &TypeRef) -> Option<TokenStream> {
         }),
         ScalarKind::Builtin(b) => {
             let facets = effective_facets(ctx, tr);
-            if super::scalar::is_stringy(b) {
+            if let (true, Some(l)) = (super::scalar::is_stringy(b), limit) {
+                if l.min_chars == l.max_chars && l.min_chars > 0 {
+                    let n = l.max_chars;
+                    checks.push(quote!(check_len(v, #n, path, out);));
+                } else {
+                    let (min, max) = (l.min_chars, l.max_chars);
+                    if min > 0 {
+                        checks.push(quote!(check_min_len(v, #min, path, out);));
+                    }
+                    checks.push(quote!(check_max_len(v, #max, path, out);));
+                }
+            } else if super::scalar::is_stringy(b) {
                 if let Some(n) = facets.length {
                     checks.push(quote!(check_len(v, #n, path, out);));
                 }

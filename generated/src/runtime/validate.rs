@@ -323,6 +323,42 @@ pub fn check_max_inclusive<T: PartialOrd + fmt::Display>(value: &T, max: &T, pat
     }
 }
 
+/// The character limit of one field, as data: what `validate()` checks, for callers who size form fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldLimit {
+    /// The Rust field name.
+    pub field: &'static str,
+    /// The element or attribute name on the wire.
+    pub wire: &'static str,
+    /// The most characters allowed.
+    pub max_chars: u64,
+    /// The fewest characters required (0 unless a `length` or `minLength` facet says otherwise).
+    pub min_chars: u64,
+    /// `"facet"` when PayPal's schema enforces it, `"doc"` when its documentation states it.
+    pub source: &'static str,
+}
+
+/// Currencies PayPal takes without decimals.
+const ZERO_DECIMAL_CURRENCIES: [&str; 3] = ["HUF", "JPY", "TWD"];
+
+/// Reports an amount (`BasicAmountType`'s text, at `path`) that PayPal would refuse: a currency symbol or any
+/// character other than digits, one period and thousands commas in groups of three; a comma as the decimal
+/// separator; more decimals than the currency has (none for HUF, JPY and TWD, two otherwise).
+pub fn check_amount(value: &str, currency: Option<&str>, path: &Path, out: &mut Vec<Violation>) {
+    let reason = match crate::runtime::Decimal::parse_amount(value) {
+        Err(_) => Some(format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol")),
+        Ok(amount) => {
+            let max_scale = if currency.is_some_and(|c| ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
+            (amount.scale() > max_scale).then(|| {
+                format!("{value:?} has {} decimals, at most {max_scale} for {}", amount.scale(), currency.unwrap_or("this currency"))
+            })
+        }
+    };
+    if let Some(reason) = reason {
+        out.push(Violation::new(path, ViolationKind::InvalidAmount { reason }));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,7 +26,7 @@ pub struct AddressVerifyRequestType {
     ///
     /// Maximum string length: 255 single-byte characters Input mask: ?@?.??
     ///
-    /// XML: element `api:Email` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Email` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it). At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub email: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// First line of buyer’s billing or shipping street address to be verified.
     ///
@@ -36,7 +36,7 @@ pub struct AddressVerifyRequestType {
     ///
     /// Maximum string length: 35 single-byte characters Alphanumeric plus - , . ‘ # \\ Whitespace and case of input value are ignored.
     ///
-    /// XML: element `api:Street` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Street` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 35 characters (PayPal's documentation), checked by `validate()`.
     pub street: ::std::option::Option<::std::string::String>,
     /// Postal code to be verified.
     ///
@@ -46,7 +46,7 @@ pub struct AddressVerifyRequestType {
     ///
     /// Maximum string length: 16 single-byte characters Whitespace and case of input value are ignored.
     ///
-    /// XML: element `api:Zip` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Zip` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 16 characters (PayPal's documentation), checked by `validate()`.
     pub zip: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for AddressVerifyRequestType {
@@ -133,7 +133,7 @@ pub struct AddressVerifyResponseType {
     /// The token prevents a buyer from using any street address other than the address on file at PayPal during additional purchases he might make from the merchant. It contains encrypted information about the user’s street address and email address. You can pass the value of the token with the Buy Now button HTML address_api_token variable so that PayPal prevents the buyer from using any street address or email address other than those verified by PayPal. The token is valid for 24 hours.\
     /// Character length and limitations: 94 single-byte characters
     ///
-    /// XML: element `api:PayPalToken` of type `xs:string`, optional.
+    /// XML: element `api:PayPalToken` of type `xs:string`, optional. At most 94 characters (PayPal's documentation), checked by `validate()`.
     pub pay_pal_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for AddressVerifyResponseType {
@@ -424,7 +424,7 @@ pub struct BmCreateButtonRequestType {
     ///
     /// Character length and limitations: 63 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000.
+    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000. At most 63 characters (PayPal's documentation), checked by `validate()`.
     pub button_var: ::std::vec::Vec<::std::string::String>,
     /// XML: element `api:OptionDetails` of type `api:OptionDetailsType`, 0 to 5.
     pub option_details: ::std::vec::Vec<crate::generated::api::OptionDetailsType>,
@@ -448,7 +448,7 @@ pub struct BmCreateButtonRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonImageURL` of type `xs:string`, optional.
+    /// XML: element `api:ButtonImageURL` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub button_image_url: ::std::option::Option<::std::string::String>,
     /// Text to use on Buy Now Button.
     ///
@@ -480,7 +480,7 @@ pub struct BmCreateButtonRequestType {
     ///
     /// Character length and limitations: 3 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional.
+    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional. At most 3 characters (PayPal's documentation), checked by `validate()`.
     pub button_language: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for BmCreateButtonRequestType {
@@ -588,7 +588,7 @@ pub struct BmGetButtonDetailsRequestType {
     ///
     /// Character length and limitations: 10 single-byte numeric characters
     ///
-    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 10 characters (PayPal's documentation), checked by `validate()`.
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for BmGetButtonDetailsRequestType {
@@ -669,7 +669,7 @@ pub struct BmGetButtonDetailsResponseType {
     ///
     /// Character length and limitations: 63 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000.
+    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000. At most 63 characters (PayPal's documentation), checked by `validate()`.
     pub button_var: ::std::vec::Vec<::std::string::String>,
     /// XML: element `api:OptionDetails` of type `api:OptionDetailsType`, 0 to 5.
     pub option_details: ::std::vec::Vec<crate::generated::api::OptionDetailsType>,
@@ -709,7 +709,7 @@ pub struct BmGetButtonDetailsResponseType {
     ///
     /// Character length and limitations: 3 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional.
+    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional. At most 3 characters (PayPal's documentation), checked by `validate()`.
     pub button_language: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for BmGetButtonDetailsResponseType {
@@ -762,7 +762,7 @@ pub struct BmGetInventoryRequestType {
     ///
     /// Character length and limitations: 10 single-byte numeric characters
     ///
-    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 10 characters (PayPal's documentation), checked by `validate()`.
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for BmGetInventoryRequestType {
@@ -884,7 +884,7 @@ pub struct BmManageButtonStatusRequestType {
     ///
     /// Character length and limitations: 10 single-byte numeric characters
     ///
-    /// XML: element `api:HostedButtonID` of type `xs:string`, optional.
+    /// XML: element `api:HostedButtonID` of type `xs:string`, optional. At most 10 characters (PayPal's documentation), checked by `validate()`.
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
     /// Requested Status change for hosted button.
     ///
@@ -992,7 +992,7 @@ pub struct BmSetInventoryRequestType {
     ///
     /// Character length and limitations: 10 single-byte numeric characters
     ///
-    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 10 characters (PayPal's documentation), checked by `validate()`.
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
     /// Is Inventory tracked.
     ///
@@ -1020,7 +1020,7 @@ pub struct BmSetInventoryRequestType {
     ///
     /// Character length and limitations: 1 single-byte alphanumeric characters
     ///
-    /// XML: element `api:OptionIndex` of type `xs:string`, optional.
+    /// XML: element `api:OptionIndex` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub option_index: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:OptionTrackingDetails` of type `ebl:OptionTrackingDetailsType`, 0 to 10.
     pub option_tracking_details: ::std::vec::Vec<
@@ -1032,7 +1032,7 @@ pub struct BmSetInventoryRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:SoldoutURL` of type `xs:string`, optional.
+    /// XML: element `api:SoldoutURL` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub soldout_url: ::std::option::Option<::std::string::String>,
     /// Whether to use the same digital download key repeatedly.
     ///
@@ -1052,7 +1052,7 @@ pub struct BmSetInventoryRequestType {
     ///
     /// Character length and limitations: 1000 single-byte alphanumeric characters
     ///
-    /// XML: element `api:DigitalDownloadKeys` of type `xs:string`, 0 to 1000.
+    /// XML: element `api:DigitalDownloadKeys` of type `xs:string`, 0 to 1000. At most 1000 characters (PayPal's documentation), checked by `validate()`.
     pub digital_download_keys: ::std::vec::Vec<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for BmSetInventoryRequestType {
@@ -1152,7 +1152,7 @@ pub struct BmUpdateButtonRequestType {
     ///
     /// Character length and limitations: 10 single-byte numeric characters
     ///
-    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 10 characters (PayPal's documentation), checked by `validate()`.
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
     /// Type of Button to create.
     ///
@@ -1184,7 +1184,7 @@ pub struct BmUpdateButtonRequestType {
     ///
     /// Character length and limitations: 63 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000.
+    /// XML: element `api:ButtonVar` of type `xs:string`, 0 to 1000. At most 63 characters (PayPal's documentation), checked by `validate()`.
     pub button_var: ::std::vec::Vec<::std::string::String>,
     /// XML: element `api:OptionDetails` of type `api:OptionDetailsType`, 0 to 5.
     pub option_details: ::std::vec::Vec<crate::generated::api::OptionDetailsType>,
@@ -1208,7 +1208,7 @@ pub struct BmUpdateButtonRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonImageURL` of type `xs:string`, optional.
+    /// XML: element `api:ButtonImageURL` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub button_image_url: ::std::option::Option<::std::string::String>,
     /// Text to use on Buy Now Button.
     ///
@@ -1240,7 +1240,7 @@ pub struct BmUpdateButtonRequestType {
     ///
     /// Character length and limitations: 2 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional.
+    /// XML: element `api:ButtonLanguage` of type `xs:string`, optional. At most 2 characters (PayPal's documentation), checked by `validate()`.
     pub button_language: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for BmUpdateButtonRequestType {
@@ -2029,7 +2029,7 @@ pub struct DoAuthorizationRequestType {
     ///
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `api:TransactionID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:TransactionID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// Type of transaction to authorize. The only allowable value is **Order**, which means that the transaction represents a customer order that can be fulfilled over 29 days.
     ///
@@ -2111,7 +2111,7 @@ pub struct DoAuthorizationRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:OrderDescription` of type `xs:string`, optional.
+    /// XML: element `api:OrderDescription` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub order_description: ::std::option::Option<::std::string::String>,
     /// A free-form field for your own use.
     ///
@@ -2119,14 +2119,14 @@ pub struct DoAuthorizationRequestType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `api:Custom` of type `xs:string`, optional.
+    /// XML: element `api:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Unique id for each API request to prevent duplicate payments.
     ///
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
     /// IP Address of the buyer
     ///
@@ -2188,7 +2188,7 @@ pub struct DoAuthorizationResponseType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:TransactionID` of type `xs:string`, optional.
+    /// XML: element `api:TransactionID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// The amount and currency you specified in the request.
     ///
@@ -2259,7 +2259,7 @@ pub struct DoCancelRequestType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for DoCancelRequestType {
@@ -2361,7 +2361,7 @@ pub struct DoCaptureRequestType {
     ///
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `api:AuthorizationID` of type `ebl:AuthorizationId`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:AuthorizationID` of type `ebl:AuthorizationId`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<crate::generated::ebl::AuthorizationId>,
     /// Amount to authorize. You must set the currencyID attribute to USD.
     ///
@@ -2385,7 +2385,7 @@ pub struct DoCaptureRequestType {
     ///
     /// Character length and limits: 255 single-byte characters
     ///
-    /// XML: element `api:Note` of type `xs:string`, optional.
+    /// XML: element `api:Note` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub note: ::std::option::Option<::std::string::String>,
     /// Your invoice number or other identification number.
     ///
@@ -2395,7 +2395,7 @@ pub struct DoCaptureRequestType {
     ///
     /// Character length and limits: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `api:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// Contains enhanced data like airline itinerary information.
     ///
@@ -2411,7 +2411,7 @@ pub struct DoCaptureRequestType {
     ///
     /// Character length and limits: \<18 characters alphanumeric characters
     ///
-    /// XML: element `api:Descriptor` of type `xs:string`, optional.
+    /// XML: element `api:Descriptor` of type `xs:string`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub descriptor: ::std::option::Option<::std::string::String>,
     /// To pass the Merchant store information
     ///
@@ -2426,7 +2426,7 @@ pub struct DoCaptureRequestType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
     /// This holds key-value pair which merchants wants to pass it to the open wallet-PLCC processor
     ///
@@ -2609,7 +2609,7 @@ pub struct DoDirectPaymentResponseType {
     /// | Z          | ZIP                                                | Five-digit ZIP code (no Address) |
     /// | All others | Error Not applicable                               |                                  |
     ///
-    /// XML: element `api:AVSCode` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:AVSCode` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub avs_code: ::std::option::Option<::std::string::String>,
     /// Result of the CVV2 check by PayPal.
     ///
@@ -2629,7 +2629,7 @@ pub struct DoDirectPaymentResponseType {
     ///
     /// Character length and limitations: 19 characters maximum.
     ///
-    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
     /// pending reason for IC+ interchange plus
     ///
@@ -2811,7 +2811,7 @@ pub struct DoMobileCheckoutPaymentRequestType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for DoMobileCheckoutPaymentRequestType {
@@ -3011,7 +3011,7 @@ pub struct DoReauthorizationRequestType {
     ///
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<::std::string::String>,
     /// Amount to reauthorize.
     ///
@@ -3026,7 +3026,7 @@ pub struct DoReauthorizationRequestType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for DoReauthorizationRequestType {
@@ -3078,7 +3078,7 @@ pub struct DoReauthorizationResponseType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:AuthorizationInfo` of type `ebl:AuthorizationInfoType`, optional.
     pub authorization_info: ::std::option::Option<
@@ -3268,7 +3268,7 @@ pub struct DoUatpAuthorizationRequestType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for DoUatpAuthorizationRequestType {
@@ -3321,7 +3321,7 @@ pub struct DoUatpAuthorizationResponseType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:TransactionID` of type `xs:string`, optional.
+    /// XML: element `api:TransactionID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// The amount and currency you specified in the request.
     ///
@@ -3350,7 +3350,7 @@ pub struct DoUatpAuthorizationResponseType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id2: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoUatpAuthorizationResponseType {
@@ -3513,7 +3513,7 @@ pub struct DoVoidRequestType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:AuthorizationID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<::std::string::String>,
     /// An informational note about this settlement that is displayed to the payer in email and in transaction history.
     ///
@@ -3521,14 +3521,14 @@ pub struct DoVoidRequestType {
     ///
     /// Character length and limits: 255 single-byte characters
     ///
-    /// XML: element `api:Note` of type `xs:string`, optional.
+    /// XML: element `api:Note` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub note: ::std::option::Option<::std::string::String>,
     /// Unique id for each API request to prevent duplicate payments.
     ///
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractRequest for DoVoidRequestType {
@@ -3580,7 +3580,7 @@ pub struct DoVoidResponseType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:AuthorizationID` of type `xs:string`, optional.
+    /// XML: element `api:AuthorizationID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<::std::string::String>,
     /// Return msgsubid back to merchant
     ///
@@ -3687,7 +3687,7 @@ pub struct EnterBoardingResponseType {
     ///
     /// OB-61characterstring
     ///
-    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for EnterBoardingResponseType {
@@ -3837,7 +3837,7 @@ pub struct ExternalRememberMeOptOutRequestType {
     ///
     /// **Required**
     ///
-    /// XML: element `api:ExternalRememberMeID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:ExternalRememberMeID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub external_remember_me_id: ::std::option::Option<::std::string::String>,
     /// E-mail address or secure merchant account ID of merchant to associate with
     /// external remember-me.
@@ -3942,7 +3942,7 @@ pub struct GetAccessPermissionDetailsRequestType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractRequest for GetAccessPermissionDetailsRequestType {
@@ -4044,7 +4044,7 @@ pub struct GetAuthDetailsRequestType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractRequest for GetAuthDetailsRequestType {
@@ -4344,7 +4344,7 @@ pub struct GetBoardingDetailsRequestType {
     ///
     /// OB-61characterstring
     ///
-    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractRequest for GetBoardingDetailsRequestType {
@@ -4446,7 +4446,7 @@ pub struct GetExpressCheckoutDetailsRequestType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractRequest for GetExpressCheckoutDetailsRequestType {
@@ -4946,7 +4946,7 @@ pub struct GetTransactionDetailsRequestType {
     ///
     /// Character length and limitations: 17 single-byte alphanumeric characters
     ///
-    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, required by the schema (checked by `validate()`; responses may omit it). At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
 }
 impl crate::generated::ebl::AbstractRequest for GetTransactionDetailsRequestType {
@@ -5369,7 +5369,7 @@ pub struct MassPayRequestItemType {
     ///
     /// Character length and limitations: 127 single-byte characters maximum.
     ///
-    /// XML: element `api:ReceiverEmail` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `api:ReceiverEmail` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub receiver_email: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Phone number of recipient.
     ///
@@ -5387,7 +5387,7 @@ pub struct MassPayRequestItemType {
     ///
     /// Character length and limitations: 17 single-byte characters maximum.
     ///
-    /// XML: element `api:ReceiverID` of type `ebl:UserIDType`, optional.
+    /// XML: element `api:ReceiverID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub receiver_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
     /// Payment amount. You must set the currencyID attribute to one of the three-character currency codes for any of the supported PayPal currencies.
     ///
@@ -5403,7 +5403,7 @@ pub struct MassPayRequestItemType {
     ///
     /// Character length and limitations: 30 single-byte characters. No whitespace allowed.
     ///
-    /// XML: element `api:UniqueId` of type `xs:string`, optional.
+    /// XML: element `api:UniqueId` of type `xs:string`, optional. At most 30 characters (PayPal's documentation), checked by `validate()`.
     pub unique_id: ::std::option::Option<::std::string::String>,
     /// Custom note for each recipient.
     ///
@@ -5411,7 +5411,7 @@ pub struct MassPayRequestItemType {
     ///
     /// Character length and limitations: 4,000 single-byte alphanumeric characters
     ///
-    /// XML: element `api:Note` of type `xs:string`, optional.
+    /// XML: element `api:Note` of type `xs:string`, optional. At most 4000 characters (PayPal's documentation), checked by `validate()`.
     pub note: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `MassPayRequestType` (`urn:ebay:api:PayPalAPI`). Extends `AbstractRequestType`: its fields come first, and [`AbstractRequest`](crate::generated::ebl::AbstractRequest) gives typed access to them.
@@ -5440,7 +5440,7 @@ pub struct MassPayRequestType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `api:EmailSubject` of type `xs:string`, optional.
+    /// XML: element `api:EmailSubject` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub email_subject: ::std::option::Option<::std::string::String>,
     /// Indicates how you identify the recipients of payments in all MassPayItems: either by EmailAddress (ReceiverEmail in MassPayItem), PhoneNumber (ReceiverPhone in MassPayItem), or by UserID (ReceiverID in MassPayItem).
     ///
@@ -5456,7 +5456,7 @@ pub struct MassPayRequestType {
     ///
     /// Character length and limitations: 32 single-byte alphanumeric characters
     ///
-    /// XML: element `api:ButtonSource` of type `xs:string`, optional.
+    /// XML: element `api:ButtonSource` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub button_source: ::std::option::Option<::std::string::String>,
     /// Details of each payment. A single MassPayRequest can include up to 250 MassPayItems.
     ///
@@ -5554,7 +5554,7 @@ pub struct OptionSelectionDetailsType {
     /// **Required**\
     /// Character length and limitations: 12 single-byte alphanumeric characters
     ///
-    /// XML: element `api:OptionSelection` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:OptionSelection` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 12 characters (PayPal's documentation), checked by `validate()`.
     pub option_selection: ::std::option::Option<::std::string::String>,
     /// Option Price.\
     /// **Optional**
@@ -5595,7 +5595,7 @@ pub struct RefundTransactionRequestType {
     ///
     /// Character length and limitations: 17 single-byte alphanumeric characters
     ///
-    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
     /// Encrypted PayPal customer account identification number.
     ///
@@ -5603,7 +5603,7 @@ pub struct RefundTransactionRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:PayerID` of type `ebl:UserIDType`, optional.
+    /// XML: element `api:PayerID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
     /// Invoice number corresponding to transaction details for tracking the refund of a payment. This parameter is passed by the merchant or recipient while refunding the transaction. This parameter does not affect the business logic, it is persisted in the DB for transaction reference\
     /// **Optional**
@@ -5642,7 +5642,7 @@ pub struct RefundTransactionRequestType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `api:Memo` of type `xs:string`, optional.
+    /// XML: element `api:Memo` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub memo: ::std::option::Option<::std::string::String>,
     /// The maximum time till which refund must be tried.
     ///
@@ -5682,7 +5682,7 @@ pub struct RefundTransactionRequestType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `api:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `api:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
     /// This holds key-value pair which merchants wants to pass it to the open wallet-PLCC processor
     ///
@@ -5740,7 +5740,7 @@ pub struct RefundTransactionResponseType {
     ///
     /// Character length and limitations:17 single-byte characters
     ///
-    /// XML: element `api:RefundTransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `api:RefundTransactionID` of type `ebl:TransactionId`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub refund_transaction_id: ::std::option::Option<
         crate::generated::ebl::TransactionId,
     >,
@@ -5972,7 +5972,7 @@ pub struct SetAccessPermissionsResponseType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetAccessPermissionsResponseType {
@@ -6072,7 +6072,7 @@ pub struct SetAuthFlowParamResponseType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `ebl:AuthFlowTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetAuthFlowParamResponseType {
@@ -6269,7 +6269,7 @@ pub struct SetExpressCheckoutResponseType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, optional.
+    /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, optional. At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetExpressCheckoutResponseType {
@@ -6369,7 +6369,7 @@ pub struct SetMobileCheckoutResponseType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Token` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Token` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for SetMobileCheckoutResponseType {
@@ -6433,7 +6433,7 @@ pub struct TransactionSearchRequestType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `api:Payer` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `api:Payer` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub payer: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Search by the receiver's email address. If the merchant account has only one email, this is the primary email. Can also be a non-primary email.
     ///
@@ -6455,7 +6455,7 @@ pub struct TransactionSearchRequestType {
     ///
     /// Character length and limitations: 19 single-byte characters maximum
     ///
-    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
     /// Search by Recurring Payment Profile id. The ProfileID is returned as part of the CreateRecurringPaymentsProfile API response.
     ///
@@ -6495,7 +6495,7 @@ pub struct TransactionSearchRequestType {
     ///
     /// Character length and limitations: 127 single-byte characters maximum
     ///
-    /// XML: element `api:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `api:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// XML: element `api:CardNumber` of type `xs:string`, optional.
     pub card_number: ::std::option::Option<::std::string::String>,
@@ -6683,7 +6683,7 @@ pub struct UpdateAccessPermissionsRequestType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
 }
 impl crate::generated::ebl::AbstractRequest for UpdateAccessPermissionsRequestType {
@@ -6735,7 +6735,7 @@ pub struct UpdateAccessPermissionsResponseType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `api:Status` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:Status` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for UpdateAccessPermissionsResponseType {
@@ -6787,7 +6787,7 @@ pub struct UpdateAuthorizationRequestType {
     ///
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `api:TransactionID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `api:TransactionID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// Shipping Address for this transaction.
     ///
@@ -6853,7 +6853,7 @@ pub struct UpdateAuthorizationResponseType {
     ///
     /// Character length and limits: 19 single-byte characters
     ///
-    /// XML: element `api:TransactionID` of type `xs:string`, optional.
+    /// XML: element `api:TransactionID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:AuthorizationInfo` of type `ebl:AuthorizationInfoType`, optional.
     pub authorization_info: ::std::option::Option<

@@ -2,8 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    Path, Validate, Violation, ViolationKind, check_len, check_max_inclusive,
-    check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
+    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
+    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
+    check_required,
 };
 impl Validate for crate::generated::api::AddressVerifyRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -41,9 +42,59 @@ impl Validate for crate::generated::api::AddressVerifyRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.email, path, "email", out);
+        if let ::std::option::Option::Some(v) = &self.email {
+            path.field(
+                "email",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
         check_required(&self.street, path, "street", out);
+        if let ::std::option::Option::Some(v) = &self.street {
+            path.field(
+                "street",
+                |path| {
+                    check_max_len(v, 35u64, path, out);
+                },
+            );
+        }
         check_required(&self.zip, path, "zip", out);
+        if let ::std::option::Option::Some(v) = &self.zip {
+            path.field(
+                "zip",
+                |path| {
+                    check_max_len(v, 16u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::AddressVerifyRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "email",
+            wire: "Email",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "street",
+            wire: "Street",
+            max_chars: 35u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "zip",
+            wire: "Zip",
+            max_chars: 16u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::AddressVerifyResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -160,7 +211,27 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.pay_pal_token {
+            path.field(
+                "pay_pal_token",
+                |path| {
+                    check_max_len(v, 94u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::AddressVerifyResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "pay_pal_token",
+            wire: "PayPalToken",
+            max_chars: 94u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BaUpdateRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -479,6 +550,21 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             "button_var",
             out,
         );
+        if !self.button_var.is_empty() {
+            path.field(
+                "button_var",
+                |path| {
+                    for (i, v) in self.button_var.iter().enumerate() {
+                        path.index(
+                            i,
+                            |path| {
+                                check_max_len(v, 63u64, path, out);
+                            },
+                        );
+                    }
+                },
+            );
+        }
         check_occurs(
             self.option_details.len(),
             0u64,
@@ -524,6 +610,14 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.button_image_url {
+            path.field(
+                "button_image_url",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -578,7 +672,41 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.button_language {
+            path.field(
+                "button_language",
+                |path| {
+                    check_max_len(v, 3u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmCreateButtonRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "button_var",
+            wire: "ButtonVar",
+            max_chars: 63u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_image_url",
+            wire: "ButtonImageURL",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_language",
+            wire: "ButtonLanguage",
+            max_chars: 3u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmCreateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -664,7 +792,27 @@ impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
+        if let ::std::option::Option::Some(v) = &self.hosted_button_id {
+            path.field(
+                "hosted_button_id",
+                |path| {
+                    check_max_len(v, 10u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmGetButtonDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "hosted_button_id",
+            wire: "HostedButtonID",
+            max_chars: 10u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -770,6 +918,21 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
             "button_var",
             out,
         );
+        if !self.button_var.is_empty() {
+            path.field(
+                "button_var",
+                |path| {
+                    for (i, v) in self.button_var.iter().enumerate() {
+                        path.index(
+                            i,
+                            |path| {
+                                check_max_len(v, 63u64, path, out);
+                            },
+                        );
+                    }
+                },
+            );
+        }
         check_occurs(
             self.option_details.len(),
             0u64,
@@ -869,7 +1032,34 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.button_language {
+            path.field(
+                "button_language",
+                |path| {
+                    check_max_len(v, 3u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmGetButtonDetailsResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "button_var",
+            wire: "ButtonVar",
+            max_chars: 63u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_language",
+            wire: "ButtonLanguage",
+            max_chars: 3u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmGetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -907,7 +1097,27 @@ impl Validate for crate::generated::api::BmGetInventoryRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
+        if let ::std::option::Option::Some(v) = &self.hosted_button_id {
+            path.field(
+                "hosted_button_id",
+                |path| {
+                    check_max_len(v, 10u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmGetInventoryRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "hosted_button_id",
+            wire: "HostedButtonID",
+            max_chars: 10u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmGetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1033,6 +1243,14 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
             );
         }
         check_required(&self.version, path, "version", out);
+        if let ::std::option::Option::Some(v) = &self.hosted_button_id {
+            path.field(
+                "hosted_button_id",
+                |path| {
+                    check_max_len(v, 10u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.button_status {
             path.field(
                 "button_status",
@@ -1051,6 +1269,18 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
             );
         }
     }
+}
+impl crate::generated::api::BmManageButtonStatusRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "hosted_button_id",
+            wire: "HostedButtonID",
+            max_chars: 10u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1135,6 +1365,14 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
+        if let ::std::option::Option::Some(v) = &self.hosted_button_id {
+            path.field(
+                "hosted_button_id",
+                |path| {
+                    check_max_len(v, 10u64, path, out);
+                },
+            );
+        }
         check_required(&self.track_inv, path, "track_inv", out);
         check_required(&self.track_pnl, path, "track_pnl", out);
         if let ::std::option::Option::Some(v) = &self.item_tracking_details {
@@ -1142,6 +1380,14 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
                 "item_tracking_details",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.option_index {
+            path.field(
+                "option_index",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
                 },
             );
         }
@@ -1168,6 +1414,14 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.soldout_url {
+            path.field(
+                "soldout_url",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.digital_download_keys.len(),
             0u64,
@@ -1176,7 +1430,55 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
             "digital_download_keys",
             out,
         );
+        if !self.digital_download_keys.is_empty() {
+            path.field(
+                "digital_download_keys",
+                |path| {
+                    for (i, v) in self.digital_download_keys.iter().enumerate() {
+                        path.index(
+                            i,
+                            |path| {
+                                check_max_len(v, 1000u64, path, out);
+                            },
+                        );
+                    }
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmSetInventoryRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "hosted_button_id",
+            wire: "HostedButtonID",
+            max_chars: 10u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "option_index",
+            wire: "OptionIndex",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "soldout_url",
+            wire: "SoldoutURL",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "digital_download_keys",
+            wire: "DigitalDownloadKeys",
+            max_chars: 1000u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmSetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1261,6 +1563,14 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
+        if let ::std::option::Option::Some(v) = &self.hosted_button_id {
+            path.field(
+                "hosted_button_id",
+                |path| {
+                    check_max_len(v, 10u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.button_type {
             path.field(
                 "button_type",
@@ -1320,6 +1630,21 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             "button_var",
             out,
         );
+        if !self.button_var.is_empty() {
+            path.field(
+                "button_var",
+                |path| {
+                    for (i, v) in self.button_var.iter().enumerate() {
+                        path.index(
+                            i,
+                            |path| {
+                                check_max_len(v, 63u64, path, out);
+                            },
+                        );
+                    }
+                },
+            );
+        }
         check_occurs(
             self.option_details.len(),
             0u64,
@@ -1365,6 +1690,14 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.button_image_url {
+            path.field(
+                "button_image_url",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -1419,7 +1752,48 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.button_language {
+            path.field(
+                "button_language",
+                |path| {
+                    check_max_len(v, 2u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::BmUpdateButtonRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "hosted_button_id",
+            wire: "HostedButtonID",
+            max_chars: 10u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_var",
+            wire: "ButtonVar",
+            max_chars: 63u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_image_url",
+            wire: "ButtonImageURL",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_language",
+            wire: "ButtonLanguage",
+            max_chars: 2u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::BmUpdateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2259,6 +2633,14 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
             path.field(
                 "transaction_entity",
@@ -2364,7 +2746,64 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.order_description {
+            path.field(
+                "order_description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoAuthorizationRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "order_description",
+            wire: "OrderDescription",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2411,6 +2850,14 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
                 "amount",
@@ -2428,6 +2875,18 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
             );
         }
     }
+}
+impl crate::generated::api::DoAuthorizationResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoCancelRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2483,7 +2942,27 @@ impl Validate for crate::generated::api::DoCancelRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoCancelRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoCancelResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2568,6 +3047,14 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
@@ -2595,6 +3082,22 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.note {
+            path.field(
+                "note",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.enhanced_data {
             path.field(
                 "enhanced_data",
@@ -2603,11 +3106,27 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.descriptor {
+            path.field(
+                "descriptor",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.merchant_store_details {
             path.field(
                 "merchant_store_details",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
                 },
             );
         }
@@ -2620,6 +3139,46 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
             );
         }
     }
+}
+impl crate::generated::api::DoCaptureRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note",
+            wire: "Note",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "descriptor",
+            wire: "Descriptor",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoCaptureResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2788,7 +3347,23 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
             );
         }
         check_required(&self.avs_code, path, "avs_code", out);
+        if let ::std::option::Option::Some(v) = &self.avs_code {
+            path.field(
+                "avs_code",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
         check_required(&self.cvv2_code, path, "cvv2_code", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             path.field(
                 "pending_reason",
@@ -2840,6 +3415,25 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
             );
         }
     }
+}
+impl crate::generated::api::DoDirectPaymentResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "avs_code",
+            wire: "AVSCode",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3001,7 +3595,27 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoMobileCheckoutPaymentRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3218,6 +3832,14 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
@@ -3227,7 +3849,34 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoReauthorizationRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoReauthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3275,6 +3924,14 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
@@ -3284,6 +3941,18 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
             );
         }
     }
+}
+impl crate::generated::api::DoReauthorizationResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3479,7 +4148,27 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoUatpAuthorizationRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3526,6 +4215,14 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
                 "amount",
@@ -3552,7 +4249,34 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
             );
         }
         check_required(&self.authorization_code, path, "authorization_code", out);
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id2 {
+            path.field(
+                "msg_sub_id2",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoUatpAuthorizationResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id2",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3723,7 +4447,57 @@ impl Validate for crate::generated::api::DoVoidRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.note {
+            path.field(
+                "note",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoVoidRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note",
+            wire: "Note",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::DoVoidResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3770,7 +4544,27 @@ impl Validate for crate::generated::api::DoVoidResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::DoVoidResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::EnterBoardingRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3869,7 +4663,27 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::EnterBoardingResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4028,6 +4842,14 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
             "external_remember_me_id",
             out,
         );
+        if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
+            path.field(
+                "external_remember_me_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.external_remember_me_owner_details
         {
             path.field(
@@ -4038,6 +4860,18 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
             );
         }
     }
+}
+impl crate::generated::api::ExternalRememberMeOptOutRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "external_remember_me_id",
+            wire: "ExternalRememberMeID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4122,7 +4956,27 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::GetAccessPermissionDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4223,7 +5077,27 @@ impl Validate for crate::generated::api::GetAuthDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::GetAuthDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::GetAuthDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4540,7 +5414,27 @@ impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::GetBoardingDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4641,7 +5535,27 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::GetExpressCheckoutDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5146,7 +6060,27 @@ impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::GetTransactionDetailsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5567,6 +6501,14 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
 }
 impl Validate for crate::generated::api::MassPayRequestItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.receiver_email {
+            path.field(
+                "receiver_email",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.receiver_id {
             path.field(
                 "receiver_id",
@@ -5584,7 +6526,56 @@ impl Validate for crate::generated::api::MassPayRequestItemType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.unique_id {
+            path.field(
+                "unique_id",
+                |path| {
+                    check_max_len(v, 30u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.note {
+            path.field(
+                "note",
+                |path| {
+                    check_max_len(v, 4000u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::MassPayRequestItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "receiver_email",
+            wire: "ReceiverEmail",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "receiver_id",
+            wire: "ReceiverID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "unique_id",
+            wire: "UniqueId",
+            max_chars: 30u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note",
+            wire: "Note",
+            max_chars: 4000u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::MassPayRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5621,6 +6612,14 @@ impl Validate for crate::generated::api::MassPayRequestType {
             );
         }
         check_required(&self.version, path, "version", out);
+        if let ::std::option::Option::Some(v) = &self.email_subject {
+            path.field(
+                "email_subject",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.receiver_type {
             path.field(
                 "receiver_type",
@@ -5635,6 +6634,14 @@ impl Validate for crate::generated::api::MassPayRequestType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.button_source {
+            path.field(
+                "button_source",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
                 },
             );
         }
@@ -5662,6 +6669,25 @@ impl Validate for crate::generated::api::MassPayRequestType {
             );
         }
     }
+}
+impl crate::generated::api::MassPayRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "email_subject",
+            wire: "EmailSubject",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_source",
+            wire: "ButtonSource",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::MassPayResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5741,6 +6767,14 @@ impl Validate for crate::generated::api::OptionDetailsType {
 impl Validate for crate::generated::api::OptionSelectionDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.option_selection, path, "option_selection", out);
+        if let ::std::option::Option::Some(v) = &self.option_selection {
+            path.field(
+                "option_selection",
+                |path| {
+                    check_max_len(v, 12u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.option_type {
             path.field(
                 "option_type",
@@ -5783,6 +6817,18 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
         }
     }
 }
+impl crate::generated::api::OptionSelectionDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "option_selection",
+            wire: "OptionSelection",
+            max_chars: 12u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::api::RefundTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5818,6 +6864,14 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
             );
         }
         check_required(&self.version, path, "version", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payer_id {
             path.field(
                 "payer_id",
@@ -5864,6 +6918,14 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
                 "tax_amount",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.memo {
+            path.field(
+                "memo",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
                 },
             );
         }
@@ -5915,6 +6977,14 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.merchant_data {
             path.field(
                 "merchant_data",
@@ -5924,6 +6994,39 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
             );
         }
     }
+}
+impl crate::generated::api::RefundTransactionRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "memo",
+            wire: "Memo",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::RefundTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5970,6 +7073,14 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.refund_transaction_id {
+            path.field(
+                "refund_transaction_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.net_refund_amount {
             path.field(
                 "net_refund_amount",
@@ -6011,6 +7122,18 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
             );
         }
     }
+}
+impl crate::generated::api::RefundTransactionResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "refund_transaction_id",
+            wire: "RefundTransactionID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::ReverseTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6226,7 +7349,27 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::SetAccessPermissionsResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6326,7 +7469,27 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::SetAuthFlowParamResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6527,7 +7690,27 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::SetExpressCheckoutResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6627,7 +7810,27 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::SetMobileCheckoutResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::TransactionSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6665,11 +7868,35 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.start_date, path, "start_date", out);
+        if let ::std::option::Option::Some(v) = &self.payer {
+            path.field(
+                "payer",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payer_name {
             path.field(
                 "payer_name",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -6733,6 +7960,32 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
             );
         }
     }
+}
+impl crate::generated::api::TransactionSearchRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "payer",
+            wire: "Payer",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::TransactionSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6850,6 +8103,18 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
         }
     }
 }
+impl crate::generated::api::UpdateAccessPermissionsRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -6896,7 +8161,27 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.status, path, "status", out);
+        if let ::std::option::Option::Some(v) = &self.status {
+            path.field(
+                "status",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::api::UpdateAccessPermissionsResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "status",
+            wire: "Status",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6934,6 +8219,14 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
             path.field(
                 "ship_to_address",
@@ -6943,6 +8236,18 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
             );
         }
     }
+}
+impl crate::generated::api::UpdateAuthorizationRequestType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6989,6 +8294,14 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
@@ -6998,6 +8311,18 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
             );
         }
     }
+}
+impl crate::generated::api::UpdateAuthorizationResponseType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {

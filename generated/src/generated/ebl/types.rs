@@ -9,18 +9,18 @@ pub struct ApiCredentialsType {
     /// Merchantâs PayPal API username
     /// Character length and limitations: 128 alphanumeric characters
     ///
-    /// XML: element `ebl:Username` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Username` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 128 characters (PayPal's documentation), checked by `validate()`.
     pub username: ::std::option::Option<::std::string::String>,
     /// Merchantâs PayPal API password
     /// Character length and limitations: 40 alphanumeric characters
     ///
-    /// XML: element `ebl:Password` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Password` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 40 characters (PayPal's documentation), checked by `validate()`.
     pub password: ::std::option::Option<::std::string::String>,
     /// Merchantâs PayPal API signature, if one exists.
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:Signature` of type `xs:string`, optional.
+    /// XML: element `ebl:Signature` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub signature: ::std::option::Option<::std::string::String>,
     /// Merchantâs PayPal API certificate in PEM format, if one exists
     ///
@@ -28,7 +28,7 @@ pub struct ApiCredentialsType {
     ///
     /// Character length and limitations: 6,048 alphanumeric characters
     ///
-    /// XML: element `ebl:Certificate` of type `xs:string`, optional.
+    /// XML: element `ebl:Certificate` of type `xs:string`, optional. At most 6048 characters (PayPal's documentation), checked by `validate()`.
     pub certificate: ::std::option::Option<::std::string::String>,
     /// Merchantâs PayPal API authentication mechanism.
     ///
@@ -366,22 +366,22 @@ pub struct AddressType {
     /// Person's name associated with this address.\
     /// Character length and limitations: 32 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// First street address.\
     /// Character length and limitations: 300 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Street1` of type `xs:string`, optional.
+    /// XML: element `ebl:Street1` of type `xs:string`, optional. At most 300 characters (PayPal's documentation), checked by `validate()`.
     pub street1: ::std::option::Option<::std::string::String>,
     /// Second street address.\
     /// Character length and limitations: 300 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Street2` of type `xs:string`, optional.
+    /// XML: element `ebl:Street2` of type `xs:string`, optional. At most 300 characters (PayPal's documentation), checked by `validate()`.
     pub street2: ::std::option::Option<::std::string::String>,
     /// Name of city.\
     /// Character length and limitations: 120 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:CityName` of type `xs:string`, optional.
+    /// XML: element `ebl:CityName` of type `xs:string`, optional. At most 120 characters (PayPal's documentation), checked by `validate()`.
     pub city_name: ::std::option::Option<::std::string::String>,
     /// State or province.\
     /// Character length and limitations: 120 single-byte alphanumeric characters
@@ -469,7 +469,7 @@ pub struct AddressType {
     /// - Armed_Forces: AE
     /// - Armed_Forces_Pacific: AP
     ///
-    /// XML: element `ebl:StateOrProvince` of type `xs:string`, optional.
+    /// XML: element `ebl:StateOrProvince` of type `xs:string`, optional. At most 120 characters (PayPal's documentation), checked by `validate()`.
     pub state_or_province: ::std::option::Option<::std::string::String>,
     /// ISO 3166 standard country code\
     /// Character limit: Two single-byte characters.
@@ -741,7 +741,7 @@ pub struct BankAccountDetailsType {
     ///
     /// Character length and limitations: 192 alphanumeric characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Name` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 192 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// Type of bank account: Checking or Savings
     ///
@@ -751,13 +751,13 @@ pub struct BankAccountDetailsType {
     ///
     /// Character length and limitations: 23 alphanumeric characters
     ///
-    /// XML: element `ebl:RoutingNumber` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:RoutingNumber` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 23 characters (PayPal's documentation), checked by `validate()`.
     pub routing_number: ::std::option::Option<::std::string::String>,
     /// Merchantâs bank account number
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:AccountNumber` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:AccountNumber` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub account_number: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `BillOutstandingAmountRequestDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -892,7 +892,7 @@ pub struct BusinessInfoType {
     ///
     /// Character length and limitations: 75 alphanumeric characters
     ///
-    /// XML: element `ebl:Name` of type `ebl:NameType`, optional.
+    /// XML: element `ebl:Name` of type `ebl:NameType`, optional. At most 25 characters (schema facet), checked by `validate()`.
     pub name: ::std::option::Option<crate::generated::ebl::NameType>,
     /// Merchantâs business postal address
     ///
@@ -902,7 +902,7 @@ pub struct BusinessInfoType {
     ///
     /// Character length and limitations: 20 alphanumeric characters
     ///
-    /// XML: element `ebl:WorkPhone` of type `xs:string`, optional.
+    /// XML: element `ebl:WorkPhone` of type `xs:string`, optional. At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub work_phone: ::std::option::Option<::std::string::String>,
     /// Line of business, as defined in the enumerations
     ///
@@ -958,7 +958,7 @@ pub struct BusinessInfoType {
     ///
     /// Character length and limitations: 2,048 alphanumeric characters
     ///
-    /// XML: element `ebl:Website` of type `xs:string`, optional.
+    /// XML: element `ebl:Website` of type `xs:string`, optional. At most 2048 characters (PayPal's documentation), checked by `validate()`.
     pub website: ::std::option::Option<::std::string::String>,
     /// Percentage of revenue attributable to online sales, as defined by the enumerations
     ///
@@ -982,7 +982,7 @@ pub struct BusinessInfoType {
     ///
     /// Character length and limitations: 127 alphanumeric characters
     ///
-    /// XML: element `ebl:CustomerServiceEmail` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `ebl:CustomerServiceEmail` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub customer_service_email: ::std::option::Option<
         crate::generated::ebl::EmailAddressType,
     >,
@@ -990,7 +990,7 @@ pub struct BusinessInfoType {
     ///
     /// Character length and limitations: 32 alphanumeric characters
     ///
-    /// XML: element `ebl:CustomerServicePhone` of type `xs:string`, optional.
+    /// XML: element `ebl:CustomerServicePhone` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub customer_service_phone: ::std::option::Option<::std::string::String>,
 }
 /// BusinessOwnerInfoType
@@ -1006,19 +1006,19 @@ pub struct BusinessOwnerInfoType {
     ///
     /// Character length and limitations: 32 alphanumeric characters
     ///
-    /// XML: element `ebl:HomePhone` of type `xs:string`, optional.
+    /// XML: element `ebl:HomePhone` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub home_phone: ::std::option::Option<::std::string::String>,
     /// Business ownerâs mobile telephone number
     ///
     /// Character length and limitations: 32 alphanumeric characters
     ///
-    /// XML: element `ebl:MobilePhone` of type `xs:string`, optional.
+    /// XML: element `ebl:MobilePhone` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub mobile_phone: ::std::option::Option<::std::string::String>,
     /// Business ownerâs social security number
     ///
     /// Character length and limitations: 9 alphanumeric characters
     ///
-    /// XML: element `ebl:SSN` of type `xs:string`, optional.
+    /// XML: element `ebl:SSN` of type `xs:string`, optional. At most 9 characters (PayPal's documentation), checked by `validate()`.
     pub ssn: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `ButtonSearchResultType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -1044,7 +1044,7 @@ pub struct BuyerDetailType {
     >,
     /// Correlation id related to risk process done for the device. Max length is 36 Chars.
     ///
-    /// XML: element `ebl:RiskSessionCorrelationID` of type `xs:string`, optional.
+    /// XML: element `ebl:RiskSessionCorrelationID` of type `xs:string`, optional. At most 36 characters (PayPal's documentation), checked by `validate()`.
     pub risk_session_correlation_id: ::std::option::Option<::std::string::String>,
     /// Buyer's IP Address
     ///
@@ -1286,7 +1286,7 @@ pub struct CreateMobilePaymentRequestDetailsType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ItemName` of type `xs:string`, optional.
+    /// XML: element `ebl:ItemName` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub item_name: ::std::option::Option<::std::string::String>,
     /// SKU of the item being ordered
     ///
@@ -1294,7 +1294,7 @@ pub struct CreateMobilePaymentRequestDetailsType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub item_number: ::std::option::Option<::std::string::String>,
     /// Memo entered by sender in PayPal Website Payments note field.
     ///
@@ -1302,7 +1302,7 @@ pub struct CreateMobilePaymentRequestDetailsType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Note` of type `xs:string`, optional.
+    /// XML: element `ebl:Note` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub note: ::std::option::Option<::std::string::String>,
     /// Unique ID for the order. Required for non-P2P transactions
     ///
@@ -1310,7 +1310,7 @@ pub struct CreateMobilePaymentRequestDetailsType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:CustomID` of type `xs:string`, optional.
+    /// XML: element `ebl:CustomID` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub custom_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether the sender's phone number will be shared with recipient
     ///
@@ -1363,7 +1363,7 @@ pub struct CreateRecurringPaymentsProfileRequestDetailsType {
     /// On the customer's statement, an asterisk is used to separate the DBA name and product name.
     /// The asterisk delimiter can appear in position 4, 8, or 13.
     ///
-    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional.
+    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional. At most 25 characters (PayPal's documentation), checked by `validate()`.
     pub soft_descriptor: ::std::option::Option<::std::string::String>,
     /// Use this optional parameter to pass information about how consumer should contact the merchant.
     ///
@@ -1554,7 +1554,7 @@ pub struct DeviceDetailsType {
     /// Character length and limits: 256 single-byte characters\
     /// DeviceID length morethan 256 is truncated
     ///
-    /// XML: element `ebl:DeviceID` of type `xs:string`, optional.
+    /// XML: element `ebl:DeviceID` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub device_id: ::std::option::Option<::std::string::String>,
 }
 /// Describes discount information.
@@ -1565,12 +1565,12 @@ pub struct DiscountInfoType {
     /// (Optional)Item name.
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// (Optional)Description of the discount.
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Description` of type `xs:string`, optional.
+    /// XML: element `ebl:Description` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub description: ::std::option::Option<::std::string::String>,
     /// (Optional)Amount discounted.
     /// The value includes an amount and a 3-character currency code.
@@ -1586,7 +1586,7 @@ pub struct DiscountInfoType {
     /// (Optional)Offer ID.
     /// Character length and limits: 64 single-byte characters.
     ///
-    /// XML: element `ebl:RedeemedOfferId` of type `xs:string`, optional.
+    /// XML: element `ebl:RedeemedOfferId` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub redeemed_offer_id: ::std::option::Option<::std::string::String>,
     /// (Optional)Loyalty points accrued.
     ///
@@ -1604,7 +1604,7 @@ pub struct DiscountType {
     ///
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// description of the discount
     ///
@@ -1612,7 +1612,7 @@ pub struct DiscountType {
     ///
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Description` of type `xs:string`, optional.
+    /// XML: element `ebl:Description` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub description: ::std::option::Option<::std::string::String>,
     /// amount discounted
     ///
@@ -1634,7 +1634,7 @@ pub struct DiscountType {
     ///
     /// Character length and limits: 64 single-byte characters
     ///
-    /// XML: element `ebl:RedeemedOfferID` of type `xs:string`, optional.
+    /// XML: element `ebl:RedeemedOfferID` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub redeemed_offer_id: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `DisplayControlDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -1652,7 +1652,7 @@ pub struct DoCaptureResponseDetailsType {
     /// The authorization identification number you specified in the request.\
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `ebl:AuthorizationID` of type `xs:string`, optional.
+    /// XML: element `ebl:AuthorizationID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub authorization_id: ::std::option::Option<::std::string::String>,
     /// Information about the transaction
     ///
@@ -1706,7 +1706,7 @@ pub struct DoDirectPaymentRequestDetailsType {
     ///
     /// Character length and limitations: 15 single-byte characters, including periods, in dotted-quad format: ???.???.???.???
     ///
-    /// XML: element `ebl:IPAddress` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:IPAddress` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 15 characters (PayPal's documentation), checked by `validate()`.
     pub ip_address: ::std::option::Option<::std::string::String>,
     /// Your customer session identification token. PayPal records this optional session identification token as an additional means to detect possible fraud.
     ///
@@ -1714,7 +1714,7 @@ pub struct DoDirectPaymentRequestDetailsType {
     ///
     /// Character length and limitations: 64 single-byte numeric characters
     ///
-    /// XML: element `ebl:MerchantSessionId` of type `xs:string`, optional.
+    /// XML: element `ebl:MerchantSessionId` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub merchant_session_id: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:ReturnFMFDetails` of type `xs:boolean`, optional.
     pub return_fmf_details: ::std::option::Option<bool>,
@@ -1727,7 +1727,7 @@ pub struct DoDirectPaymentRequestDetailsType {
     /// On the customer's statement, an asterisk is used to separate the DBA name and product name.
     /// The asterisk delimiter can appear in position 4, 8, or 13.
     ///
-    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional.
+    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional. At most 25 characters (PayPal's documentation), checked by `validate()`.
     pub soft_descriptor: ::std::option::Option<::std::string::String>,
     /// Use this optional parameter to pass information about how consumer should contact the merchant.
     ///
@@ -1767,7 +1767,7 @@ pub struct DoExpressCheckoutPaymentRequestDetailsType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
     /// Encrypted PayPal customer account identification number as returned by GetExpressCheckoutDetailsResponse.
     ///
@@ -1775,7 +1775,7 @@ pub struct DoExpressCheckoutPaymentRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte characters.
     ///
-    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
     /// URL on Merchant site pertaining to this invoice.
     ///
@@ -1788,7 +1788,7 @@ pub struct DoExpressCheckoutPaymentRequestDetailsType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `ebl:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `ebl:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
     /// Information about the payment
     ///
@@ -1852,7 +1852,7 @@ pub struct DoExpressCheckoutPaymentRequestDetailsType {
     ///
     /// Character length and limitations: 32 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional.
+    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub button_source: ::std::option::Option<::std::string::String>,
     /// Merchant specified flag which indicates whether to create billing agreement as part of DoEC or not.
     ///
@@ -1886,7 +1886,7 @@ pub struct DoExpressCheckoutPaymentResponseDetailsType {
     ///
     /// Character length and limitations:20 single-byte characters
     ///
-    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
     /// Information about the transaction
     ///
@@ -1902,7 +1902,7 @@ pub struct DoExpressCheckoutPaymentResponseDetailsType {
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Note` of type `xs:string`, optional.
+    /// XML: element `ebl:Note` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub note: ::std::option::Option<::std::string::String>,
     /// Unique id passed in the DoEC call.
     ///
@@ -1934,7 +1934,7 @@ pub struct DoMobileCheckoutPaymentResponseDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Your own unique invoice or tracking number.
     ///
@@ -1942,7 +1942,7 @@ pub struct DoMobileCheckoutPaymentResponseDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// Information about the payer
     ///
@@ -2004,7 +2004,7 @@ pub struct DoReferenceTransactionRequestDetailsType {
     pub ip_address: ::std::option::Option<::std::string::String>,
     /// Correlation id related to risk process done for the device. Max length is 36 Chars.
     ///
-    /// XML: element `ebl:RiskSessionCorrelationID` of type `xs:string`, optional.
+    /// XML: element `ebl:RiskSessionCorrelationID` of type `xs:string`, optional. At most 36 characters (PayPal's documentation), checked by `validate()`.
     pub risk_session_correlation_id: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:MerchantSessionId` of type `xs:string`, optional.
     pub merchant_session_id: ::std::option::Option<::std::string::String>,
@@ -2021,7 +2021,7 @@ pub struct DoReferenceTransactionRequestDetailsType {
     /// **Optional**\
     /// Character length and limits: 38 single-byte characters maximum.
     ///
-    /// XML: element `ebl:MsgSubID` of type `xs:string`, optional.
+    /// XML: element `ebl:MsgSubID` of type `xs:string`, optional. At most 38 characters (PayPal's documentation), checked by `validate()`.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `DoReferenceTransactionResponseDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -2064,7 +2064,7 @@ pub struct EbayItemPaymentDetailsItemType {
     ///
     /// Character length and limitations: 765 single-byte characters
     ///
-    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional. At most 765 characters (PayPal's documentation), checked by `validate()`.
     pub item_number: ::std::option::Option<::std::string::String>,
     /// Auction Transaction ID.
     ///
@@ -2072,7 +2072,7 @@ pub struct EbayItemPaymentDetailsItemType {
     ///
     /// Character length and limitations: 255 single-byte characters
     ///
-    /// XML: element `ebl:AuctionTransactionId` of type `xs:string`, optional.
+    /// XML: element `ebl:AuctionTransactionId` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub auction_transaction_id: ::std::option::Option<::std::string::String>,
     /// Ebay Order ID.
     ///
@@ -2080,7 +2080,7 @@ pub struct EbayItemPaymentDetailsItemType {
     ///
     /// Character length and limitations: 64 single-byte characters
     ///
-    /// XML: element `ebl:OrderId` of type `xs:string`, optional.
+    /// XML: element `ebl:OrderId` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub order_id: ::std::option::Option<::std::string::String>,
     /// Ebay Cart ID.
     ///
@@ -2088,7 +2088,7 @@ pub struct EbayItemPaymentDetailsItemType {
     ///
     /// Character length and limitations: 64 single-byte characters
     ///
-    /// XML: element `ebl:CartID` of type `xs:string`, optional.
+    /// XML: element `ebl:CartID` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub cart_id: ::std::option::Option<::std::string::String>,
 }
 /// XSD: simple type `EmailAddressType` (`urn:ebay:apis:eBLBaseComponents`), a restriction of `xs:string`.
@@ -2112,7 +2112,7 @@ pub struct EnterBoardingRequestDetailsType {
     ///
     /// Character length and limitations: 64 alphanumeric characters
     ///
-    /// XML: element `ebl:ProgramCode` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:ProgramCode` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub program_code: ::std::option::Option<::std::string::String>,
     /// A list of comma-separated values that indicate the PayPal products you are implementing for this merchant:
     ///
@@ -2128,7 +2128,7 @@ pub struct EnterBoardingRequestDetailsType {
     ///
     /// Character length and limitations: 64 alphanumeric characters
     ///
-    /// XML: element `ebl:ProductList` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:ProductList` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub product_list: ::std::option::Option<::std::string::String>,
     /// Any custom information you want to store for this partner
     ///
@@ -2136,7 +2136,7 @@ pub struct EnterBoardingRequestDetailsType {
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:PartnerCustom` of type `xs:string`, optional.
+    /// XML: element `ebl:PartnerCustom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub partner_custom: ::std::option::Option<::std::string::String>,
     /// The URL for the logo displayed on the PayPal Partner Welcome Page.
     ///
@@ -2144,7 +2144,7 @@ pub struct EnterBoardingRequestDetailsType {
     ///
     /// Character length and limitations: 2,048 alphanumeric characters
     ///
-    /// XML: element `ebl:ImageUrl` of type `xs:string`, optional.
+    /// XML: element `ebl:ImageUrl` of type `xs:string`, optional. At most 2048 characters (PayPal's documentation), checked by `validate()`.
     pub image_url: ::std::option::Option<::std::string::String>,
     /// Marketing category tha configures the graphic displayed n the PayPal Partner Welcome page.
     ///
@@ -2217,7 +2217,7 @@ pub struct ExecuteCheckoutOperationsRequestDetailsType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, optional.
+    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, optional. At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
     /// All the Data required to initiate the checkout session is passed in this element.
     ///
@@ -2317,7 +2317,7 @@ pub struct ExternalRememberMeStatusDetailsType {
     /// transactions. The ExternalRememberMeID is a 17-character alphanumeric (encrypted)
     /// string. This field has meaning only to the merchant.
     ///
-    /// XML: element `ebl:ExternalRememberMeID` of type `xs:string`, optional.
+    /// XML: element `ebl:ExternalRememberMeID` of type `xs:string`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub external_remember_me_id: ::std::option::Option<::std::string::String>,
 }
 /// Thes are filters that could result in accept/deny/pending action.
@@ -2498,7 +2498,7 @@ pub struct FundingSourceDetailsType {
     /// Optional\
     /// Character length and limitations: One single-byte numeric character.
     ///
-    /// XML: element `ebl:AllowPushFunding` of type `xs:string`, optional.
+    /// XML: element `ebl:AllowPushFunding` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub allow_push_funding: ::std::option::Option<::std::string::String>,
     /// Allowable values: ELV, CreditCard, ChinaUnionPay, BML, Finance, Qiwi\
     /// This element could be used to specify the perered funding option\
@@ -2517,18 +2517,18 @@ pub struct GetAccessPermissionDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:FirstName` of type `xs:string`, optional.
+    /// XML: element `ebl:FirstName` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub first_name: ::std::option::Option<::std::string::String>,
     /// The Last name of the user.
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:LastName` of type `xs:string`, optional.
+    /// XML: element `ebl:LastName` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub last_name: ::std::option::Option<::std::string::String>,
     /// The email address of the user.\
     /// Character length and limitations: 256 single-byte alphanumeric characters.
     ///
-    /// XML: element `ebl:Email` of type `xs:string`, optional.
+    /// XML: element `ebl:Email` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub email: ::std::option::Option<::std::string::String>,
     /// contains information about API Services
     ///
@@ -2544,7 +2544,7 @@ pub struct GetAccessPermissionDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 127 single-byte characters.
     ///
-    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
 }
 /// XSD: complex type `GetAuthDetailsResponseDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -2554,18 +2554,18 @@ pub struct GetAuthDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:FirstName` of type `xs:string`, optional.
+    /// XML: element `ebl:FirstName` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub first_name: ::std::option::Option<::std::string::String>,
     /// The Last name of the user.
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:LastName` of type `xs:string`, optional.
+    /// XML: element `ebl:LastName` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub last_name: ::std::option::Option<::std::string::String>,
     /// The email address of the user.\
     /// Character length and limitations: 256 single-byte alphanumeric characters.
     ///
-    /// XML: element `ebl:Email` of type `xs:string`, optional.
+    /// XML: element `ebl:Email` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub email: ::std::option::Option<::std::string::String>,
     /// Encrypted PayPal customer account identification number.
     ///
@@ -2573,7 +2573,7 @@ pub struct GetAuthDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 127 single-byte characters.
     ///
-    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
 }
 /// XSD: complex type `GetBillingAgreementCustomerDetailsResponseDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -2615,7 +2615,7 @@ pub struct GetBoardingDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 1,024 alphanumeric characters
     ///
-    /// XML: element `ebl:Reason` of type `xs:string`, optional.
+    /// XML: element `ebl:Reason` of type `xs:string`, optional. At most 1024 characters (PayPal's documentation), checked by `validate()`.
     pub reason: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:ProgramName` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub program_name: ::std::option::Option<::std::string::String>,
@@ -2633,7 +2633,7 @@ pub struct GetBoardingDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:PartnerCustom` of type `xs:string`, optional.
+    /// XML: element `ebl:PartnerCustom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub partner_custom: ::std::option::Option<::std::string::String>,
     /// Details about the owner of the account
     ///
@@ -2658,13 +2658,13 @@ pub struct GetBoardingDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:VettingStatus` of type `xs:string`, optional.
+    /// XML: element `ebl:VettingStatus` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub vetting_status: ::std::option::Option<::std::string::String>,
     /// Gives BankAccountVerificationStatus - Added, Confirmed
     ///
     /// Character length and limitations: 256 alphanumeric characters
     ///
-    /// XML: element `ebl:BankAccountVerificationStatus` of type `xs:string`, optional.
+    /// XML: element `ebl:BankAccountVerificationStatus` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub bank_account_verification_status: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `GetExpressCheckoutDetailsResponseDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -2674,7 +2674,7 @@ pub struct GetExpressCheckoutDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it). At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
     /// Information about the payer
     ///
@@ -2684,13 +2684,13 @@ pub struct GetExpressCheckoutDetailsResponseDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Your own invoice or tracking number, as set by you in the InvoiceID element of SetExpressCheckoutRequest.
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// Payer's contact telephone number. PayPal returns a contact telephone number only if your Merchant account profile settings require that the buyer enter one.
     ///
@@ -2900,7 +2900,7 @@ pub struct GetRecurringPaymentsProfileDetailsResponseDetailsType {
     /// On the customer's statement, an asterisk is used to separate the DBA name and product name.
     /// The asterisk delimiter can appear in position 4, 8, or 13.
     ///
-    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional.
+    /// XML: element `ebl:SoftDescriptor` of type `xs:string`, optional. At most 25 characters (PayPal's documentation), checked by `validate()`.
     pub soft_descriptor: ::std::option::Option<::std::string::String>,
     /// Use this optional parameter to pass information about how consumer should contact the merchant.
     ///
@@ -3160,7 +3160,7 @@ pub struct InvoiceItemType {
     ///
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// a human readable item description
     ///
@@ -3168,20 +3168,20 @@ pub struct InvoiceItemType {
     ///
     /// Character length and limits: 127 single-byte characters
     ///
-    /// XML: element `ebl:Description` of type `xs:string`, optional.
+    /// XML: element `ebl:Description` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub description: ::std::option::Option<::std::string::String>,
     /// The International Article Number or
     /// Universal Product Code (UPC) for the item.
     /// Empty string is allowed.
     /// Character length and limits: 17 single-byte characters
     ///
-    /// XML: element `ebl:EAN` of type `xs:string`, optional.
+    /// XML: element `ebl:EAN` of type `xs:string`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub ean: ::std::option::Option<::std::string::String>,
     /// The Stock-Keeping Unit or other identification
     /// code assigned to the item.
     /// Character length and limits: 64 single-byte characters
     ///
-    /// XML: element `ebl:SKU` of type `xs:string`, optional.
+    /// XML: element `ebl:SKU` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub sku: ::std::option::Option<::std::string::String>,
     /// A retailer could apply different return policies on different items.
     /// Each return policy would be identified using a label or identifier.
@@ -3189,7 +3189,7 @@ pub struct InvoiceItemType {
     /// This identifier will be displayed next to the item in the e-Receipt.
     /// Character length and limits: 8 single-byte characters
     ///
-    /// XML: element `ebl:ReturnPolicyIdentifier` of type `xs:string`, optional.
+    /// XML: element `ebl:ReturnPolicyIdentifier` of type `xs:string`, optional. At most 8 characters (PayPal's documentation), checked by `validate()`.
     pub return_policy_identifier: ::std::option::Option<::std::string::String>,
     /// total price of this item
     ///
@@ -3239,21 +3239,21 @@ pub struct InvoiceItemType {
     /// Reference <http://en.wikipedia.org/wiki/ISBN>
     /// Character length and limits: 32 single-byte characters
     ///
-    /// XML: element `ebl:ISBN` of type `xs:string`, optional.
+    /// XML: element `ebl:ISBN` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub isbn: ::std::option::Option<::std::string::String>,
     /// Price Look-Up code
     /// Reference <http://en.wikipedia.org/wiki/Price_Look-Up_code>
     /// Character length and limits: 5 single-byte characters
     ///
-    /// XML: element `ebl:PLU` of type `xs:string`, optional.
+    /// XML: element `ebl:PLU` of type `xs:string`, optional. At most 5 characters (PayPal's documentation), checked by `validate()`.
     pub plu: ::std::option::Option<::std::string::String>,
     /// Character length and limits: 32 single-byte characters
     ///
-    /// XML: element `ebl:ModelNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:ModelNumber` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub model_number: ::std::option::Option<::std::string::String>,
     /// Character length and limits: 32 single-byte characters
     ///
-    /// XML: element `ebl:StyleNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:StyleNumber` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub style_number: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `ItemArrayType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -3306,7 +3306,7 @@ pub struct ItemType {
     /// eBay. Use ApplicationData to store such special information
     /// as a part or SKU number. Maximum 32 characters in length.
     ///
-    /// XML: element `ebl:ApplicationData` of type `xs:string`, optional.
+    /// XML: element `ebl:ApplicationData` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub application_data: ::std::option::Option<::std::string::String>,
     /// Carries one or more instances of the AttributeSet in a list.
     ///
@@ -3595,7 +3595,7 @@ pub struct ItemType {
     pub title: ::std::option::Option<::std::string::String>,
     /// Universally unique constraint tag. The UUID is unique to a category.
     ///
-    /// XML: element `ebl:UUID` of type `cc:UUIDType`, optional.
+    /// XML: element `ebl:UUID` of type `cc:UUIDType`, optional. At most 36 characters (schema facet), checked by `validate()`.
     pub uuid: ::std::option::Option<crate::generated::cc::UuidType>,
     /// VAT info container.
     ///
@@ -3806,7 +3806,7 @@ pub struct MerchantPullPaymentType {
     ///
     /// B-unique_alphanumeric_string
     ///
-    /// XML: element `ebl:MpID` of type `ebl:MerchantPullIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:MpID` of type `ebl:MerchantPullIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub mp_id: ::std::option::Option<crate::generated::ebl::MerchantPullIdType>,
     /// Specifies type of PayPal payment you require
     ///
@@ -3876,7 +3876,7 @@ pub struct MerchantPullPaymentType {
     ///
     /// Character length and limitations: 32 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional.
+    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub button_source: ::std::option::Option<::std::string::String>,
     /// Passed in soft descriptor string to be appended.
     ///
@@ -3896,7 +3896,7 @@ pub struct MerchantStoreDetailsType {
     ///
     /// Character length and limits: 50 single-byte characters
     ///
-    /// XML: element `ebl:StoreID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:StoreID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 50 characters (PayPal's documentation), checked by `validate()`.
     pub store_id: ::std::option::Option<::std::string::String>,
     /// Terminal ID
     ///
@@ -3904,7 +3904,7 @@ pub struct MerchantStoreDetailsType {
     ///
     /// Character length and limits: 50 single-byte characters
     ///
-    /// XML: element `ebl:TerminalID` of type `xs:string`, optional.
+    /// XML: element `ebl:TerminalID` of type `xs:string`, optional. At most 50 characters (PayPal's documentation), checked by `validate()`.
     pub terminal_id: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `MobileIDInfoType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -4095,12 +4095,12 @@ pub struct PayeeInfoType {
     /// Email address of payee/agreement owner\
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:PayeeEmail` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `ebl:PayeeEmail` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub payee_email: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Unique Merchant ID\
     /// Character length and limitations: 17 single-byte characters
     ///
-    /// XML: element `ebl:PayeeID` of type `ebl:UserIDType`, optional.
+    /// XML: element `ebl:PayeeID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub payee_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
 }
 /// PayerInfoType
@@ -4112,12 +4112,12 @@ pub struct PayerInfoType {
     /// Email address of payer\
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:Payer` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `ebl:Payer` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub payer: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Unique customer ID\
     /// Character length and limitations: 17 single-byte characters
     ///
-    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, optional.
+    /// XML: element `ebl:PayerID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub payer_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
     /// Status of payer's email address
     ///
@@ -4137,7 +4137,7 @@ pub struct PayerInfoType {
     /// Payer's business name.\
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:PayerBusiness` of type `xs:string`, optional.
+    /// XML: element `ebl:PayerBusiness` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub payer_business: ::std::option::Option<::std::string::String>,
     /// Payer's business address
     ///
@@ -4175,7 +4175,7 @@ pub struct PaymentDetailsItemType {
     ///
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// Item number.
     ///
@@ -4183,7 +4183,7 @@ pub struct PaymentDetailsItemType {
     ///
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:Number` of type `xs:string`, optional.
+    /// XML: element `ebl:Number` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub number: ::std::option::Option<::std::string::String>,
     /// Item quantity.
     ///
@@ -4230,7 +4230,7 @@ pub struct PaymentDetailsItemType {
     /// Optional\
     /// Character length and limitations: 127 single-byte characters
     ///
-    /// XML: element `ebl:Description` of type `xs:string`, optional.
+    /// XML: element `ebl:Description` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub description: ::std::option::Option<::std::string::String>,
     /// Information about the Item weight.
     ///
@@ -4322,7 +4322,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:OrderDescription` of type `xs:string`, optional.
+    /// XML: element `ebl:OrderDescription` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub order_description: ::std::option::Option<::std::string::String>,
     /// A free-form field for your own use.
     ///
@@ -4330,7 +4330,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Your own invoice or tracking number.
     ///
@@ -4338,7 +4338,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// An identification code for use by third-party applications to identify transactions.
     ///
@@ -4346,7 +4346,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 32 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional.
+    /// XML: element `ebl:ButtonSource` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub button_source: ::std::option::Option<::std::string::String>,
     /// Your URL for receiving Instant Payment Notification (IPN) about this transaction.
     ///
@@ -4356,7 +4356,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 2,048 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:NotifyURL` of type `xs:string`, optional.
+    /// XML: element `ebl:NotifyURL` of type `xs:string`, optional. At most 2048 characters (PayPal's documentation), checked by `validate()`.
     pub notify_url: ::std::option::Option<::std::string::String>,
     /// Address the order will be shipped to.
     ///
@@ -4382,13 +4382,13 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: Four single-byte numeric characters.
     ///
-    /// XML: element `ebl:MultiShipping` of type `xs:string`, optional.
+    /// XML: element `ebl:MultiShipping` of type `xs:string`, optional. At most 4 characters (PayPal's documentation), checked by `validate()`.
     pub multi_shipping: ::std::option::Option<::std::string::String>,
     /// Thirdparty Fulfillment Reference Number.\
     /// Optional\
     /// Character length and limitations: 32 alphanumeric characters.
     ///
-    /// XML: element `ebl:FulfillmentReferenceNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:FulfillmentReferenceNumber` of type `xs:string`, optional. At most 32 characters (PayPal's documentation), checked by `validate()`.
     pub fulfillment_reference_number: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:FulfillmentAddress` of type `ebl:AddressType`, optional.
     pub fulfillment_address: ::std::option::Option<crate::generated::ebl::AddressType>,
@@ -4449,7 +4449,7 @@ pub struct PaymentDetailsType {
     /// Optional\
     /// Character length and limitations: 127 single-byte alphanumeric characters.
     ///
-    /// XML: element `ebl:NoteText` of type `xs:string`, optional.
+    /// XML: element `ebl:NoteText` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub note_text: ::std::option::Option<::std::string::String>,
     /// PayPal Transaction Id, returned once DoExpressCheckout is completed.
     ///
@@ -4513,7 +4513,7 @@ pub struct PaymentDetailsType {
     ///
     /// Character length and limitations: 50 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:LocationID` of type `xs:string`, optional.
+    /// XML: element `ebl:LocationID` of type `xs:string`, optional. At most 50 characters (PayPal's documentation), checked by `validate()`.
     pub location_id: ::std::option::Option<::std::string::String>,
     /// For instance single use coupons should not be
     /// returned in future CheckIn calls once they are redeemed.
@@ -4548,7 +4548,7 @@ pub struct PaymentInfoType {
     /// A transaction identification number.\
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `ebl:TransactionID` of type `xs:string`, optional.
+    /// XML: element `ebl:TransactionID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// Its Ebay transaction id.\
     /// EbayTransactionID will returned for immediate pay item transaction in ECA
@@ -4567,7 +4567,7 @@ pub struct PaymentInfoType {
     ///
     /// Character length and limits: 19 single-byte characters maximum
     ///
-    /// XML: element `ebl:ParentTransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `ebl:ParentTransactionID` of type `ebl:TransactionId`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub parent_transaction_id: ::std::option::Option<
         crate::generated::ebl::TransactionId,
     >,
@@ -4575,7 +4575,7 @@ pub struct PaymentInfoType {
     ///
     /// Character length and limitations: 16 digits in xxxx-xxxx-xxxx-xxxx format
     ///
-    /// XML: element `ebl:ReceiptID` of type `xs:string`, optional.
+    /// XML: element `ebl:ReceiptID` of type `xs:string`, optional. At most 19 characters (PayPal's documentation), checked by `validate()`.
     pub receipt_id: ::std::option::Option<::std::string::String>,
     /// The type of transaction
     ///
@@ -4865,19 +4865,19 @@ pub struct PaymentItemInfoType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// Custom field you set in the original transaction.
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Memo entered by your customer in PayPal Website Payments note field.
     ///
     /// Character length and limitations: 255 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Memo` of type `xs:string`, optional.
+    /// XML: element `ebl:Memo` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub memo: ::std::option::Option<::std::string::String>,
     /// Amount of tax charged on transaction
     ///
@@ -4907,17 +4907,17 @@ pub struct PaymentItemType {
     ///
     /// Character length and limitations: 255 single-byte characters
     ///
-    /// XML: element `ebl:EbayItemTxnId` of type `xs:string`, optional.
+    /// XML: element `ebl:EbayItemTxnId` of type `xs:string`, optional. At most 255 characters (PayPal's documentation), checked by `validate()`.
     pub ebay_item_txn_id: ::std::option::Option<::std::string::String>,
     /// Item name set by you or entered by the customer.\
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Name` of type `xs:string`, optional.
+    /// XML: element `ebl:Name` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub name: ::std::option::Option<::std::string::String>,
     /// Item number set by you.\
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Number` of type `xs:string`, optional.
+    /// XML: element `ebl:Number` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub number: ::std::option::Option<::std::string::String>,
     /// Quantity set by you or entered by the customer.\
     /// Character length and limitations: no limit
@@ -5134,15 +5134,15 @@ pub struct PaymentType {
 /// XSD: complex type `PersonNameType` (`urn:ebay:apis:eBLBaseComponents`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonNameType {
-    /// XML: element `ebl:Salutation` of type `ebl:SalutationType`, optional.
+    /// XML: element `ebl:Salutation` of type `ebl:SalutationType`, optional. At most 20 characters (schema facet), checked by `validate()`.
     pub salutation: ::std::option::Option<crate::generated::ebl::SalutationType>,
-    /// XML: element `ebl:FirstName` of type `ebl:NameType`, optional.
+    /// XML: element `ebl:FirstName` of type `ebl:NameType`, optional. At most 25 characters (schema facet), checked by `validate()`.
     pub first_name: ::std::option::Option<crate::generated::ebl::NameType>,
-    /// XML: element `ebl:MiddleName` of type `ebl:NameType`, optional.
+    /// XML: element `ebl:MiddleName` of type `ebl:NameType`, optional. At most 25 characters (schema facet), checked by `validate()`.
     pub middle_name: ::std::option::Option<crate::generated::ebl::NameType>,
-    /// XML: element `ebl:LastName` of type `ebl:NameType`, optional.
+    /// XML: element `ebl:LastName` of type `ebl:NameType`, optional. At most 25 characters (schema facet), checked by `validate()`.
     pub last_name: ::std::option::Option<crate::generated::ebl::NameType>,
-    /// XML: element `ebl:Suffix` of type `ebl:SuffixType`, optional.
+    /// XML: element `ebl:Suffix` of type `ebl:SuffixType`, optional. At most 12 characters (schema facet), checked by `validate()`.
     pub suffix: ::std::option::Option<crate::generated::ebl::SuffixType>,
 }
 /// XSD: complex type `PhoneNumberType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -5210,16 +5210,16 @@ pub struct ReceiverInfoType {
     /// Email address or account ID of the payment recipient (the seller). Equivalent to Receiver if payment is sent to primary account.\
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Business` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Business` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub business: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Primary email address of the payment recipient (the seller). If you are the recipient of the payment and the payment is sent to your non-primary email address, the value of Receiver is still your primary email address.\
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Receiver` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:Receiver` of type `ebl:EmailAddressType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub receiver: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// Unique account ID of the payment recipient (the seller). This value is the same as the value of the recipient's referral ID.
     ///
-    /// XML: element `ebl:ReceiverID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:ReceiverID` of type `ebl:UserIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub receiver_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
 }
 /// XSD: complex type `RecurringPaymentsProfileDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -5245,7 +5245,7 @@ pub struct RecurringPaymentsProfileDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ProfileReference` of type `xs:string`, optional.
+    /// XML: element `ebl:ProfileReference` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub profile_reference: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `RecurringPaymentsSummaryType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -5365,7 +5365,7 @@ pub struct RememberMeIdInfoType {
     /// the buyer's remembered login with a merchant and has meaning only to the merchant. If
     /// present, requests that the web flow attempt bypass of login.
     ///
-    /// XML: element `ebl:ExternalRememberMeID` of type `xs:string`, optional.
+    /// XML: element `ebl:ExternalRememberMeID` of type `xs:string`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub external_remember_me_id: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `ReverseTransactionRequestDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -5377,7 +5377,7 @@ pub struct ReverseTransactionRequestDetailsType {
     ///
     /// Character length and limitations: 17 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:TransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `ebl:TransactionID` of type `ebl:TransactionId`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
 }
 /// XSD: complex type `ReverseTransactionResponseDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -5387,7 +5387,7 @@ pub struct ReverseTransactionResponseDetailsType {
     ///
     /// Character length and limitations:17 single-byte characters
     ///
-    /// XML: element `ebl:ReverseTransactionID` of type `ebl:TransactionId`, optional.
+    /// XML: element `ebl:ReverseTransactionID` of type `ebl:TransactionId`, optional. At most 17 characters (PayPal's documentation), checked by `validate()`.
     pub reverse_transaction_id: ::std::option::Option<
         crate::generated::ebl::TransactionId,
     >,
@@ -5542,7 +5542,7 @@ pub struct SellerDetailsType {
     pub pay_pal_account_id: ::std::option::Option<::std::string::String>,
     /// Unique PayPal customer account identification number (of the seller). This feild is meant for Response. This field is ignored, if passed in the Request.
     ///
-    /// XML: element `ebl:SecureMerchantAccountID` of type `ebl:UserIDType`, optional.
+    /// XML: element `ebl:SecureMerchantAccountID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub secure_merchant_account_id: ::std::option::Option<
         crate::generated::ebl::UserIdType,
     >,
@@ -5696,7 +5696,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InitFlowType` of type `xs:string`, optional.
+    /// XML: element `ebl:InitFlowType` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub init_flow_type: ::std::option::Option<::std::string::String>,
     /// The used to decide SkipLogin allowed or not.
     ///
@@ -5704,7 +5704,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:SkipLoginPage` of type `xs:string`, optional.
+    /// XML: element `ebl:SkipLoginPage` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub skip_login_page: ::std::option::Option<::std::string::String>,
     /// contains information about API Services
     ///
@@ -5729,7 +5729,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     /// JP or ja_JP\
     /// US or en_US
     ///
-    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional.
+    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional. At most 5 characters (PayPal's documentation), checked by `validate()`.
     pub locale_code: ::std::option::Option<::std::string::String>,
     /// Sets the Custom Payment Page Style for flow pages associated with this button/link. PageStyle corresponds to the HTML variable page_style for customizing flow pages. The value is the same as the Page Style Name you chose when adding or editing the page style from the Profile subtab of the My Account tab of your PayPal account.
     ///
@@ -5737,7 +5737,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitations: 30 single-byte alphabetic characters.
     ///
-    /// XML: element `ebl:PageStyle` of type `xs:string`, optional.
+    /// XML: element `ebl:PageStyle` of type `xs:string`, optional. At most 30 characters (PayPal's documentation), checked by `validate()`.
     pub page_style: ::std::option::Option<::std::string::String>,
     /// A URL for the image you want to appear at the top left of the flow page. The image has a maximum size of 750 pixels wide by 90 pixels high. PayPal recommends that you provide an image that is stored on a secure (https) server.
     ///
@@ -5745,7 +5745,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitations: 127
     ///
-    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_image: ::std::option::Option<::std::string::String>,
     /// Sets the border color around the header of the flow page. The border is a 2-pixel perimeter around the header space, which is 750 pixels wide by 90 pixels high.
     ///
@@ -5753,7 +5753,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitations: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_border_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the header of the flow page.
     ///
@@ -5761,7 +5761,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_back_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the payment page.
     ///
@@ -5769,7 +5769,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_payflow_color: ::std::option::Option<::std::string::String>,
     /// First Name of the user, this information is used if user chooses to signup with PayPal.
     ///
@@ -5777,7 +5777,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:FirstName` of type `xs:string`, optional.
+    /// XML: element `ebl:FirstName` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Last Name of the user, this information is used if user chooses to signup with PayPal.
     ///
@@ -5785,7 +5785,7 @@ pub struct SetAccessPermissionsRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:LastName` of type `xs:string`, optional.
+    /// XML: element `ebl:LastName` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub last_name: ::std::option::Option<::std::string::String>,
     /// User address, this information is used when user chooses to signup for PayPal.
     ///
@@ -5829,7 +5829,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InitFlowType` of type `xs:string`, optional.
+    /// XML: element `ebl:InitFlowType` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub init_flow_type: ::std::option::Option<::std::string::String>,
     /// The used to decide SkipLogin allowed or not.
     ///
@@ -5837,7 +5837,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:SkipLoginPage` of type `xs:string`, optional.
+    /// XML: element `ebl:SkipLoginPage` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub skip_login_page: ::std::option::Option<::std::string::String>,
     /// The name of the field Merchant requires from PayPal after user's login.
     ///
@@ -5845,7 +5845,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ServiceName1` of type `xs:string`, optional.
+    /// XML: element `ebl:ServiceName1` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub service_name1: ::std::option::Option<::std::string::String>,
     /// Whether the field is required, opt-in or opt-out.
     ///
@@ -5853,7 +5853,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ServiceDefReq1` of type `xs:string`, optional.
+    /// XML: element `ebl:ServiceDefReq1` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub service_def_req1: ::std::option::Option<::std::string::String>,
     /// The name of the field Merchant requires from PayPal after user's login.
     ///
@@ -5861,7 +5861,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ServiceName2` of type `xs:string`, optional.
+    /// XML: element `ebl:ServiceName2` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub service_name2: ::std::option::Option<::std::string::String>,
     /// Whether the field is required, opt-in or opt-out.
     ///
@@ -5869,7 +5869,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ServiceDefReq2` of type `xs:string`, optional.
+    /// XML: element `ebl:ServiceDefReq2` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub service_def_req2: ::std::option::Option<::std::string::String>,
     /// Locale of pages displayed by PayPal during Authentication Login.
     ///
@@ -5886,7 +5886,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     /// JP or ja_JP\
     /// US or en_US
     ///
-    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional.
+    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional. At most 5 characters (PayPal's documentation), checked by `validate()`.
     pub locale_code: ::std::option::Option<::std::string::String>,
     /// Sets the Custom Payment Page Style for flow pages associated with this button/link. PageStyle corresponds to the HTML variable page_style for customizing flow pages. The value is the same as the Page Style Name you chose when adding or editing the page style from the Profile subtab of the My Account tab of your PayPal account.
     ///
@@ -5894,7 +5894,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 30 single-byte alphabetic characters.
     ///
-    /// XML: element `ebl:PageStyle` of type `xs:string`, optional.
+    /// XML: element `ebl:PageStyle` of type `xs:string`, optional. At most 30 characters (PayPal's documentation), checked by `validate()`.
     pub page_style: ::std::option::Option<::std::string::String>,
     /// A URL for the image you want to appear at the top left of the flow page. The image has a maximum size of 750 pixels wide by 90 pixels high. PayPal recommends that you provide an image that is stored on a secure (https) server.
     ///
@@ -5902,7 +5902,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: 127
     ///
-    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_image: ::std::option::Option<::std::string::String>,
     /// Sets the border color around the header of the flow page. The border is a 2-pixel perimeter around the header space, which is 750 pixels wide by 90 pixels high.
     ///
@@ -5910,7 +5910,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitations: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_border_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the header of the flow page.
     ///
@@ -5918,7 +5918,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_back_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the payment page.
     ///
@@ -5926,7 +5926,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_payflow_color: ::std::option::Option<::std::string::String>,
     /// First Name of the user, this information is used if user chooses to signup with PayPal.
     ///
@@ -5934,7 +5934,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:FirstName` of type `xs:string`, optional.
+    /// XML: element `ebl:FirstName` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Last Name of the user, this information is used if user chooses to signup with PayPal.
     ///
@@ -5942,7 +5942,7 @@ pub struct SetAuthFlowParamRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:LastName` of type `xs:string`, optional.
+    /// XML: element `ebl:LastName` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub last_name: ::std::option::Option<::std::string::String>,
     /// User address, this information is used when user chooses to signup for PayPal.
     ///
@@ -5984,7 +5984,7 @@ pub struct SetCustomerBillingAgreementRequestDetailsType {
     ///
     /// Character length and limitations: One single-byte numeric character.
     ///
-    /// XML: element `ebl:ReqBillingAddress` of type `xs:string`, optional.
+    /// XML: element `ebl:ReqBillingAddress` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub req_billing_address: ::std::option::Option<::std::string::String>,
 }
 /// XSD: complex type `SetDataRequestType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -6064,7 +6064,7 @@ pub struct SetEbayMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ItemId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:ItemId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub item_id: ::std::option::Option<::std::string::String>,
     /// An Transaction id assigned to the item in eBay database. In case of Chinese auction Item Id itself indicates Transaction Id. Transaction Id in this case is Zero.
     ///
@@ -6072,7 +6072,7 @@ pub struct SetEbayMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:TransactionId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:TransactionId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub transaction_id: ::std::option::Option<::std::string::String>,
     /// An id indicating the site on which the item was listed.
     ///
@@ -6080,7 +6080,7 @@ pub struct SetEbayMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 2 alphanumeric characters
     ///
-    /// XML: element `ebl:SiteId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:SiteId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 2 characters (PayPal's documentation), checked by `validate()`.
     pub site_id: ::std::option::Option<::std::string::String>,
     /// Buyers ebay Id.
     ///
@@ -6088,7 +6088,7 @@ pub struct SetEbayMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:BuyerId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:BuyerId` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub buyer_id: ::std::option::Option<::std::string::String>,
     /// Indicating the client type. Weather it is WAP or J2ME. A value of 'WAP' indicates WAP. A value of 'J2MEClient' indicates J2ME client.
     ///
@@ -6198,7 +6198,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 20 single-byte characters
     ///
-    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, optional.
+    /// XML: element `ebl:Token` of type `ebl:ExpressCheckoutTokenType`, optional. At most 20 characters (PayPal's documentation), checked by `validate()`.
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
     /// The expected maximum total amount of the complete order, including shipping cost and tax charges.
     ///
@@ -6216,7 +6216,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:OrderDescription` of type `xs:string`, optional.
+    /// XML: element `ebl:OrderDescription` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub order_description: ::std::option::Option<::std::string::String>,
     /// A free-form field for your own use, such as a tracking number or other value you want PayPal to return on GetExpressCheckoutDetailsResponse and DoExpressCheckoutPaymentResponse.
     ///
@@ -6224,7 +6224,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Your own unique invoice or tracking number. PayPal returns this value to you on DoExpressCheckoutPaymentResponse.
     ///
@@ -6232,7 +6232,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// The value 1 indicates that you require that the customer's shipping address on file with PayPal be a confirmed address. Any value other than 1 indicates that the customer's shipping address on file with PayPal need NOT be a confirmed address. Setting this element overrides the setting you have specified in the recipient's Merchant Account Profile.
     ///
@@ -6240,7 +6240,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: One single-byte numeric character.
     ///
-    /// XML: element `ebl:ReqConfirmShipping` of type `xs:string`, optional.
+    /// XML: element `ebl:ReqConfirmShipping` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub req_confirm_shipping: ::std::option::Option<::std::string::String>,
     /// The value 1 indicates that you require that the customer's billing address on file. Setting this element overrides the setting you have specified in Admin.
     ///
@@ -6248,7 +6248,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: One single-byte numeric character.
     ///
-    /// XML: element `ebl:ReqBillingAddress` of type `xs:string`, optional.
+    /// XML: element `ebl:ReqBillingAddress` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub req_billing_address: ::std::option::Option<::std::string::String>,
     /// The billing address for the buyer.\
     /// Optional
@@ -6273,7 +6273,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: Four single-byte numeric characters.
     ///
-    /// XML: element `ebl:NoShipping` of type `xs:string`, optional.
+    /// XML: element `ebl:NoShipping` of type `xs:string`, optional. At most 4 characters (PayPal's documentation), checked by `validate()`.
     pub no_shipping: ::std::option::Option<::std::string::String>,
     /// The value 1 indicates that the PayPal pages should display the shipping address set by you in the Address element on this SetExpressCheckoutRequest, not the shipping address on file with PayPal for this customer. Displaying the PayPal street address on file does not allow the customer to edit that address.
     ///
@@ -6281,7 +6281,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: Four single-byte numeric characters.
     ///
-    /// XML: element `ebl:AddressOverride` of type `xs:string`, optional.
+    /// XML: element `ebl:AddressOverride` of type `xs:string`, optional. At most 4 characters (PayPal's documentation), checked by `validate()`.
     pub address_override: ::std::option::Option<::std::string::String>,
     /// Locale of pages displayed by PayPal during Express Checkout.
     ///
@@ -6298,7 +6298,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     /// JP or ja_JP\
     /// US or en_US
     ///
-    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional.
+    /// XML: element `ebl:LocaleCode` of type `xs:string`, optional. At most 5 characters (PayPal's documentation), checked by `validate()`.
     pub locale_code: ::std::option::Option<::std::string::String>,
     /// Sets the Custom Payment Page Style for payment pages associated with this button/link. PageStyle corresponds to the HTML variable page_style for customizing payment pages. The value is the same as the Page Style Name you chose when adding or editing the page style from the Profile subtab of the My Account tab of your PayPal account.
     ///
@@ -6306,7 +6306,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 30 single-byte alphabetic characters.
     ///
-    /// XML: element `ebl:PageStyle` of type `xs:string`, optional.
+    /// XML: element `ebl:PageStyle` of type `xs:string`, optional. At most 30 characters (PayPal's documentation), checked by `validate()`.
     pub page_style: ::std::option::Option<::std::string::String>,
     /// A URL for the image you want to appear at the top left of the payment page. The image has a maximum size of 750 pixels wide by 90 pixels high. PayPal recommends that you provide an image that is stored on a secure (https) server.
     ///
@@ -6314,7 +6314,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127
     ///
-    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-image` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_image: ::std::option::Option<::std::string::String>,
     /// Sets the border color around the header of the payment page. The border is a 2-pixel perimeter around the header space, which is 750 pixels wide by 90 pixels high.
     ///
@@ -6322,7 +6322,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-border-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_border_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the header of the payment page.
     ///
@@ -6330,7 +6330,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-header-back-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_header_back_color: ::std::option::Option<::std::string::String>,
     /// Sets the background color for the payment page.
     ///
@@ -6338,7 +6338,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-payflow-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_payflow_color: ::std::option::Option<::std::string::String>,
     /// Sets the cart gradient color for the Mini Cart on 1X flow.
     ///
@@ -6346,7 +6346,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitation: Six character HTML hexadecimal color code in ASCII
     ///
-    /// XML: element `ebl:cpp-cart-border-color` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-cart-border-color` of type `xs:string`, optional. At most 6 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_cart_border_color: ::std::option::Option<::std::string::String>,
     /// A URL for the image you want to appear above the mini-cart. The image has a maximum size of 190 pixels wide by 60 pixels high. PayPal recommends that you provide an image that is stored on a secure (https) server.
     ///
@@ -6354,7 +6354,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127
     ///
-    /// XML: element `ebl:cpp-logo-image` of type `xs:string`, optional.
+    /// XML: element `ebl:cpp-logo-image` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub cpp_logo_image: ::std::option::Option<::std::string::String>,
     /// Customer's shipping address.
     ///
@@ -6412,7 +6412,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     ///
     /// Character length and limit: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:BuyerEmail` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `ebl:BuyerEmail` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub buyer_email: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
     /// XML: element `ebl:ChannelType` of type `ebl:ChannelType`, optional.
     pub channel_type: ::std::option::Option<crate::generated::ebl::ChannelType>,
@@ -6449,7 +6449,7 @@ pub struct SetExpressCheckoutRequestDetailsType {
     /// Character length and limitations: One single-byte numeric character.\
     /// Allowable values: 0,1
     ///
-    /// XML: element `ebl:AllowNote` of type `xs:string`, optional.
+    /// XML: element `ebl:AllowNote` of type `xs:string`, optional. At most 1 characters (PayPal's documentation), checked by `validate()`.
     pub allow_note: ::std::option::Option<::std::string::String>,
     /// Funding source preferences.
     ///
@@ -6461,13 +6461,13 @@ pub struct SetExpressCheckoutRequestDetailsType {
     /// Optional\
     /// Character length and limit: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:BrandName` of type `xs:string`, optional.
+    /// XML: element `ebl:BrandName` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub brand_name: ::std::option::Option<::std::string::String>,
     /// URL for PayPal to use to retrieve shipping, handling, insurance, and tax details from your website.\
     /// Optional\
     /// Character length and limitations: 2048 characters.
     ///
-    /// XML: element `ebl:CallbackURL` of type `xs:string`, optional.
+    /// XML: element `ebl:CallbackURL` of type `xs:string`, optional. At most 2048 characters (PayPal's documentation), checked by `validate()`.
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// Enhanced data for different industry segments.\
     /// Optional
@@ -6636,7 +6636,7 @@ pub struct SetMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ItemName` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `ebl:ItemName` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub item_name: ::std::option::Option<::std::string::String>,
     /// Reference number of the item that the customer is purchasing.
     ///
@@ -6644,7 +6644,7 @@ pub struct SetMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional.
+    /// XML: element `ebl:ItemNumber` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub item_number: ::std::option::Option<::std::string::String>,
     /// A free-form field for your own use, such as a tracking number or other value you want returned to you in IPN.
     ///
@@ -6652,7 +6652,7 @@ pub struct SetMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 256 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:Custom` of type `xs:string`, optional.
+    /// XML: element `ebl:Custom` of type `xs:string`, optional. At most 256 characters (PayPal's documentation), checked by `validate()`.
     pub custom: ::std::option::Option<::std::string::String>,
     /// Your own unique invoice or tracking number.
     ///
@@ -6660,7 +6660,7 @@ pub struct SetMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limitations: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional.
+    /// XML: element `ebl:InvoiceID` of type `xs:string`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub invoice_id: ::std::option::Option<::std::string::String>,
     /// URL to which the customer's browser is returned after choosing to pay with PayPal. PayPal recommends that the value of ReturnURL be the final review page on which the customer confirms the order and payment.
     ///
@@ -6702,7 +6702,7 @@ pub struct SetMobileCheckoutRequestDetailsType {
     ///
     /// Character length and limit: 127 single-byte alphanumeric characters
     ///
-    /// XML: element `ebl:BuyerEmail` of type `ebl:EmailAddressType`, optional.
+    /// XML: element `ebl:BuyerEmail` of type `ebl:EmailAddressType`, optional. At most 127 characters (PayPal's documentation), checked by `validate()`.
     pub buyer_email: ::std::option::Option<crate::generated::ebl::EmailAddressType>,
 }
 /// XSD: complex type `ShippingCarrierDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
@@ -6897,12 +6897,12 @@ pub struct SubscriptionInfoType {
     /// Username generated by PayPal and given to subscriber to access the subscription.
     /// Character length and limitations: 64 alphanumeric single-byte characters
     ///
-    /// XML: element `ebl:Username` of type `xs:string`, optional.
+    /// XML: element `ebl:Username` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub username: ::std::option::Option<::std::string::String>,
     /// Password generated by PayPal and given to subscriber to access the subscription. For security, the value of the password is hashed.
     /// Character length and limitations: 128 alphanumeric single-byte characters
     ///
-    /// XML: element `ebl:Password` of type `xs:string`, optional.
+    /// XML: element `ebl:Password` of type `xs:string`, optional. At most 128 characters (PayPal's documentation), checked by `validate()`.
     pub password: ::std::option::Option<::std::string::String>,
     /// The number of payment installments that will occur at the regular rate.
     /// Character length and limitations: no limit
@@ -7373,7 +7373,7 @@ pub struct UserType {
     pub site: ::std::option::Option<crate::generated::ebl::SiteCodeType>,
     /// XML: element `ebl:Status` of type `ebl:UserStatusCodeType`, optional.
     pub status: ::std::option::Option<crate::generated::ebl::UserStatusCodeType>,
-    /// XML: element `ebl:UserID` of type `ebl:UserIDType`, optional.
+    /// XML: element `ebl:UserID` of type `ebl:UserIDType`, optional. At most 127 characters (schema facet), checked by `validate()`.
     pub user_id: ::std::option::Option<crate::generated::ebl::UserIdType>,
     /// XML: element `ebl:UserIDChanged` of type `xs:boolean`, optional.
     pub user_id_changed: ::std::option::Option<bool>,
@@ -7456,11 +7456,11 @@ pub struct WalletItemsType {
     /// (Optional)Uniquely identifies a wallet item of given type. Format varies depending on the type.
     /// Character length and limitations: 64 single-byte characters maximum.
     ///
-    /// XML: element `ebl:Id` of type `xs:string`, optional.
+    /// XML: element `ebl:Id` of type `xs:string`, optional. At most 64 characters (PayPal's documentation), checked by `validate()`.
     pub id: ::std::option::Option<::std::string::String>,
     /// (Optional)Description of wallet item.
     /// Character length and limitations: 512 single-byte characters maximum.
     ///
-    /// XML: element `ebl:Description` of type `xs:string`, optional.
+    /// XML: element `ebl:Description` of type `xs:string`, optional. At most 512 characters (PayPal's documentation), checked by `validate()`.
     pub description: ::std::option::Option<::std::string::String>,
 }

@@ -2,13 +2,46 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    Path, Validate, Violation, ViolationKind, check_len, check_max_inclusive,
-    check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
+    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
+    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
+    check_required,
 };
 impl Validate for crate::generated::ebl::ApiCredentialsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.username, path, "username", out);
+        if let ::std::option::Option::Some(v) = &self.username {
+            path.field(
+                "username",
+                |path| {
+                    check_max_len(v, 128u64, path, out);
+                },
+            );
+        }
         check_required(&self.password, path, "password", out);
+        if let ::std::option::Option::Some(v) = &self.password {
+            path.field(
+                "password",
+                |path| {
+                    check_max_len(v, 40u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.signature {
+            path.field(
+                "signature",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.certificate {
+            path.field(
+                "certificate",
+                |path| {
+                    check_max_len(v, 6048u64, path, out);
+                },
+            );
+        }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
             path.field(
@@ -28,6 +61,39 @@ impl Validate for crate::generated::ebl::ApiCredentialsType {
             );
         }
     }
+}
+impl crate::generated::ebl::ApiCredentialsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "username",
+            wire: "Username",
+            max_chars: 128u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "password",
+            wire: "Password",
+            max_chars: 40u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "signature",
+            wire: "Signature",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "certificate",
+            wire: "Certificate",
+            max_chars: 6048u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::AbstractRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -493,6 +559,46 @@ impl Validate for crate::generated::ebl::AdditionalFeeType {
 }
 impl Validate for crate::generated::ebl::AddressType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.street1 {
+            path.field(
+                "street1",
+                |path| {
+                    check_max_len(v, 300u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.street2 {
+            path.field(
+                "street2",
+                |path| {
+                    check_max_len(v, 300u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.city_name {
+            path.field(
+                "city_name",
+                |path| {
+                    check_max_len(v, 120u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.state_or_province {
+            path.field(
+                "state_or_province",
+                |path| {
+                    check_max_len(v, 120u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.country {
             path.field(
                 "country",
@@ -562,6 +668,46 @@ impl Validate for crate::generated::ebl::AddressType {
             );
         }
     }
+}
+impl crate::generated::ebl::AddressType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "street1",
+            wire: "Street1",
+            max_chars: 300u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "street2",
+            wire: "Street2",
+            max_chars: 300u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "city_name",
+            wire: "CityName",
+            max_chars: 120u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "state_or_province",
+            wire: "StateOrProvince",
+            max_chars: 120u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::AirlineItineraryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -831,6 +977,14 @@ impl Validate for crate::generated::ebl::BmlOfferInfoType {
 impl Validate for crate::generated::ebl::BankAccountDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.name, path, "name", out);
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 192u64, path, out);
+                },
+            );
+        }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
             path.field(
@@ -850,8 +1004,50 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
             );
         }
         check_required(&self.routing_number, path, "routing_number", out);
+        if let ::std::option::Option::Some(v) = &self.routing_number {
+            path.field(
+                "routing_number",
+                |path| {
+                    check_max_len(v, 23u64, path, out);
+                },
+            );
+        }
         check_required(&self.account_number, path, "account_number", out);
+        if let ::std::option::Option::Some(v) = &self.account_number {
+            path.field(
+                "account_number",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::BankAccountDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 192u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "routing_number",
+            wire: "RoutingNumber",
+            max_chars: 23u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "account_number",
+            wire: "AccountNumber",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::BillOutstandingAmountRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1093,6 +1289,14 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.work_phone {
+            path.field(
+                "work_phone",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.category {
             path.field(
                 "category",
@@ -1178,6 +1382,14 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.website {
+            path.field(
+                "website",
+                |path| {
+                    check_max_len(v, 2048u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.revenue_from_online_sales {
             path.field(
                 "revenue_from_online_sales",
@@ -1195,7 +1407,63 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.customer_service_email {
+            path.field(
+                "customer_service_email",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.customer_service_phone {
+            path.field(
+                "customer_service_phone",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::BusinessInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "work_phone",
+            wire: "WorkPhone",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "website",
+            wire: "Website",
+            max_chars: 2048u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "customer_service_email",
+            wire: "CustomerServiceEmail",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "customer_service_phone",
+            wire: "CustomerServicePhone",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::BusinessOwnerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1207,7 +1475,57 @@ impl Validate for crate::generated::ebl::BusinessOwnerInfoType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.home_phone {
+            path.field(
+                "home_phone",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.mobile_phone {
+            path.field(
+                "mobile_phone",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.ssn {
+            path.field(
+                "ssn",
+                |path| {
+                    check_max_len(v, 9u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::BusinessOwnerInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "home_phone",
+            wire: "HomePhone",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "mobile_phone",
+            wire: "MobilePhone",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "ssn",
+            wire: "SSN",
+            max_chars: 9u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ButtonSearchResultType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1224,7 +1542,27 @@ impl Validate for crate::generated::ebl::BuyerDetailType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
+            path.field(
+                "risk_session_correlation_id",
+                |path| {
+                    check_max_len(v, 36u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::BuyerDetailType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "risk_session_correlation_id",
+            wire: "RiskSessionCorrelationID",
+            max_chars: 36u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::BuyerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1511,7 +1849,72 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.item_name {
+            path.field(
+                "item_name",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.item_number {
+            path.field(
+                "item_number",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.note {
+            path.field(
+                "note",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom_id {
+            path.field(
+                "custom_id",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "item_name",
+            wire: "ItemName",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "item_number",
+            wire: "ItemNumber",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note",
+            wire: "Note",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom_id",
+            wire: "CustomID",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate
 for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
@@ -1571,7 +1974,27 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.soft_descriptor {
+            path.field(
+                "soft_descriptor",
+                |path| {
+                    check_max_len(v, 25u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "soft_descriptor",
+            wire: "SoftDescriptor",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate
 for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
@@ -1734,11 +2157,46 @@ impl Validate for crate::generated::ebl::CustomSecurityHeaderType {
 }
 impl Validate for crate::generated::ebl::DeviceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(v) = &self.device_id {
+            path.field(
+                "device_id",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::DeviceDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "device_id",
+            wire: "DeviceID",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DiscountInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.description {
+            path.field(
+                "description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
                 "amount",
@@ -1764,10 +2222,60 @@ impl Validate for crate::generated::ebl::DiscountInfoType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.redeemed_offer_id {
+            path.field(
+                "redeemed_offer_id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::DiscountInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "description",
+            wire: "Description",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "redeemed_offer_id",
+            wire: "RedeemedOfferId",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DiscountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.description {
+            path.field(
+                "description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
             path.field(
@@ -1794,7 +2302,41 @@ impl Validate for crate::generated::ebl::DiscountType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.redeemed_offer_id {
+            path.field(
+                "redeemed_offer_id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::DiscountType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "description",
+            wire: "Description",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "redeemed_offer_id",
+            wire: "RedeemedOfferID",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DisplayControlDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1803,6 +2345,14 @@ impl Validate for crate::generated::ebl::DisplayControlDetailsType {
 }
 impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.authorization_id {
+            path.field(
+                "authorization_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         check_required(&self.payment_info, path, "payment_info", out);
         if let ::std::option::Option::Some(v) = &self.payment_info {
             path.field(
@@ -1813,6 +2363,18 @@ impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
             );
         }
     }
+}
+impl crate::generated::ebl::DoCaptureResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "authorization_id",
+            wire: "AuthorizationID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1853,7 +2415,57 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
             );
         }
         check_required(&self.ip_address, path, "ip_address", out);
+        if let ::std::option::Option::Some(v) = &self.ip_address {
+            path.field(
+                "ip_address",
+                |path| {
+                    check_max_len(v, 15u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.merchant_session_id {
+            path.field(
+                "merchant_session_id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.soft_descriptor {
+            path.field(
+                "soft_descriptor",
+                |path| {
+                    check_max_len(v, 25u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::DoDirectPaymentRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "ip_address",
+            wire: "IPAddress",
+            max_chars: 15u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "merchant_session_id",
+            wire: "MerchantSessionId",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "soft_descriptor",
+            wire: "SoftDescriptor",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1875,12 +2487,28 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
             );
         }
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
             path.field(
                 "payer_id",
                 |path| {
                     check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
                 },
             );
         }
@@ -1939,6 +2567,14 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
             "survey_choice_selected",
             out,
         );
+        if let ::std::option::Option::Some(v) = &self.button_source {
+            path.field(
+                "button_source",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.coupled_buckets.len(),
             0u64,
@@ -1964,9 +2600,50 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
         }
     }
 }
+impl crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_source",
+            wire: "ButtonSource",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.payment_info.len(),
             0u64,
@@ -1987,6 +2664,14 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
                             },
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.note {
+            path.field(
+                "note",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
                 },
             );
         }
@@ -2023,8 +2708,43 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
         }
     }
 }
+impl crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note",
+            wire: "Note",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
             path.field(
@@ -2044,6 +2764,25 @@ impl Validate for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsT
             );
         }
     }
+}
+impl crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2160,6 +2899,14 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
+            path.field(
+                "risk_session_correlation_id",
+                |path| {
+                    check_max_len(v, 36u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.sender_details {
             path.field(
                 "sender_details",
@@ -2168,7 +2915,34 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.msg_sub_id {
+            path.field(
+                "msg_sub_id",
+                |path| {
+                    check_max_len(v, 38u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::DoReferenceTransactionRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "risk_session_correlation_id",
+            wire: "RiskSessionCorrelationID",
+            max_chars: 36u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "msg_sub_id",
+            wire: "MsgSubID",
+            max_chars: 38u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::DoReferenceTransactionResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2192,8 +2966,72 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionResponseDetailsTy
 }
 impl Validate for crate::generated::ebl::EbayItemPaymentDetailsItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(v) = &self.item_number {
+            path.field(
+                "item_number",
+                |path| {
+                    check_max_len(v, 765u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.auction_transaction_id {
+            path.field(
+                "auction_transaction_id",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.order_id {
+            path.field(
+                "order_id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cart_id {
+            path.field(
+                "cart_id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::EbayItemPaymentDetailsItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "item_number",
+            wire: "ItemNumber",
+            max_chars: 765u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "auction_transaction_id",
+            wire: "AuctionTransactionId",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "order_id",
+            wire: "OrderId",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cart_id",
+            wire: "CartID",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::EnhancedDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2210,7 +3048,39 @@ impl Validate for crate::generated::ebl::EnhancedDataType {
 impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.program_code, path, "program_code", out);
+        if let ::std::option::Option::Some(v) = &self.program_code {
+            path.field(
+                "program_code",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
         check_required(&self.product_list, path, "product_list", out);
+        if let ::std::option::Option::Some(v) = &self.product_list {
+            path.field(
+                "product_list",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.partner_custom {
+            path.field(
+                "partner_custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.image_url {
+            path.field(
+                "image_url",
+                |path| {
+                    check_max_len(v, 2048u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.marketing_category {
             path.field(
                 "marketing_category",
@@ -2253,6 +3123,39 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
             );
         }
     }
+}
+impl crate::generated::ebl::EnterBoardingRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "program_code",
+            wire: "ProgramCode",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "product_list",
+            wire: "ProductList",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "partner_custom",
+            wire: "PartnerCustom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "image_url",
+            wire: "ImageUrl",
+            max_chars: 2048u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ErrorParameterType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2308,6 +3211,14 @@ impl Validate for crate::generated::ebl::ErrorType {
 }
 impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         check_required(&self.set_data_request, path, "set_data_request", out);
         if let ::std::option::Option::Some(v) = &self.set_data_request {
             path.field(
@@ -2326,6 +3237,18 @@ impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetails
             );
         }
     }
+}
+impl crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2379,7 +3302,27 @@ impl Validate for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
             "external_remember_me_status",
             out,
         );
+        if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
+            path.field(
+                "external_remember_me_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::ExternalRememberMeStatusDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "external_remember_me_id",
+            wire: "ExternalRememberMeID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::FmfDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2559,6 +3502,14 @@ impl Validate for crate::generated::ebl::FlowControlDetailsType {
 }
 impl Validate for crate::generated::ebl::FundingSourceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.allow_push_funding {
+            path.field(
+                "allow_push_funding",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.user_selected_funding_source {
             path.field(
                 "user_selected_funding_source",
@@ -2578,8 +3529,44 @@ impl Validate for crate::generated::ebl::FundingSourceDetailsType {
         }
     }
 }
+impl crate::generated::ebl::FundingSourceDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "allow_push_funding",
+            wire: "AllowPushFunding",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.first_name {
+            path.field(
+                "first_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.last_name {
+            path.field(
+                "last_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.email {
+            path.field(
+                "email",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.access_permission_name.len(),
             0u64,
@@ -2607,8 +3594,65 @@ impl Validate for crate::generated::ebl::GetAccessPermissionDetailsResponseDetai
         }
     }
 }
+impl crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "first_name",
+            wire: "FirstName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "last_name",
+            wire: "LastName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "email",
+            wire: "Email",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.first_name {
+            path.field(
+                "first_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.last_name {
+            path.field(
+                "last_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.email {
+            path.field(
+                "email",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
             path.field(
@@ -2619,6 +3663,39 @@ impl Validate for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
             );
         }
     }
+}
+impl crate::generated::ebl::GetAuthDetailsResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "first_name",
+            wire: "FirstName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "last_name",
+            wire: "LastName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "email",
+            wire: "Email",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
 }
 impl Validate
 for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType {
@@ -2664,6 +3741,14 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         }
         check_required(&self.start_date, path, "start_date", out);
         check_required(&self.last_updated, path, "last_updated", out);
+        if let ::std::option::Option::Some(v) = &self.reason {
+            path.field(
+                "reason",
+                |path| {
+                    check_max_len(v, 1024u64, path, out);
+                },
+            );
+        }
         check_required(&self.program_name, path, "program_name", out);
         check_required(&self.program_code, path, "program_code", out);
         if let ::std::option::Option::Some(v) = &self.user_withdrawal_limit {
@@ -2683,6 +3768,14 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.partner_custom {
+            path.field(
+                "partner_custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.account_owner {
             path.field(
                 "account_owner",
@@ -2699,17 +3792,90 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.vetting_status {
+            path.field(
+                "vetting_status",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.bank_account_verification_status {
+            path.field(
+                "bank_account_verification_status",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "reason",
+            wire: "Reason",
+            max_chars: 1024u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "partner_custom",
+            wire: "PartnerCustom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "vetting_status",
+            wire: "VettingStatus",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "bank_account_verification_status",
+            wire: "BankAccountVerificationStatus",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.token, path, "token", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
             path.field(
                 "payer_info",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -2871,6 +4037,32 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
             );
         }
     }
+}
+impl crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3126,7 +4318,27 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.soft_descriptor {
+            path.field(
+                "soft_descriptor",
+                |path| {
+                    check_max_len(v, 25u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "soft_descriptor",
+            wire: "SoftDescriptor",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::IdentificationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3459,6 +4671,46 @@ impl Validate for crate::generated::ebl::InstrumentDetailsType {
 }
 impl Validate for crate::generated::ebl::InvoiceItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.description {
+            path.field(
+                "description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.ean {
+            path.field(
+                "ean",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.sku {
+            path.field(
+                "sku",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.return_policy_identifier {
+            path.field(
+                "return_policy_identifier",
+                |path| {
+                    check_max_len(v, 8u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.price {
             path.field(
                 "price",
@@ -3538,7 +4790,107 @@ impl Validate for crate::generated::ebl::InvoiceItemType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.isbn {
+            path.field(
+                "isbn",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.plu {
+            path.field(
+                "plu",
+                |path| {
+                    check_max_len(v, 5u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.model_number {
+            path.field(
+                "model_number",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.style_number {
+            path.field(
+                "style_number",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::InvoiceItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "description",
+            wire: "Description",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "ean",
+            wire: "EAN",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "sku",
+            wire: "SKU",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "return_policy_identifier",
+            wire: "ReturnPolicyIdentifier",
+            max_chars: 8u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "isbn",
+            wire: "ISBN",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "plu",
+            wire: "PLU",
+            max_chars: 5u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "model_number",
+            wire: "ModelNumber",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "style_number",
+            wire: "StyleNumber",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ItemArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3574,6 +4926,14 @@ impl Validate for crate::generated::ebl::ItemTrackingDetailsType {
 }
 impl Validate for crate::generated::ebl::ItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.application_data {
+            path.field(
+                "application_data",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.list_of_attribute_sets {
             path.field(
                 "list_of_attribute_sets",
@@ -4026,6 +5386,25 @@ impl Validate for crate::generated::ebl::ItemType {
         }
     }
 }
+impl crate::generated::ebl::ItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "application_data",
+            wire: "ApplicationData",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "uuid",
+            wire: "UUID",
+            max_chars: 36u64,
+            min_chars: 36u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::ListOfAttributeSetType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4217,6 +5596,14 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
             );
         }
         check_required(&self.mp_id, path, "mp_id", out);
+        if let ::std::option::Option::Some(v) = &self.mp_id {
+            path.field(
+                "mp_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payment_type {
             path.field(
                 "payment_type",
@@ -4258,12 +5645,74 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.button_source {
+            path.field(
+                "button_source",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::MerchantPullPaymentType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "mp_id",
+            wire: "MpID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_source",
+            wire: "ButtonSource",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::MerchantStoreDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.store_id, path, "store_id", out);
+        if let ::std::option::Option::Some(v) = &self.store_id {
+            path.field(
+                "store_id",
+                |path| {
+                    check_max_len(v, 50u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.terminal_id {
+            path.field(
+                "terminal_id",
+                |path| {
+                    check_max_len(v, 50u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::MerchantStoreDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "store_id",
+            wire: "StoreID",
+            max_chars: 50u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "terminal_id",
+            wire: "TerminalID",
+            max_chars: 50u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::MobileIdInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4348,6 +5797,14 @@ impl Validate for crate::generated::ebl::PaginationType {
 }
 impl Validate for crate::generated::ebl::PayeeInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.payee_email {
+            path.field(
+                "payee_email",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payee_id {
             path.field(
                 "payee_id",
@@ -4358,8 +5815,35 @@ impl Validate for crate::generated::ebl::PayeeInfoType {
         }
     }
 }
+impl crate::generated::ebl::PayeeInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "payee_email",
+            wire: "PayeeEmail",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payee_id",
+            wire: "PayeeID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PayerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.payer {
+            path.field(
+                "payer",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payer_id {
             path.field(
                 "payer_id",
@@ -4408,6 +5892,14 @@ impl Validate for crate::generated::ebl::PayerInfoType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.payer_business {
+            path.field(
+                "payer_business",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -4460,8 +5952,50 @@ impl Validate for crate::generated::ebl::PayerInfoType {
         }
     }
 }
+impl crate::generated::ebl::PayerInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "payer",
+            wire: "Payer",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "payer_id",
+            wire: "PayerID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "payer_business",
+            wire: "PayerBusiness",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PaymentDetailsItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.number {
+            path.field(
+                "number",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.tax {
             path.field(
                 "tax",
@@ -4500,6 +6034,14 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.description {
+            path.field(
+                "description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -4562,6 +6104,32 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
         }
     }
 }
+impl crate::generated::ebl::PaymentDetailsItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "number",
+            wire: "Number",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "description",
+            wire: "Description",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PaymentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.order_total {
@@ -4604,11 +6172,67 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.order_description {
+            path.field(
+                "order_description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.button_source {
+            path.field(
+                "button_source",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.notify_url {
+            path.field(
+                "notify_url",
+                |path| {
+                    check_max_len(v, 2048u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
             path.field(
                 "ship_to_address",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.multi_shipping {
+            path.field(
+                "multi_shipping",
+                |path| {
+                    check_max_len(v, 4u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.fulfillment_reference_number {
+            path.field(
+                "fulfillment_reference_number",
+                |path| {
+                    check_max_len(v, 32u64, path, out);
                 },
             );
         }
@@ -4743,6 +6367,14 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.note_text {
+            path.field(
+                "note_text",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.payment_action {
             path.field(
                 "payment_action",
@@ -4799,6 +6431,14 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.location_id {
+            path.field(
+                "location_id",
+                |path| {
+                    check_max_len(v, 50u64, path, out);
                 },
             );
         }
@@ -4873,6 +6513,74 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         }
     }
 }
+impl crate::generated::ebl::PaymentDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "order_description",
+            wire: "OrderDescription",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "button_source",
+            wire: "ButtonSource",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "notify_url",
+            wire: "NotifyURL",
+            max_chars: 2048u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "multi_shipping",
+            wire: "MultiShipping",
+            max_chars: 4u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "fulfillment_reference_number",
+            wire: "FulfillmentReferenceNumber",
+            max_chars: 32u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "note_text",
+            wire: "NoteText",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "location_id",
+            wire: "LocationID",
+            max_chars: 50u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PaymentDirectivesType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_type {
@@ -4896,6 +6604,30 @@ impl Validate for crate::generated::ebl::PaymentDirectivesType {
 }
 impl Validate for crate::generated::ebl::PaymentInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.parent_transaction_id {
+            path.field(
+                "parent_transaction_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.receipt_id {
+            path.field(
+                "receipt_id",
+                |path| {
+                    check_max_len(v, 19u64, path, out);
+                },
+            );
+        }
         check_required(&self.transaction_type, path, "transaction_type", out);
         if let ::std::option::Option::Some(v) = &self.transaction_type {
             path.field(
@@ -5123,8 +6855,58 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         }
     }
 }
+impl crate::generated::ebl::PaymentInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "parent_transaction_id",
+            wire: "ParentTransactionID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "receipt_id",
+            wire: "ReceiptID",
+            max_chars: 19u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PaymentItemInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.memo {
+            path.field(
+                "memo",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.payment_item.len(),
             0u64,
@@ -5166,8 +6948,58 @@ impl Validate for crate::generated::ebl::PaymentItemInfoType {
         }
     }
 }
+impl crate::generated::ebl::PaymentItemInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "memo",
+            wire: "Memo",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PaymentItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.ebay_item_txn_id {
+            path.field(
+                "ebay_item_txn_id",
+                |path| {
+                    check_max_len(v, 255u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.name {
+            path.field(
+                "name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.number {
+            path.field(
+                "number",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.invoice_item_details {
             path.field(
                 "invoice_item_details",
@@ -5208,6 +7040,32 @@ impl Validate for crate::generated::ebl::PaymentItemType {
             );
         }
     }
+}
+impl crate::generated::ebl::PaymentItemType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "ebay_item_txn_id",
+            wire: "EbayItemTxnId",
+            max_chars: 255u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "number",
+            wire: "Number",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::PaymentMeansType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5417,6 +7275,46 @@ impl Validate for crate::generated::ebl::PersonNameType {
         }
     }
 }
+impl crate::generated::ebl::PersonNameType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "salutation",
+            wire: "Salutation",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "first_name",
+            wire: "FirstName",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "middle_name",
+            wire: "MiddleName",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "last_name",
+            wire: "LastName",
+            max_chars: 25u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "suffix",
+            wire: "Suffix",
+            max_chars: 12u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::PhoneNumberType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
@@ -5489,7 +7387,23 @@ impl Validate for crate::generated::ebl::PromotedItemType {
 impl Validate for crate::generated::ebl::ReceiverInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.business, path, "business", out);
+        if let ::std::option::Option::Some(v) = &self.business {
+            path.field(
+                "business",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.receiver, path, "receiver", out);
+        if let ::std::option::Option::Some(v) = &self.receiver {
+            path.field(
+                "receiver",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.receiver_id, path, "receiver_id", out);
         if let ::std::option::Option::Some(v) = &self.receiver_id {
             path.field(
@@ -5500,6 +7414,32 @@ impl Validate for crate::generated::ebl::ReceiverInfoType {
             );
         }
     }
+}
+impl crate::generated::ebl::ReceiverInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "business",
+            wire: "Business",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "receiver",
+            wire: "Receiver",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "receiver_id",
+            wire: "ReceiverID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5512,7 +7452,27 @@ impl Validate for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
             );
         }
         check_required(&self.billing_start_date, path, "billing_start_date", out);
+        if let ::std::option::Option::Some(v) = &self.profile_reference {
+            path.field(
+                "profile_reference",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::RecurringPaymentsProfileDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "profile_reference",
+            wire: "ProfileReference",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::RecurringPaymentsSummaryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5621,18 +7581,76 @@ impl Validate for crate::generated::ebl::RefundInfoType {
 }
 impl Validate for crate::generated::ebl::RememberMeIdInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
+            path.field(
+                "external_remember_me_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::RememberMeIdInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "external_remember_me_id",
+            wire: "ExternalRememberMeID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ReverseTransactionRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::ReverseTransactionRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ReverseTransactionResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(v) = &self.reverse_transaction_id {
+            path.field(
+                "reverse_transaction_id",
+                |path| {
+                    check_max_len(v, 17u64, path, out);
+                },
+            );
+        }
         check_required(&self.status, path, "status", out);
     }
+}
+impl crate::generated::ebl::ReverseTransactionResponseDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "reverse_transaction_id",
+            wire: "ReverseTransactionID",
+            max_chars: 17u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ReviseStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5741,6 +7759,18 @@ impl Validate for crate::generated::ebl::SellerDetailsType {
             );
         }
     }
+}
+impl crate::generated::ebl::SellerDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "secure_merchant_account_id",
+            wire: "SecureMerchantAccountID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::SellerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5895,6 +7925,22 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         check_required(&self.logout_url, path, "logout_url", out);
+        if let ::std::option::Option::Some(v) = &self.init_flow_type {
+            path.field(
+                "init_flow_type",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.skip_login_page {
+            path.field(
+                "skip_login_page",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.required_access_permissions.len(),
             0u64,
@@ -5911,6 +7957,70 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
             "optional_access_permissions",
             out,
         );
+        if let ::std::option::Option::Some(v) = &self.locale_code {
+            path.field(
+                "locale_code",
+                |path| {
+                    check_max_len(v, 5u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.page_style {
+            path.field(
+                "page_style",
+                |path| {
+                    check_max_len(v, 30u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_image {
+            path.field(
+                "cpp_header_image",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
+            path.field(
+                "cpp_header_border_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
+            path.field(
+                "cpp_header_back_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
+            path.field(
+                "cpp_payflow_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.first_name {
+            path.field(
+                "first_name",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.last_name {
+            path.field(
+                "last_name",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.address {
             path.field(
                 "address",
@@ -5921,11 +8031,198 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
         }
     }
 }
+impl crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "init_flow_type",
+            wire: "InitFlowType",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "skip_login_page",
+            wire: "SkipLoginPage",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "locale_code",
+            wire: "LocaleCode",
+            max_chars: 5u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "page_style",
+            wire: "PageStyle",
+            max_chars: 30u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_image",
+            wire: "cpp-header-image",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_border_color",
+            wire: "cpp-header-border-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_back_color",
+            wire: "cpp-header-back-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_payflow_color",
+            wire: "cpp-payflow-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "first_name",
+            wire: "FirstName",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "last_name",
+            wire: "LastName",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         check_required(&self.logout_url, path, "logout_url", out);
+        if let ::std::option::Option::Some(v) = &self.init_flow_type {
+            path.field(
+                "init_flow_type",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.skip_login_page {
+            path.field(
+                "skip_login_page",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.service_name1 {
+            path.field(
+                "service_name1",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.service_def_req1 {
+            path.field(
+                "service_def_req1",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.service_name2 {
+            path.field(
+                "service_name2",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.service_def_req2 {
+            path.field(
+                "service_def_req2",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.locale_code {
+            path.field(
+                "locale_code",
+                |path| {
+                    check_max_len(v, 5u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.page_style {
+            path.field(
+                "page_style",
+                |path| {
+                    check_max_len(v, 30u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_image {
+            path.field(
+                "cpp_header_image",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
+            path.field(
+                "cpp_header_border_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
+            path.field(
+                "cpp_header_back_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
+            path.field(
+                "cpp_payflow_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.first_name {
+            path.field(
+                "first_name",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.last_name {
+            path.field(
+                "last_name",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.address {
             path.field(
                 "address",
@@ -5935,6 +8232,109 @@ impl Validate for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
             );
         }
     }
+}
+impl crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "init_flow_type",
+            wire: "InitFlowType",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "skip_login_page",
+            wire: "SkipLoginPage",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "service_name1",
+            wire: "ServiceName1",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "service_def_req1",
+            wire: "ServiceDefReq1",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "service_name2",
+            wire: "ServiceName2",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "service_def_req2",
+            wire: "ServiceDefReq2",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "locale_code",
+            wire: "LocaleCode",
+            max_chars: 5u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "page_style",
+            wire: "PageStyle",
+            max_chars: 30u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_image",
+            wire: "cpp-header-image",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_border_color",
+            wire: "cpp-header-border-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_back_color",
+            wire: "cpp-header-back-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_payflow_color",
+            wire: "cpp-payflow-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "first_name",
+            wire: "FirstName",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "last_name",
+            wire: "LastName",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5954,7 +8354,27 @@ impl Validate for crate::generated::ebl::SetCustomerBillingAgreementRequestDetai
         }
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
+        if let ::std::option::Option::Some(v) = &self.req_billing_address {
+            path.field(
+                "req_billing_address",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "req_billing_address",
+            wire: "ReqBillingAddress",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::SetDataRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6118,9 +8538,41 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
             );
         }
         check_required(&self.item_id, path, "item_id", out);
+        if let ::std::option::Option::Some(v) = &self.item_id {
+            path.field(
+                "item_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.transaction_id, path, "transaction_id", out);
+        if let ::std::option::Option::Some(v) = &self.transaction_id {
+            path.field(
+                "transaction_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.site_id, path, "site_id", out);
+        if let ::std::option::Option::Some(v) = &self.site_id {
+            path.field(
+                "site_id",
+                |path| {
+                    check_max_len(v, 2u64, path, out);
+                },
+            );
+        }
         check_required(&self.buyer_id, path, "buyer_id", out);
+        if let ::std::option::Option::Some(v) = &self.buyer_id {
+            path.field(
+                "buyer_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.client_type, path, "client_type", out);
         if let ::std::option::Option::Some(v) = &self.client_type {
             path.field(
@@ -6157,6 +8609,39 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         }
     }
 }
+impl crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "item_id",
+            wire: "ItemId",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "transaction_id",
+            wire: "TransactionId",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "site_id",
+            wire: "SiteId",
+            max_chars: 2u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "buyer_id",
+            wire: "BuyerId",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.order_total {
@@ -6169,6 +8654,14 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         }
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
+        if let ::std::option::Option::Some(v) = &self.token {
+            path.field(
+                "token",
+                |path| {
+                    check_max_len(v, 20u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.max_amount {
             path.field(
                 "max_amount",
@@ -6177,11 +8670,131 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.order_description {
+            path.field(
+                "order_description",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.req_confirm_shipping {
+            path.field(
+                "req_confirm_shipping",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.req_billing_address {
+            path.field(
+                "req_billing_address",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.billing_address {
             path.field(
                 "billing_address",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.no_shipping {
+            path.field(
+                "no_shipping",
+                |path| {
+                    check_max_len(v, 4u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.address_override {
+            path.field(
+                "address_override",
+                |path| {
+                    check_max_len(v, 4u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.locale_code {
+            path.field(
+                "locale_code",
+                |path| {
+                    check_max_len(v, 5u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.page_style {
+            path.field(
+                "page_style",
+                |path| {
+                    check_max_len(v, 30u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_image {
+            path.field(
+                "cpp_header_image",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
+            path.field(
+                "cpp_header_border_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
+            path.field(
+                "cpp_header_back_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
+            path.field(
+                "cpp_payflow_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_cart_border_color {
+            path.field(
+                "cpp_cart_border_color",
+                |path| {
+                    check_max_len(v, 6u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.cpp_logo_image {
+            path.field(
+                "cpp_logo_image",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -6241,6 +8854,14 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             ),
                         );
                     }
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.buyer_email {
+            path.field(
+                "buyer_email",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
                 },
             );
         }
@@ -6326,11 +8947,35 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.allow_note {
+            path.field(
+                "allow_note",
+                |path| {
+                    check_max_len(v, 1u64, path, out);
+                },
+            );
+        }
         if let ::std::option::Option::Some(v) = &self.funding_source_details {
             path.field(
                 "funding_source_details",
                 |path| {
                     Validate::validate_into(v, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.brand_name {
+            path.field(
+                "brand_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.callback_url {
+            path.field(
+                "callback_url",
+                |path| {
+                    check_max_len(v, 2048u64, path, out);
                 },
             );
         }
@@ -6533,6 +9178,151 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         }
     }
 }
+impl crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "token",
+            wire: "Token",
+            max_chars: 20u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "order_description",
+            wire: "OrderDescription",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "req_confirm_shipping",
+            wire: "ReqConfirmShipping",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "req_billing_address",
+            wire: "ReqBillingAddress",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "no_shipping",
+            wire: "NoShipping",
+            max_chars: 4u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "address_override",
+            wire: "AddressOverride",
+            max_chars: 4u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "locale_code",
+            wire: "LocaleCode",
+            max_chars: 5u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "page_style",
+            wire: "PageStyle",
+            max_chars: 30u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_image",
+            wire: "cpp-header-image",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_border_color",
+            wire: "cpp-header-border-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_header_back_color",
+            wire: "cpp-header-back-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_payflow_color",
+            wire: "cpp-payflow-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_cart_border_color",
+            wire: "cpp-cart-border-color",
+            max_chars: 6u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "cpp_logo_image",
+            wire: "cpp-logo-image",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "buyer_email",
+            wire: "BuyerEmail",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "allow_note",
+            wire: "AllowNote",
+            max_chars: 1u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "brand_name",
+            wire: "BrandName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "callback_url",
+            wire: "CallbackURL",
+            max_chars: 2048u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.buyer_phone {
@@ -6569,6 +9359,38 @@ impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
             );
         }
         check_required(&self.item_name, path, "item_name", out);
+        if let ::std::option::Option::Some(v) = &self.item_name {
+            path.field(
+                "item_name",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.item_number {
+            path.field(
+                "item_number",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.custom {
+            path.field(
+                "custom",
+                |path| {
+                    check_max_len(v, 256u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.invoice_id {
+            path.field(
+                "invoice_id",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
         check_required(&self.return_url, path, "return_url", out);
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
             path.field(
@@ -6578,7 +9400,55 @@ impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.buyer_email {
+            path.field(
+                "buyer_email",
+                |path| {
+                    check_max_len(v, 127u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "item_name",
+            wire: "ItemName",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "item_number",
+            wire: "ItemNumber",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "custom",
+            wire: "Custom",
+            max_chars: 256u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "invoice_id",
+            wire: "InvoiceID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "buyer_email",
+            wire: "BuyerEmail",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6795,6 +9665,22 @@ impl Validate for crate::generated::ebl::SubscriptionInfoType {
         check_required(&self.reattempt, path, "reattempt", out);
         check_required(&self.recurring, path, "recurring", out);
         check_required(&self.subscription_id, path, "subscription_id", out);
+        if let ::std::option::Option::Some(v) = &self.username {
+            path.field(
+                "username",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.password {
+            path.field(
+                "password",
+                |path| {
+                    check_max_len(v, 128u64, path, out);
+                },
+            );
+        }
         check_occurs(
             self.terms.len(),
             0u64,
@@ -6819,6 +9705,25 @@ impl Validate for crate::generated::ebl::SubscriptionInfoType {
             );
         }
     }
+}
+impl crate::generated::ebl::SubscriptionInfoType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "username",
+            wire: "Username",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "password",
+            wire: "Password",
+            max_chars: 128u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }
 impl Validate for crate::generated::ebl::SubscriptionTermsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7254,6 +10159,18 @@ impl Validate for crate::generated::ebl::UserType {
         }
     }
 }
+impl crate::generated::ebl::UserType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "user_id",
+            wire: "UserID",
+            max_chars: 127u64,
+            min_chars: 0u64,
+            source: "facet",
+        },
+    ];
+}
 impl Validate for crate::generated::ebl::VatDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
@@ -7304,5 +10221,40 @@ impl Validate for crate::generated::ebl::WalletItemsType {
                 },
             );
         }
+        if let ::std::option::Option::Some(v) = &self.id {
+            path.field(
+                "id",
+                |path| {
+                    check_max_len(v, 64u64, path, out);
+                },
+            );
+        }
+        if let ::std::option::Option::Some(v) = &self.description {
+            path.field(
+                "description",
+                |path| {
+                    check_max_len(v, 512u64, path, out);
+                },
+            );
+        }
     }
+}
+impl crate::generated::ebl::WalletItemsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "id",
+            wire: "Id",
+            max_chars: 64u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+        FieldLimit {
+            field: "description",
+            wire: "Description",
+            max_chars: 512u64,
+            min_chars: 0u64,
+            source: "doc",
+        },
+    ];
 }

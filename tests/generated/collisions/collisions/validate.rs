@@ -2,8 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    Path, Validate, Violation, ViolationKind, check_len, check_max_inclusive,
-    check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
+    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
+    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
+    check_required,
 };
 impl Validate for crate::collisions::collisions::ErrorType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {

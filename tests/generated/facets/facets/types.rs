@@ -7,11 +7,11 @@ pub type LevelType = i64;
 /// XSD: complex type `LimitsType` (`urn:test:facets`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LimitsType {
-    /// XML: element `facets:Id` of type `facets:UUIDType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `facets:Id` of type `facets:UUIDType`, required by the schema (checked by `validate()`; responses may omit it). At most 36 characters (schema facet), checked by `validate()`.
     pub id: ::std::option::Option<crate::facets::facets::UuidType>,
-    /// XML: element `facets:Name` of type `facets:NameType`, required by the schema (checked by `validate()`; responses may omit it).
+    /// XML: element `facets:Name` of type `facets:NameType`, required by the schema (checked by `validate()`; responses may omit it). At most 127 characters (schema facet), checked by `validate()`.
     pub name: ::std::option::Option<crate::facets::facets::NameType>,
-    /// XML: element `facets:ShortName` of type `facets:ShortNameType`, optional.
+    /// XML: element `facets:ShortName` of type `facets:ShortNameType`, optional. At most 32 characters (schema facet), checked by `validate()`.
     pub short_name: ::std::option::Option<crate::facets::facets::ShortNameType>,
     /// XML: element `facets:Code` of type `facets:CodeType`, optional.
     pub code: ::std::option::Option<crate::facets::facets::CodeType>,

@@ -2,8 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    Path, Validate, Violation, ViolationKind, check_len, check_max_inclusive,
-    check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
+    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
+    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
+    check_required,
 };
 impl Validate for crate::facets::facets::LimitsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -63,4 +64,30 @@ impl Validate for crate::facets::facets::LimitsType {
             );
         }
     }
+}
+impl crate::facets::facets::LimitsType {
+    /// Character limits of this type's text fields, as `validate()` checks them.
+    pub const LIMITS: &'static [FieldLimit] = &[
+        FieldLimit {
+            field: "id",
+            wire: "Id",
+            max_chars: 36u64,
+            min_chars: 36u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "name",
+            wire: "Name",
+            max_chars: 127u64,
+            min_chars: 1u64,
+            source: "facet",
+        },
+        FieldLimit {
+            field: "short_name",
+            wire: "ShortName",
+            max_chars: 32u64,
+            min_chars: 1u64,
+            source: "facet",
+        },
+    ];
 }

@@ -1,0 +1,129 @@
+//! Wire-format benchmarks on a TransactionSearchResponse with 5,000 `PaymentTransactions` (about 2.7 MB),
+//! built here: decode and encode throughput, and in the same run the raw quick-xml `Reader` event loop over
+//! the same bytes as the baseline the generated reader is measured against. Before the benchmarks it prints
+//! the peak heap memory of one decode, measured by a counting allocator.
+//!
+//! Run: `cargo bench -p paypal-soap --bench wire`.
+
+// The counting allocator below is the only unsafe code, and it only forwards to the system allocator.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use paypal_soap::generated::api::{TransactionSearchResponseType, TransactionSearchReq};
+use paypal_soap::generated::cc::BasicAmountType;
+use paypal_soap::generated::ebl::{AckCodeType, CurrencyCodeType, PaymentTransactionSearchResultType};
+use paypal_soap::generated::ns;
+use paypal_soap::runtime::soap::{Body, read_response, write_response};
+
+/// Counts live and peak heap bytes, so a bench can report the peak memory of one operation.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn amount(value: &str) -> Option<BasicAmountType> {
+    Some(BasicAmountType { value: value.to_string(), currency_id: Some(CurrencyCodeType::Usd) })
+}
+
+/// A response shaped like a real TransactionSearch answer.
+fn response(n: usize) -> TransactionSearchResponseType {
+    let payment_transactions = (0..n)
+        .map(|i| PaymentTransactionSearchResultType {
+            timestamp: Some("2011-09-14T14:06:25Z".parse().unwrap()),
+            timezone: Some("GMT".to_string()),
+            type_: Some("Payment".to_string()),
+            payer: Some(format!("buyer{i}@example.com")),
+            payer_display_name: Some("Tom & Jerry's <Shop>".to_string()),
+            transaction_id: Some(format!("{:017X}", 0x9D5F_0000_u64 + i as u64)),
+            status: Some("Completed".to_string()),
+            gross_amount: amount("1,234.56"),
+            fee_amount: amount("-36.10"),
+            net_amount: amount("1,198.46"),
+        })
+        .collect();
+    TransactionSearchResponseType {
+        timestamp: Some("2011-09-14T14:06:25Z".parse().unwrap()),
+        ack: Some(AckCodeType::Success),
+        correlation_id: Some("8e2cf8d5a4b31".to_string()),
+        version: Some("204.0".to_string()),
+        build: Some("000000".to_string()),
+        payment_transactions,
+        ..Default::default()
+    }
+}
+
+fn raw_event_loop(bytes: &[u8]) -> usize {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut events = 0;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return events,
+            Ok(e) => {
+                black_box(&e);
+                events += 1;
+            }
+            Err(e) => panic!("raw reader: {e}"),
+        }
+    }
+}
+
+fn decode(bytes: &[u8]) -> TransactionSearchResponseType {
+    match read_response::<TransactionSearchResponseType>(bytes, ns::API, "TransactionSearchResponse").unwrap().body {
+        Body::Response(r) => r,
+        Body::Fault(f) => panic!("fault: {f:?}"),
+    }
+}
+
+fn wire(c: &mut Criterion) {
+    let value = response(5_000);
+    let bytes = write_response(&value, ns::API, "TransactionSearchResponse").unwrap();
+    assert_eq!(decode(&bytes), value, "the benchmark document must round-trip");
+
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let decoded = decode(&bytes);
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    drop(decoded);
+    println!(
+        "document: {} bytes, {} transactions; peak heap during one decode: {} bytes ({:.2}x the document)",
+        bytes.len(),
+        value.payment_transactions.len(),
+        peak,
+        peak as f64 / bytes.len() as f64
+    );
+
+    let mut group = c.benchmark_group("transaction_search_5000");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("raw_quick_xml_events", |b| b.iter(|| raw_event_loop(black_box(&bytes))));
+    group.bench_function("decode", |b| b.iter(|| decode(black_box(&bytes))));
+    group.bench_function("encode", |b| {
+        b.iter(|| write_response(black_box(&value), ns::API, "TransactionSearchResponse").unwrap())
+    });
+    group.finish();
+    let _ = TransactionSearchReq::default();
+}
+
+criterion_group!(benches, wire);
+criterion_main!(benches);
