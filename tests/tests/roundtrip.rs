@@ -9,9 +9,9 @@ use std::process::Command;
 
 use paypal_soap::generated::examples::{for_each_element, for_each_type};
 use paypal_soap::runtime::credentials::Credentials;
-use paypal_soap::runtime::example::{Example, Visitor};
+use paypal_soap::runtime::example::{Example, SetText, Visitor};
 use paypal_soap::runtime::soap::{Body, read_response, write_request};
-use paypal_soap::runtime::validate::Validate;
+use paypal_soap::runtime::validate::{Limited, Validate};
 use paypal_soap::runtime::xml::{XmlRead, XmlReader, XmlWrite, XmlWriter};
 
 /// Writes each type's example as an element named after the type, reads it back, and compares.
@@ -24,7 +24,7 @@ struct TypeRoundTrip {
 impl TypeRoundTrip {
     fn check<T>(ns: &'static str, name: &'static str) -> Result<(), String>
     where
-        T: Example + XmlRead + XmlWrite + Validate + PartialEq + Debug,
+        T: Example + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug,
     {
         let value = T::example();
         value.validate().map_err(|v| format!("example does not validate: {v}"))?;
@@ -48,7 +48,7 @@ impl TypeRoundTrip {
 impl Visitor for TypeRoundTrip {
     fn visit<T>(&mut self, ns: &'static str, name: &'static str)
     where
-        T: Example + XmlRead + XmlWrite + Validate + PartialEq + Debug,
+        T: Example + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug,
     {
         self.count += 1;
         if let Err(e) = Self::check::<T>(ns, name) {
@@ -75,7 +75,7 @@ struct EnvelopeRoundTrip {
 impl Visitor for EnvelopeRoundTrip {
     fn visit<T>(&mut self, ns: &'static str, name: &'static str)
     where
-        T: Example + XmlRead + XmlWrite + Validate + PartialEq + Debug,
+        T: Example + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug,
     {
         let value = T::example();
         let creds = Credentials::signature("api_user", "api_password", "api_signature");

@@ -72,12 +72,52 @@ pub(crate) fn emit_example(ctx: &Ctx<'_>, id: &TypeId, recursive: &BTreeSet<(Typ
         let f = ident(ctx.names.text_field(id));
         fields.push(quote!(#f: ::std::string::String::new(),));
     }
+    let set_text = set_text(ctx, id);
     quote! {
         impl Example for #path {
             #[allow(unused_variables)]
             fn example_at(depth: u32) -> Self {
                 Self { #(#fields)* }
             }
+        }
+        #set_text
+    }
+}
+
+/// The `SetText` impl: one arm per text field that has a character limit.
+fn set_text(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
+    let path = ctx.type_path(id);
+    let Some(flat) = ctx.flat.types.get(id) else { return TokenStream::new() };
+    let mut arms = Vec::new();
+    for (i, fa) in flat.attributes.iter().enumerate() {
+        let limited = ctx.limits.attribute_limit(&fa.declared_in, &fa.attribute.name).is_some();
+        if limited && super::validate::is_string(ctx, &fa.attribute.type_ref) {
+            let f = ident(ctx.names.attribute(id, i));
+            let name = f.to_string();
+            arms.push(quote!(#name => { self.#f = ::std::option::Option::Some(value); true }));
+        }
+    }
+    for (i, m) in flat.members.iter().enumerate() {
+        let Member::Element(ff) = m else { continue };
+        let limited = ctx.limits.field_limit(&ff.declared_in, &ff.field.name).is_some();
+        if limited && super::validate::is_string(ctx, &ff.field.type_ref) {
+            let f = ident(ctx.names.field(id, i));
+            let name = f.to_string();
+            arms.push(if ff.occurs.is_many() {
+                quote!(#name => { self.#f = ::std::vec![value]; true })
+            } else {
+                quote!(#name => { self.#f = ::std::option::Option::Some(value); true })
+            });
+        }
+    }
+    let body = if arms.is_empty() {
+        quote!(let _ = (field, value); false)
+    } else {
+        quote!(match field { #(#arms)* _ => false })
+    };
+    quote! {
+        impl SetText for #path {
+            fn set_text(&mut self, field: &str, value: ::std::string::String) -> bool { #body }
         }
     }
 }
@@ -152,7 +192,7 @@ pub(crate) fn emit_examples_file(ctx: &Ctx<'_>, ids: &[&TypeId], recursive: &BTr
     quote! {
         //! Example values of this namespace's types (feature `examples`).
         #![allow(unused_imports, clippy::all)]
-        use crate::runtime::example::{Example, ExampleScalar, MAX_DEPTH};
+        use crate::runtime::example::{Example, ExampleScalar, MAX_DEPTH, SetText};
         #(#items)*
     }
 }

@@ -274,7 +274,7 @@ fn validate_file(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
         //! Validators of this namespace's types.
         #![allow(unused_imports, clippy::cast_lossless)]
         use crate::runtime::validate::{
-            FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len, check_max_inclusive,
+            FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount, check_len, check_max_inclusive,
             check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
         };
         #(#items)*

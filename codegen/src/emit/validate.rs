@@ -132,14 +132,10 @@ pub(crate) fn emit_limits_table(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             }
         }
     }
-    if rows.is_empty() {
-        return TokenStream::new();
-    }
     let path = ctx.type_path(id);
     quote! {
-        impl #path {
-            /// Character limits of this type's text fields, as `validate()` checks them.
-            pub const LIMITS: &'static [FieldLimit] = &[#(#rows)*];
+        impl Limited for #path {
+            const LIMITS: &'static [FieldLimit] = &[#(#rows)*];
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::fmt::Debug;
 
-use crate::runtime::validate::Validate;
+use crate::runtime::validate::{Limited, Validate};
 use crate::runtime::xml::{XmlRead, XmlWrite};
 use crate::runtime::{Date, DateTime, Decimal, Time};
 
@@ -79,6 +79,14 @@ impl ExampleScalar for Time {
     }
 }
 
+/// Sets a text field by its Rust name, for tests that probe each field's limit (generated for every complex
+/// type; only fields with a character limit are settable).
+pub trait SetText {
+    /// Sets field `field` to `value` (as the only item of a list field) and returns true, or returns false when
+    /// the type has no limited text field of that name.
+    fn set_text(&mut self, field: &str, value: String) -> bool;
+}
+
 /// Something that runs once per generated type or global element (see the generated `for_each_type` and
 /// `for_each_element`).
 pub trait Visitor {
@@ -86,5 +94,5 @@ pub trait Visitor {
     /// and the type's wire name).
     fn visit<T>(&mut self, ns: &'static str, name: &'static str)
     where
-        T: Example + XmlRead + XmlWrite + Validate + PartialEq + Debug;
+        T: Example + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug;
 }

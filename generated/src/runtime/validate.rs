@@ -338,6 +338,18 @@ pub struct FieldLimit {
     pub source: &'static str,
 }
 
+/// A type's character limits as data. Every generated complex type implements it (with an empty table when
+/// none of its text fields is limited): `AddressType::LIMITS` with this trait in scope.
+pub trait Limited {
+    /// The limits of the type's own text fields, in field order.
+    const LIMITS: &'static [FieldLimit];
+
+    /// The limit of one field, by its Rust name.
+    fn limit(field: &str) -> Option<&'static FieldLimit> {
+        Self::LIMITS.iter().find(|l| l.field == field)
+    }
+}
+
 /// Currencies PayPal takes without decimals.
 const ZERO_DECIMAL_CURRENCIES: [&str; 3] = ["HUF", "JPY", "TWD"];
 

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::generated::api::AddressVerifyRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -70,9 +70,8 @@ impl Validate for crate::generated::api::AddressVerifyRequestType {
         }
     }
 }
-impl crate::generated::api::AddressVerifyRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::AddressVerifyRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "email",
             wire: "Email",
@@ -221,9 +220,8 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         }
     }
 }
-impl crate::generated::api::AddressVerifyResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::AddressVerifyResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "pay_pal_token",
             wire: "PayPalToken",
@@ -288,6 +286,9 @@ impl Validate for crate::generated::api::BaUpdateRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::BaUpdateRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BaUpdateResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -349,6 +350,9 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::BaUpdateResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmButtonSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -385,6 +389,9 @@ impl Validate for crate::generated::api::BmButtonSearchRequestType {
         }
         check_required(&self.version, path, "version", out);
     }
+}
+impl Limited for crate::generated::api::BmButtonSearchRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmButtonSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -455,6 +462,9 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BmButtonSearchResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmCreateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -682,9 +692,8 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         }
     }
 }
-impl crate::generated::api::BmCreateButtonRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmCreateButtonRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "button_var",
             wire: "ButtonVar",
@@ -756,6 +765,9 @@ impl Validate for crate::generated::api::BmCreateButtonResponseType {
         check_required(&self.website, path, "website", out);
     }
 }
+impl Limited for crate::generated::api::BmCreateButtonResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -802,9 +814,8 @@ impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::BmGetButtonDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmGetButtonDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "hosted_button_id",
             wire: "HostedButtonID",
@@ -1042,9 +1053,8 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         }
     }
 }
-impl crate::generated::api::BmGetButtonDetailsResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmGetButtonDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "button_var",
             wire: "ButtonVar",
@@ -1107,9 +1117,8 @@ impl Validate for crate::generated::api::BmGetInventoryRequestType {
         }
     }
 }
-impl crate::generated::api::BmGetInventoryRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmGetInventoryRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "hosted_button_id",
             wire: "HostedButtonID",
@@ -1208,6 +1217,9 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
         );
     }
 }
+impl Limited for crate::generated::api::BmGetInventoryResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -1270,9 +1282,8 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
         }
     }
 }
-impl crate::generated::api::BmManageButtonStatusRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmManageButtonStatusRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "hosted_button_id",
             wire: "HostedButtonID",
@@ -1328,6 +1339,9 @@ impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::BmManageButtonStatusResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmSetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1447,9 +1461,8 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
         }
     }
 }
-impl crate::generated::api::BmSetInventoryRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmSetInventoryRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "hosted_button_id",
             wire: "HostedButtonID",
@@ -1526,6 +1539,9 @@ impl Validate for crate::generated::api::BmSetInventoryResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::BmSetInventoryResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmUpdateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1762,9 +1778,8 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         }
     }
 }
-impl crate::generated::api::BmUpdateButtonRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::BmUpdateButtonRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "hosted_button_id",
             wire: "HostedButtonID",
@@ -1843,6 +1858,9 @@ impl Validate for crate::generated::api::BmUpdateButtonResponseType {
         check_required(&self.website, path, "website", out);
     }
 }
+impl Limited for crate::generated::api::BmUpdateButtonResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -1895,6 +1913,9 @@ impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BillOutstandingAmountRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1959,6 +1980,9 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::BillOutstandingAmountResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BillUserRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -2009,6 +2033,9 @@ impl Validate for crate::generated::api::BillUserRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BillUserRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BillUserResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2079,6 +2106,9 @@ impl Validate for crate::generated::api::BillUserResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::BillUserResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CancelRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -2132,6 +2162,9 @@ impl Validate for crate::generated::api::CancelRecoupRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::CancelRecoupRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CancelRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -2178,6 +2211,9 @@ impl Validate for crate::generated::api::CancelRecoupResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::CancelRecoupResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CompleteRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2231,6 +2267,9 @@ impl Validate for crate::generated::api::CompleteRecoupRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::CompleteRecoupRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CompleteRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2295,6 +2334,9 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::CompleteRecoupResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -2332,6 +2374,9 @@ impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
     }
+}
+impl Limited for crate::generated::api::CreateBillingAgreementRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2380,6 +2425,9 @@ impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.billing_agreement_id, path, "billing_agreement_id", out);
     }
+}
+impl Limited for crate::generated::api::CreateBillingAgreementResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2434,6 +2482,9 @@ impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::CreateMobilePaymentRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -2480,6 +2531,9 @@ impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::CreateMobilePaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2533,6 +2587,9 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
             );
         }
     }
+}
+impl Limited for crate::generated::api::CreateRecurringPaymentsProfileRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2596,6 +2653,9 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
             );
         }
     }
+}
+impl Limited for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2772,9 +2832,8 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         }
     }
 }
-impl crate::generated::api::DoAuthorizationRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoAuthorizationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -2876,9 +2935,8 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
         }
     }
 }
-impl crate::generated::api::DoAuthorizationResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoAuthorizationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -2952,9 +3010,8 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         }
     }
 }
-impl crate::generated::api::DoCancelRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoCancelRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "msg_sub_id",
             wire: "MsgSubID",
@@ -3010,6 +3067,9 @@ impl Validate for crate::generated::api::DoCancelResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::DoCancelResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoCaptureRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3140,9 +3200,8 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         }
     }
 }
-impl crate::generated::api::DoCaptureRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoCaptureRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -3241,6 +3300,9 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::DoCaptureResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoDirectPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -3291,6 +3353,9 @@ impl Validate for crate::generated::api::DoDirectPaymentRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoDirectPaymentRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoDirectPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3416,9 +3481,8 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         }
     }
 }
-impl crate::generated::api::DoDirectPaymentResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoDirectPaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "avs_code",
             wire: "AVSCode",
@@ -3487,6 +3551,9 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoExpressCheckoutPaymentRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3559,6 +3626,9 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::DoExpressCheckoutPaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -3605,9 +3675,8 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
         }
     }
 }
-impl crate::generated::api::DoMobileCheckoutPaymentRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoMobileCheckoutPaymentRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -3680,6 +3749,9 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::DoMobileCheckoutPaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -3732,6 +3804,9 @@ impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoNonReferencedCreditRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3796,6 +3871,9 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::DoNonReferencedCreditResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoReauthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -3859,9 +3937,8 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
         }
     }
 }
-impl crate::generated::api::DoReauthorizationRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoReauthorizationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -3942,9 +4019,8 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
         }
     }
 }
-impl crate::generated::api::DoReauthorizationResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoReauthorizationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -4006,6 +4082,9 @@ impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoReferenceTransactionRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4077,6 +4156,9 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoReferenceTransactionResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4158,9 +4240,8 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
         }
     }
 }
-impl crate::generated::api::DoUatpAuthorizationRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoUatpAuthorizationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "msg_sub_id",
             wire: "MsgSubID",
@@ -4259,9 +4340,8 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
         }
     }
 }
-impl crate::generated::api::DoUatpAuthorizationResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoUatpAuthorizationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -4330,6 +4410,9 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4411,6 +4494,9 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
         }
     }
 }
+impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoVoidRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4473,9 +4559,8 @@ impl Validate for crate::generated::api::DoVoidRequestType {
         }
     }
 }
-impl crate::generated::api::DoVoidRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoVoidRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -4554,9 +4639,8 @@ impl Validate for crate::generated::api::DoVoidResponseType {
         }
     }
 }
-impl crate::generated::api::DoVoidResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::DoVoidResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -4617,6 +4701,9 @@ impl Validate for crate::generated::api::EnterBoardingRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::EnterBoardingRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::EnterBoardingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -4673,9 +4760,8 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
         }
     }
 }
-impl crate::generated::api::EnterBoardingResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::EnterBoardingResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -4737,6 +4823,9 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::ExecuteCheckoutOperationsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4801,6 +4890,9 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::ExecuteCheckoutOperationsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4861,9 +4953,8 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
         }
     }
 }
-impl crate::generated::api::ExternalRememberMeOptOutRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::ExternalRememberMeOptOutRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "external_remember_me_id",
             wire: "ExternalRememberMeID",
@@ -4920,6 +5011,9 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
         check_required(&self.build, path, "build", out);
     }
 }
+impl Limited for crate::generated::api::ExternalRememberMeOptOutResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4966,9 +5060,8 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::GetAccessPermissionDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::GetAccessPermissionDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -5041,6 +5134,9 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
         }
     }
 }
+impl Limited for crate::generated::api::GetAccessPermissionDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetAuthDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5087,9 +5183,8 @@ impl Validate for crate::generated::api::GetAuthDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::GetAuthDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::GetAuthDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -5160,6 +5255,9 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetAuthDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetBalanceRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5196,6 +5294,9 @@ impl Validate for crate::generated::api::GetBalanceRequestType {
         }
         check_required(&self.version, path, "version", out);
     }
+}
+impl Limited for crate::generated::api::GetBalanceRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetBalanceResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5277,6 +5378,9 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetBalanceResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5314,6 +5418,9 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReque
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
     }
+}
+impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5378,6 +5485,9 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
         }
     }
 }
+impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5424,9 +5534,8 @@ impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::GetBoardingDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::GetBoardingDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -5499,6 +5608,9 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetBoardingDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5545,9 +5657,8 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::GetExpressCheckoutDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::GetExpressCheckoutDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -5620,6 +5731,9 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetExpressCheckoutDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5672,6 +5786,9 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::GetIncentiveEvaluationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5736,6 +5853,9 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetIncentiveEvaluationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetMobileStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5787,6 +5907,9 @@ impl Validate for crate::generated::api::GetMobileStatusRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::GetMobileStatusRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetMobileStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -5837,6 +5960,9 @@ impl Validate for crate::generated::api::GetMobileStatusResponseType {
         check_required(&self.payment_pending, path, "payment_pending", out);
     }
 }
+impl Limited for crate::generated::api::GetMobileStatusResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetPalDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5873,6 +5999,9 @@ impl Validate for crate::generated::api::GetPalDetailsRequestType {
         }
         check_required(&self.version, path, "version", out);
     }
+}
+impl Limited for crate::generated::api::GetPalDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetPalDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5923,6 +6052,9 @@ impl Validate for crate::generated::api::GetPalDetailsResponseType {
         check_required(&self.locale, path, "locale", out);
     }
 }
+impl Limited for crate::generated::api::GetPalDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -5960,6 +6092,9 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReque
         check_required(&self.version, path, "version", out);
         check_required(&self.profile_id, path, "profile_id", out);
     }
+}
+impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6024,6 +6159,9 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
         }
     }
 }
+impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -6070,9 +6208,8 @@ impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
         }
     }
 }
-impl crate::generated::api::GetTransactionDetailsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::GetTransactionDetailsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -6157,6 +6294,9 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::GetTransactionDetailsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::InitiateRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -6210,6 +6350,9 @@ impl Validate for crate::generated::api::InitiateRecoupRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::InitiateRecoupRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::InitiateRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -6257,6 +6400,9 @@ impl Validate for crate::generated::api::InitiateRecoupResponseType {
         check_required(&self.build, path, "build", out);
     }
 }
+impl Limited for crate::generated::api::InitiateRecoupResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::InstallmentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
@@ -6277,6 +6423,9 @@ impl Validate for crate::generated::api::InstallmentDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::InstallmentDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6334,6 +6483,9 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         }
     }
 }
+impl Limited for crate::generated::api::ManagePendingTransactionStatusRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -6380,6 +6532,9 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseT
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
+}
+impl Limited for crate::generated::api::ManagePendingTransactionStatusResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate
 for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
@@ -6434,6 +6589,9 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate
 for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
@@ -6499,6 +6657,10 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         }
     }
 }
+impl Limited
+for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::MassPayRequestItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.receiver_email {
@@ -6544,9 +6706,8 @@ impl Validate for crate::generated::api::MassPayRequestItemType {
         }
     }
 }
-impl crate::generated::api::MassPayRequestItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::MassPayRequestItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "receiver_email",
             wire: "ReceiverEmail",
@@ -6670,9 +6831,8 @@ impl Validate for crate::generated::api::MassPayRequestType {
         }
     }
 }
-impl crate::generated::api::MassPayRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::MassPayRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "email_subject",
             wire: "EmailSubject",
@@ -6736,6 +6896,9 @@ impl Validate for crate::generated::api::MassPayResponseType {
         check_required(&self.build, path, "build", out);
     }
 }
+impl Limited for crate::generated::api::MassPayResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::OptionDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.option_name, path, "option_name", out);
@@ -6763,6 +6926,9 @@ impl Validate for crate::generated::api::OptionDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::OptionDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::OptionSelectionDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6817,9 +6983,8 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
         }
     }
 }
-impl crate::generated::api::OptionSelectionDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::OptionSelectionDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "option_selection",
             wire: "OptionSelection",
@@ -6995,9 +7160,8 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         }
     }
 }
-impl crate::generated::api::RefundTransactionRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::RefundTransactionRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -7123,9 +7287,8 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
         }
     }
 }
-impl crate::generated::api::RefundTransactionResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::RefundTransactionResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "refund_transaction_id",
             wire: "RefundTransactionID",
@@ -7186,6 +7349,9 @@ impl Validate for crate::generated::api::ReverseTransactionRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::ReverseTransactionRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::ReverseTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7250,6 +7416,9 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::ReverseTransactionResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -7302,6 +7471,9 @@ impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::SetAccessPermissionsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7359,9 +7531,8 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
         }
     }
 }
-impl crate::generated::api::SetAccessPermissionsResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::SetAccessPermissionsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -7423,6 +7594,9 @@ impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::SetAuthFlowParamRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -7479,9 +7653,8 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
         }
     }
 }
-impl crate::generated::api::SetAuthFlowParamResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::SetAuthFlowParamResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -7544,6 +7717,9 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType 
         }
     }
 }
+impl Limited for crate::generated::api::SetCustomerBillingAgreementRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -7591,6 +7767,9 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
     }
+}
+impl Limited for crate::generated::api::SetCustomerBillingAgreementResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7644,6 +7823,9 @@ impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
             );
         }
     }
+}
+impl Limited for crate::generated::api::SetExpressCheckoutRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7700,9 +7882,8 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
         }
     }
 }
-impl crate::generated::api::SetExpressCheckoutResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::SetExpressCheckoutResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -7764,6 +7945,9 @@ impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
         }
     }
 }
+impl Limited for crate::generated::api::SetMobileCheckoutRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -7820,9 +8004,8 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
         }
     }
 }
-impl crate::generated::api::SetMobileCheckoutResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::SetMobileCheckoutResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -7961,9 +8144,8 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         }
     }
 }
-impl crate::generated::api::TransactionSearchRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::TransactionSearchRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "payer",
             wire: "Payer",
@@ -8057,6 +8239,9 @@ impl Validate for crate::generated::api::TransactionSearchResponseType {
         }
     }
 }
+impl Limited for crate::generated::api::TransactionSearchResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -8103,9 +8288,8 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
         }
     }
 }
-impl crate::generated::api::UpdateAccessPermissionsRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::UpdateAccessPermissionsRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "payer_id",
             wire: "PayerID",
@@ -8171,9 +8355,8 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
         }
     }
 }
-impl crate::generated::api::UpdateAccessPermissionsResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::UpdateAccessPermissionsResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "status",
             wire: "Status",
@@ -8237,9 +8420,8 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
         }
     }
 }
-impl crate::generated::api::UpdateAuthorizationRequestType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::UpdateAuthorizationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -8312,9 +8494,8 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
         }
     }
 }
-impl crate::generated::api::UpdateAuthorizationResponseType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::api::UpdateAuthorizationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -8376,6 +8557,9 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
             );
         }
     }
+}
+impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8440,6 +8624,9 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
         }
     }
 }
+impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::AddressVerifyReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8457,6 +8644,9 @@ impl Validate for crate::generated::api::AddressVerifyReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::AddressVerifyReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmButtonSearchReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8476,6 +8666,9 @@ impl Validate for crate::generated::api::BmButtonSearchReq {
         }
     }
 }
+impl Limited for crate::generated::api::BmButtonSearchReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmCreateButtonReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8493,6 +8686,9 @@ impl Validate for crate::generated::api::BmCreateButtonReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BmCreateButtonReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmGetButtonDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8512,6 +8708,9 @@ impl Validate for crate::generated::api::BmGetButtonDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::BmGetButtonDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmGetInventoryReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8529,6 +8728,9 @@ impl Validate for crate::generated::api::BmGetInventoryReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BmGetInventoryReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmManageButtonStatusReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8548,6 +8750,9 @@ impl Validate for crate::generated::api::BmManageButtonStatusReq {
         }
     }
 }
+impl Limited for crate::generated::api::BmManageButtonStatusReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BmSetInventoryReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8565,6 +8770,9 @@ impl Validate for crate::generated::api::BmSetInventoryReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BmSetInventoryReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BmUpdateButtonReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8584,6 +8792,9 @@ impl Validate for crate::generated::api::BmUpdateButtonReq {
         }
     }
 }
+impl Limited for crate::generated::api::BmUpdateButtonReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BillAgreementUpdateReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ba_update_request, path, "ba_update_request", out);
@@ -8596,6 +8807,9 @@ impl Validate for crate::generated::api::BillAgreementUpdateReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::BillAgreementUpdateReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::BillOutstandingAmountReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8615,6 +8829,9 @@ impl Validate for crate::generated::api::BillOutstandingAmountReq {
         }
     }
 }
+impl Limited for crate::generated::api::BillOutstandingAmountReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::BillUserReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.bill_user_request, path, "bill_user_request", out);
@@ -8628,6 +8845,9 @@ impl Validate for crate::generated::api::BillUserReq {
         }
     }
 }
+impl Limited for crate::generated::api::BillUserReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CancelRecoupReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.cancel_recoup_request, path, "cancel_recoup_request", out);
@@ -8640,6 +8860,9 @@ impl Validate for crate::generated::api::CancelRecoupReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::CancelRecoupReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CompleteRecoupReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8659,6 +8882,9 @@ impl Validate for crate::generated::api::CompleteRecoupReq {
         }
     }
 }
+impl Limited for crate::generated::api::CompleteRecoupReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CreateBillingAgreementReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8677,6 +8903,9 @@ impl Validate for crate::generated::api::CreateBillingAgreementReq {
         }
     }
 }
+impl Limited for crate::generated::api::CreateBillingAgreementReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::CreateMobilePaymentReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8694,6 +8923,9 @@ impl Validate for crate::generated::api::CreateMobilePaymentReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::CreateMobilePaymentReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::CreateRecurringPaymentsProfileReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8715,6 +8947,9 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileReq {
         }
     }
 }
+impl Limited for crate::generated::api::CreateRecurringPaymentsProfileReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoAuthorizationReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8733,6 +8968,9 @@ impl Validate for crate::generated::api::DoAuthorizationReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoAuthorizationReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoCancelReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_cancel_request, path, "do_cancel_request", out);
@@ -8746,6 +8984,9 @@ impl Validate for crate::generated::api::DoCancelReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoCancelReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoCaptureReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_capture_request, path, "do_capture_request", out);
@@ -8758,6 +8999,9 @@ impl Validate for crate::generated::api::DoCaptureReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoCaptureReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoDirectPaymentReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8776,6 +9020,9 @@ impl Validate for crate::generated::api::DoDirectPaymentReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoDirectPaymentReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoExpressCheckoutPaymentReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8796,6 +9043,9 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoExpressCheckoutPaymentReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoMobileCheckoutPaymentReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8815,6 +9065,9 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoMobileCheckoutPaymentReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoNonReferencedCreditReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8832,6 +9085,9 @@ impl Validate for crate::generated::api::DoNonReferencedCreditReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoNonReferencedCreditReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoReauthorizationReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8851,6 +9107,9 @@ impl Validate for crate::generated::api::DoReauthorizationReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoReauthorizationReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoReferenceTransactionReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8869,6 +9128,9 @@ impl Validate for crate::generated::api::DoReferenceTransactionReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoReferenceTransactionReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoUatpAuthorizationReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8886,6 +9148,9 @@ impl Validate for crate::generated::api::DoUatpAuthorizationReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoUatpAuthorizationReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8907,6 +9172,9 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
         }
     }
 }
+impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::DoVoidReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_void_request, path, "do_void_request", out);
@@ -8919,6 +9187,9 @@ impl Validate for crate::generated::api::DoVoidReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::DoVoidReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::EnterBoardingReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8938,6 +9209,9 @@ impl Validate for crate::generated::api::EnterBoardingReq {
         }
     }
 }
+impl Limited for crate::generated::api::EnterBoardingReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::ExecuteCheckoutOperationsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8956,6 +9230,9 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::ExecuteCheckoutOperationsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::ExternalRememberMeOptOutReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8977,6 +9254,9 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutReq {
         }
     }
 }
+impl Limited for crate::generated::api::ExternalRememberMeOptOutReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetAccessPermissionDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -8997,6 +9277,9 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetAccessPermissionDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetAuthDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9015,6 +9298,9 @@ impl Validate for crate::generated::api::GetAuthDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetAuthDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetBalanceReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_balance_request, path, "get_balance_request", out);
@@ -9027,6 +9313,9 @@ impl Validate for crate::generated::api::GetBalanceReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::GetBalanceReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9048,6 +9337,9 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetBoardingDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9065,6 +9357,9 @@ impl Validate for crate::generated::api::GetBoardingDetailsReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::GetBoardingDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetExpressCheckoutDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9086,6 +9381,9 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetExpressCheckoutDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetIncentiveEvaluationReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9103,6 +9401,9 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::GetIncentiveEvaluationReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetMobileStatusReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9122,6 +9423,9 @@ impl Validate for crate::generated::api::GetMobileStatusReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetMobileStatusReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetPalDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9139,6 +9443,9 @@ impl Validate for crate::generated::api::GetPalDetailsReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::GetPalDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9160,6 +9467,9 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::GetTransactionDetailsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9178,6 +9488,9 @@ impl Validate for crate::generated::api::GetTransactionDetailsReq {
         }
     }
 }
+impl Limited for crate::generated::api::GetTransactionDetailsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::InitiateRecoupReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9195,6 +9508,9 @@ impl Validate for crate::generated::api::InitiateRecoupReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::InitiateRecoupReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::ManagePendingTransactionStatusReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9216,6 +9532,9 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusReq {
         }
     }
 }
+impl Limited for crate::generated::api::ManagePendingTransactionStatusReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::ManageRecurringPaymentsProfileStatusReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9236,6 +9555,9 @@ impl Validate for crate::generated::api::ManageRecurringPaymentsProfileStatusReq
         }
     }
 }
+impl Limited for crate::generated::api::ManageRecurringPaymentsProfileStatusReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::MassPayReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.mass_pay_request, path, "mass_pay_request", out);
@@ -9248,6 +9570,9 @@ impl Validate for crate::generated::api::MassPayReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::MassPayReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::RefundTransactionReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9267,6 +9592,9 @@ impl Validate for crate::generated::api::RefundTransactionReq {
         }
     }
 }
+impl Limited for crate::generated::api::RefundTransactionReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::ReverseTransactionReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9284,6 +9612,9 @@ impl Validate for crate::generated::api::ReverseTransactionReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::ReverseTransactionReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetAccessPermissionsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9303,6 +9634,9 @@ impl Validate for crate::generated::api::SetAccessPermissionsReq {
         }
     }
 }
+impl Limited for crate::generated::api::SetAccessPermissionsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetAuthFlowParamReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9320,6 +9654,9 @@ impl Validate for crate::generated::api::SetAuthFlowParamReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::SetAuthFlowParamReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetCustomerBillingAgreementReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9341,6 +9678,9 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementReq {
         }
     }
 }
+impl Limited for crate::generated::api::SetCustomerBillingAgreementReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::SetExpressCheckoutReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9358,6 +9698,9 @@ impl Validate for crate::generated::api::SetExpressCheckoutReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::SetExpressCheckoutReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::SetMobileCheckoutReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9377,6 +9720,9 @@ impl Validate for crate::generated::api::SetMobileCheckoutReq {
         }
     }
 }
+impl Limited for crate::generated::api::SetMobileCheckoutReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::TransactionSearchReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9394,6 +9740,9 @@ impl Validate for crate::generated::api::TransactionSearchReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::TransactionSearchReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::UpdateAccessPermissionsReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9413,6 +9762,9 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsReq {
         }
     }
 }
+impl Limited for crate::generated::api::UpdateAccessPermissionsReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::api::UpdateAuthorizationReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(
@@ -9430,6 +9782,9 @@ impl Validate for crate::generated::api::UpdateAuthorizationReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::UpdateAuthorizationReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9450,4 +9805,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileReq {
             );
         }
     }
+}
+impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::generated::cc::AmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -27,6 +27,9 @@ impl Validate for crate::generated::cc::AmountType {
             );
         }
     }
+}
+impl Limited for crate::generated::cc::AmountType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::cc::BasicAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -64,13 +67,22 @@ impl Validate for crate::generated::cc::BasicAmountType {
         }
     }
 }
+impl Limited for crate::generated::cc::BasicAmountType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::cc::MeasureType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.unit, path, "unit", out);
     }
 }
+impl Limited for crate::generated::cc::MeasureType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::cc::QuantityType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::cc::QuantityType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::generated::ebl::ApiCredentialsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -62,9 +62,8 @@ impl Validate for crate::generated::ebl::ApiCredentialsType {
         }
     }
 }
-impl crate::generated::ebl::ApiCredentialsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ApiCredentialsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "username",
             wire: "Username",
@@ -132,6 +131,9 @@ impl Validate for crate::generated::ebl::AbstractRequestType {
         check_required(&self.version, path, "version", out);
     }
 }
+impl Limited for crate::generated::ebl::AbstractRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -179,6 +181,9 @@ impl Validate for crate::generated::ebl::AbstractResponseType {
         check_required(&self.build, path, "build", out);
     }
 }
+impl Limited for crate::generated::ebl::AbstractResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AccountEntryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.balance, path, "balance", out);
@@ -219,6 +224,9 @@ impl Validate for crate::generated::ebl::AccountEntryType {
             out,
         );
     }
+}
+impl Limited for crate::generated::ebl::AccountEntryType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AccountSummaryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -483,6 +491,9 @@ impl Validate for crate::generated::ebl::AccountSummaryType {
         }
     }
 }
+impl Limited for crate::generated::ebl::AccountSummaryType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ActivationDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.initial_amount, path, "initial_amount", out);
@@ -512,6 +523,9 @@ impl Validate for crate::generated::ebl::ActivationDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::ActivationDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AdditionalAccountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -545,6 +559,9 @@ impl Validate for crate::generated::ebl::AdditionalAccountType {
         check_required(&self.account_code, path, "account_code", out);
     }
 }
+impl Limited for crate::generated::ebl::AdditionalAccountType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AdditionalFeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.amount {
@@ -556,6 +573,9 @@ impl Validate for crate::generated::ebl::AdditionalFeeType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::AdditionalFeeType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AddressType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -669,9 +689,8 @@ impl Validate for crate::generated::ebl::AddressType {
         }
     }
 }
-impl crate::generated::ebl::AddressType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::AddressType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -760,6 +779,9 @@ impl Validate for crate::generated::ebl::AirlineItineraryType {
         }
     }
 }
+impl Limited for crate::generated::ebl::AirlineItineraryType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AttributeSetType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -786,6 +808,9 @@ impl Validate for crate::generated::ebl::AttributeSetType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::AttributeSetType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AttributeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -814,10 +839,16 @@ impl Validate for crate::generated::ebl::AttributeType {
         }
     }
 }
+impl Limited for crate::generated::ebl::AttributeType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AuctionInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.multi_item, path, "multi_item", out);
     }
+}
+impl Limited for crate::generated::ebl::AuctionInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AuthorizationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -858,10 +889,16 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::AuthorizationInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::AuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.is_requested, path, "is_requested", out);
     }
+}
+impl Limited for crate::generated::ebl::AuthorizationRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::AuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -907,6 +944,9 @@ impl Validate for crate::generated::ebl::AuthorizationResponseType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::AuthorizationResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -969,10 +1009,16 @@ impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::BaUpdateResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BmlOfferInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::BmlOfferInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::BankAccountDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1023,9 +1069,8 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
         }
     }
 }
-impl crate::generated::ebl::BankAccountDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::BankAccountDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -1062,10 +1107,16 @@ impl Validate for crate::generated::ebl::BillOutstandingAmountRequestDetailsType
         }
     }
 }
+impl Limited for crate::generated::ebl::BillOutstandingAmountRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BillOutstandingAmountResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
     }
+}
+impl Limited for crate::generated::ebl::BillOutstandingAmountResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1105,6 +1156,9 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::BillingAgreementDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1161,6 +1215,9 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::BillingApprovalDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.billing_period, path, "billing_period", out);
@@ -1209,6 +1266,9 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::BillingPeriodDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
@@ -1253,6 +1313,9 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::BusinessInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1425,9 +1488,8 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         }
     }
 }
-impl crate::generated::ebl::BusinessInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::BusinessInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -1501,9 +1563,8 @@ impl Validate for crate::generated::ebl::BusinessOwnerInfoType {
         }
     }
 }
-impl crate::generated::ebl::BusinessOwnerInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::BusinessOwnerInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "home_phone",
             wire: "HomePhone",
@@ -1532,6 +1593,9 @@ impl Validate for crate::generated::ebl::ButtonSearchResultType {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::ButtonSearchResultType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BuyerDetailType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.identification_info {
@@ -1552,9 +1616,8 @@ impl Validate for crate::generated::ebl::BuyerDetailType {
         }
     }
 }
-impl crate::generated::ebl::BuyerDetailType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::BuyerDetailType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "risk_session_correlation_id",
             wire: "RiskSessionCorrelationID",
@@ -1584,6 +1647,9 @@ impl Validate for crate::generated::ebl::BuyerDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::BuyerDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::BuyerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.shipping_address {
@@ -1595,6 +1661,9 @@ impl Validate for crate::generated::ebl::BuyerType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::BuyerType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CalculatedShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1656,6 +1725,9 @@ impl Validate for crate::generated::ebl::CalculatedShippingRateType {
         }
     }
 }
+impl Limited for crate::generated::ebl::CalculatedShippingRateType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::CategoryArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -1682,6 +1754,9 @@ impl Validate for crate::generated::ebl::CategoryArrayType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::CategoryArrayType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CategoryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1712,10 +1787,16 @@ impl Validate for crate::generated::ebl::CategoryType {
         );
     }
 }
+impl Limited for crate::generated::ebl::CategoryType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::CharityType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::CharityType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CoupledBucketsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1746,10 +1827,16 @@ impl Validate for crate::generated::ebl::CoupledBucketsType {
         );
     }
 }
+impl Limited for crate::generated::ebl::CoupledBucketsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::CoupledPaymentInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.coupled_payment_id, path, "coupled_payment_id", out);
     }
+}
+impl Limited for crate::generated::ebl::CoupledPaymentInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -1883,9 +1970,8 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "item_name",
             wire: "ItemName",
@@ -1984,9 +2070,9 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited
+for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "soft_descriptor",
             wire: "SoftDescriptor",
@@ -2018,6 +2104,10 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
             );
         }
     }
+}
+impl Limited
+for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CreditCardDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2056,6 +2146,9 @@ impl Validate for crate::generated::ebl::CreditCardDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::CreditCardDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
@@ -2076,6 +2169,9 @@ impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::CreditCardNumberTypeType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::CrossPromotionsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2143,6 +2239,9 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::CrossPromotionsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::CustomSecurityHeaderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credentials {
@@ -2154,6 +2253,9 @@ impl Validate for crate::generated::ebl::CustomSecurityHeaderType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::CustomSecurityHeaderType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::DeviceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2167,9 +2269,8 @@ impl Validate for crate::generated::ebl::DeviceDetailsType {
         }
     }
 }
-impl crate::generated::ebl::DeviceDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DeviceDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "device_id",
             wire: "DeviceID",
@@ -2232,9 +2333,8 @@ impl Validate for crate::generated::ebl::DiscountInfoType {
         }
     }
 }
-impl crate::generated::ebl::DiscountInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DiscountInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -2312,9 +2412,8 @@ impl Validate for crate::generated::ebl::DiscountType {
         }
     }
 }
-impl crate::generated::ebl::DiscountType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DiscountType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -2343,6 +2442,9 @@ impl Validate for crate::generated::ebl::DisplayControlDetailsType {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::DisplayControlDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.authorization_id {
@@ -2364,9 +2466,8 @@ impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
         }
     }
 }
-impl crate::generated::ebl::DoCaptureResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoCaptureResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "authorization_id",
             wire: "AuthorizationID",
@@ -2441,9 +2542,8 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::DoDirectPaymentRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "ip_address",
             wire: "IPAddress",
@@ -2600,9 +2700,8 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
         }
     }
 }
-impl crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -2708,9 +2807,8 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
         }
     }
 }
-impl crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -2765,9 +2863,8 @@ impl Validate for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsT
         }
     }
 }
-impl crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "custom",
             wire: "Custom",
@@ -2830,6 +2927,9 @@ impl Validate for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType
         }
     }
 }
+impl Limited for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
@@ -2843,6 +2943,9 @@ impl Validate for crate::generated::ebl::DoNonReferencedCreditResponseDetailsTyp
         }
         check_required(&self.transaction_id, path, "transaction_id", out);
     }
+}
+impl Limited for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -2925,9 +3028,8 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         }
     }
 }
-impl crate::generated::ebl::DoReferenceTransactionRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::DoReferenceTransactionRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "risk_session_correlation_id",
             wire: "RiskSessionCorrelationID",
@@ -2963,6 +3065,9 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionResponseDetailsTy
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::DoReferenceTransactionResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::EbayItemPaymentDetailsItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3000,9 +3105,8 @@ impl Validate for crate::generated::ebl::EbayItemPaymentDetailsItemType {
         }
     }
 }
-impl crate::generated::ebl::EbayItemPaymentDetailsItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::EbayItemPaymentDetailsItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "item_number",
             wire: "ItemNumber",
@@ -3044,6 +3148,9 @@ impl Validate for crate::generated::ebl::EnhancedDataType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::EnhancedDataType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3124,9 +3231,8 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::EnterBoardingRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::EnterBoardingRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "program_code",
             wire: "ProgramCode",
@@ -3161,6 +3267,9 @@ impl Validate for crate::generated::ebl::ErrorParameterType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.value, path, "value", out);
     }
+}
+impl Limited for crate::generated::ebl::ErrorParameterType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ErrorType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3209,6 +3318,9 @@ impl Validate for crate::generated::ebl::ErrorType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ErrorType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.token {
@@ -3238,9 +3350,8 @@ impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetails
         }
     }
 }
-impl crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -3271,10 +3382,16 @@ impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetail
         }
     }
 }
+impl Limited for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3289,10 +3406,16 @@ impl Validate for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3312,9 +3435,8 @@ impl Validate for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
         }
     }
 }
-impl crate::generated::ebl::ExternalRememberMeStatusDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "external_remember_me_id",
             wire: "ExternalRememberMeID",
@@ -3360,11 +3482,17 @@ impl Validate for crate::generated::ebl::FmfDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::FmfDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::FaultDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.error_code, path, "error_code", out);
         check_required(&self.severity, path, "severity", out);
     }
+}
+impl Limited for crate::generated::ebl::FaultDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::FeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3377,6 +3505,9 @@ impl Validate for crate::generated::ebl::FeeType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::FeeType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::FeesType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3404,6 +3535,9 @@ impl Validate for crate::generated::ebl::FeesType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::FeesType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::FlatShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3467,6 +3601,9 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         }
     }
 }
+impl Limited for crate::generated::ebl::FlatShippingRateType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::FlightDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.fare {
@@ -3495,10 +3632,16 @@ impl Validate for crate::generated::ebl::FlightDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::FlightDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::FlowControlDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::FlowControlDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::FundingSourceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3529,9 +3672,8 @@ impl Validate for crate::generated::ebl::FundingSourceDetailsType {
         }
     }
 }
-impl crate::generated::ebl::FundingSourceDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::FundingSourceDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "allow_push_funding",
             wire: "AllowPushFunding",
@@ -3594,9 +3736,8 @@ impl Validate for crate::generated::ebl::GetAccessPermissionDetailsResponseDetai
         }
     }
 }
-impl crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "first_name",
             wire: "FirstName",
@@ -3664,9 +3805,8 @@ impl Validate for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
         }
     }
 }
-impl crate::generated::ebl::GetAuthDetailsResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "first_name",
             wire: "FirstName",
@@ -3718,6 +3858,10 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
             );
         }
     }
+}
+impl Limited
+for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -3810,9 +3954,8 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         }
     }
 }
-impl crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "reason",
             wire: "Reason",
@@ -4038,9 +4181,8 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
         }
     }
 }
-impl crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -4138,6 +4280,9 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsTyp
         }
     }
 }
+impl Limited for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4165,6 +4310,9 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTy
         }
     }
 }
+impl Limited for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::GetMobileStatusRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.phone, path, "phone", out);
@@ -4177,6 +4325,9 @@ impl Validate for crate::generated::ebl::GetMobileStatusRequestDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::GetMobileStatusRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate
 for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType {
@@ -4328,9 +4479,9 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         }
     }
 }
-impl crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited
+for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "soft_descriptor",
             wire: "SoftDescriptor",
@@ -4368,10 +4519,16 @@ impl Validate for crate::generated::ebl::IdentificationInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IdentificationInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IdentityTokenInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.access_token, path, "access_token", out);
     }
+}
+impl Limited for crate::generated::ebl::IdentityTokenInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::IncentiveAppliedDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4385,6 +4542,9 @@ impl Validate for crate::generated::ebl::IncentiveAppliedDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveAppliedDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IncentiveAppliedToType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.incentive_amount {
@@ -4397,10 +4557,16 @@ impl Validate for crate::generated::ebl::IncentiveAppliedToType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveAppliedToType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IncentiveApplyIndicationType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::IncentiveApplyIndicationType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::IncentiveBucketType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4469,6 +4635,9 @@ impl Validate for crate::generated::ebl::IncentiveBucketType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveBucketType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IncentiveDetailType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.incentive_type {
@@ -4512,6 +4681,9 @@ impl Validate for crate::generated::ebl::IncentiveDetailType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::IncentiveDetailType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::IncentiveDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4582,6 +4754,9 @@ impl Validate for crate::generated::ebl::IncentiveDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IncentiveInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -4609,6 +4784,9 @@ impl Validate for crate::generated::ebl::IncentiveInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::IncentiveItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.item_price {
@@ -4620,6 +4798,9 @@ impl Validate for crate::generated::ebl::IncentiveItemType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::IncentiveItemType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4659,15 +4840,24 @@ impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::IncentiveRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::InfoSharingDirectivesType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::InfoSharingDirectivesType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::InstrumentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::InstrumentDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::InvoiceItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -4824,9 +5014,8 @@ impl Validate for crate::generated::ebl::InvoiceItemType {
         }
     }
 }
-impl crate::generated::ebl::InvoiceItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::InvoiceItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -4919,10 +5108,16 @@ impl Validate for crate::generated::ebl::ItemArrayType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ItemArrayType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ItemTrackingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::ItemTrackingDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5386,9 +5581,8 @@ impl Validate for crate::generated::ebl::ItemType {
         }
     }
 }
-impl crate::generated::ebl::ItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "application_data",
             wire: "ApplicationData",
@@ -5432,10 +5626,16 @@ impl Validate for crate::generated::ebl::ListOfAttributeSetType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ListOfAttributeSetType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ListingDesignerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::ListingDesignerType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ListingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5465,6 +5665,9 @@ impl Validate for crate::generated::ebl::ListingDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ListingDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate
 for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5489,11 +5692,19 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         }
     }
 }
+impl Limited
+for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate
 for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
     }
+}
+impl Limited
+for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::MerchantDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5521,6 +5732,9 @@ impl Validate for crate::generated::ebl::MerchantDataType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::MerchantDataType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::MerchantPullInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5553,6 +5767,9 @@ impl Validate for crate::generated::ebl::MerchantPullInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::MerchantPullInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::MerchantPullPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payer_info, path, "payer_info", out);
@@ -5583,6 +5800,9 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentResponseType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::MerchantPullPaymentResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::MerchantPullPaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5655,9 +5875,8 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
         }
     }
 }
-impl crate::generated::ebl::MerchantPullPaymentType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::MerchantPullPaymentType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "mp_id",
             wire: "MpID",
@@ -5695,9 +5914,8 @@ impl Validate for crate::generated::ebl::MerchantStoreDetailsType {
         }
     }
 }
-impl crate::generated::ebl::MerchantStoreDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::MerchantStoreDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "store_id",
             wire: "StoreID",
@@ -5718,6 +5936,9 @@ impl Validate for crate::generated::ebl::MobileIdInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.session_token, path, "session_token", out);
     }
+}
+impl Limited for crate::generated::ebl::MobileIdInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ModifiedFieldType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5740,10 +5961,16 @@ impl Validate for crate::generated::ebl::ModifiedFieldType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ModifiedFieldType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::OfferCouponInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::OfferCouponInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::OfferDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5757,16 +5984,25 @@ impl Validate for crate::generated::ebl::OfferDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::OfferDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::OptionTrackingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::OptionTrackingDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::OptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.name, path, "name", out);
         check_required(&self.value, path, "value", out);
     }
+}
+impl Limited for crate::generated::ebl::OptionType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::OrderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5780,20 +6016,32 @@ impl Validate for crate::generated::ebl::OrderDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::OrderDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::OtherPaymentMethodDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::OtherPaymentMethodDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PaginationResultType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::PaginationResultType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::PaginationType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::PaginationType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PayeeInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -5815,9 +6063,8 @@ impl Validate for crate::generated::ebl::PayeeInfoType {
         }
     }
 }
-impl crate::generated::ebl::PayeeInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PayeeInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "payee_email",
             wire: "PayeeEmail",
@@ -5952,9 +6199,8 @@ impl Validate for crate::generated::ebl::PayerInfoType {
         }
     }
 }
-impl crate::generated::ebl::PayerInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PayerInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "payer",
             wire: "Payer",
@@ -6104,9 +6350,8 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
         }
     }
 }
-impl crate::generated::ebl::PaymentDetailsItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PaymentDetailsItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "name",
             wire: "Name",
@@ -6513,9 +6758,8 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         }
     }
 }
-impl crate::generated::ebl::PaymentDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PaymentDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "order_description",
             wire: "OrderDescription",
@@ -6601,6 +6845,9 @@ impl Validate for crate::generated::ebl::PaymentDirectivesType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::PaymentDirectivesType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PaymentInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -6855,9 +7102,8 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         }
     }
 }
-impl crate::generated::ebl::PaymentInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PaymentInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -6948,9 +7194,8 @@ impl Validate for crate::generated::ebl::PaymentItemInfoType {
         }
     }
 }
-impl crate::generated::ebl::PaymentItemInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PaymentItemInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "invoice_id",
             wire: "InvoiceID",
@@ -7041,9 +7286,8 @@ impl Validate for crate::generated::ebl::PaymentItemType {
         }
     }
 }
-impl crate::generated::ebl::PaymentItemType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PaymentItemType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "ebay_item_txn_id",
             wire: "EbayItemTxnId",
@@ -7089,6 +7333,9 @@ impl Validate for crate::generated::ebl::PaymentMeansType {
         }
     }
 }
+impl Limited for crate::generated::ebl::PaymentMeansType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::PaymentRequestInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_error {
@@ -7100,6 +7347,9 @@ impl Validate for crate::generated::ebl::PaymentRequestInfoType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::PaymentRequestInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PaymentTransactionSearchResultType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7138,6 +7388,9 @@ impl Validate for crate::generated::ebl::PaymentTransactionSearchResultType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::PaymentTransactionSearchResultType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PaymentTransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7218,6 +7471,9 @@ impl Validate for crate::generated::ebl::PaymentTransactionType {
         );
     }
 }
+impl Limited for crate::generated::ebl::PaymentTransactionType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_means, path, "payment_means", out);
@@ -7230,6 +7486,9 @@ impl Validate for crate::generated::ebl::PaymentType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::PaymentType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PersonNameType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7275,9 +7534,8 @@ impl Validate for crate::generated::ebl::PersonNameType {
         }
     }
 }
-impl crate::generated::ebl::PersonNameType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::PersonNameType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "salutation",
             wire: "Salutation",
@@ -7319,6 +7577,9 @@ impl Validate for crate::generated::ebl::PhoneNumberType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::PhoneNumberType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::PromotedItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7384,6 +7645,9 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         }
     }
 }
+impl Limited for crate::generated::ebl::PromotedItemType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ReceiverInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.business, path, "business", out);
@@ -7415,9 +7679,8 @@ impl Validate for crate::generated::ebl::ReceiverInfoType {
         }
     }
 }
-impl crate::generated::ebl::ReceiverInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ReceiverInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "business",
             wire: "Business",
@@ -7462,9 +7725,8 @@ impl Validate for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
         }
     }
 }
-impl crate::generated::ebl::RecurringPaymentsProfileDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "profile_reference",
             wire: "ProfileReference",
@@ -7508,6 +7770,9 @@ impl Validate for crate::generated::ebl::RecurringPaymentsSummaryType {
         }
     }
 }
+impl Limited for crate::generated::ebl::RecurringPaymentsSummaryType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ReferenceCreditCardDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_number_type {
@@ -7536,10 +7801,16 @@ impl Validate for crate::generated::ebl::ReferenceCreditCardDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ReferenceCreditCardDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::RefreshTokenStatusDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.refresh_token_status, path, "refresh_token_status", out);
     }
+}
+impl Limited for crate::generated::ebl::RefreshTokenStatusDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::RefundInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7579,6 +7850,9 @@ impl Validate for crate::generated::ebl::RefundInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::RefundInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::RememberMeIdInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
@@ -7591,9 +7865,8 @@ impl Validate for crate::generated::ebl::RememberMeIdInfoType {
         }
     }
 }
-impl crate::generated::ebl::RememberMeIdInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::RememberMeIdInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "external_remember_me_id",
             wire: "ExternalRememberMeID",
@@ -7615,9 +7888,8 @@ impl Validate for crate::generated::ebl::ReverseTransactionRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::ReverseTransactionRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ReverseTransactionRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "transaction_id",
             wire: "TransactionID",
@@ -7640,9 +7912,8 @@ impl Validate for crate::generated::ebl::ReverseTransactionResponseDetailsType {
         check_required(&self.status, path, "status", out);
     }
 }
-impl crate::generated::ebl::ReverseTransactionResponseDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::ReverseTransactionResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "reverse_transaction_id",
             wire: "ReverseTransactionID",
@@ -7657,12 +7928,18 @@ impl Validate for crate::generated::ebl::ReviseStatusType {
         check_required(&self.item_revised, path, "item_revised", out);
     }
 }
+impl Limited for crate::generated::ebl::ReviseStatusType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::RiskFilterDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.id, path, "id", out);
         check_required(&self.name, path, "name", out);
         check_required(&self.description, path, "description", out);
     }
+}
+impl Limited for crate::generated::ebl::RiskFilterDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::RiskFilterListType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7691,10 +7968,16 @@ impl Validate for crate::generated::ebl::RiskFilterListType {
         }
     }
 }
+impl Limited for crate::generated::ebl::RiskFilterListType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::SalesTaxType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::SalesTaxType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ScheduleDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7743,10 +8026,16 @@ impl Validate for crate::generated::ebl::ScheduleDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ScheduleDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::SchedulingInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::SchedulingInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::SellerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -7760,9 +8049,8 @@ impl Validate for crate::generated::ebl::SellerDetailsType {
         }
     }
 }
-impl crate::generated::ebl::SellerDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SellerDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "secure_merchant_account_id",
             wire: "SecureMerchantAccountID",
@@ -7862,6 +8150,9 @@ impl Validate for crate::generated::ebl::SellerType {
         check_required(&self.store_owner, path, "store_owner", out);
     }
 }
+impl Limited for crate::generated::ebl::SellerType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::SellingStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.bid_increment {
@@ -7908,6 +8199,9 @@ impl Validate for crate::generated::ebl::SellingStatusType {
         check_required(&self.quantity_sold, path, "quantity_sold", out);
     }
 }
+impl Limited for crate::generated::ebl::SellingStatusType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::SenderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.device_details {
@@ -7919,6 +8213,9 @@ impl Validate for crate::generated::ebl::SenderDetailsType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::SenderDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8031,9 +8328,8 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
         }
     }
 }
-impl crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "init_flow_type",
             wire: "InitFlowType",
@@ -8233,9 +8529,8 @@ impl Validate for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "init_flow_type",
             wire: "InitFlowType",
@@ -8364,9 +8659,8 @@ impl Validate for crate::generated::ebl::SetCustomerBillingAgreementRequestDetai
         }
     }
 }
-impl crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "req_billing_address",
             wire: "ReqBillingAddress",
@@ -8467,6 +8761,9 @@ impl Validate for crate::generated::ebl::SetDataRequestType {
         }
     }
 }
+impl Limited for crate::generated::ebl::SetDataRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::SetDataResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -8516,6 +8813,9 @@ impl Validate for crate::generated::ebl::SetDataResponseType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::SetDataResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -8609,9 +8909,8 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         }
     }
 }
-impl crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "item_id",
             wire: "ItemId",
@@ -9178,9 +9477,8 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "token",
             wire: "Token",
@@ -9410,9 +9708,8 @@ impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
         }
     }
 }
-impl crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "item_name",
             wire: "ItemName",
@@ -9513,6 +9810,9 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ShippingCarrierDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ShippingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.calculated_shipping_rate {
@@ -9564,6 +9864,9 @@ impl Validate for crate::generated::ebl::ShippingDetailsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ShippingDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ShippingInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.shipping_method, path, "shipping_method", out);
@@ -9597,6 +9900,9 @@ impl Validate for crate::generated::ebl::ShippingInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ShippingInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ShippingOptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.shipping_option_amount {
@@ -9608,6 +9914,9 @@ impl Validate for crate::generated::ebl::ShippingOptionType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::ShippingOptionType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::SiteHostedPictureType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9655,10 +9964,16 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
         }
     }
 }
+impl Limited for crate::generated::ebl::SiteHostedPictureType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::StorefrontType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.store_category_id, path, "store_category_id", out);
     }
+}
+impl Limited for crate::generated::ebl::StorefrontType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::SubscriptionInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9706,9 +10021,8 @@ impl Validate for crate::generated::ebl::SubscriptionInfoType {
         }
     }
 }
-impl crate::generated::ebl::SubscriptionInfoType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::SubscriptionInfoType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "username",
             wire: "Username",
@@ -9739,10 +10053,16 @@ impl Validate for crate::generated::ebl::SubscriptionTermsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::SubscriptionTermsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::TaxIdDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::TaxIdDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::TaxInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9758,6 +10078,9 @@ impl Validate for crate::generated::ebl::TaxInfoType {
         check_required(&self.sales_tax_percentage, path, "sales_tax_percentage", out);
         check_required(&self.tax_state, path, "tax_state", out);
     }
+}
+impl Limited for crate::generated::ebl::TaxInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::ThreeDSecureInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9779,15 +10102,24 @@ impl Validate for crate::generated::ebl::ThreeDSecureInfoType {
         }
     }
 }
+impl Limited for crate::generated::ebl::ThreeDSecureInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ThreeDSecureRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::ThreeDSecureRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ThreeDSecureResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ebl::ThreeDSecureResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::TransactionStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9809,6 +10141,9 @@ impl Validate for crate::generated::ebl::TransactionStatusType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::TransactionStatusType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::TransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9903,6 +10238,9 @@ impl Validate for crate::generated::ebl::TransactionType {
         }
     }
 }
+impl Limited for crate::generated::ebl::TransactionType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::TransactionsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_occurs(
@@ -9930,11 +10268,17 @@ impl Validate for crate::generated::ebl::TransactionsType {
         }
     }
 }
+impl Limited for crate::generated::ebl::TransactionsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::TupleType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.key, path, "key", out);
         check_required(&self.value, path, "value", out);
     }
+}
+impl Limited for crate::generated::ebl::TupleType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::UatpDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -9942,6 +10286,9 @@ impl Validate for crate::generated::ebl::UatpDetailsType {
         check_required(&self.exp_month, path, "exp_month", out);
         check_required(&self.exp_year, path, "exp_year", out);
     }
+}
+impl Limited for crate::generated::ebl::UatpDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate
 for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
@@ -10030,17 +10377,28 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         }
     }
 }
+impl Limited
+for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate
 for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
     }
 }
+impl Limited
+for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::UserIdPasswordType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.username, path, "username", out);
         check_required(&self.password, path, "password", out);
     }
+}
+impl Limited for crate::generated::ebl::UserIdPasswordType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::UserSelectedOptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -10053,6 +10411,9 @@ impl Validate for crate::generated::ebl::UserSelectedOptionType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::UserSelectedOptionType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::UserType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -10159,9 +10520,8 @@ impl Validate for crate::generated::ebl::UserType {
         }
     }
 }
-impl crate::generated::ebl::UserType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::UserType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "user_id",
             wire: "UserID",
@@ -10176,10 +10536,16 @@ impl Validate for crate::generated::ebl::VatDetailsType {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ebl::VatDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ebl::ValType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.value_literal, path, "value_literal", out);
     }
+}
+impl Limited for crate::generated::ebl::ValType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::VendorHostedPictureType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -10201,6 +10567,9 @@ impl Validate for crate::generated::ebl::VendorHostedPictureType {
             );
         }
     }
+}
+impl Limited for crate::generated::ebl::VendorHostedPictureType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ebl::WalletItemsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -10239,9 +10608,8 @@ impl Validate for crate::generated::ebl::WalletItemsType {
         }
     }
 }
-impl crate::generated::ebl::WalletItemsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::generated::ebl::WalletItemsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "id",
             wire: "Id",

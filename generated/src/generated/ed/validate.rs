@@ -2,44 +2,65 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ed::EnhancedCheckoutDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ed::EnhancedCheckoutDataType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ed::EnhancedItemDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::generated::ed::EnhancedItemDataType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ed::EnhancedPayerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ed::EnhancedPayerInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::generated::ed::EnhancedPaymentDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -53,8 +74,14 @@ impl Validate for crate::generated::ed::EnhancedPaymentDataType {
         }
     }
 }
+impl Limited for crate::generated::ed::EnhancedPaymentDataType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::generated::ed::EnhancedPaymentInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::generated::ed::EnhancedPaymentInfoType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::anonymous_types::anonymous::OrderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -28,6 +28,9 @@ impl Validate for crate::anonymous_types::anonymous::OrderType {
         }
     }
 }
+impl Limited for crate::anonymous_types::anonymous::OrderType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::anonymous_types::anonymous::GetOrderReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_order_request, path, "get_order_request", out);
@@ -40,6 +43,9 @@ impl Validate for crate::anonymous_types::anonymous::GetOrderReq {
             );
         }
     }
+}
+impl Limited for crate::anonymous_types::anonymous::GetOrderReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::anonymous_types::anonymous::GetOrderRequest {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -54,10 +60,16 @@ impl Validate for crate::anonymous_types::anonymous::GetOrderRequest {
         }
     }
 }
+impl Limited for crate::anonymous_types::anonymous::GetOrderRequest {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::anonymous_types::anonymous::GetOrderRequestFilter {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::anonymous_types::anonymous::GetOrderRequestFilter {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -81,4 +93,7 @@ impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
         }
         check_required(&self.cost, path, "cost", out);
     }
+}
+impl Limited for crate::anonymous_types::anonymous::OrderTypeShipping {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,22 +2,31 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::any::any::EnvelopeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.version, path, "version", out);
     }
 }
+impl Limited for crate::any::any::EnvelopeType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::any::any::ExtensionsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.name, path, "name", out);
     }
 }
+impl Limited for crate::any::any::ExtensionsType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::any::any::StrictType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::any::any::StrictType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

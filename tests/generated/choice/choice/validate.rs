@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::choice::choice::AddressType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -12,10 +12,16 @@ impl Validate for crate::choice::choice::AddressType {
         check_required(&self.city, path, "city", out);
     }
 }
+impl Limited for crate::choice::choice::AddressType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::choice::choice::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.id, path, "id", out);
     }
+}
+impl Limited for crate::choice::choice::PaymentType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::choice::choice::SummaryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -44,4 +50,7 @@ impl Validate for crate::choice::choice::SummaryType {
             out,
         );
     }
+}
+impl Limited for crate::choice::choice::SummaryType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

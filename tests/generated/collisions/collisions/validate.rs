@@ -2,29 +2,41 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::collisions::collisions::ErrorType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.short_message, path, "short_message", out);
     }
 }
+impl Limited for crate::collisions::collisions::ErrorType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::collisions::collisions::FooBar {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.value, path, "value", out);
     }
+}
+impl Limited for crate::collisions::collisions::FooBar {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::collisions::collisions::OptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
 }
+impl Limited for crate::collisions::collisions::OptionType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::collisions::collisions::ResultType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ok, path, "ok", out);
     }
+}
+impl Limited for crate::collisions::collisions::ResultType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::collisions::collisions::StringType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -80,13 +92,22 @@ impl Validate for crate::collisions::collisions::StringType {
         }
     }
 }
+impl Limited for crate::collisions::collisions::StringType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::collisions::collisions::FooBarType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.value, path, "value", out);
     }
 }
+impl Limited for crate::collisions::collisions::FooBarType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::collisions::collisions::FooBarType2 {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.value, path, "value", out);
     }
+}
+impl Limited for crate::collisions::collisions::FooBarType2 {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::cyclic_a::cyclic_a::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -18,4 +18,7 @@ impl Validate for crate::cyclic_a::cyclic_a::PaymentType {
             );
         }
     }
+}
+impl Limited for crate::cyclic_a::cyclic_a::PaymentType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

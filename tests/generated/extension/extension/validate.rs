@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::extension::extension::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -19,15 +19,24 @@ impl Validate for crate::extension::extension::AbstractResponseType {
         );
     }
 }
+impl Limited for crate::extension::extension::AbstractResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::extension::extension::AckOnlyResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
     }
 }
+impl Limited for crate::extension::extension::AckOnlyResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::extension::extension::AnyTypeRestrictionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.only, path, "only", out);
     }
+}
+impl Limited for crate::extension::extension::AnyTypeRestrictionType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::extension::extension::GetBalanceDetailedResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -52,6 +61,9 @@ impl Validate for crate::extension::extension::GetBalanceDetailedResponseType {
         );
     }
 }
+impl Limited for crate::extension::extension::GetBalanceDetailedResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::extension::extension::GetBalanceResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency, path, "currency", out);
@@ -67,6 +79,9 @@ impl Validate for crate::extension::extension::GetBalanceResponseType {
         check_required(&self.balance, path, "balance", out);
     }
 }
+impl Limited for crate::extension::extension::GetBalanceResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::extension::extension::PingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
@@ -79,4 +94,7 @@ impl Validate for crate::extension::extension::PingResponseType {
             out,
         );
     }
+}
+impl Limited for crate::extension::extension::PingResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::facets::facets::LimitsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -65,9 +65,8 @@ impl Validate for crate::facets::facets::LimitsType {
         }
     }
 }
-impl crate::facets::facets::LimitsType {
-    /// Character limits of this type's text fields, as `validate()` checks them.
-    pub const LIMITS: &'static [FieldLimit] = &[
+impl Limited for crate::facets::facets::LimitsType {
+    const LIMITS: &'static [FieldLimit] = &[
         FieldLimit {
             field: "id",
             wire: "Id",

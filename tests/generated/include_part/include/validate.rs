@@ -2,12 +2,15 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::include_part::include::PartType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.sku, path, "sku", out);
     }
+}
+impl Limited for crate::include_part::include::PartType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

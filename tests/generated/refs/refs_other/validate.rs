@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::refs::refs_other::MoneyType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -12,9 +12,15 @@ impl Validate for crate::refs::refs_other::MoneyType {
         check_required(&self.currency, path, "currency", out);
     }
 }
+impl Limited for crate::refs::refs_other::MoneyType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::refs::refs_other::Item {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.sku, path, "sku", out);
         check_required(&self.quantity, path, "quantity", out);
     }
+}
+impl Limited for crate::refs::refs_other::Item {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,9 +2,9 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::simple_content::simple_content::BasicAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -41,6 +41,9 @@ impl Validate for crate::simple_content::simple_content::BasicAmountType {
             );
         }
     }
+}
+impl Limited for crate::simple_content::simple_content::BasicAmountType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::simple_content::simple_content::PriceType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -79,10 +82,16 @@ impl Validate for crate::simple_content::simple_content::PriceType {
         }
     }
 }
+impl Limited for crate::simple_content::simple_content::PriceType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::simple_content::simple_content::QuantityType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::simple_content::simple_content::QuantityType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::simple_content::simple_content::TaxedAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -106,6 +115,9 @@ impl Validate for crate::simple_content::simple_content::TaxedAmountType {
         }
     }
 }
+impl Limited for crate::simple_content::simple_content::TaxedAmountType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::simple_content::simple_content::UsdAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
@@ -127,4 +139,7 @@ impl Validate for crate::simple_content::simple_content::UsdAmountType {
             );
         }
     }
+}
+impl Limited for crate::simple_content::simple_content::UsdAmountType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

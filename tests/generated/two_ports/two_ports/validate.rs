@@ -2,15 +2,18 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::two_ports::two_ports::GetThingRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.version, path, "version", out);
         check_required(&self.thing_id, path, "thing_id", out);
     }
+}
+impl Limited for crate::two_ports::two_ports::GetThingRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::two_ports::two_ports::GetThingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -34,6 +37,9 @@ impl Validate for crate::two_ports::two_ports::GetThingResponseType {
         }
     }
 }
+impl Limited for crate::two_ports::two_ports::GetThingResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::two_ports::two_ports::GetThingReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_thing_request, path, "get_thing_request", out);
@@ -47,8 +53,14 @@ impl Validate for crate::two_ports::two_ports::GetThingReq {
         }
     }
 }
+impl Limited for crate::two_ports::two_ports::GetThingReq {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::two_ports::two_ports::PingReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         let _ = (path, out);
     }
+}
+impl Limited for crate::two_ports::two_ports::PingReq {
+    const LIMITS: &'static [FieldLimit] = &[];
 }

@@ -2,14 +2,17 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Path, Validate, Violation, ViolationKind, check_amount, check_len,
-    check_max_inclusive, check_max_len, check_min_inclusive, check_min_len, check_occurs,
-    check_required,
+    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
+    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
+    check_occurs, check_required,
 };
 impl Validate for crate::two_ports::two_ports_base::AbstractRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.version, path, "version", out);
     }
+}
+impl Limited for crate::two_ports::two_ports_base::AbstractRequestType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
 impl Validate for crate::two_ports::two_ports_base::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -33,9 +36,15 @@ impl Validate for crate::two_ports::two_ports_base::AbstractResponseType {
         }
     }
 }
+impl Limited for crate::two_ports::two_ports_base::AbstractResponseType {
+    const LIMITS: &'static [FieldLimit] = &[];
+}
 impl Validate for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.username, path, "username", out);
         check_required(&self.password, path, "password", out);
     }
+}
+impl Limited for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
+    const LIMITS: &'static [FieldLimit] = &[];
 }
