@@ -38,7 +38,9 @@ impl ApiItems {
                             })
                             .collect(),
                     ),
-                    syn::Item::Enum(e) => (e.ident.to_string(), e.variants.iter().map(|v| v.ident.to_string()).collect()),
+                    syn::Item::Enum(e) => {
+                        (e.ident.to_string(), e.variants.iter().map(|v| v.ident.to_string()).collect())
+                    }
                     syn::Item::Type(t) => (t.ident.to_string(), BTreeSet::from([t.ty.to_token_stream().to_string()])),
                     _ => continue,
                 };

@@ -12,9 +12,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod api_summary;
 pub mod catalog;
 pub mod diff;
-pub mod api_summary;
 pub mod docs;
 pub mod dump;
 pub mod emit;

@@ -43,7 +43,10 @@ fn roundtrip(c: &mut Criterion) {
                 return_url: Some("https://shop.example/return".to_owned()),
                 cancel_url: Some("https://shop.example/cancel".to_owned()),
                 payment_details: vec![PaymentDetailsType {
-                    order_total: Some(BasicAmountType { value: "19.95".to_owned(), currency_id: Some(CurrencyCodeType::Usd) }),
+                    order_total: Some(BasicAmountType {
+                        value: "19.95".to_owned(),
+                        currency_id: Some(CurrencyCodeType::Usd),
+                    }),
                     ..Default::default()
                 }],
                 ..Default::default()

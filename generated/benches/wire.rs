@@ -3,6 +3,8 @@
 //! the same bytes as the baseline the generated reader is measured against. Before the benchmarks it prints
 //! the peak heap memory of one decode, measured by a counting allocator.
 //!
+//! A second group compares `validate()` of a full DoExpressCheckoutPayment request with serializing it.
+//!
 //! Run: `cargo bench -p paypal-soap --bench wire`.
 
 // The counting allocator below is the only unsafe code, and it only forwards to the system allocator.
@@ -13,11 +15,18 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use paypal_soap::generated::api::{TransactionSearchResponseType, TransactionSearchReq};
+use paypal_soap::generated::api::{
+    DoExpressCheckoutPaymentReq, DoExpressCheckoutPaymentRequestType, TransactionSearchResponseType,
+};
 use paypal_soap::generated::cc::BasicAmountType;
-use paypal_soap::generated::ebl::{AckCodeType, CurrencyCodeType, PaymentTransactionSearchResultType};
+use paypal_soap::generated::ebl::{
+    AckCodeType, CurrencyCodeType, PaymentDetailsItemType, PaymentDetailsType, PaymentTransactionSearchResultType,
+};
 use paypal_soap::generated::ns;
-use paypal_soap::runtime::soap::{Body, read_response, write_response};
+use paypal_soap::runtime::credentials::Credentials;
+use paypal_soap::runtime::example::Example;
+use paypal_soap::runtime::soap::{Body, read_response, write_request, write_response};
+use paypal_soap::runtime::validate::Validate;
 
 /// Counts live and peak heap bytes, so a bench can report the peak memory of one operation.
 struct Counting;
@@ -122,8 +131,33 @@ fn wire(c: &mut Criterion) {
         b.iter(|| write_response(black_box(&value), ns::API, "TransactionSearchResponse").unwrap())
     });
     group.finish();
-    let _ = TransactionSearchReq::default();
 }
 
-criterion_group!(benches, wire);
+/// A DoExpressCheckoutPayment request with every optional field set, 10 payment details of 10 items each.
+fn full_request() -> DoExpressCheckoutPaymentReq {
+    let mut details = PaymentDetailsType::example();
+    details.payment_details_item = vec![PaymentDetailsItemType::example(); 10];
+    let mut request = DoExpressCheckoutPaymentRequestType::example();
+    if let Some(d) = request.do_express_checkout_payment_request_details.as_mut() {
+        d.payment_details = vec![details; 10];
+    }
+    DoExpressCheckoutPaymentReq { do_express_checkout_payment_request: Some(request) }
+}
+
+/// `validate()` must cost a small fraction of serializing the same request (issue 4: under 5%).
+fn validate_vs_encode(c: &mut Criterion) {
+    let req = full_request();
+    let creds = Credentials::signature("user", "password", "signature");
+    let bytes = write_request(&creds, &req, ns::API, "DoExpressCheckoutPaymentReq").unwrap();
+    assert!(req.validate().is_ok(), "{:?}", req.validate());
+    println!("request: {} bytes", bytes.len());
+    let mut group = c.benchmark_group("do_express_checkout_payment_10x10");
+    group.bench_function("encode", |b| {
+        b.iter(|| write_request(&creds, black_box(&req), ns::API, "DoExpressCheckoutPaymentReq").unwrap())
+    });
+    group.bench_function("validate", |b| b.iter(|| black_box(&req).validate()));
+    group.finish();
+}
+
+criterion_group!(benches, wire, validate_vs_encode);
 criterion_main!(benches);

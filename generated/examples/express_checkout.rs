@@ -14,14 +14,15 @@ use std::error::Error;
 use std::io::BufRead;
 
 use paypal_soap::generated::types::{
-    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType,
-    DoExpressCheckoutPaymentRequestType, GetExpressCheckoutDetailsRequestType, PaymentActionCodeType,
-    PaymentDetailsType, SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
+    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType, DoExpressCheckoutPaymentRequestType,
+    GetExpressCheckoutDetailsRequestType, PaymentActionCodeType, PaymentDetailsType,
+    SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
 };
-use paypal_soap::runtime::client::{Client, Endpoint};
+use paypal_soap::runtime::client::{AuthMethod, Client, Endpoint};
 use paypal_soap::runtime::credentials::Credentials;
 use paypal_soap::runtime::recovery::{Environment, checkout_url};
 use paypal_soap::runtime::server::{ExpressCheckoutFake, FakeServer};
+use paypal_soap::runtime::xml::XmlScalar;
 
 fn order_total() -> BasicAmountType {
     BasicAmountType { value: "19.95".to_owned(), currency_id: Some(CurrencyCodeType::Usd) }
@@ -43,13 +44,14 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let mut fake_server = None;
     let client = match sandbox_credentials() {
         Some(creds) => {
-            println!("Using PayPal's sandbox ({}).", Endpoint::Sandbox.url(paypal_soap::runtime::client::AuthMethod::Signature));
+            println!("Using PayPal's sandbox ({}).", Endpoint::Sandbox.url(AuthMethod::Signature));
             Client::builder(Endpoint::Sandbox, creds).build()?
         }
         None => {
             let server = FakeServer::start(ExpressCheckoutFake::default()).await?;
             println!("Using the fake PayPal at {} (set PAYPAL_SANDBOX_* to use the sandbox).", server.url());
-            let client = server.client_builder(Credentials::signature("api_user", "api_password", "api_signature")).build()?;
+            let client =
+                server.client_builder(Credentials::signature("api_user", "api_password", "api_signature")).build()?;
             fake_server = Some(server);
             client
         }
@@ -85,7 +87,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     // 3. GetExpressCheckoutDetails: who the buyer is (PayerID) and what they approved.
     let details = client
-        .get_express_checkout_details(GetExpressCheckoutDetailsRequestType { token: Some(token.clone()), ..Default::default() })
+        .get_express_checkout_details(GetExpressCheckoutDetailsRequestType {
+            token: Some(token.clone()),
+            ..Default::default()
+        })
         .await?;
     let details = details.get_express_checkout_details_response_details.clone().ok_or("no details returned")?;
     let payer = details.payer_info.clone().unwrap_or_default();
@@ -116,12 +121,14 @@ async fn main() -> Result<(), Box<dyn Error>> {
                 .and_then(|d| d.payment_info.first())
                 .cloned()
                 .unwrap_or_default();
+            let status = info.payment_status.as_ref().map_or_else(|| "-".into(), XmlScalar::to_xml_text);
+            let amount = info.gross_amount.as_ref();
+            let currency =
+                amount.and_then(|a| a.currency_id.as_ref()).map_or_else(|| "".into(), XmlScalar::to_xml_text);
             println!(
-                "4. DoExpressCheckoutPayment: transaction {} {:?}, {} {}",
+                "4. DoExpressCheckoutPayment: transaction {}, {status}, {} {currency}",
                 info.transaction_id.as_deref().unwrap_or("-"),
-                info.payment_status,
-                info.gross_amount.as_ref().map_or("-", |a| a.value.as_str()),
-                info.gross_amount.as_ref().and_then(|a| a.currency_id.as_ref()).map_or_else(String::new, |c| format!("{c:?}")),
+                amount.map_or("-", |a| a.value.as_str()),
             );
         }
         Err(e) if e.outcome_unknown() => {

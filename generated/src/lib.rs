@@ -4,6 +4,7 @@
 //! [`runtime`] is written by hand and carries the XML reader and writer, scalar types and SOAP envelope.
 #![forbid(unsafe_code)]
 
+pub mod outcome;
 pub mod runtime;
 
 #[rustfmt::skip]

@@ -4,9 +4,9 @@
 
 use paypal_soap::generated::services::ops;
 use paypal_soap::generated::types::{
-    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType,
-    DoExpressCheckoutPaymentRequestType, GetExpressCheckoutDetailsRequestType, PaymentActionCodeType,
-    PaymentDetailsType, PaymentStatusCodeType, SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
+    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType, DoExpressCheckoutPaymentRequestType,
+    GetExpressCheckoutDetailsRequestType, PaymentActionCodeType, PaymentDetailsType, PaymentStatusCodeType,
+    SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
 };
 use paypal_soap::runtime::client::Client;
 use paypal_soap::runtime::credentials::Credentials;

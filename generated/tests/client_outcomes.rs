@@ -13,9 +13,7 @@ use paypal_soap::generated::types::{
 };
 use paypal_soap::runtime::client::{Client, Delivery, Endpoint, ErrorKind, RetryPolicy, TimeoutPhase};
 use paypal_soap::runtime::credentials::Credentials;
-use paypal_soap::runtime::server::{
-    DefaultReply, FakeServer, HttpReply, PayPalApi, Scripted, paypal_error,
-};
+use paypal_soap::runtime::server::{DefaultReply, FakeServer, HttpReply, PayPalApi, Scripted, paypal_error};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 struct Defaults;
@@ -84,7 +82,10 @@ async fn soap_faults_with_http_500_and_200() {
     let ErrorKind::Fault { fault, status } = err.kind() else { panic!("{err}") };
     assert_eq!(*status, 500);
     assert!(fault.is_server());
-    assert_eq!((fault.string.as_str(), fault.detail.as_deref()), ("Internal error", Some("Timeout processing request")));
+    assert_eq!(
+        (fault.string.as_str(), fault.detail.as_deref()),
+        ("Internal error", Some("Timeout processing request"))
+    );
     // A Server fault on a money-moving call: PayPal may or may not have captured.
     assert!(err.outcome_unknown());
     assert!(err.to_string().contains("outcome unknown"), "{err}");
@@ -102,7 +103,12 @@ async fn non_soap_bodies_html_json_and_empty() {
     let page = "<html><head><title>503 Service Unavailable</title></head><body>down</body></html>";
     let cases = [
         (Scripted::html(503, page), 503, Some("text/html; charset=utf-8"), "503 Service Unavailable"),
-        (Scripted::Http(HttpReply::json(500, r#"{"name":"INTERNAL_ERROR"}"#)), 500, Some("application/json"), "INTERNAL_ERROR"),
+        (
+            Scripted::Http(HttpReply::json(500, r#"{"name":"INTERNAL_ERROR"}"#)),
+            500,
+            Some("application/json"),
+            "INTERNAL_ERROR",
+        ),
         (Scripted::Http(HttpReply::empty(200)), 200, None, ""),
     ];
     for (script, want_status, want_type, want_snippet) in cases {
@@ -158,7 +164,8 @@ async fn a_307_redirect_is_not_followed() {
 #[tokio::test]
 async fn a_server_that_never_answers_times_out() {
     let (server, _) = setup().await;
-    let client = server.client_builder(creds()).timeout(Duration::from_millis(300)).validate_requests(false).build().unwrap();
+    let client =
+        server.client_builder(creds()).timeout(Duration::from_millis(300)).validate_requests(false).build().unwrap();
     server.script().always_any(Scripted::Hang);
     let started = Instant::now();
     let err = client.get_balance(GetBalanceRequestType::default()).await.unwrap_err();
@@ -170,7 +177,10 @@ async fn a_server_that_never_answers_times_out() {
     let err = client.do_express_checkout_payment(Default::default()).await.unwrap_err();
     assert!(err.is_timeout() && err.outcome_unknown());
     let shown = err.to_string();
-    assert!(shown.contains("outcome unknown") && shown.contains("moved money") && shown.contains("MsgSubID"), "{shown}");
+    assert!(
+        shown.contains("outcome unknown") && shown.contains("moved money") && shown.contains("MsgSubID"),
+        "{shown}"
+    );
     assert_eq!(err.attempts(), 1);
 }
 

@@ -117,10 +117,8 @@ fn credential_type_picks_the_host_and_must_be_unambiguous() {
     let certificate = Credentials::certificate("api_user", PASSWORD);
     let err = Client::builder(Endpoint::Live, certificate.clone()).build().unwrap_err();
     assert!(matches!(err, BuildError::MissingIdentity), "{err}");
-    let err = Client::builder(Endpoint::Live, creds())
-        .client_identity(ClientIdentity::from_pem("x"))
-        .build()
-        .unwrap_err();
+    let err =
+        Client::builder(Endpoint::Live, creds()).client_identity(ClientIdentity::from_pem("x")).build().unwrap_err();
     assert!(matches!(err, BuildError::IdentityWithSignature), "{err}");
     // A PEM without a certificate and key is refused when the TLS client is set up.
     let err = Client::builder(Endpoint::Sandbox, certificate)

@@ -29,6 +29,37 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
             (#ns, #name) => Self::#v(::std::boxed::Box::new(<#t as XmlRead>::read_element(r, start)?)),
         });
     }
+    // One accessor per abstract base type: the message as that base's trait object, for the variants whose type
+    // extends it (every response is an `AbstractResponse`).
+    let mut accessors = Vec::new();
+    for (base, def) in &ctx.model.types {
+        let is_abstract = matches!(&def.kind, TypeDefKind::Complex(ct) if ct.is_abstract);
+        if !is_abstract || !ctx.flat.types.contains_key(base) {
+            continue;
+        }
+        let trait_path = ctx.type_path_trait(base);
+        let method = ident(&format!("as_{}", crate::naming::field_ident(ctx.names.trait_name(base))));
+        let arms = ctx.model.elements.values().filter_map(|e| {
+            let TypeRef::Named(id) = &e.type_ref else { return None };
+            let flat = ctx.flat.types.get(id)?;
+            if !(flat.abstract_bases.contains(base) || id == base) {
+                return None;
+            }
+            let v = ident(ctx.names.element_variant(&e.name));
+            Some(quote!(Self::#v(m) => ::std::option::Option::Some(&**m),))
+        });
+        let doc = format!(" The message as a [`{}`]({}) when its type extends `{}`.", ctx.names.trait_name(base), trait_path.to_string().replace(' ', ""), base.name);
+        accessors.push(quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> ::std::option::Option<&dyn #trait_path> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        });
+    }
     if variants.is_empty() {
         return quote! {
             //! No global element of complex type in this schema.
@@ -52,6 +83,8 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
                 }
             }
 
+            #(#accessors)*
+
             /// Reads the element `start` as whichever global element it is, or `Ok(None)` (leaving the element
             /// unread) when the schema declares no such element.
             ///
@@ -62,6 +95,15 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
                     #(#reads)*
                     _ => return ::std::result::Result::Ok(::std::option::Option::None),
                 }))
+            }
+
+            /// Reads a SOAP envelope whose body holds any global element of the schema (or a fault): for
+            /// captured traffic, where the operation is not known in advance.
+            ///
+            /// # Errors
+            /// Malformed XML, a body element the schema does not declare, or the element's own errors.
+            pub fn read_envelope(bytes: &[u8]) -> ::std::result::Result<crate::runtime::soap::Response<Self>, DecodeError> {
+                crate::runtime::soap::read_envelope(bytes, "a global element of the schema", Self::read)
             }
         }
     }

@@ -27,8 +27,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
-use crate::limits::Limits;
 use crate::flatten::{Flat, Member};
+use crate::limits::Limits;
 use crate::model::{Model, TypeDefKind, TypeId, TypeRef};
 use crate::naming::Names;
 
@@ -46,6 +46,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) root_text: &'a str,
     /// Character limits from facets and documentation.
     pub(crate) limits: &'a Limits,
+    /// Complex types whose `validate()` can report anything (see `validate::checked_types`).
+    pub(crate) checked: &'a BTreeSet<TypeId>,
     /// Fields that must be boxed to break a cycle of directly nested types: (type, member index).
     pub(crate) boxed: &'a BTreeSet<(TypeId, usize)>,
 }
@@ -127,7 +129,19 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     let boxed = boxed_fields(flat);
     let root: TokenStream = options.root_path.parse().expect("Options::root_path must be a Rust path");
     let limits = crate::limits::collect(model);
-    let ctx = Ctx { model, flat, names, root: &root, root_text: &options.root_path, limits: &limits, boxed: &boxed };
+    let no_checks = BTreeSet::new();
+    let mut ctx = Ctx {
+        model,
+        flat,
+        names,
+        root: &root,
+        root_text: &options.root_path,
+        limits: &limits,
+        checked: &no_checks,
+        boxed: &boxed,
+    };
+    let checked = validate::checked_types(&ctx);
+    ctx.checked = &checked;
     let mut files = BTreeMap::new();
     let namespaces = ctx.namespaces();
     let recursive = examples::recursive_members(flat);
@@ -274,8 +288,7 @@ fn validate_file(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
         //! Validators of this namespace's types.
         #![allow(unused_imports, clippy::cast_lossless)]
         use crate::runtime::validate::{
-            FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount, check_len, check_max_inclusive,
-            check_max_len, check_min_inclusive, check_min_len, check_occurs, check_required,
+            FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required, record, record_item,
         };
         #(#items)*
     }

@@ -49,7 +49,8 @@ fn alias(ctx: &Ctx<'_>, id: &TypeId, st: &SimpleType, doc: Option<&str>) -> Toke
         TypeRef::Builtin(b) => builtin_type(*b),
         base @ TypeRef::Named(_) => ctx.rust_type(base),
     };
-    let mut note = format!("XSD: simple type `{}` (`{}`), a restriction of `{}`.", id.name, id.ns, short(ctx, &st.base));
+    let mut note =
+        format!("XSD: simple type `{}` (`{}`), a restriction of `{}`.", id.name, id.ns, short(ctx, &st.base));
     let f = &st.facets;
     for (label, v) in [("length", f.length), ("minLength", f.min_length), ("maxLength", f.max_length)] {
         if let Some(v) = v {
@@ -146,8 +147,15 @@ fn structure(ctx: &Ctx<'_>, flat: &FlatType, doc: Option<&str>, is_abstract: boo
                 );
                 if let Some(l) = ctx.limits.field_limit(&ff.declared_in, &ff.field.name) {
                     if super::validate::is_string(ctx, &ff.field.type_ref) {
-                        let from = if l.source == crate::limits::Source::Facet { "schema facet" } else { "PayPal's documentation" };
-                        note.push_str(&format!(" At most {} characters ({from}), checked by `validate()`.", l.max_chars));
+                        let from = if l.source == crate::limits::Source::Facet {
+                            "schema facet"
+                        } else {
+                            "PayPal's documentation"
+                        };
+                        note.push_str(&format!(
+                            " At most {} characters ({from}), checked by `validate()`.",
+                            l.max_chars
+                        ));
                     }
                 }
                 (doc_attrs(ff.field.doc.as_deref(), &note), SENSITIVE.contains(&ff.field.name.as_str()))
@@ -165,7 +173,9 @@ fn structure(ctx: &Ctx<'_>, flat: &FlatType, doc: Option<&str>, is_abstract: boo
     }
     if flat.mixed {
         let f = ident(ctx.names.text_field(id));
-        fields.push(quote!(#[doc = " Text between the child elements (the type is `mixed`)."] pub #f: ::std::string::String,));
+        fields.push(
+            quote!(#[doc = " Text between the child elements (the type is `mixed`)."] pub #f: ::std::string::String,),
+        );
         debug_fields.push((f, false));
     }
 
@@ -178,8 +188,7 @@ fn structure(ctx: &Ctx<'_>, flat: &FlatType, doc: Option<&str>, is_abstract: boo
         let module = ctx.names.module(&base.ns);
         note.push_str(&format!(
             " Extends `{}`: its fields come first, and [`{t}`]({}::{module}::{t}) gives typed access to them.",
-            base.name,
-            ctx.root_text
+            base.name, ctx.root_text
         ));
     }
     let docs = doc_attrs(doc, &note);

@@ -1,5 +1,6 @@
 //! `XmlRead` impls. Readers match children by namespace URI and local name, in any order, so real PayPal
-//! responses that break the schema's order still decode. A field that is already set when its element comes
+//! responses that break the schema's order still decode. The local name is compared first: it tells the
+//! candidates apart after a length check, so the (long, usually shared) namespace URI is compared once per child. A field that is already set when its element comes
 //! again keeps the first value and the repeat is recorded in the decode report; elements the type does not
 //! know are skipped with their raw XML recorded, so nothing received is lost. `xsi:type` is never consulted.
 
@@ -22,7 +23,7 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         let ns = ctx.ns_const(&a.ns);
         let name = &a.name;
         let ws = scalar_kind(ctx.model, &a.type_ref).map(|(_, ws)| ws.tokens());
-        quote!((#ns, #name) => out.#f = r.attr_scalar(start, a, #ws)?,)
+        quote!((#name, ns) if ns == #ns => out.#f = r.attr_scalar(start, a, #ws)?,)
     });
     let attrs = if flat.attributes.is_empty() {
         quote!(for a in start.attrs() {
@@ -31,7 +32,7 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     } else {
         quote! {
             for a in start.attrs() {
-                match (a.ns(), a.local()) {
+                match (a.local(), a.ns()) {
                     #(#attr_arms)*
                     _ => r.unknown_attribute(start, a),
                 }
@@ -86,7 +87,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             Member::Any(a) => {
                 let f = ident(ctx.names.field(id, i));
                 let guard = any_guard(&a.any.namespace, &a.declared_in.ns);
-                any_arms.push(quote!((ns, _) if #guard => out.#f.push(r.read_any(&child)?),));
+                any_arms.push(quote!((_, ns) if #guard => out.#f.push(r.read_any(&child)?),));
             }
         }
     }
@@ -112,12 +113,15 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             } else {
                 let slot = singles;
                 singles += 1;
-                let assign =
-                    if scalar { quote!(out.#f = #value;) } else { quote!(out.#f = ::std::option::Option::Some(#value);) };
+                let assign = if scalar {
+                    quote!(out.#f = #value;)
+                } else {
+                    quote!(out.#f = ::std::option::Option::Some(#value);)
+                };
                 quote!(if !seen[#slot] { seen[#slot] = true; #assign } else { #body })
             };
         }
-        arms.push(quote!((#ns, #name) => { #body }));
+        arms.push(quote!((#name, ns) if ns == #ns => { #body }));
     }
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
     let next = if flat.mixed {
@@ -132,7 +136,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     quote! {
         #seen
         while let ::std::option::Option::Some(child) = #next {
-            match (child.ns(), child.local()) {
+            match (child.local(), child.ns()) {
                 #(#arms)*
                 #(#any_arms)*
                 _ => r.skip_unknown(&child)?,

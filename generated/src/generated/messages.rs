@@ -1703,6 +1703,186 @@ impl Message {
             Self::User(_) => (crate::generated::ns::EBL, "User"),
         }
     }
+    /// The message as a [`AbstractRequest`](crate::generated::ebl::AbstractRequest) when its type extends `AbstractRequestType`.
+    pub fn as_abstract_request(
+        &self,
+    ) -> ::std::option::Option<&dyn crate::generated::ebl::AbstractRequest> {
+        #[allow(unreachable_patterns)]
+        match self {
+            Self::AddressVerifyRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BaUpdateRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmButtonSearchRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmCreateButtonRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmGetButtonDetailsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmGetInventoryRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmManageButtonStatusRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmSetInventoryRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BmUpdateButtonRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BillOutstandingAmountRequest(m) => ::std::option::Option::Some(&**m),
+            Self::BillUserRequest(m) => ::std::option::Option::Some(&**m),
+            Self::CancelRecoupRequest(m) => ::std::option::Option::Some(&**m),
+            Self::CompleteRecoupRequest(m) => ::std::option::Option::Some(&**m),
+            Self::CreateBillingAgreementRequest(m) => ::std::option::Option::Some(&**m),
+            Self::CreateMobilePaymentRequest(m) => ::std::option::Option::Some(&**m),
+            Self::CreateRecurringPaymentsProfileRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::DoAuthorizationRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoCancelRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoCaptureRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoDirectPaymentRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoExpressCheckoutPaymentRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoMobileCheckoutPaymentRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoNonReferencedCreditRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoReauthorizationRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoReferenceTransactionRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoUatpAuthorizationRequest(m) => ::std::option::Option::Some(&**m),
+            Self::DoUatpExpressCheckoutPaymentRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::DoVoidRequest(m) => ::std::option::Option::Some(&**m),
+            Self::EnterBoardingRequest(m) => ::std::option::Option::Some(&**m),
+            Self::ExecuteCheckoutOperationsRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::ExternalRememberMeOptOutRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetAccessPermissionDetailsRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetAuthDetailsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetBalanceRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetBillingAgreementCustomerDetailsRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetBoardingDetailsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetExpressCheckoutDetailsRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetIncentiveEvaluationRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetMobileStatusRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetPalDetailsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::GetRecurringPaymentsProfileDetailsRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetTransactionDetailsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::InitiateRecoupRequest(m) => ::std::option::Option::Some(&**m),
+            Self::ManagePendingTransactionStatusRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::ManageRecurringPaymentsProfileStatusRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::MassPayRequest(m) => ::std::option::Option::Some(&**m),
+            Self::RefundTransactionRequest(m) => ::std::option::Option::Some(&**m),
+            Self::ReverseTransactionRequest(m) => ::std::option::Option::Some(&**m),
+            Self::SetAccessPermissionsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::SetAuthFlowParamRequest(m) => ::std::option::Option::Some(&**m),
+            Self::SetCustomerBillingAgreementRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::SetExpressCheckoutRequest(m) => ::std::option::Option::Some(&**m),
+            Self::SetMobileCheckoutRequest(m) => ::std::option::Option::Some(&**m),
+            Self::TransactionSearchRequest(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateAccessPermissionsRequest(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateAuthorizationRequest(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateRecurringPaymentsProfileRequest(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+    /// The message as a [`AbstractResponse`](crate::generated::ebl::AbstractResponse) when its type extends `AbstractResponseType`.
+    pub fn as_abstract_response(
+        &self,
+    ) -> ::std::option::Option<&dyn crate::generated::ebl::AbstractResponse> {
+        #[allow(unreachable_patterns)]
+        match self {
+            Self::AddressVerifyResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BaUpdateResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmButtonSearchResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmCreateButtonResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmGetButtonDetailsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmGetInventoryResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmManageButtonStatusResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmSetInventoryResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BmUpdateButtonResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BillOutstandingAmountResponse(m) => ::std::option::Option::Some(&**m),
+            Self::BillUserResponse(m) => ::std::option::Option::Some(&**m),
+            Self::CancelRecoupResponse(m) => ::std::option::Option::Some(&**m),
+            Self::CompleteRecoupResponse(m) => ::std::option::Option::Some(&**m),
+            Self::CreateBillingAgreementResponse(m) => ::std::option::Option::Some(&**m),
+            Self::CreateMobilePaymentResponse(m) => ::std::option::Option::Some(&**m),
+            Self::CreateRecurringPaymentsProfileResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::DoAuthorizationResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoCancelResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoCaptureResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoDirectPaymentResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoExpressCheckoutPaymentResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::DoMobileCheckoutPaymentResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoNonReferencedCreditResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoReauthorizationResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoReferenceTransactionResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoUatpAuthorizationResponse(m) => ::std::option::Option::Some(&**m),
+            Self::DoUatpExpressCheckoutPaymentResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::DoVoidResponse(m) => ::std::option::Option::Some(&**m),
+            Self::EnterBoardingResponse(m) => ::std::option::Option::Some(&**m),
+            Self::ExecuteCheckoutOperationsResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::ExternalRememberMeOptOutResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetAccessPermissionDetailsResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetAuthDetailsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetBalanceResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetBillingAgreementCustomerDetailsResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetBoardingDetailsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetExpressCheckoutDetailsResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetIncentiveEvaluationResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetMobileStatusResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetPalDetailsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetRecurringPaymentsProfileDetailsResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::GetTransactionDetailsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::InitiateRecoupResponse(m) => ::std::option::Option::Some(&**m),
+            Self::ManagePendingTransactionStatusResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::ManageRecurringPaymentsProfileStatusResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::MassPayResponse(m) => ::std::option::Option::Some(&**m),
+            Self::RefundTransactionResponse(m) => ::std::option::Option::Some(&**m),
+            Self::ReverseTransactionResponse(m) => ::std::option::Option::Some(&**m),
+            Self::SetAccessPermissionsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::SetAuthFlowParamResponse(m) => ::std::option::Option::Some(&**m),
+            Self::SetCustomerBillingAgreementResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            Self::SetExpressCheckoutResponse(m) => ::std::option::Option::Some(&**m),
+            Self::SetMobileCheckoutResponse(m) => ::std::option::Option::Some(&**m),
+            Self::TransactionSearchResponse(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateAccessPermissionsResponse(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateAuthorizationResponse(m) => ::std::option::Option::Some(&**m),
+            Self::UpdateRecurringPaymentsProfileResponse(m) => {
+                ::std::option::Option::Some(&**m)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
     /// Reads the element `start` as whichever global element it is, or `Ok(None)` (leaving the element
     /// unread) when the schema declares no such element.
     ///
@@ -4536,6 +4716,20 @@ impl Message {
                     _ => return ::std::result::Result::Ok(::std::option::Option::None),
                 },
             ),
+        )
+    }
+    /// Reads a SOAP envelope whose body holds any global element of the schema (or a fault): for
+    /// captured traffic, where the operation is not known in advance.
+    ///
+    /// # Errors
+    /// Malformed XML, a body element the schema does not declare, or the element's own errors.
+    pub fn read_envelope(
+        bytes: &[u8],
+    ) -> ::std::result::Result<crate::runtime::soap::Response<Self>, DecodeError> {
+        crate::runtime::soap::read_envelope(
+            bytes,
+            "a global element of the schema",
+            Self::read,
         )
     }
 }

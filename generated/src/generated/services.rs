@@ -4507,1215 +4507,1542 @@ pub mod server {
         };
         match (op.port, op.name) {
             ("PayPalAPI", "AddressVerify") => {
-                let op = &ops::ADDRESS_VERIFY;
-                let request = match ex
-                    .decode::<crate::generated::api::AddressVerifyReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.address_verify_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::AddressVerifyResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::ADDRESS_VERIFY;
+                        let request = match ex
+                            .decode::<crate::generated::api::AddressVerifyReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.address_verify_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::AddressVerifyResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.address_verify(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.address_verify(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMButtonSearch") => {
-                let op = &ops::BM_BUTTON_SEARCH;
-                let request = match ex
-                    .decode::<crate::generated::api::BmButtonSearchReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_button_search_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BmButtonSearchResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_BUTTON_SEARCH;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmButtonSearchReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_button_search_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmButtonSearchResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_button_search(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_button_search(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMCreateButton") => {
-                let op = &ops::BM_CREATE_BUTTON;
-                let request = match ex
-                    .decode::<crate::generated::api::BmCreateButtonReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_create_button_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BmCreateButtonResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_CREATE_BUTTON;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmCreateButtonReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_create_button_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmCreateButtonResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_create_button(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_create_button(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMGetButtonDetails") => {
-                let op = &ops::BM_GET_BUTTON_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::BmGetButtonDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_get_button_details_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::BmGetButtonDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_GET_BUTTON_DETAILS;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmGetButtonDetailsReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_get_button_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmGetButtonDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_get_button_details(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_get_button_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMGetInventory") => {
-                let op = &ops::BM_GET_INVENTORY;
-                let request = match ex
-                    .decode::<crate::generated::api::BmGetInventoryReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_get_inventory_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BmGetInventoryResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_GET_INVENTORY;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmGetInventoryReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_get_inventory_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmGetInventoryResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_get_inventory(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_get_inventory(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMManageButtonStatus") => {
-                let op = &ops::BM_MANAGE_BUTTON_STATUS;
-                let request = match ex
-                    .decode::<crate::generated::api::BmManageButtonStatusReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .bm_manage_button_status_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::BmManageButtonStatusResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_MANAGE_BUTTON_STATUS;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmManageButtonStatusReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_manage_button_status_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmManageButtonStatusResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .bm_manage_button_status(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_manage_button_status(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMSetInventory") => {
-                let op = &ops::BM_SET_INVENTORY;
-                let request = match ex
-                    .decode::<crate::generated::api::BmSetInventoryReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_set_inventory_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BmSetInventoryResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_SET_INVENTORY;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmSetInventoryReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_set_inventory_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmSetInventoryResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_set_inventory(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_set_inventory(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BMUpdateButton") => {
-                let op = &ops::BM_UPDATE_BUTTON;
-                let request = match ex
-                    .decode::<crate::generated::api::BmUpdateButtonReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bm_update_button_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BmUpdateButtonResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BM_UPDATE_BUTTON;
+                        let request = match ex
+                            .decode::<crate::generated::api::BmUpdateButtonReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bm_update_button_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BmUpdateButtonResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bm_update_button(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bm_update_button(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BillAgreementUpdate") => {
-                let op = &ops::BILL_AGREEMENT_UPDATE;
-                let request = match ex
-                    .decode::<crate::generated::api::BillAgreementUpdateReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.ba_update_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BaUpdateResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BILL_AGREEMENT_UPDATE;
+                        let request = match ex
+                            .decode::<crate::generated::api::BillAgreementUpdateReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.ba_update_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<crate::generated::api::BaUpdateResponseType>(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bill_agreement_update(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bill_agreement_update(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "BillUser") => {
-                let op = &ops::BILL_USER;
-                let request = match ex.decode::<crate::generated::api::BillUserReq>(op) {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.bill_user_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::BillUserResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BILL_USER;
+                        let request = match ex
+                            .decode::<crate::generated::api::BillUserReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.bill_user_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<crate::generated::api::BillUserResponseType>(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.bill_user(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bill_user(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "CancelRecoup") => {
-                let op = &ops::CANCEL_RECOUP;
-                let request = match ex
-                    .decode::<crate::generated::api::CancelRecoupReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.cancel_recoup_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::CancelRecoupResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::CANCEL_RECOUP;
+                        let request = match ex
+                            .decode::<crate::generated::api::CancelRecoupReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.cancel_recoup_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::CancelRecoupResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.cancel_recoup(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.cancel_recoup(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "CompleteRecoup") => {
-                let op = &ops::COMPLETE_RECOUP;
-                let request = match ex
-                    .decode::<crate::generated::api::CompleteRecoupReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.complete_recoup_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::CompleteRecoupResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::COMPLETE_RECOUP;
+                        let request = match ex
+                            .decode::<crate::generated::api::CompleteRecoupReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .complete_recoup_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::CompleteRecoupResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.complete_recoup(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.complete_recoup(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "CreateMobilePayment") => {
-                let op = &ops::CREATE_MOBILE_PAYMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::CreateMobilePaymentReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.create_mobile_payment_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::CreateMobilePaymentResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::CREATE_MOBILE_PAYMENT;
+                        let request = match ex
+                            .decode::<crate::generated::api::CreateMobilePaymentReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .create_mobile_payment_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::CreateMobilePaymentResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.create_mobile_payment(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.create_mobile_payment(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "DoMobileCheckoutPayment") => {
-                let op = &ops::DO_MOBILE_CHECKOUT_PAYMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::DoMobileCheckoutPaymentReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .do_mobile_checkout_payment_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoMobileCheckoutPaymentResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_MOBILE_CHECKOUT_PAYMENT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::DoMobileCheckoutPaymentReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_mobile_checkout_payment_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoMobileCheckoutPaymentResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .do_mobile_checkout_payment(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_mobile_checkout_payment(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "EnterBoarding") => {
-                let op = &ops::ENTER_BOARDING;
-                let request = match ex
-                    .decode::<crate::generated::api::EnterBoardingReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.enter_boarding_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::EnterBoardingResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::ENTER_BOARDING;
+                        let request = match ex
+                            .decode::<crate::generated::api::EnterBoardingReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.enter_boarding_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::EnterBoardingResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.enter_boarding(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.enter_boarding(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "GetBalance") => {
-                let op = &ops::GET_BALANCE;
-                let request = match ex.decode::<crate::generated::api::GetBalanceReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.get_balance_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::GetBalanceResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_BALANCE;
+                        let request = match ex
+                            .decode::<crate::generated::api::GetBalanceReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.get_balance_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetBalanceResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.get_balance(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_balance(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "GetBoardingDetails") => {
-                let op = &ops::GET_BOARDING_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetBoardingDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.get_boarding_details_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetBoardingDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_BOARDING_DETAILS;
+                        let request = match ex
+                            .decode::<crate::generated::api::GetBoardingDetailsReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_boarding_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetBoardingDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.get_boarding_details(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_boarding_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "GetMobileStatus") => {
-                let op = &ops::GET_MOBILE_STATUS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetMobileStatusReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.get_mobile_status_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::GetMobileStatusResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_MOBILE_STATUS;
+                        let request = match ex
+                            .decode::<crate::generated::api::GetMobileStatusReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_mobile_status_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetMobileStatusResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.get_mobile_status(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_mobile_status(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "GetPalDetails") => {
-                let op = &ops::GET_PAL_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetPalDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.get_pal_details_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::GetPalDetailsResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_PAL_DETAILS;
+                        let request = match ex
+                            .decode::<crate::generated::api::GetPalDetailsReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_pal_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetPalDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.get_pal_details(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_pal_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "GetTransactionDetails") => {
-                let op = &ops::GET_TRANSACTION_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetTransactionDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_transaction_details_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetTransactionDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_TRANSACTION_DETAILS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetTransactionDetailsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_transaction_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetTransactionDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_transaction_details(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_transaction_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "InitiateRecoup") => {
-                let op = &ops::INITIATE_RECOUP;
-                let request = match ex
-                    .decode::<crate::generated::api::InitiateRecoupReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.initiate_recoup_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::InitiateRecoupResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::INITIATE_RECOUP;
+                        let request = match ex
+                            .decode::<crate::generated::api::InitiateRecoupReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .initiate_recoup_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::InitiateRecoupResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.initiate_recoup(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.initiate_recoup(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "MassPay") => {
-                let op = &ops::MASS_PAY;
-                let request = match ex.decode::<crate::generated::api::MassPayReq>(op) {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.mass_pay_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::MassPayResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::MASS_PAY;
+                        let request = match ex
+                            .decode::<crate::generated::api::MassPayReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.mass_pay_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<crate::generated::api::MassPayResponseType>(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.mass_pay(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.mass_pay(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "RefundTransaction") => {
-                let op = &ops::REFUND_TRANSACTION;
-                let request = match ex
-                    .decode::<crate::generated::api::RefundTransactionReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.refund_transaction_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::RefundTransactionResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::REFUND_TRANSACTION;
+                        let request = match ex
+                            .decode::<crate::generated::api::RefundTransactionReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .refund_transaction_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::RefundTransactionResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.refund_transaction(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.refund_transaction(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "SetMobileCheckout") => {
-                let op = &ops::SET_MOBILE_CHECKOUT;
-                let request = match ex
-                    .decode::<crate::generated::api::SetMobileCheckoutReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.set_mobile_checkout_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::SetMobileCheckoutResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::SET_MOBILE_CHECKOUT;
+                        let request = match ex
+                            .decode::<crate::generated::api::SetMobileCheckoutReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .set_mobile_checkout_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::SetMobileCheckoutResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.set_mobile_checkout(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.set_mobile_checkout(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPI", "TransactionSearch") => {
-                let op = &ops::TRANSACTION_SEARCH;
-                let request = match ex
-                    .decode::<crate::generated::api::TransactionSearchReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.transaction_search_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::TransactionSearchResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::TRANSACTION_SEARCH;
+                        let request = match ex
+                            .decode::<crate::generated::api::TransactionSearchReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .transaction_search_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::TransactionSearchResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.transaction_search(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.transaction_search(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "BillOutstandingAmount") => {
-                let op = &ops::BILL_OUTSTANDING_AMOUNT;
-                let request = match ex
-                    .decode::<crate::generated::api::BillOutstandingAmountReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .bill_outstanding_amount_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::BillOutstandingAmountResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::BILL_OUTSTANDING_AMOUNT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::BillOutstandingAmountReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .bill_outstanding_amount_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::BillOutstandingAmountResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .bill_outstanding_amount(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.bill_outstanding_amount(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "CreateBillingAgreement") => {
-                let op = &ops::CREATE_BILLING_AGREEMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::CreateBillingAgreementReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .create_billing_agreement_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::CreateBillingAgreementResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::CREATE_BILLING_AGREEMENT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::CreateBillingAgreementReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .create_billing_agreement_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::CreateBillingAgreementResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .create_billing_agreement(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.create_billing_agreement(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "CreateRecurringPaymentsProfile") => {
-                let op = &ops::CREATE_RECURRING_PAYMENTS_PROFILE;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::CreateRecurringPaymentsProfileReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .create_recurring_payments_profile_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::CreateRecurringPaymentsProfileResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::CREATE_RECURRING_PAYMENTS_PROFILE;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::CreateRecurringPaymentsProfileReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .create_recurring_payments_profile_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::CreateRecurringPaymentsProfileResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .create_recurring_payments_profile(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .create_recurring_payments_profile(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoAuthorization") => {
-                let op = &ops::DO_AUTHORIZATION;
-                let request = match ex
-                    .decode::<crate::generated::api::DoAuthorizationReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_authorization_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::DoAuthorizationResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_AUTHORIZATION;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoAuthorizationReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_authorization_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoAuthorizationResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_authorization(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_authorization(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoCancel") => {
-                let op = &ops::DO_CANCEL;
-                let request = match ex.decode::<crate::generated::api::DoCancelReq>(op) {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_cancel_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::DoCancelResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_CANCEL;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoCancelReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.do_cancel_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<crate::generated::api::DoCancelResponseType>(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_cancel(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_cancel(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoCapture") => {
-                let op = &ops::DO_CAPTURE;
-                let request = match ex.decode::<crate::generated::api::DoCaptureReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_capture_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::DoCaptureResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_CAPTURE;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoCaptureReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.do_capture_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoCaptureResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_capture(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_capture(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoDirectPayment") => {
-                let op = &ops::DO_DIRECT_PAYMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::DoDirectPaymentReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_direct_payment_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::DoDirectPaymentResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_DIRECT_PAYMENT;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoDirectPaymentReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_direct_payment_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoDirectPaymentResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_direct_payment(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_direct_payment(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoExpressCheckoutPayment") => {
-                let op = &ops::DO_EXPRESS_CHECKOUT_PAYMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::DoExpressCheckoutPaymentReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .do_express_checkout_payment_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoExpressCheckoutPaymentResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_EXPRESS_CHECKOUT_PAYMENT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::DoExpressCheckoutPaymentReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_express_checkout_payment_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoExpressCheckoutPaymentResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .do_express_checkout_payment(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_express_checkout_payment(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoNonReferencedCredit") => {
-                let op = &ops::DO_NON_REFERENCED_CREDIT;
-                let request = match ex
-                    .decode::<crate::generated::api::DoNonReferencedCreditReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .do_non_referenced_credit_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoNonReferencedCreditResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_NON_REFERENCED_CREDIT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::DoNonReferencedCreditReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_non_referenced_credit_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoNonReferencedCreditResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .do_non_referenced_credit(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_non_referenced_credit(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoReauthorization") => {
-                let op = &ops::DO_REAUTHORIZATION;
-                let request = match ex
-                    .decode::<crate::generated::api::DoReauthorizationReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_reauthorization_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoReauthorizationResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_REAUTHORIZATION;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoReauthorizationReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_reauthorization_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoReauthorizationResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_reauthorization(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_reauthorization(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoReferenceTransaction") => {
-                let op = &ops::DO_REFERENCE_TRANSACTION;
-                let request = match ex
-                    .decode::<crate::generated::api::DoReferenceTransactionReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .do_reference_transaction_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoReferenceTransactionResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_REFERENCE_TRANSACTION;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::DoReferenceTransactionReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_reference_transaction_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoReferenceTransactionResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .do_reference_transaction(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_reference_transaction(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoUATPAuthorization") => {
-                let op = &ops::DO_UATP_AUTHORIZATION;
-                let request = match ex
-                    .decode::<crate::generated::api::DoUatpAuthorizationReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_uatp_authorization_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoUatpAuthorizationResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_UATP_AUTHORIZATION;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoUatpAuthorizationReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_uatp_authorization_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoUatpAuthorizationResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_uatp_authorization(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_uatp_authorization(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoUATPExpressCheckoutPayment") => {
-                let op = &ops::DO_UATP_EXPRESS_CHECKOUT_PAYMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::DoUatpExpressCheckoutPaymentReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .do_uatp_express_checkout_payment_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::DoUatpExpressCheckoutPaymentResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_UATP_EXPRESS_CHECKOUT_PAYMENT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::DoUatpExpressCheckoutPaymentReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .do_uatp_express_checkout_payment_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::DoUatpExpressCheckoutPaymentResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .do_uatp_express_checkout_payment(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .do_uatp_express_checkout_payment(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "DoVoid") => {
-                let op = &ops::DO_VOID;
-                let request = match ex.decode::<crate::generated::api::DoVoidReq>(op) {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.do_void_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::DoVoidResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::DO_VOID;
+                        let request = match ex
+                            .decode::<crate::generated::api::DoVoidReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request.do_void_request.unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<crate::generated::api::DoVoidResponseType>(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.do_void(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.do_void(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "ExecuteCheckoutOperations") => {
-                let op = &ops::EXECUTE_CHECKOUT_OPERATIONS;
-                let request = match ex
-                    .decode::<crate::generated::api::ExecuteCheckoutOperationsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .execute_checkout_operations_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::ExecuteCheckoutOperationsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::EXECUTE_CHECKOUT_OPERATIONS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::ExecuteCheckoutOperationsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .execute_checkout_operations_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::ExecuteCheckoutOperationsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .execute_checkout_operations(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.execute_checkout_operations(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "ExternalRememberMeOptOut") => {
-                let op = &ops::EXTERNAL_REMEMBER_ME_OPT_OUT;
-                let request = match ex
-                    .decode::<crate::generated::api::ExternalRememberMeOptOutReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .external_remember_me_opt_out_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::ExternalRememberMeOptOutResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::EXTERNAL_REMEMBER_ME_OPT_OUT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::ExternalRememberMeOptOutReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .external_remember_me_opt_out_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::ExternalRememberMeOptOutResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .external_remember_me_opt_out(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.external_remember_me_opt_out(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetAccessPermissionDetails") => {
-                let op = &ops::GET_ACCESS_PERMISSION_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetAccessPermissionDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_access_permission_details_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetAccessPermissionDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_ACCESS_PERMISSION_DETAILS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetAccessPermissionDetailsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_access_permission_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetAccessPermissionDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_access_permission_details(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_access_permission_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetAuthDetails") => {
-                let op = &ops::GET_AUTH_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetAuthDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.get_auth_details_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::GetAuthDetailsResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_AUTH_DETAILS;
+                        let request = match ex
+                            .decode::<crate::generated::api::GetAuthDetailsReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_auth_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetAuthDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.get_auth_details(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_auth_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetBillingAgreementCustomerDetails") => {
-                let op = &ops::GET_BILLING_AGREEMENT_CUSTOMER_DETAILS;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::GetBillingAgreementCustomerDetailsReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_billing_agreement_customer_details_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetBillingAgreementCustomerDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_BILLING_AGREEMENT_CUSTOMER_DETAILS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetBillingAgreementCustomerDetailsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_billing_agreement_customer_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetBillingAgreementCustomerDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_billing_agreement_customer_details(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .get_billing_agreement_customer_details(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetExpressCheckoutDetails") => {
-                let op = &ops::GET_EXPRESS_CHECKOUT_DETAILS;
-                let request = match ex
-                    .decode::<crate::generated::api::GetExpressCheckoutDetailsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_express_checkout_details_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetExpressCheckoutDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_EXPRESS_CHECKOUT_DETAILS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetExpressCheckoutDetailsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_express_checkout_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetExpressCheckoutDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_express_checkout_details(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_express_checkout_details(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetIncentiveEvaluation") => {
-                let op = &ops::GET_INCENTIVE_EVALUATION;
-                let request = match ex
-                    .decode::<crate::generated::api::GetIncentiveEvaluationReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_incentive_evaluation_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetIncentiveEvaluationResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_INCENTIVE_EVALUATION;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetIncentiveEvaluationReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_incentive_evaluation_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetIncentiveEvaluationResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_incentive_evaluation(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.get_incentive_evaluation(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "GetRecurringPaymentsProfileDetails") => {
-                let op = &ops::GET_RECURRING_PAYMENTS_PROFILE_DETAILS;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::GetRecurringPaymentsProfileDetailsReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .get_recurring_payments_profile_details_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::GET_RECURRING_PAYMENTS_PROFILE_DETAILS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::GetRecurringPaymentsProfileDetailsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .get_recurring_payments_profile_details_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .get_recurring_payments_profile_details(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .get_recurring_payments_profile_details(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "ManagePendingTransactionStatus") => {
-                let op = &ops::MANAGE_PENDING_TRANSACTION_STATUS;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::ManagePendingTransactionStatusReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .manage_pending_transaction_status_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::ManagePendingTransactionStatusResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::MANAGE_PENDING_TRANSACTION_STATUS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::ManagePendingTransactionStatusReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .manage_pending_transaction_status_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::ManagePendingTransactionStatusResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .manage_pending_transaction_status(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .manage_pending_transaction_status(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "ManageRecurringPaymentsProfileStatus") => {
-                let op = &ops::MANAGE_RECURRING_PAYMENTS_PROFILE_STATUS;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::ManageRecurringPaymentsProfileStatusReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .manage_recurring_payments_profile_status_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::MANAGE_RECURRING_PAYMENTS_PROFILE_STATUS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::ManageRecurringPaymentsProfileStatusReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .manage_recurring_payments_profile_status_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .manage_recurring_payments_profile_status(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .manage_recurring_payments_profile_status(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "ReverseTransaction") => {
-                let op = &ops::REVERSE_TRANSACTION;
-                let request = match ex
-                    .decode::<crate::generated::api::ReverseTransactionReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.reverse_transaction_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::ReverseTransactionResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::REVERSE_TRANSACTION;
+                        let request = match ex
+                            .decode::<crate::generated::api::ReverseTransactionReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .reverse_transaction_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::ReverseTransactionResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.reverse_transaction(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.reverse_transaction(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "SetAccessPermissions") => {
-                let op = &ops::SET_ACCESS_PERMISSIONS;
-                let request = match ex
-                    .decode::<crate::generated::api::SetAccessPermissionsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.set_access_permissions_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::SetAccessPermissionsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::SET_ACCESS_PERMISSIONS;
+                        let request = match ex
+                            .decode::<crate::generated::api::SetAccessPermissionsReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .set_access_permissions_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::SetAccessPermissionsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.set_access_permissions(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.set_access_permissions(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "SetAuthFlowParam") => {
-                let op = &ops::SET_AUTH_FLOW_PARAM;
-                let request = match ex
-                    .decode::<crate::generated::api::SetAuthFlowParamReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.set_auth_flow_param_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<crate::generated::api::SetAuthFlowParamResponseType>(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::SET_AUTH_FLOW_PARAM;
+                        let request = match ex
+                            .decode::<crate::generated::api::SetAuthFlowParamReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .set_auth_flow_param_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::SetAuthFlowParamResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.set_auth_flow_param(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.set_auth_flow_param(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "SetCustomerBillingAgreement") => {
-                let op = &ops::SET_CUSTOMER_BILLING_AGREEMENT;
-                let request = match ex
-                    .decode::<crate::generated::api::SetCustomerBillingAgreementReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .set_customer_billing_agreement_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::SetCustomerBillingAgreementResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::SET_CUSTOMER_BILLING_AGREEMENT;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::SetCustomerBillingAgreementReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .set_customer_billing_agreement_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::SetCustomerBillingAgreementResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .set_customer_billing_agreement(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.set_customer_billing_agreement(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "SetExpressCheckout") => {
-                let op = &ops::SET_EXPRESS_CHECKOUT;
-                let request = match ex
-                    .decode::<crate::generated::api::SetExpressCheckoutReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.set_express_checkout_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::SetExpressCheckoutResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::SET_EXPRESS_CHECKOUT;
+                        let request = match ex
+                            .decode::<crate::generated::api::SetExpressCheckoutReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .set_express_checkout_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::SetExpressCheckoutResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.set_express_checkout(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.set_express_checkout(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "UpdateAccessPermissions") => {
-                let op = &ops::UPDATE_ACCESS_PERMISSIONS;
-                let request = match ex
-                    .decode::<crate::generated::api::UpdateAccessPermissionsReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .update_access_permissions_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::UpdateAccessPermissionsResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::UPDATE_ACCESS_PERMISSIONS;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::UpdateAccessPermissionsReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .update_access_permissions_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::UpdateAccessPermissionsResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .update_access_permissions(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.update_access_permissions(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "UpdateAuthorization") => {
-                let op = &ops::UPDATE_AUTHORIZATION;
-                let request = match ex
-                    .decode::<crate::generated::api::UpdateAuthorizationReq>(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request.update_authorization_request.unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::UpdateAuthorizationResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::UPDATE_AUTHORIZATION;
+                        let request = match ex
+                            .decode::<crate::generated::api::UpdateAuthorizationReq>(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .update_authorization_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::UpdateAuthorizationResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api.update_authorization(ex.call(), request).await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api.update_authorization(ex.call(), request).await;
-                ex.respond(op, reply)
             }
             ("PayPalAPIAA", "UpdateRecurringPaymentsProfile") => {
-                let op = &ops::UPDATE_RECURRING_PAYMENTS_PROFILE;
-                let request = match ex
-                    .decode::<
-                        crate::generated::api::UpdateRecurringPaymentsProfileReq,
-                    >(op)
-                {
-                    ::std::result::Result::Ok(request) => request,
-                    ::std::result::Result::Err(reply) => return reply,
-                };
-                let request = request
-                    .update_recurring_payments_profile_request
-                    .unwrap_or_default();
-                ex.record(&request);
-                if let ::std::option::Option::Some(reply) = ex
-                    .intercept::<
-                        crate::generated::api::UpdateRecurringPaymentsProfileResponseType,
-                    >(op)
+                ::std::boxed::Box::pin(async move {
+                        let op = &ops::UPDATE_RECURRING_PAYMENTS_PROFILE;
+                        let request = match ex
+                            .decode::<
+                                crate::generated::api::UpdateRecurringPaymentsProfileReq,
+                            >(op)
+                        {
+                            ::std::result::Result::Ok(request) => request,
+                            ::std::result::Result::Err(reply) => return reply,
+                        };
+                        let request = request
+                            .update_recurring_payments_profile_request
+                            .unwrap_or_default();
+                        ex.record(&request);
+                        if let ::std::option::Option::Some(reply) = ex
+                            .intercept::<
+                                crate::generated::api::UpdateRecurringPaymentsProfileResponseType,
+                            >(op)
+                            .await
+                        {
+                            return reply;
+                        }
+                        let reply = api
+                            .update_recurring_payments_profile(ex.call(), request)
+                            .await;
+                        ex.respond(op, reply)
+                    })
                     .await
-                {
-                    return reply;
-                }
-                let reply = api
-                    .update_recurring_payments_profile(ex.call(), request)
-                    .await;
-                ex.respond(op, reply)
             }
             _ => ex.unknown_operation(),
         }

@@ -52,13 +52,18 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 }
 
 /// Where a value sits inside the value being validated: field names and list indexes, displayed as
-/// `details.payment_details[0].invoice_id`. Push and pop are cheap (one growing string, no allocation once
-/// warm).
+/// `details.payment_details[0].invoice_id`. Validation walks every field of a request and almost never finds
+/// anything, so pushing and popping only records segments; the text is built when a violation is recorded.
 #[derive(Debug, Clone, Default)]
 pub struct Path {
-    text: String,
-    /// The length of `text` before each pushed segment.
-    marks: Vec<usize>,
+    segments: Vec<Segment>,
+}
+
+/// One step of a [`Path`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Segment {
+    Field(&'static str),
+    Index(usize),
 }
 
 impl Path {
@@ -69,30 +74,25 @@ impl Path {
     }
 
     /// Enters field `name`.
+    #[inline]
     pub fn push_field(&mut self, name: &'static str) {
-        self.marks.push(self.text.len());
-        if !self.text.is_empty() {
-            self.text.push('.');
-        }
-        self.text.push_str(name);
+        self.segments.push(Segment::Field(name));
     }
 
     /// Enters item `i` of the current list.
+    #[inline]
     pub fn push_index(&mut self, i: usize) {
-        use std::fmt::Write as _;
-        self.marks.push(self.text.len());
-        // Writing to a `String` cannot fail.
-        let _ = write!(self.text, "[{i}]");
+        self.segments.push(Segment::Index(i));
     }
 
     /// Leaves the last segment entered (does nothing on the empty path).
+    #[inline]
     pub fn pop(&mut self) {
-        if let Some(mark) = self.marks.pop() {
-            self.text.truncate(mark);
-        }
+        self.segments.pop();
     }
 
     /// Runs `f` inside field `name` and leaves it again.
+    #[inline]
     pub fn field<R>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
         self.push_field(name);
         let result = f(self);
@@ -101,6 +101,7 @@ impl Path {
     }
 
     /// Runs `f` inside item `i` and leaves it again.
+    #[inline]
     pub fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
         self.push_index(i);
         let result = f(self);
@@ -110,14 +111,21 @@ impl Path {
 
     /// The path as text (empty for the root).
     #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.text
+    pub fn as_string(&self) -> String {
+        self.to_string()
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Field(name) if i == 0 => f.write_str(name)?,
+                Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -134,7 +142,7 @@ impl Violation {
     /// A violation at `path`.
     #[must_use]
     pub fn new(path: &Path, kind: ViolationKind) -> Self {
-        Self { path: path.as_str().to_owned(), kind }
+        Self { path: path.as_string(), kind }
     }
 }
 
@@ -338,6 +346,85 @@ pub struct FieldLimit {
     pub source: &'static str,
 }
 
+/// The fast checks generated code calls: each returns the violation, if any, without touching the path, so a
+/// valid value costs a comparison and the path is entered only to record a violation.
+pub mod checks {
+    use super::{ViolationKind, as_u64};
+
+    /// `Some` when `s` has more than `max` characters.
+    #[inline]
+    pub fn max_len(s: &str, max: u64) -> Option<ViolationKind> {
+        // A string of at most `max` bytes has at most `max` characters, so most values skip the count.
+        if as_u64(s.len()) <= max {
+            return None;
+        }
+        let actual = as_u64(s.chars().count());
+        (actual > max).then_some(ViolationKind::MaxLength { max, actual })
+    }
+
+    /// `Some` when `s` has fewer than `min` characters.
+    #[inline]
+    pub fn min_len(s: &str, min: u64) -> Option<ViolationKind> {
+        let actual = as_u64(s.chars().count());
+        (actual < min).then_some(ViolationKind::MinLength { min, actual })
+    }
+
+    /// `Some` when `s` does not have exactly `expected` characters.
+    #[inline]
+    pub fn len(s: &str, expected: u64) -> Option<ViolationKind> {
+        let actual = as_u64(s.chars().count());
+        (actual != expected).then_some(ViolationKind::Length { expected, actual })
+    }
+
+    /// `Some` when an integer is below `min`.
+    #[inline]
+    pub fn min_inclusive(value: i64, min: i64) -> Option<ViolationKind> {
+        (value < min).then(|| ViolationKind::MinInclusive { min: min.to_string(), actual: value.to_string() })
+    }
+
+    /// `Some` when an integer is above `max`.
+    #[inline]
+    pub fn max_inclusive(value: i64, max: i64) -> Option<ViolationKind> {
+        (value > max).then(|| ViolationKind::MaxInclusive { max: max.to_string(), actual: value.to_string() })
+    }
+
+    /// `Some` for an amount PayPal would refuse: a currency symbol or any character other than digits, one period
+    /// and thousands commas in groups of three; a comma as the decimal separator; more decimals than the currency
+    /// has (none for HUF, JPY and TWD, two otherwise).
+    pub fn amount(value: &str, currency: Option<&str>) -> Option<ViolationKind> {
+        let reason = match crate::runtime::Decimal::parse_amount(value) {
+            Err(_) => Some(format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol")),
+            Ok(amount) => {
+                let max_scale =
+                    if currency.is_some_and(|c| super::ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
+                (amount.scale() > max_scale).then(|| {
+                    let currency = currency.unwrap_or("this currency");
+                    format!("{value:?} has {} decimals, at most {max_scale} for {currency}", amount.scale())
+                })
+            }
+        };
+        reason.map(|reason| ViolationKind::InvalidAmount { reason })
+    }
+
+    /// `Some` for an enumeration value the schema does not list.
+    #[inline]
+    pub fn known(is_known: bool, value: &str) -> Option<ViolationKind> {
+        (!is_known).then(|| ViolationKind::NotInEnumeration { value: value.to_string() })
+    }
+}
+
+/// Records `kind` at field `field` of the value at `path`.
+#[cold]
+pub fn record(path: &mut Path, field: &'static str, kind: ViolationKind, out: &mut Vec<Violation>) {
+    path.field(field, |path| out.push(Violation::new(path, kind)));
+}
+
+/// Records `kind` at item `index` of list field `field` of the value at `path`.
+#[cold]
+pub fn record_item(path: &mut Path, field: &'static str, index: usize, kind: ViolationKind, out: &mut Vec<Violation>) {
+    path.field(field, |path| path.index(index, |path| out.push(Violation::new(path, kind))));
+}
+
 /// A type's character limits as data. Every generated complex type implements it (with an empty table when
 /// none of its text fields is limited): `AddressType::LIMITS` with this trait in scope.
 pub trait Limited {
@@ -353,21 +440,10 @@ pub trait Limited {
 /// Currencies PayPal takes without decimals.
 const ZERO_DECIMAL_CURRENCIES: [&str; 3] = ["HUF", "JPY", "TWD"];
 
-/// Reports an amount (`BasicAmountType`'s text, at `path`) that PayPal would refuse: a currency symbol or any
-/// character other than digits, one period and thousands commas in groups of three; a comma as the decimal
-/// separator; more decimals than the currency has (none for HUF, JPY and TWD, two otherwise).
+/// Reports an amount (`BasicAmountType`'s text, at `path`) that PayPal would refuse; see [`checks::amount`].
 pub fn check_amount(value: &str, currency: Option<&str>, path: &Path, out: &mut Vec<Violation>) {
-    let reason = match crate::runtime::Decimal::parse_amount(value) {
-        Err(_) => Some(format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol")),
-        Ok(amount) => {
-            let max_scale = if currency.is_some_and(|c| ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
-            (amount.scale() > max_scale).then(|| {
-                format!("{value:?} has {} decimals, at most {max_scale} for {}", amount.scale(), currency.unwrap_or("this currency"))
-            })
-        }
-    };
-    if let Some(reason) = reason {
-        out.push(Violation::new(path, ViolationKind::InvalidAmount { reason }));
+    if let Some(kind) = checks::amount(value, currency) {
+        out.push(Violation::new(path, kind));
     }
 }
 
@@ -414,11 +490,11 @@ mod tests {
         path.pop();
         path.pop();
         path.push_index(12);
-        assert_eq!(path.as_str(), "details.payment_details[12]");
+        assert_eq!(path.as_string(), "details.payment_details[12]");
         for _ in 0..5 {
             path.pop();
         }
-        assert_eq!(path.as_str(), "");
+        assert_eq!(path.as_string(), "");
     }
 
     #[test]

@@ -41,4 +41,18 @@ impl Message {
             ),
         )
     }
+    /// Reads a SOAP envelope whose body holds any global element of the schema (or a fault): for
+    /// captured traffic, where the operation is not known in advance.
+    ///
+    /// # Errors
+    /// Malformed XML, a body element the schema does not declare, or the element's own errors.
+    pub fn read_envelope(
+        bytes: &[u8],
+    ) -> ::std::result::Result<crate::runtime::soap::Response<Self>, DecodeError> {
+        crate::runtime::soap::read_envelope(
+            bytes,
+            "a global element of the schema",
+            Self::read,
+        )
+    }
 }

@@ -33,6 +33,19 @@ impl Message {
             Self::PingResponse(_) => (crate::extension::ns::EXTENSION, "PingResponse"),
         }
     }
+    /// The message as a [`AbstractResponse`](crate::extension::extension::AbstractResponse) when its type extends `AbstractResponseType`.
+    pub fn as_abstract_response(
+        &self,
+    ) -> ::std::option::Option<&dyn crate::extension::extension::AbstractResponse> {
+        #[allow(unreachable_patterns)]
+        match self {
+            Self::AckOnlyResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetBalanceDetailedResponse(m) => ::std::option::Option::Some(&**m),
+            Self::GetBalanceResponse(m) => ::std::option::Option::Some(&**m),
+            Self::PingResponse(m) => ::std::option::Option::Some(&**m),
+            _ => ::std::option::Option::None,
+        }
+    }
     /// Reads the element `start` as whichever global element it is, or `Ok(None)` (leaving the element
     /// unread) when the schema declares no such element.
     ///
@@ -88,6 +101,20 @@ impl Message {
                     _ => return ::std::result::Result::Ok(::std::option::Option::None),
                 },
             ),
+        )
+    }
+    /// Reads a SOAP envelope whose body holds any global element of the schema (or a fault): for
+    /// captured traffic, where the operation is not known in advance.
+    ///
+    /// # Errors
+    /// Malformed XML, a body element the schema does not declare, or the element's own errors.
+    pub fn read_envelope(
+        bytes: &[u8],
+    ) -> ::std::result::Result<crate::runtime::soap::Response<Self>, DecodeError> {
+        crate::runtime::soap::read_envelope(
+            bytes,
+            "a global element of the schema",
+            Self::read,
         )
     }
 }

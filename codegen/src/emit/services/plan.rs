@@ -46,7 +46,10 @@ impl Effect {
     pub(crate) fn of(name: &str) -> Effect {
         if name.starts_with("Do") || MOVES_MONEY.contains(&name) {
             Effect::MovesMoney
-        } else if name.starts_with("Get") || name.starts_with("BMGet") || name.ends_with("Search") || name == "AddressVerify"
+        } else if name.starts_with("Get")
+            || name.starts_with("BMGet")
+            || name.ends_with("Search")
+            || name == "AddressVerify"
         {
             Effect::ReadOnly
         } else {
@@ -240,7 +243,9 @@ fn common_fields(ctx: &Ctx<'_>, response: &TypeId) -> Option<Common> {
     let (ack, ack_ty) = single_member(ctx, response, "Ack")?;
     let flat = ctx.flat.types.get(response)?;
     let errors = flat.members.iter().enumerate().find_map(|(i, m)| match m {
-        Member::Element(ff) if ff.field.name == "Errors" && ff.occurs.is_many() && named(&ff.field.type_ref, "ErrorType") => {
+        Member::Element(ff)
+            if ff.field.name == "Errors" && ff.occurs.is_many() && named(&ff.field.type_ref, "ErrorType") =>
+        {
             Some(i)
         }
         _ => None,

@@ -94,8 +94,10 @@ fn dispatch_arm(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
         }
         None => TokenStream::new(),
     };
+    // Each arm runs in its own boxed future: inline, the dispatcher's future would be as large as the largest
+    // operation's state (tens of KiB, copied on every request).
     quote! {
-        (#port, #name) => {
+        (#port, #name) => ::std::boxed::Box::pin(async move {
             let op = &ops::#c;
             let request = match ex.decode::<#wrapper_ty>(op) {
                 ::std::result::Result::Ok(request) => request,
@@ -108,6 +110,7 @@ fn dispatch_arm(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
             }
             let reply = api.#method(ex.call(), request).await;
             ex.respond(op, reply)
-        }
+        })
+        .await,
     }
 }

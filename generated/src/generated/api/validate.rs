@@ -2,71 +2,37 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::generated::api::AddressVerifyRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.email, path, "email", out);
         if let ::std::option::Option::Some(v) = &self.email {
-            path.field(
-                "email",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "email", k, out);
+            }
         }
         check_required(&self.street, path, "street", out);
         if let ::std::option::Option::Some(v) = &self.street {
-            path.field(
-                "street",
-                |path| {
-                    check_max_len(v, 35u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 35u64) {
+                record(path, "street", k, out);
+            }
         }
         check_required(&self.zip, path, "zip", out);
         if let ::std::option::Option::Some(v) = &self.zip {
-            path.field(
-                "zip",
-                |path| {
-                    check_max_len(v, 16u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 16u64) {
+                record(path, "zip", k, out);
+            }
         }
     }
 }
@@ -99,41 +65,19 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -142,81 +86,42 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.confirmation_code, path, "confirmation_code", out);
         if let ::std::option::Option::Some(v) = &self.confirmation_code {
-            path.field(
-                "confirmation_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "confirmation_code", k, out);
+            }
         }
         check_required(&self.street_match, path, "street_match", out);
         if let ::std::option::Option::Some(v) = &self.street_match {
-            path.field(
-                "street_match",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "street_match", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.zip_match {
-            path.field(
-                "zip_match",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "zip_match", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.country_code {
-            path.field(
-                "country_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "country_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pay_pal_token {
-            path.field(
-                "pay_pal_token",
-                |path| {
-                    check_max_len(v, 94u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 94u64) {
+                record(path, "pay_pal_token", k, out);
+            }
         }
     }
 }
@@ -233,56 +138,23 @@ impl Limited for crate::generated::api::AddressVerifyResponseType {
 }
 impl Validate for crate::generated::api::BaUpdateRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.reference_id, path, "reference_id", out);
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
-            path.field(
-                "billing_agreement_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_agreement_status", k, out);
+            }
         }
     }
 }
@@ -293,41 +165,19 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -343,9 +193,7 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
         if let ::std::option::Option::Some(v) = &self.ba_update_response_details {
             path.field(
                 "ba_update_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -355,37 +203,13 @@ impl Limited for crate::generated::api::BaUpdateResponseType {
 }
 impl Validate for crate::generated::api::BmButtonSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
     }
@@ -397,41 +221,19 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -446,21 +248,6 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
             "button_search_result",
             out,
         );
-        if !self.button_search_result.is_empty() {
-            path.field(
-                "button_search_result",
-                |path| {
-                    for (i, v) in self.button_search_result.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::BmButtonSearchResponseType {
@@ -468,89 +255,38 @@ impl Limited for crate::generated::api::BmButtonSearchResponseType {
 }
 impl Validate for crate::generated::api::BmCreateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         if let ::std::option::Option::Some(v) = &self.button_type {
-            path.field(
-                "button_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            path.field(
-                "button_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            path.field(
-                "button_sub_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_sub_type", k, out);
+            }
         }
         check_occurs(
             self.button_var.len(),
@@ -560,20 +296,10 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             "button_var",
             out,
         );
-        if !self.button_var.is_empty() {
-            path.field(
-                "button_var",
-                |path| {
-                    for (i, v) in self.button_var.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                check_max_len(v, 63u64, path, out);
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.button_var.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 63u64) {
+                record_item(path, "button_var", i, k, out);
+            }
         }
         check_occurs(
             self.option_details.len(),
@@ -588,12 +314,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
                 "option_details",
                 |path| {
                     for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -607,88 +328,46 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            path.field(
-                "button_image",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_image_url {
-            path.field(
-                "button_image_url",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "button_image_url", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            path.field(
-                "buy_now_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "buy_now_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            path.field(
-                "subscribe_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "subscribe_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            path.field(
-                "button_country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_language {
-            path.field(
-                "button_language",
-                |path| {
-                    check_max_len(v, 3u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 3u64) {
+                record(path, "button_language", k, out);
+            }
         }
     }
 }
@@ -721,41 +400,19 @@ impl Validate for crate::generated::api::BmCreateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -770,47 +427,20 @@ impl Limited for crate::generated::api::BmCreateButtonResponseType {
 }
 impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
         if let ::std::option::Option::Some(v) = &self.hosted_button_id {
-            path.field(
-                "hosted_button_id",
-                |path| {
-                    check_max_len(v, 10u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 10u64) {
+                record(path, "hosted_button_id", k, out);
+            }
         }
     }
 }
@@ -829,41 +459,19 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -871,55 +479,28 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.button_type {
-            path.field(
-                "button_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            path.field(
-                "button_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            path.field(
-                "button_sub_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_sub_type", k, out);
+            }
         }
         check_occurs(
             self.button_var.len(),
@@ -929,20 +510,10 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
             "button_var",
             out,
         );
-        if !self.button_var.is_empty() {
-            path.field(
-                "button_var",
-                |path| {
-                    for (i, v) in self.button_var.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                check_max_len(v, 63u64, path, out);
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.button_var.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 63u64) {
+                record_item(path, "button_var", i, k, out);
+            }
         }
         check_occurs(
             self.option_details.len(),
@@ -957,12 +528,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
                 "option_details",
                 |path| {
                     for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -976,80 +542,41 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            path.field(
-                "button_image",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            path.field(
-                "buy_now_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "buy_now_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            path.field(
-                "subscribe_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "subscribe_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            path.field(
-                "button_country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_language {
-            path.field(
-                "button_language",
-                |path| {
-                    check_max_len(v, 3u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 3u64) {
+                record(path, "button_language", k, out);
+            }
         }
     }
 }
@@ -1073,47 +600,20 @@ impl Limited for crate::generated::api::BmGetButtonDetailsResponseType {
 }
 impl Validate for crate::generated::api::BmGetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
         if let ::std::option::Option::Some(v) = &self.hosted_button_id {
-            path.field(
-                "hosted_button_id",
-                |path| {
-                    check_max_len(v, 10u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 10u64) {
+                record(path, "hosted_button_id", k, out);
+            }
         }
     }
 }
@@ -1132,41 +632,19 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1176,14 +654,6 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
         check_required(&self.track_inv, path, "track_inv", out);
         check_required(&self.track_pnl, path, "track_pnl", out);
-        if let ::std::option::Option::Some(v) = &self.item_tracking_details {
-            path.field(
-                "item_tracking_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
         check_occurs(
             self.option_tracking_details.len(),
             0u64,
@@ -1192,21 +662,6 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
             "option_tracking_details",
             out,
         );
-        if !self.option_tracking_details.is_empty() {
-            path.field(
-                "option_tracking_details",
-                |path| {
-                    for (i, v) in self.option_tracking_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
         check_occurs(
             self.digital_download_keys.len(),
             0u64,
@@ -1222,63 +677,27 @@ impl Limited for crate::generated::api::BmGetInventoryResponseType {
 }
 impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         if let ::std::option::Option::Some(v) = &self.hosted_button_id {
-            path.field(
-                "hosted_button_id",
-                |path| {
-                    check_max_len(v, 10u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 10u64) {
+                record(path, "hosted_button_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_status {
-            path.field(
-                "button_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_status", k, out);
+            }
         }
     }
 }
@@ -1297,41 +716,19 @@ impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1345,65 +742,27 @@ impl Limited for crate::generated::api::BmManageButtonStatusResponseType {
 }
 impl Validate for crate::generated::api::BmSetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
         if let ::std::option::Option::Some(v) = &self.hosted_button_id {
-            path.field(
-                "hosted_button_id",
-                |path| {
-                    check_max_len(v, 10u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 10u64) {
+                record(path, "hosted_button_id", k, out);
+            }
         }
         check_required(&self.track_inv, path, "track_inv", out);
         check_required(&self.track_pnl, path, "track_pnl", out);
-        if let ::std::option::Option::Some(v) = &self.item_tracking_details {
-            path.field(
-                "item_tracking_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
         if let ::std::option::Option::Some(v) = &self.option_index {
-            path.field(
-                "option_index",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "option_index", k, out);
+            }
         }
         check_occurs(
             self.option_tracking_details.len(),
@@ -1413,28 +772,10 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
             "option_tracking_details",
             out,
         );
-        if !self.option_tracking_details.is_empty() {
-            path.field(
-                "option_tracking_details",
-                |path| {
-                    for (i, v) in self.option_tracking_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
         if let ::std::option::Option::Some(v) = &self.soldout_url {
-            path.field(
-                "soldout_url",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "soldout_url", k, out);
+            }
         }
         check_occurs(
             self.digital_download_keys.len(),
@@ -1444,20 +785,10 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
             "digital_download_keys",
             out,
         );
-        if !self.digital_download_keys.is_empty() {
-            path.field(
-                "digital_download_keys",
-                |path| {
-                    for (i, v) in self.digital_download_keys.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                check_max_len(v, 1000u64, path, out);
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.digital_download_keys.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1000u64) {
+                record_item(path, "digital_download_keys", i, k, out);
+            }
         }
     }
 }
@@ -1497,41 +828,19 @@ impl Validate for crate::generated::api::BmSetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1545,98 +854,44 @@ impl Limited for crate::generated::api::BmSetInventoryResponseType {
 }
 impl Validate for crate::generated::api::BmUpdateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
         if let ::std::option::Option::Some(v) = &self.hosted_button_id {
-            path.field(
-                "hosted_button_id",
-                |path| {
-                    check_max_len(v, 10u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 10u64) {
+                record(path, "hosted_button_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_type {
-            path.field(
-                "button_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            path.field(
-                "button_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            path.field(
-                "button_sub_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_sub_type", k, out);
+            }
         }
         check_occurs(
             self.button_var.len(),
@@ -1646,20 +901,10 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             "button_var",
             out,
         );
-        if !self.button_var.is_empty() {
-            path.field(
-                "button_var",
-                |path| {
-                    for (i, v) in self.button_var.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                check_max_len(v, 63u64, path, out);
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.button_var.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 63u64) {
+                record_item(path, "button_var", i, k, out);
+            }
         }
         check_occurs(
             self.option_details.len(),
@@ -1674,12 +919,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
                 "option_details",
                 |path| {
                     for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1693,88 +933,46 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            path.field(
-                "button_image",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_image_url {
-            path.field(
-                "button_image_url",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "button_image_url", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            path.field(
-                "buy_now_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "buy_now_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            path.field(
-                "subscribe_text",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "subscribe_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            path.field(
-                "button_country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "button_country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_language {
-            path.field(
-                "button_language",
-                |path| {
-                    check_max_len(v, 2u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2u64) {
+                record(path, "button_language", k, out);
+            }
         }
     }
 }
@@ -1814,41 +1012,19 @@ impl Validate for crate::generated::api::BmUpdateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1863,37 +1039,13 @@ impl Limited for crate::generated::api::BmUpdateButtonResponseType {
 }
 impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -1907,9 +1059,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
         {
             path.field(
                 "bill_outstanding_amount_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -1921,41 +1071,19 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1973,9 +1101,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
         {
             path.field(
                 "bill_outstanding_amount_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -1985,37 +1111,13 @@ impl Limited for crate::generated::api::BillOutstandingAmountResponseType {
 }
 impl Validate for crate::generated::api::BillUserRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -2027,9 +1129,7 @@ impl Validate for crate::generated::api::BillUserRequestType {
         if let ::std::option::Option::Some(v) = &self.merchant_pull_payment_details {
             path.field(
                 "merchant_pull_payment_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -2041,41 +1141,19 @@ impl Validate for crate::generated::api::BillUserResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2091,18 +1169,11 @@ impl Validate for crate::generated::api::BillUserResponseType {
         if let ::std::option::Option::Some(v) = &self.bill_user_response_details {
             path.field(
                 "bill_user_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2111,37 +1182,13 @@ impl Limited for crate::generated::api::BillUserResponseType {
 }
 impl Validate for crate::generated::api::CancelRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -2150,16 +1197,6 @@ impl Validate for crate::generated::api::CancelRecoupRequestType {
             "enhanced_cancel_recoup_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .enhanced_cancel_recoup_request_details
-        {
-            path.field(
-                "enhanced_cancel_recoup_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::CancelRecoupRequestType {
@@ -2169,41 +1206,19 @@ impl Validate for crate::generated::api::CancelRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2217,37 +1232,13 @@ impl Limited for crate::generated::api::CancelRecoupResponseType {
 }
 impl Validate for crate::generated::api::CompleteRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -2256,16 +1247,6 @@ impl Validate for crate::generated::api::CompleteRecoupRequestType {
             "enhanced_complete_recoup_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .enhanced_complete_recoup_request_details
-        {
-            path.field(
-                "enhanced_complete_recoup_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::CompleteRecoupRequestType {
@@ -2275,41 +1256,19 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2322,16 +1281,6 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
             "enhanced_complete_recoup_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .enhanced_complete_recoup_response_details
-        {
-            path.field(
-                "enhanced_complete_recoup_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::CompleteRecoupResponseType {
@@ -2339,37 +1288,13 @@ impl Limited for crate::generated::api::CompleteRecoupResponseType {
 }
 impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
@@ -2382,41 +1307,19 @@ impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2431,37 +1334,13 @@ impl Limited for crate::generated::api::CreateBillingAgreementResponseType {
 }
 impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -2475,9 +1354,7 @@ impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
         {
             path.field(
                 "create_mobile_payment_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -2489,41 +1366,19 @@ impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2537,37 +1392,13 @@ impl Limited for crate::generated::api::CreateMobilePaymentResponseType {
 }
 impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -2581,9 +1412,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
         {
             path.field(
                 "create_recurring_payments_profile_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -2595,41 +1424,19 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2647,9 +1454,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
         {
             path.field(
                 "create_recurring_payments_profile_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -2659,176 +1464,81 @@ impl Limited for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
 }
 impl Validate for crate::generated::api::DoAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
-            path.field(
-                "transaction_entity",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "transaction_entity", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field(
-                "ship_to_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.payment_details_item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_details_item",
-            out,
-        );
         if !self.payment_details_item.is_empty() {
             path.field(
                 "payment_details_item",
                 |path| {
                     for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.item_total {
-            path.field(
-                "item_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_total {
-            path.field(
-                "shipping_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.handling_total {
-            path.field(
-                "handling_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("handling_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_total {
-            path.field(
-                "tax_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field(
-                "insurance_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_discount {
             path.field(
                 "shipping_discount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.order_description {
-            path.field(
-                "order_description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "order_description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -2868,41 +1578,19 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2910,27 +1598,17 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -2948,65 +1626,29 @@ impl Limited for crate::generated::api::DoAuthorizationResponseType {
 }
 impl Validate for crate::generated::api::DoCancelRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.cancel_msg_sub_id, path, "cancel_msg_sub_id", out);
         check_required(&self.api_type, path, "api_type", out);
         if let ::std::option::Option::Some(v) = &self.api_type {
-            path.field(
-                "api_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "api_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -3025,41 +1667,19 @@ impl Validate for crate::generated::api::DoCancelResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3073,130 +1693,65 @@ impl Limited for crate::generated::api::DoCancelResponseType {
 }
 impl Validate for crate::generated::api::DoCaptureRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.complete_type, path, "complete_type", out);
         if let ::std::option::Option::Some(v) = &self.complete_type {
-            path.field(
-                "complete_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "complete_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.note {
-            path.field(
-                "note",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "note", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.enhanced_data {
-            path.field(
-                "enhanced_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("enhanced_data", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.descriptor {
-            path.field(
-                "descriptor",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "descriptor", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.merchant_store_details {
             path.field(
                 "merchant_store_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.merchant_data {
-            path.field(
-                "merchant_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("merchant_data", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3243,41 +1798,19 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3293,9 +1826,7 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
         if let ::std::option::Option::Some(v) = &self.do_capture_response_details {
             path.field(
                 "do_capture_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3305,37 +1836,13 @@ impl Limited for crate::generated::api::DoCaptureResponseType {
 }
 impl Validate for crate::generated::api::DoDirectPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -3347,9 +1854,7 @@ impl Validate for crate::generated::api::DoDirectPaymentRequestType {
         if let ::std::option::Option::Some(v) = &self.do_direct_payment_request_details {
             path.field(
                 "do_direct_payment_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3361,41 +1866,19 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3404,80 +1887,38 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.avs_code, path, "avs_code", out);
         if let ::std::option::Option::Some(v) = &self.avs_code {
-            path.field(
-                "avs_code",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "avs_code", k, out);
+            }
         }
         check_required(&self.cvv2_code, path, "cvv2_code", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            path.field(
-                "pending_reason",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "pending_reason", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            path.field(
-                "payment_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.three_d_secure_response {
-            path.field(
-                "three_d_secure_response",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3501,37 +1942,13 @@ impl Limited for crate::generated::api::DoDirectPaymentResponseType {
 }
 impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -3545,9 +1962,7 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
         {
             path.field(
                 "do_express_checkout_payment_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3559,41 +1974,19 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3611,18 +2004,11 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         {
             path.field(
                 "do_express_checkout_payment_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3631,47 +2017,20 @@ impl Limited for crate::generated::api::DoExpressCheckoutPaymentResponseType {
 }
 impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -3690,41 +2049,19 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3742,9 +2079,7 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         {
             path.field(
                 "do_mobile_checkout_payment_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3754,37 +2089,13 @@ impl Limited for crate::generated::api::DoMobileCheckoutPaymentResponseType {
 }
 impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -3798,9 +2109,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
         {
             path.field(
                 "do_non_referenced_credit_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3812,41 +2121,19 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3864,9 +2151,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
         {
             path.field(
                 "do_non_referenced_credit_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3876,64 +2161,29 @@ impl Limited for crate::generated::api::DoNonReferencedCreditResponseType {
 }
 impl Validate for crate::generated::api::DoReauthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -3959,41 +2209,19 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4002,19 +2230,14 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4032,37 +2255,13 @@ impl Limited for crate::generated::api::DoReauthorizationResponseType {
 }
 impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -4076,9 +2275,7 @@ impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
         {
             path.field(
                 "do_reference_transaction_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4090,41 +2287,19 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4142,18 +2317,11 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
         {
             path.field(
                 "do_reference_transaction_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4162,81 +2330,35 @@ impl Limited for crate::generated::api::DoReferenceTransactionResponseType {
 }
 impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.uatp_details, path, "uatp_details", out);
         if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field(
-                "uatp_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
-            path.field(
-                "transaction_entity",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "transaction_entity", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -4255,41 +2377,19 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4297,46 +2397,28 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.uatp_details, path, "uatp_details", out);
         if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field(
-                "uatp_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.authorization_code, path, "authorization_code", out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id2 {
-            path.field(
-                "msg_sub_id2",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id2", k, out);
+            }
         }
     }
 }
@@ -4360,37 +2442,13 @@ impl Limited for crate::generated::api::DoUatpAuthorizationResponseType {
 }
 impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -4404,9 +2462,7 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
         {
             path.field(
                 "do_express_checkout_payment_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4418,41 +2474,19 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4470,27 +2504,15 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
         {
             path.field(
                 "do_express_checkout_payment_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.uatp_details, path, "uatp_details", out);
         if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field(
-                "uatp_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4499,63 +2521,30 @@ impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
 }
 impl Validate for crate::generated::api::DoVoidRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.note {
-            path.field(
-                "note",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "note", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -4588,41 +2577,19 @@ impl Validate for crate::generated::api::DoVoidResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4630,12 +2597,9 @@ impl Validate for crate::generated::api::DoVoidResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
     }
 }
@@ -4652,37 +2616,13 @@ impl Limited for crate::generated::api::DoVoidResponseType {
 }
 impl Validate for crate::generated::api::EnterBoardingRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -4694,9 +2634,7 @@ impl Validate for crate::generated::api::EnterBoardingRequestType {
         if let ::std::option::Option::Some(v) = &self.enter_boarding_request_details {
             path.field(
                 "enter_boarding_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4708,41 +2646,19 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4751,12 +2667,9 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -4773,37 +2686,13 @@ impl Limited for crate::generated::api::EnterBoardingResponseType {
 }
 impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -4817,9 +2706,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
         {
             path.field(
                 "execute_checkout_operations_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4831,41 +2718,19 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4883,9 +2748,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         {
             path.field(
                 "execute_checkout_operations_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4895,37 +2758,13 @@ impl Limited for crate::generated::api::ExecuteCheckoutOperationsResponseType {
 }
 impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -4935,21 +2774,9 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
-            path.field(
-                "external_remember_me_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.external_remember_me_owner_details
-        {
-            path.field(
-                "external_remember_me_owner_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "external_remember_me_id", k, out);
+            }
         }
     }
 }
@@ -4968,41 +2795,19 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5016,47 +2821,20 @@ impl Limited for crate::generated::api::ExternalRememberMeOptOutResponseType {
 }
 impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -5075,41 +2853,19 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5127,9 +2883,7 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
         {
             path.field(
                 "get_access_permission_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5139,47 +2893,20 @@ impl Limited for crate::generated::api::GetAccessPermissionDetailsResponseType {
 }
 impl Validate for crate::generated::api::GetAuthDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -5198,41 +2925,19 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5248,9 +2953,7 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.get_auth_details_response_details {
             path.field(
                 "get_auth_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5260,37 +2963,13 @@ impl Limited for crate::generated::api::GetAuthDetailsResponseType {
 }
 impl Validate for crate::generated::api::GetBalanceRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
     }
@@ -5302,41 +2981,19 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5345,33 +3002,15 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.balance, path, "balance", out);
         if let ::std::option::Option::Some(v) = &self.balance {
-            path.field(
-                "balance",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("balance", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.balance_time_stamp, path, "balance_time_stamp", out);
-        check_occurs(
-            self.balance_holdings.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "balance_holdings",
-            out,
-        );
         if !self.balance_holdings.is_empty() {
             path.field(
                 "balance_holdings",
                 |path| {
                     for (i, v) in self.balance_holdings.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5383,37 +3022,13 @@ impl Limited for crate::generated::api::GetBalanceResponseType {
 }
 impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
@@ -5426,41 +3041,19 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5478,9 +3071,7 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
         {
             path.field(
                 "get_billing_agreement_customer_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5490,47 +3081,20 @@ impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
 }
 impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -5549,41 +3113,19 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5601,9 +3143,7 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
         {
             path.field(
                 "get_boarding_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5613,47 +3153,20 @@ impl Limited for crate::generated::api::GetBoardingDetailsResponseType {
 }
 impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -5672,41 +3185,19 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5724,9 +3215,7 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         {
             path.field(
                 "get_express_checkout_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5736,37 +3225,13 @@ impl Limited for crate::generated::api::GetExpressCheckoutDetailsResponseType {
 }
 impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -5780,9 +3245,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
         {
             path.field(
                 "get_incentive_evaluation_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5794,41 +3257,19 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5846,9 +3287,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
         {
             path.field(
                 "get_incentive_evaluation_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5858,37 +3297,13 @@ impl Limited for crate::generated::api::GetIncentiveEvaluationResponseType {
 }
 impl Validate for crate::generated::api::GetMobileStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -5900,9 +3315,7 @@ impl Validate for crate::generated::api::GetMobileStatusRequestType {
         if let ::std::option::Option::Some(v) = &self.get_mobile_status_request_details {
             path.field(
                 "get_mobile_status_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5914,41 +3327,19 @@ impl Validate for crate::generated::api::GetMobileStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5965,37 +3356,13 @@ impl Limited for crate::generated::api::GetMobileStatusResponseType {
 }
 impl Validate for crate::generated::api::GetPalDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
     }
@@ -6007,41 +3374,19 @@ impl Validate for crate::generated::api::GetPalDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6057,37 +3402,13 @@ impl Limited for crate::generated::api::GetPalDetailsResponseType {
 }
 impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.profile_id, path, "profile_id", out);
@@ -6100,41 +3421,19 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6152,9 +3451,7 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
         {
             path.field(
                 "get_recurring_payments_profile_details_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -6164,47 +3461,20 @@ impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
 }
 impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
     }
 }
@@ -6223,41 +3493,19 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6273,9 +3521,7 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.payment_transaction_details {
             path.field(
                 "payment_transaction_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(
@@ -6284,14 +3530,6 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
             "three_d_secure_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.three_d_secure_details {
-            path.field(
-                "three_d_secure_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::GetTransactionDetailsResponseType {
@@ -6299,37 +3537,13 @@ impl Limited for crate::generated::api::GetTransactionDetailsResponseType {
 }
 impl Validate for crate::generated::api::InitiateRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -6338,16 +3552,6 @@ impl Validate for crate::generated::api::InitiateRecoupRequestType {
             "enhanced_initiate_recoup_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .enhanced_initiate_recoup_request_details
-        {
-            path.field(
-                "enhanced_initiate_recoup_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::api::InitiateRecoupRequestType {
@@ -6357,41 +3561,19 @@ impl Validate for crate::generated::api::InitiateRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6406,21 +3588,12 @@ impl Limited for crate::generated::api::InitiateRecoupResponseType {
 impl Validate for crate::generated::api::InstallmentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            path.field(
-                "billing_period",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_period", k, out);
+            }
         }
     }
 }
@@ -6429,57 +3602,24 @@ impl Limited for crate::generated::api::InstallmentDetailsType {
 }
 impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
         check_required(&self.action, path, "action", out);
         if let ::std::option::Option::Some(v) = &self.action {
-            path.field(
-                "action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "action", k, out);
+            }
         }
     }
 }
@@ -6490,41 +3630,19 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6539,37 +3657,13 @@ impl Limited for crate::generated::api::ManagePendingTransactionStatusResponseTy
 impl Validate
 for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -6583,9 +3677,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
         {
             path.field(
                 "manage_recurring_payments_profile_status_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -6598,41 +3690,19 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6650,9 +3720,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         {
             path.field(
                 "manage_recurring_payments_profile_status_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -6664,45 +3732,28 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
 impl Validate for crate::generated::api::MassPayRequestItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.receiver_email {
-            path.field(
-                "receiver_email",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "receiver_email", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.receiver_id {
-            path.field(
-                "receiver_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "receiver_id", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.unique_id {
-            path.field(
-                "unique_id",
-                |path| {
-                    check_max_len(v, 30u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 30u64) {
+                record(path, "unique_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.note {
-            path.field(
-                "note",
-                |path| {
-                    check_max_len(v, 4000u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 4000u64) {
+                record(path, "note", k, out);
+            }
         }
     }
 }
@@ -6740,71 +3791,32 @@ impl Limited for crate::generated::api::MassPayRequestItemType {
 }
 impl Validate for crate::generated::api::MassPayRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         if let ::std::option::Option::Some(v) = &self.email_subject {
-            path.field(
-                "email_subject",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "email_subject", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.receiver_type {
-            path.field(
-                "receiver_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "receiver_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_source {
-            path.field(
-                "button_source",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "button_source", k, out);
+            }
         }
         check_occurs(
             self.mass_pay_item.len(),
@@ -6819,12 +3831,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
                 "mass_pay_item",
                 |path| {
                     for (i, v) in self.mass_pay_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6853,41 +3860,19 @@ impl Validate for crate::generated::api::MassPayResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6915,12 +3900,7 @@ impl Validate for crate::generated::api::OptionDetailsType {
                 "option_selection_details",
                 |path| {
                     for (i, v) in self.option_selection_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6934,29 +3914,17 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.option_selection, path, "option_selection", out);
         if let ::std::option::Option::Some(v) = &self.option_selection {
-            path.field(
-                "option_selection",
-                |path| {
-                    check_max_len(v, 12u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 12u64) {
+                record(path, "option_selection", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.option_type {
-            path.field(
-                "option_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "option_type", k, out);
+            }
         }
         check_occurs(
             self.payment_period.len(),
@@ -6971,12 +3939,7 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
                 "payment_period",
                 |path| {
                     for (i, v) in self.payment_period.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6996,167 +3959,78 @@ impl Limited for crate::generated::api::OptionSelectionDetailsType {
 }
 impl Validate for crate::generated::api::RefundTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.refund_type {
-            path.field(
-                "refund_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "refund_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.memo {
-            path.field(
-                "memo",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "memo", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.refund_source {
-            path.field(
-                "refund_source",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "refund_source", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.merchant_store_details {
             path.field(
                 "merchant_store_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
-        check_occurs(
-            self.refund_item_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "refund_item_details",
-            out,
-        );
         if !self.refund_item_details.is_empty() {
             path.field(
                 "refund_item_details",
                 |path| {
                     for (i, v) in self.refund_item_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.merchant_data {
-            path.field(
-                "merchant_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("merchant_data", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7196,41 +4070,19 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7238,52 +4090,36 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.refund_transaction_id {
-            path.field(
-                "refund_transaction_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "refund_transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.net_refund_amount {
             path.field(
                 "net_refund_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.fee_refund_amount {
             path.field(
                 "fee_refund_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.gross_refund_amount {
             path.field(
                 "gross_refund_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.total_refunded_amount {
             path.field(
                 "total_refunded_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.refund_info {
-            path.field(
-                "refund_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("refund_info", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7300,37 +4136,13 @@ impl Limited for crate::generated::api::RefundTransactionResponseType {
 }
 impl Validate for crate::generated::api::ReverseTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7343,9 +4155,7 @@ impl Validate for crate::generated::api::ReverseTransactionRequestType {
         {
             path.field(
                 "reverse_transaction_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7357,41 +4167,19 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7409,9 +4197,7 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
         {
             path.field(
                 "reverse_transaction_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7421,37 +4207,13 @@ impl Limited for crate::generated::api::ReverseTransactionResponseType {
 }
 impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7465,9 +4227,7 @@ impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
         {
             path.field(
                 "set_access_permissions_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7479,41 +4239,19 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7522,12 +4260,9 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -7544,37 +4279,13 @@ impl Limited for crate::generated::api::SetAccessPermissionsResponseType {
 }
 impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7587,9 +4298,7 @@ impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
         {
             path.field(
                 "set_auth_flow_param_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7601,41 +4310,19 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7644,12 +4331,9 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -7666,37 +4350,13 @@ impl Limited for crate::generated::api::SetAuthFlowParamResponseType {
 }
 impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7710,9 +4370,7 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType 
         {
             path.field(
                 "set_customer_billing_agreement_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7724,41 +4382,19 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7773,37 +4409,13 @@ impl Limited for crate::generated::api::SetCustomerBillingAgreementResponseType 
 }
 impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7817,9 +4429,7 @@ impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
         {
             path.field(
                 "set_express_checkout_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7831,41 +4441,19 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7873,12 +4461,9 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -7895,37 +4480,13 @@ impl Limited for crate::generated::api::SetExpressCheckoutResponseType {
 }
 impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -7938,9 +4499,7 @@ impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
         {
             path.field(
                 "set_mobile_checkout_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7952,41 +4511,19 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7995,12 +4532,9 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
     }
 }
@@ -8017,130 +4551,60 @@ impl Limited for crate::generated::api::SetMobileCheckoutResponseType {
 }
 impl Validate for crate::generated::api::TransactionSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.start_date, path, "start_date", out);
         if let ::std::option::Option::Some(v) = &self.payer {
-            path.field(
-                "payer",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payer_name {
-            path.field(
-                "payer_name",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_name", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.transaction_class {
-            path.field(
-                "transaction_class",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "transaction_class", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.currency_code {
-            path.field(
-                "currency_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "status", k, out);
+            }
         }
     }
 }
@@ -8173,66 +4637,31 @@ impl Validate for crate::generated::api::TransactionSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
-        check_occurs(
-            self.payment_transactions.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_transactions",
-            out,
-        );
         if !self.payment_transactions.is_empty() {
             path.field(
                 "payment_transactions",
                 |path| {
                     for (i, v) in self.payment_transactions.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -8244,47 +4673,20 @@ impl Limited for crate::generated::api::TransactionSearchResponseType {
 }
 impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
     }
 }
@@ -8303,41 +4705,19 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -8346,12 +4726,9 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.status, path, "status", out);
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "status", k, out);
+            }
         }
     }
 }
@@ -8368,55 +4745,23 @@ impl Limited for crate::generated::api::UpdateAccessPermissionsResponseType {
 }
 impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.transaction_id, path, "transaction_id", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field(
-                "ship_to_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -8435,41 +4780,19 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -8477,19 +4800,14 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.authorization_info {
             path.field(
                 "authorization_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8507,37 +4825,13 @@ impl Limited for crate::generated::api::UpdateAuthorizationResponseType {
 }
 impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
         check_required(
@@ -8551,9 +4845,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
         {
             path.field(
                 "update_recurring_payments_profile_request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8565,41 +4857,19 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -8617,9 +4887,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
         {
             path.field(
                 "update_recurring_payments_profile_response_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8638,9 +4906,7 @@ impl Validate for crate::generated::api::AddressVerifyReq {
         if let ::std::option::Option::Some(v) = &self.address_verify_request {
             path.field(
                 "address_verify_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8659,9 +4925,7 @@ impl Validate for crate::generated::api::BmButtonSearchReq {
         if let ::std::option::Option::Some(v) = &self.bm_button_search_request {
             path.field(
                 "bm_button_search_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8680,9 +4944,7 @@ impl Validate for crate::generated::api::BmCreateButtonReq {
         if let ::std::option::Option::Some(v) = &self.bm_create_button_request {
             path.field(
                 "bm_create_button_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8701,9 +4963,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsReq {
         if let ::std::option::Option::Some(v) = &self.bm_get_button_details_request {
             path.field(
                 "bm_get_button_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8722,9 +4982,7 @@ impl Validate for crate::generated::api::BmGetInventoryReq {
         if let ::std::option::Option::Some(v) = &self.bm_get_inventory_request {
             path.field(
                 "bm_get_inventory_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8743,9 +5001,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusReq {
         if let ::std::option::Option::Some(v) = &self.bm_manage_button_status_request {
             path.field(
                 "bm_manage_button_status_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8764,9 +5020,7 @@ impl Validate for crate::generated::api::BmSetInventoryReq {
         if let ::std::option::Option::Some(v) = &self.bm_set_inventory_request {
             path.field(
                 "bm_set_inventory_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8785,9 +5039,7 @@ impl Validate for crate::generated::api::BmUpdateButtonReq {
         if let ::std::option::Option::Some(v) = &self.bm_update_button_request {
             path.field(
                 "bm_update_button_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8801,9 +5053,7 @@ impl Validate for crate::generated::api::BillAgreementUpdateReq {
         if let ::std::option::Option::Some(v) = &self.ba_update_request {
             path.field(
                 "ba_update_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8822,9 +5072,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountReq {
         if let ::std::option::Option::Some(v) = &self.bill_outstanding_amount_request {
             path.field(
                 "bill_outstanding_amount_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8838,9 +5086,7 @@ impl Validate for crate::generated::api::BillUserReq {
         if let ::std::option::Option::Some(v) = &self.bill_user_request {
             path.field(
                 "bill_user_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8854,9 +5100,7 @@ impl Validate for crate::generated::api::CancelRecoupReq {
         if let ::std::option::Option::Some(v) = &self.cancel_recoup_request {
             path.field(
                 "cancel_recoup_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8875,9 +5119,7 @@ impl Validate for crate::generated::api::CompleteRecoupReq {
         if let ::std::option::Option::Some(v) = &self.complete_recoup_request {
             path.field(
                 "complete_recoup_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8896,9 +5138,7 @@ impl Validate for crate::generated::api::CreateBillingAgreementReq {
         if let ::std::option::Option::Some(v) = &self.create_billing_agreement_request {
             path.field(
                 "create_billing_agreement_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8917,9 +5157,7 @@ impl Validate for crate::generated::api::CreateMobilePaymentReq {
         if let ::std::option::Option::Some(v) = &self.create_mobile_payment_request {
             path.field(
                 "create_mobile_payment_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8940,9 +5178,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileReq {
         {
             path.field(
                 "create_recurring_payments_profile_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8961,9 +5197,7 @@ impl Validate for crate::generated::api::DoAuthorizationReq {
         if let ::std::option::Option::Some(v) = &self.do_authorization_request {
             path.field(
                 "do_authorization_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8977,9 +5211,7 @@ impl Validate for crate::generated::api::DoCancelReq {
         if let ::std::option::Option::Some(v) = &self.do_cancel_request {
             path.field(
                 "do_cancel_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -8993,9 +5225,7 @@ impl Validate for crate::generated::api::DoCaptureReq {
         if let ::std::option::Option::Some(v) = &self.do_capture_request {
             path.field(
                 "do_capture_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9014,9 +5244,7 @@ impl Validate for crate::generated::api::DoDirectPaymentReq {
         if let ::std::option::Option::Some(v) = &self.do_direct_payment_request {
             path.field(
                 "do_direct_payment_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9036,9 +5264,7 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentReq {
         {
             path.field(
                 "do_express_checkout_payment_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9058,9 +5284,7 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentReq {
         {
             path.field(
                 "do_mobile_checkout_payment_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9079,9 +5303,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditReq {
         if let ::std::option::Option::Some(v) = &self.do_non_referenced_credit_request {
             path.field(
                 "do_non_referenced_credit_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9100,9 +5322,7 @@ impl Validate for crate::generated::api::DoReauthorizationReq {
         if let ::std::option::Option::Some(v) = &self.do_reauthorization_request {
             path.field(
                 "do_reauthorization_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9121,9 +5341,7 @@ impl Validate for crate::generated::api::DoReferenceTransactionReq {
         if let ::std::option::Option::Some(v) = &self.do_reference_transaction_request {
             path.field(
                 "do_reference_transaction_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9142,9 +5360,7 @@ impl Validate for crate::generated::api::DoUatpAuthorizationReq {
         if let ::std::option::Option::Some(v) = &self.do_uatp_authorization_request {
             path.field(
                 "do_uatp_authorization_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9165,9 +5381,7 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
         {
             path.field(
                 "do_uatp_express_checkout_payment_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9179,12 +5393,7 @@ impl Validate for crate::generated::api::DoVoidReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_void_request, path, "do_void_request", out);
         if let ::std::option::Option::Some(v) = &self.do_void_request {
-            path.field(
-                "do_void_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("do_void_request", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -9202,9 +5411,7 @@ impl Validate for crate::generated::api::EnterBoardingReq {
         if let ::std::option::Option::Some(v) = &self.enter_boarding_request {
             path.field(
                 "enter_boarding_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9224,9 +5431,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsReq {
         {
             path.field(
                 "execute_checkout_operations_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9247,9 +5452,7 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutReq {
         {
             path.field(
                 "external_remember_me_opt_out_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9270,9 +5473,7 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsReq {
         {
             path.field(
                 "get_access_permission_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9291,9 +5492,7 @@ impl Validate for crate::generated::api::GetAuthDetailsReq {
         if let ::std::option::Option::Some(v) = &self.get_auth_details_request {
             path.field(
                 "get_auth_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9307,9 +5506,7 @@ impl Validate for crate::generated::api::GetBalanceReq {
         if let ::std::option::Option::Some(v) = &self.get_balance_request {
             path.field(
                 "get_balance_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9330,9 +5527,7 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
         {
             path.field(
                 "get_billing_agreement_customer_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9351,9 +5546,7 @@ impl Validate for crate::generated::api::GetBoardingDetailsReq {
         if let ::std::option::Option::Some(v) = &self.get_boarding_details_request {
             path.field(
                 "get_boarding_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9374,9 +5567,7 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsReq {
         {
             path.field(
                 "get_express_checkout_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9395,9 +5586,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationReq {
         if let ::std::option::Option::Some(v) = &self.get_incentive_evaluation_request {
             path.field(
                 "get_incentive_evaluation_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9416,9 +5605,7 @@ impl Validate for crate::generated::api::GetMobileStatusReq {
         if let ::std::option::Option::Some(v) = &self.get_mobile_status_request {
             path.field(
                 "get_mobile_status_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9437,9 +5624,7 @@ impl Validate for crate::generated::api::GetPalDetailsReq {
         if let ::std::option::Option::Some(v) = &self.get_pal_details_request {
             path.field(
                 "get_pal_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9460,9 +5645,7 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
         {
             path.field(
                 "get_recurring_payments_profile_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9481,9 +5664,7 @@ impl Validate for crate::generated::api::GetTransactionDetailsReq {
         if let ::std::option::Option::Some(v) = &self.get_transaction_details_request {
             path.field(
                 "get_transaction_details_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9502,9 +5683,7 @@ impl Validate for crate::generated::api::InitiateRecoupReq {
         if let ::std::option::Option::Some(v) = &self.initiate_recoup_request {
             path.field(
                 "initiate_recoup_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9525,9 +5704,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusReq {
         {
             path.field(
                 "manage_pending_transaction_status_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9548,9 +5725,7 @@ impl Validate for crate::generated::api::ManageRecurringPaymentsProfileStatusReq
         {
             path.field(
                 "manage_recurring_payments_profile_status_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9562,12 +5737,7 @@ impl Validate for crate::generated::api::MassPayReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.mass_pay_request, path, "mass_pay_request", out);
         if let ::std::option::Option::Some(v) = &self.mass_pay_request {
-            path.field(
-                "mass_pay_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("mass_pay_request", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -9585,9 +5755,7 @@ impl Validate for crate::generated::api::RefundTransactionReq {
         if let ::std::option::Option::Some(v) = &self.refund_transaction_request {
             path.field(
                 "refund_transaction_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9606,9 +5774,7 @@ impl Validate for crate::generated::api::ReverseTransactionReq {
         if let ::std::option::Option::Some(v) = &self.reverse_transaction_request {
             path.field(
                 "reverse_transaction_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9627,9 +5793,7 @@ impl Validate for crate::generated::api::SetAccessPermissionsReq {
         if let ::std::option::Option::Some(v) = &self.set_access_permissions_request {
             path.field(
                 "set_access_permissions_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9648,9 +5812,7 @@ impl Validate for crate::generated::api::SetAuthFlowParamReq {
         if let ::std::option::Option::Some(v) = &self.set_auth_flow_param_request {
             path.field(
                 "set_auth_flow_param_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9671,9 +5833,7 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementReq {
         {
             path.field(
                 "set_customer_billing_agreement_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9692,9 +5852,7 @@ impl Validate for crate::generated::api::SetExpressCheckoutReq {
         if let ::std::option::Option::Some(v) = &self.set_express_checkout_request {
             path.field(
                 "set_express_checkout_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9713,9 +5871,7 @@ impl Validate for crate::generated::api::SetMobileCheckoutReq {
         if let ::std::option::Option::Some(v) = &self.set_mobile_checkout_request {
             path.field(
                 "set_mobile_checkout_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9734,9 +5890,7 @@ impl Validate for crate::generated::api::TransactionSearchReq {
         if let ::std::option::Option::Some(v) = &self.transaction_search_request {
             path.field(
                 "transaction_search_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9755,9 +5909,7 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsReq {
         if let ::std::option::Option::Some(v) = &self.update_access_permissions_request {
             path.field(
                 "update_access_permissions_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9776,9 +5928,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationReq {
         if let ::std::option::Option::Some(v) = &self.update_authorization_request {
             path.field(
                 "update_authorization_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9799,9 +5949,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileReq {
         {
             path.field(
                 "update_recurring_payments_profile_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }

@@ -49,15 +49,15 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -66,7 +66,7 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -75,7 +75,7 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
@@ -84,7 +84,7 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Street") => {
+                ("Street", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.street = r
@@ -93,7 +93,7 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Zip") => {
+                ("Zip", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.zip = r
@@ -102,7 +102,7 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -168,8 +168,8 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -178,7 +178,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -187,7 +187,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -196,7 +196,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -205,7 +205,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -214,7 +214,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -223,7 +223,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ConfirmationCode") => {
+                ("ConfirmationCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.confirmation_code = r
@@ -232,7 +232,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "StreetMatch") => {
+                ("StreetMatch", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.street_match = r
@@ -241,7 +241,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ZipMatch") => {
+                ("ZipMatch", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.zip_match = r
@@ -250,7 +250,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CountryCode") => {
+                ("CountryCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.country_code = r
@@ -259,7 +259,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PayPalToken") => {
+                ("PayPalToken", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.pay_pal_token = r
@@ -268,7 +268,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -326,15 +326,15 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -343,7 +343,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -352,7 +352,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReferenceID") => {
+                ("ReferenceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.reference_id = r
@@ -361,7 +361,10 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BillingAgreementDescription") => {
+                (
+                    "BillingAgreementDescription",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_description = r
@@ -370,7 +373,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BillingAgreementStatus") => {
+                ("BillingAgreementStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.billing_agreement_status = r
@@ -379,7 +382,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BillingAgreementCustom") => {
+                ("BillingAgreementCustom", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_custom = r
@@ -388,7 +391,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -442,8 +445,8 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -452,7 +455,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -461,7 +464,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -470,7 +473,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -479,7 +482,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -488,7 +491,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -497,7 +500,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BAUpdateResponseDetails") => {
+                ("BAUpdateResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ba_update_response_details = ::std::option::Option::Some(
@@ -510,7 +513,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -558,15 +561,15 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -575,7 +578,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -584,7 +587,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "StartDate") => {
+                ("StartDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
@@ -593,7 +596,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "EndDate") => {
+                ("EndDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
@@ -602,7 +605,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -656,8 +659,8 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -666,7 +669,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -675,7 +678,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -684,7 +687,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -693,7 +696,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -702,7 +705,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -711,7 +714,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ButtonSearchResult") => {
+                ("ButtonSearchResult", ns) if ns == crate::generated::ns::EBL => {
                     out.button_search_result
                         .push(
                             <crate::generated::ebl::ButtonSearchResultType as XmlRead>::read_element(
@@ -720,7 +723,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                             )?,
                         );
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -798,15 +801,15 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
         }
         let mut seen = [false; 11usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -815,7 +818,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -824,7 +827,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonType") => {
+                ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.button_type = r
@@ -833,7 +836,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCode") => {
+                ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_code = r
@@ -842,7 +845,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonSubType") => {
+                ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_sub_type = r
@@ -851,14 +854,14 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonVar") => {
+                ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.button_var.push(v);
                     }
                 }
-                (crate::generated::ns::API, "OptionDetails") => {
+                ("OptionDetails", ns) if ns == crate::generated::ns::API => {
                     out.option_details
                         .push(
                             <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
@@ -867,14 +870,14 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "TextBox") => {
+                ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.text_box.push(v);
                     }
                 }
-                (crate::generated::ns::API, "ButtonImage") => {
+                ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_image = r
@@ -883,7 +886,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonImageURL") => {
+                ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image_url = r
@@ -892,7 +895,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BuyNowText") => {
+                ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.buy_now_text = r
@@ -901,7 +904,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "SubscribeText") => {
+                ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.subscribe_text = r
@@ -910,7 +913,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCountry") => {
+                ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_country = r
@@ -919,7 +922,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonLanguage") => {
+                ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_language = r
@@ -928,7 +931,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -991,8 +994,8 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
         }
         let mut seen = [false; 9usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -1001,7 +1004,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -1010,7 +1013,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -1019,7 +1022,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -1028,7 +1031,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -1037,7 +1040,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -1046,7 +1049,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Website") => {
+                ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
@@ -1055,7 +1058,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
@@ -1064,7 +1067,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Mobile") => {
+                ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
@@ -1073,7 +1076,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
@@ -1082,7 +1085,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1127,15 +1130,15 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -1144,7 +1147,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -1153,7 +1156,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
@@ -1162,7 +1165,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1261,8 +1264,8 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
         }
         let mut seen = [false; 18usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -1271,7 +1274,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -1280,7 +1283,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -1289,7 +1292,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -1298,7 +1301,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -1307,7 +1310,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -1316,7 +1319,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Website") => {
+                ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
@@ -1325,7 +1328,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
@@ -1334,7 +1337,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Mobile") => {
+                ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
@@ -1343,7 +1346,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
@@ -1352,7 +1355,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonType") => {
+                ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_type = r
@@ -1361,7 +1364,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCode") => {
+                ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_code = r
@@ -1370,7 +1373,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonSubType") => {
+                ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_sub_type = r
@@ -1379,14 +1382,14 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonVar") => {
+                ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.button_var.push(v);
                     }
                 }
-                (crate::generated::ns::API, "OptionDetails") => {
+                ("OptionDetails", ns) if ns == crate::generated::ns::API => {
                     out.option_details
                         .push(
                             <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
@@ -1395,14 +1398,14 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "TextBox") => {
+                ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.text_box.push(v);
                     }
                 }
-                (crate::generated::ns::API, "ButtonImage") => {
+                ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_image = r
@@ -1411,7 +1414,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonImageURL") => {
+                ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.button_image_url = r
@@ -1420,7 +1423,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BuyNowText") => {
+                ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.buy_now_text = r
@@ -1429,7 +1432,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "SubscribeText") => {
+                ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.subscribe_text = r
@@ -1438,7 +1441,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCountry") => {
+                ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_country = r
@@ -1447,7 +1450,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonLanguage") => {
+                ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.button_language = r
@@ -1456,7 +1459,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1501,15 +1504,15 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -1518,7 +1521,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -1527,7 +1530,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
@@ -1536,7 +1539,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1614,8 +1617,8 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
         }
         let mut seen = [false; 12usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -1624,7 +1627,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -1633,7 +1636,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -1642,7 +1645,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -1651,7 +1654,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -1660,7 +1663,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -1669,7 +1672,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.hosted_button_id = r
@@ -1678,7 +1681,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TrackInv") => {
+                ("TrackInv", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.track_inv = r
@@ -1687,7 +1690,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TrackPnl") => {
+                ("TrackPnl", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.track_pnl = r
@@ -1696,7 +1699,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemTrackingDetails") => {
+                ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_tracking_details = ::std::option::Option::Some(
@@ -1709,7 +1712,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OptionIndex") => {
+                ("OptionIndex", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.option_index = r
@@ -1718,7 +1721,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OptionName") => {
+                ("OptionName", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.option_name = r
@@ -1727,7 +1730,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionTrackingDetails") => {
+                ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.option_tracking_details
                         .push(
                             <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
@@ -1736,7 +1739,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "SoldoutURL") => {
+                ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.soldout_url = r
@@ -1745,14 +1748,14 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "DigitalDownloadKeys") => {
+                ("DigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.digital_download_keys.push(v);
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1800,15 +1803,15 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -1817,7 +1820,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -1826,7 +1829,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
@@ -1835,7 +1838,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonStatus") => {
+                ("ButtonStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_status = r
@@ -1844,7 +1847,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -1895,8 +1898,8 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -1905,7 +1908,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -1914,7 +1917,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -1923,7 +1926,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -1932,7 +1935,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -1941,7 +1944,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -1950,7 +1953,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2022,15 +2025,15 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -2039,7 +2042,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -2048,7 +2051,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
@@ -2057,7 +2060,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TrackInv") => {
+                ("TrackInv", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.track_inv = r
@@ -2066,7 +2069,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TrackPnl") => {
+                ("TrackPnl", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.track_pnl = r
@@ -2075,7 +2078,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemTrackingDetails") => {
+                ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.item_tracking_details = ::std::option::Option::Some(
@@ -2088,7 +2091,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OptionIndex") => {
+                ("OptionIndex", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.option_index = r
@@ -2097,7 +2100,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionTrackingDetails") => {
+                ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.option_tracking_details
                         .push(
                             <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
@@ -2106,7 +2109,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "SoldoutURL") => {
+                ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.soldout_url = r
@@ -2115,7 +2118,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReuseDigitalDownloadKeys") => {
+                ("ReuseDigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.reuse_digital_download_keys = r
@@ -2124,7 +2127,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AppendDigitalDownloadKeys") => {
+                ("AppendDigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.append_digital_download_keys = r
@@ -2133,14 +2136,14 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "DigitalDownloadKeys") => {
+                ("DigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.digital_download_keys.push(v);
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2191,8 +2194,8 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -2201,7 +2204,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -2210,7 +2213,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -2219,7 +2222,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -2228,7 +2231,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -2237,7 +2240,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -2246,7 +2249,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2327,15 +2330,15 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
         }
         let mut seen = [false; 12usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -2344,7 +2347,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -2353,7 +2356,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
@@ -2362,7 +2365,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonType") => {
+                ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_type = r
@@ -2371,7 +2374,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCode") => {
+                ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_code = r
@@ -2380,7 +2383,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonSubType") => {
+                ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_sub_type = r
@@ -2389,14 +2392,14 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonVar") => {
+                ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.button_var.push(v);
                     }
                 }
-                (crate::generated::ns::API, "OptionDetails") => {
+                ("OptionDetails", ns) if ns == crate::generated::ns::API => {
                     out.option_details
                         .push(
                             <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
@@ -2405,14 +2408,14 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "TextBox") => {
+                ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.text_box.push(v);
                     }
                 }
-                (crate::generated::ns::API, "ButtonImage") => {
+                ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image = r
@@ -2421,7 +2424,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonImageURL") => {
+                ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.button_image_url = r
@@ -2430,7 +2433,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BuyNowText") => {
+                ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.buy_now_text = r
@@ -2439,7 +2442,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "SubscribeText") => {
+                ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.subscribe_text = r
@@ -2448,7 +2451,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonCountry") => {
+                ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_country = r
@@ -2457,7 +2460,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonLanguage") => {
+                ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_language = r
@@ -2466,7 +2469,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2529,8 +2532,8 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
         }
         let mut seen = [false; 9usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -2539,7 +2542,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -2548,7 +2551,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -2557,7 +2560,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -2566,7 +2569,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -2575,7 +2578,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -2584,7 +2587,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Website") => {
+                ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
@@ -2593,7 +2596,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
@@ -2602,7 +2605,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Mobile") => {
+                ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
@@ -2611,7 +2614,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HostedButtonID") => {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
@@ -2620,7 +2623,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2671,15 +2674,15 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -2688,7 +2691,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -2697,7 +2700,10 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillOutstandingAmountRequestDetails") => {
+                (
+                    "BillOutstandingAmountRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.bill_outstanding_amount_request_details = ::std::option::Option::Some(
@@ -2710,7 +2716,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2770,8 +2776,8 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -2780,7 +2786,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -2789,7 +2795,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -2798,7 +2804,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -2807,7 +2813,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -2816,7 +2822,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -2825,7 +2831,10 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillOutstandingAmountResponseDetails") => {
+                (
+                    "BillOutstandingAmountResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.bill_outstanding_amount_response_details = ::std::option::Option::Some(
@@ -2838,7 +2847,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2886,15 +2895,15 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -2903,7 +2912,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -2912,7 +2921,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantPullPaymentDetails") => {
+                ("MerchantPullPaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.merchant_pull_payment_details = ::std::option::Option::Some(
@@ -2925,7 +2934,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
@@ -2934,7 +2943,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -2991,8 +3000,8 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -3001,7 +3010,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -3010,7 +3019,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -3019,7 +3028,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -3028,7 +3037,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -3037,7 +3046,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -3046,7 +3055,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillUserResponseDetails") => {
+                ("BillUserResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.bill_user_response_details = ::std::option::Option::Some(
@@ -3059,7 +3068,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -3072,7 +3081,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3123,15 +3132,15 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -3140,7 +3149,7 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -3149,7 +3158,10 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::ED, "EnhancedCancelRecoupRequestDetails") => {
+                (
+                    "EnhancedCancelRecoupRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_cancel_recoup_request_details = ::std::option::Option::Some(
@@ -3162,7 +3174,7 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3213,8 +3225,8 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -3223,7 +3235,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -3232,7 +3244,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -3241,7 +3253,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -3250,7 +3262,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -3259,7 +3271,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -3268,7 +3280,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3319,15 +3331,15 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -3336,7 +3348,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -3345,7 +3357,10 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::ED, "EnhancedCompleteRecoupRequestDetails") => {
+                (
+                    "EnhancedCompleteRecoupRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_complete_recoup_request_details = ::std::option::Option::Some(
@@ -3358,7 +3373,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3418,8 +3433,8 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -3428,7 +3443,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -3437,7 +3452,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -3446,7 +3461,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -3455,7 +3470,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -3464,7 +3479,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -3473,7 +3488,10 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::ED, "EnhancedCompleteRecoupResponseDetails") => {
+                (
+                    "EnhancedCompleteRecoupResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::ED => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.enhanced_complete_recoup_response_details = ::std::option::Option::Some(
@@ -3486,7 +3504,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3531,15 +3549,15 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -3548,7 +3566,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -3557,7 +3575,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -3566,7 +3584,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3620,8 +3638,8 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -3630,7 +3648,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -3639,7 +3657,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -3648,7 +3666,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -3657,7 +3675,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -3666,7 +3684,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -3675,7 +3693,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BillingAgreementID") => {
+                ("BillingAgreementID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_id = r
@@ -3684,7 +3702,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3735,15 +3753,15 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -3752,7 +3770,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -3761,7 +3779,10 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreateMobilePaymentRequestDetails") => {
+                (
+                    "CreateMobilePaymentRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.create_mobile_payment_request_details = ::std::option::Option::Some(
@@ -3774,7 +3795,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3825,8 +3846,8 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -3835,7 +3856,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -3844,7 +3865,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -3853,7 +3874,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -3862,7 +3883,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -3871,7 +3892,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -3880,7 +3901,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -3931,15 +3952,15 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -3948,7 +3969,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -3958,9 +3979,9 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "CreateRecurringPaymentsProfileRequestDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.create_recurring_payments_profile_request_details = ::std::option::Option::Some(
@@ -3973,7 +3994,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4033,8 +4054,8 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -4043,7 +4064,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -4052,7 +4073,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -4061,7 +4082,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -4070,7 +4091,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -4079,7 +4100,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -4089,9 +4110,9 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "CreateRecurringPaymentsProfileResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.create_recurring_payments_profile_response_details = ::std::option::Option::Some(
@@ -4104,7 +4125,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4194,15 +4215,15 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -4211,7 +4232,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -4220,7 +4241,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -4229,7 +4250,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionEntity") => {
+                ("TransactionEntity", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
@@ -4238,7 +4259,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -4251,7 +4272,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipToAddress") => {
+                ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
@@ -4264,7 +4285,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetailsItem") => {
+                ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details_item
                         .push(
                             <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
@@ -4273,7 +4294,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "ItemTotal") => {
+                ("ItemTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_total = ::std::option::Option::Some(
@@ -4286,7 +4307,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShippingTotal") => {
+                ("ShippingTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.shipping_total = ::std::option::Option::Some(
@@ -4299,7 +4320,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "HandlingTotal") => {
+                ("HandlingTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.handling_total = ::std::option::Option::Some(
@@ -4312,7 +4333,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TaxTotal") => {
+                ("TaxTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.tax_total = ::std::option::Option::Some(
@@ -4325,7 +4346,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InsuranceTotal") => {
+                ("InsuranceTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
@@ -4338,7 +4359,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShippingDiscount") => {
+                ("ShippingDiscount", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.shipping_discount = ::std::option::Option::Some(
@@ -4351,7 +4372,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OrderDescription") => {
+                ("OrderDescription", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.order_description = r
@@ -4360,7 +4381,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.custom = r
@@ -4369,7 +4390,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
@@ -4378,7 +4399,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "IPAddress") => {
+                ("IPAddress", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.ip_address = r
@@ -4387,7 +4408,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShipToStore") => {
+                ("ShipToStore", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.ship_to_store = r
@@ -4396,7 +4417,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4459,8 +4480,8 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
         }
         let mut seen = [false; 9usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -4469,7 +4490,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -4478,7 +4499,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -4487,7 +4508,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -4496,7 +4517,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -4505,7 +4526,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -4514,7 +4535,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -4523,7 +4544,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -4536,7 +4557,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationInfo") => {
+                ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
@@ -4549,7 +4570,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.msg_sub_id = r
@@ -4558,7 +4579,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4609,15 +4630,15 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -4626,7 +4647,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -4635,7 +4656,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CancelMsgSubID") => {
+                ("CancelMsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_msg_sub_id = r
@@ -4644,7 +4665,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "APIType") => {
+                ("APIType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.api_type = r
@@ -4653,7 +4674,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
@@ -4662,7 +4683,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4716,8 +4737,8 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -4726,7 +4747,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -4735,7 +4756,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -4744,7 +4765,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -4753,7 +4774,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -4762,7 +4783,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -4771,7 +4792,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.msg_sub_id = r
@@ -4780,7 +4801,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -4852,15 +4873,15 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
         }
         let mut seen = [false; 12usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -4869,7 +4890,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -4878,7 +4899,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
@@ -4887,7 +4908,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -4900,7 +4921,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CompleteType") => {
+                ("CompleteType", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.complete_type = r
@@ -4909,7 +4930,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
@@ -4918,7 +4939,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.invoice_id = r
@@ -4927,7 +4948,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedData") => {
+                ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.enhanced_data = ::std::option::Option::Some(
@@ -4940,7 +4961,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Descriptor") => {
+                ("Descriptor", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.descriptor = r
@@ -4949,7 +4970,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantStoreDetails") => {
+                ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.merchant_store_details = ::std::option::Option::Some(
@@ -4962,7 +4983,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.msg_sub_id = r
@@ -4971,7 +4992,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantData") => {
+                ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.merchant_data = ::std::option::Option::Some(
@@ -4984,7 +5005,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5038,8 +5059,8 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -5048,7 +5069,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -5057,7 +5078,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -5066,7 +5087,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -5075,7 +5096,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -5084,7 +5105,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -5093,7 +5114,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoCaptureResponseDetails") => {
+                ("DoCaptureResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_capture_response_details = ::std::option::Option::Some(
@@ -5106,7 +5127,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5158,15 +5179,15 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -5175,7 +5196,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -5184,7 +5205,10 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoDirectPaymentRequestDetails") => {
+                (
+                    "DoDirectPaymentRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_direct_payment_request_details = ::std::option::Option::Some(
@@ -5197,7 +5221,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
@@ -5206,7 +5230,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5287,8 +5311,8 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
         }
         let mut seen = [false; 15usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -5297,7 +5321,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -5306,7 +5330,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -5315,7 +5339,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -5324,7 +5348,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -5333,7 +5357,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -5342,7 +5366,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -5355,7 +5379,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AVSCode") => {
+                ("AVSCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.avs_code = r
@@ -5364,7 +5388,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CVV2Code") => {
+                ("CVV2Code", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cvv2_code = r
@@ -5373,7 +5397,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.transaction_id = r
@@ -5382,7 +5406,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionPendingReason") => {
+                ("TransactionPendingReason", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.transaction_pending_reason = r
@@ -5391,7 +5415,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.pending_reason = r
@@ -5400,7 +5424,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PaymentStatus") => {
+                ("PaymentStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.payment_status = r
@@ -5409,7 +5433,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -5422,7 +5446,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ThreeDSecureResponse") => {
+                ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.three_d_secure_response = ::std::option::Option::Some(
@@ -5435,7 +5459,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PaymentAdviceCode") => {
+                ("PaymentAdviceCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_advice_code = r
@@ -5444,7 +5468,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5498,15 +5522,15 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -5515,7 +5539,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -5524,7 +5548,10 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoExpressCheckoutPaymentRequestDetails") => {
+                (
+                    "DoExpressCheckoutPaymentRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
@@ -5537,7 +5564,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
@@ -5546,7 +5573,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5609,8 +5636,8 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -5619,7 +5646,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -5628,7 +5655,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -5637,7 +5664,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -5646,7 +5673,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -5655,7 +5682,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -5665,9 +5692,9 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "DoExpressCheckoutPaymentResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
@@ -5680,7 +5707,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -5693,7 +5720,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5738,15 +5765,15 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -5755,7 +5782,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -5764,7 +5791,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -5773,7 +5800,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5833,8 +5860,8 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -5843,7 +5870,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -5852,7 +5879,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -5861,7 +5888,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -5870,7 +5897,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -5879,7 +5906,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -5888,7 +5915,10 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoMobileCheckoutPaymentResponseDetails") => {
+                (
+                    "DoMobileCheckoutPaymentResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_mobile_checkout_payment_response_details = ::std::option::Option::Some(
@@ -5901,7 +5931,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -5952,15 +5982,15 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -5969,7 +5999,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -5978,7 +6008,10 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoNonReferencedCreditRequestDetails") => {
+                (
+                    "DoNonReferencedCreditRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_non_referenced_credit_request_details = ::std::option::Option::Some(
@@ -5991,7 +6024,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6051,8 +6084,8 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -6061,7 +6094,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -6070,7 +6103,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -6079,7 +6112,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -6088,7 +6121,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -6097,7 +6130,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -6106,7 +6139,10 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoNonReferencedCreditResponseDetails") => {
+                (
+                    "DoNonReferencedCreditResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_non_referenced_credit_response_details = ::std::option::Option::Some(
@@ -6119,7 +6155,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6170,15 +6206,15 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -6187,7 +6223,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -6196,7 +6232,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
@@ -6205,7 +6241,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -6218,7 +6254,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
@@ -6227,7 +6263,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6287,8 +6323,8 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -6297,7 +6333,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -6306,7 +6342,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -6315,7 +6351,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -6324,7 +6360,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -6333,7 +6369,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -6342,7 +6378,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
@@ -6351,7 +6387,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationInfo") => {
+                ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
@@ -6364,7 +6400,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
@@ -6373,7 +6409,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6427,15 +6463,15 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -6444,7 +6480,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -6453,7 +6489,10 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoReferenceTransactionRequestDetails") => {
+                (
+                    "DoReferenceTransactionRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_reference_transaction_request_details = ::std::option::Option::Some(
@@ -6466,7 +6505,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
@@ -6475,7 +6514,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6538,8 +6577,8 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -6548,7 +6587,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -6557,7 +6596,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -6566,7 +6605,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -6575,7 +6614,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -6584,7 +6623,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -6593,7 +6632,10 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoReferenceTransactionResponseDetails") => {
+                (
+                    "DoReferenceTransactionResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_reference_transaction_response_details = ::std::option::Option::Some(
@@ -6606,7 +6648,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -6619,7 +6661,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6676,15 +6718,15 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -6693,7 +6735,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -6702,7 +6744,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UATPDetails") => {
+                ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
@@ -6715,7 +6757,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionEntity") => {
+                ("TransactionEntity", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
@@ -6724,7 +6766,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -6737,7 +6779,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.invoice_id = r
@@ -6746,7 +6788,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
@@ -6755,7 +6797,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -6830,8 +6872,8 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -6840,7 +6882,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -6849,7 +6891,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -6858,7 +6900,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -6867,7 +6909,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -6876,7 +6918,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -6885,7 +6927,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -6894,7 +6936,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -6907,7 +6949,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationInfo") => {
+                ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
@@ -6920,7 +6962,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.msg_sub_id = r
@@ -6935,7 +6977,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         }
                     }
                 }
-                (crate::generated::ns::EBL, "UATPDetails") => {
+                ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
@@ -6948,7 +6990,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationCode") => {
+                ("AuthorizationCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.authorization_code = r
@@ -6957,7 +6999,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.invoice_id = r
@@ -6966,7 +7008,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7020,15 +7062,15 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -7037,7 +7079,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -7046,7 +7088,10 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DoExpressCheckoutPaymentRequestDetails") => {
+                (
+                    "DoExpressCheckoutPaymentRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
@@ -7059,7 +7104,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
@@ -7068,7 +7113,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7134,8 +7179,8 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -7144,7 +7189,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -7153,7 +7198,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -7162,7 +7207,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -7171,7 +7216,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -7180,7 +7225,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -7190,9 +7235,9 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "DoExpressCheckoutPaymentResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
@@ -7205,7 +7250,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -7218,7 +7263,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UATPDetails") => {
+                ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.uatp_details = ::std::option::Option::Some(
@@ -7231,7 +7276,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7282,15 +7327,15 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -7299,7 +7344,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -7308,7 +7353,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
@@ -7317,7 +7362,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
@@ -7326,7 +7371,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
@@ -7335,7 +7380,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7392,8 +7437,8 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -7402,7 +7447,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -7411,7 +7456,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -7420,7 +7465,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -7429,7 +7474,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -7438,7 +7483,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -7447,7 +7492,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
@@ -7456,7 +7501,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
@@ -7465,7 +7510,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7514,15 +7559,15 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -7531,7 +7576,7 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -7540,7 +7585,10 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnterBoardingRequestDetails") => {
+                (
+                    "EnterBoardingRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.enter_boarding_request_details = ::std::option::Option::Some(
@@ -7553,7 +7601,7 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7607,8 +7655,8 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -7617,7 +7665,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -7626,7 +7674,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -7635,7 +7683,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -7644,7 +7692,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -7653,7 +7701,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -7662,7 +7710,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -7671,7 +7719,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7722,15 +7770,15 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -7739,7 +7787,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -7749,9 +7797,9 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "ExecuteCheckoutOperationsRequestDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.execute_checkout_operations_request_details = ::std::option::Option::Some(
@@ -7764,7 +7812,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7824,8 +7872,8 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -7834,7 +7882,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -7843,7 +7891,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -7852,7 +7900,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -7861,7 +7909,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -7870,7 +7918,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -7880,9 +7928,9 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "ExecuteCheckoutOperationsResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.execute_checkout_operations_response_details = ::std::option::Option::Some(
@@ -7895,7 +7943,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -7948,15 +7996,15 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -7965,7 +8013,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -7974,7 +8022,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ExternalRememberMeID") => {
+                ("ExternalRememberMeID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_remember_me_id = r
@@ -7983,7 +8031,10 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ExternalRememberMeOwnerDetails") => {
+                (
+                    "ExternalRememberMeOwnerDetails",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
@@ -7996,7 +8047,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8047,8 +8098,8 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -8057,7 +8108,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -8066,7 +8117,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -8075,7 +8126,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -8084,7 +8135,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -8093,7 +8144,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -8102,7 +8153,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8147,15 +8198,15 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -8164,7 +8215,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -8173,7 +8224,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -8182,7 +8233,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8242,8 +8293,8 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -8252,7 +8303,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -8261,7 +8312,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -8270,7 +8321,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -8279,7 +8330,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -8288,7 +8339,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -8298,9 +8349,9 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "GetAccessPermissionDetailsResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_access_permission_details_response_details = ::std::option::Option::Some(
@@ -8313,7 +8364,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8358,15 +8409,15 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -8375,7 +8426,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -8384,7 +8435,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -8393,7 +8444,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8451,8 +8502,8 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -8461,7 +8512,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -8470,7 +8521,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -8479,7 +8530,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -8488,7 +8539,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -8497,7 +8548,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -8506,7 +8557,10 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GetAuthDetailsResponseDetails") => {
+                (
+                    "GetAuthDetailsResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_auth_details_response_details = ::std::option::Option::Some(
@@ -8519,7 +8573,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8564,15 +8618,15 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -8581,7 +8635,7 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -8590,7 +8644,7 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReturnAllCurrencies") => {
+                ("ReturnAllCurrencies", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.return_all_currencies = r
@@ -8599,7 +8653,7 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8659,8 +8713,8 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -8669,7 +8723,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -8678,7 +8732,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -8687,7 +8741,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -8696,7 +8750,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -8705,7 +8759,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -8714,7 +8768,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Balance") => {
+                ("Balance", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.balance = ::std::option::Option::Some(
@@ -8727,7 +8781,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BalanceTimeStamp") => {
+                ("BalanceTimeStamp", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.balance_time_stamp = r
@@ -8736,7 +8790,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BalanceHoldings") => {
+                ("BalanceHoldings", ns) if ns == crate::generated::ns::API => {
                     out.balance_holdings
                         .push(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
@@ -8745,7 +8799,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                             )?,
                         );
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8790,15 +8844,15 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -8807,7 +8861,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -8816,7 +8870,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -8825,7 +8879,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -8885,8 +8939,8 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -8895,7 +8949,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -8904,7 +8958,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -8913,7 +8967,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -8922,7 +8976,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -8931,7 +8985,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -8941,9 +8995,9 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "GetBillingAgreementCustomerDetailsResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_billing_agreement_customer_details_response_details = ::std::option::Option::Some(
@@ -8956,7 +9010,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9001,15 +9055,15 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -9018,7 +9072,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -9027,7 +9081,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -9036,7 +9090,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9096,8 +9150,8 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -9106,7 +9160,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -9115,7 +9169,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -9124,7 +9178,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -9133,7 +9187,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -9142,7 +9196,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -9151,7 +9205,10 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GetBoardingDetailsResponseDetails") => {
+                (
+                    "GetBoardingDetailsResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_boarding_details_response_details = ::std::option::Option::Some(
@@ -9164,7 +9221,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9209,15 +9266,15 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -9226,7 +9283,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -9235,7 +9292,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -9244,7 +9301,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9304,8 +9361,8 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -9314,7 +9371,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -9323,7 +9380,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -9332,7 +9389,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -9341,7 +9398,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -9350,7 +9407,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -9360,9 +9417,9 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "GetExpressCheckoutDetailsResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_express_checkout_details_response_details = ::std::option::Option::Some(
@@ -9375,7 +9432,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9426,15 +9483,15 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -9443,7 +9500,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -9452,7 +9509,10 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GetIncentiveEvaluationRequestDetails") => {
+                (
+                    "GetIncentiveEvaluationRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.get_incentive_evaluation_request_details = ::std::option::Option::Some(
@@ -9465,7 +9525,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9525,8 +9585,8 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -9535,7 +9595,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -9544,7 +9604,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -9553,7 +9613,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -9562,7 +9622,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -9571,7 +9631,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -9580,7 +9640,10 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GetIncentiveEvaluationResponseDetails") => {
+                (
+                    "GetIncentiveEvaluationResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_incentive_evaluation_response_details = ::std::option::Option::Some(
@@ -9593,7 +9656,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9642,15 +9705,15 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -9659,7 +9722,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -9668,7 +9731,10 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GetMobileStatusRequestDetails") => {
+                (
+                    "GetMobileStatusRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.get_mobile_status_request_details = ::std::option::Option::Some(
@@ -9681,7 +9747,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9741,8 +9807,8 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -9751,7 +9817,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -9760,7 +9826,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -9769,7 +9835,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -9778,7 +9844,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -9787,7 +9853,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -9796,7 +9862,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "IsActivated") => {
+                ("IsActivated", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.is_activated = r
@@ -9805,7 +9871,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "IsPasswordSet") => {
+                ("IsPasswordSet", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.is_password_set = r
@@ -9814,7 +9880,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PaymentPending") => {
+                ("PaymentPending", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.payment_pending = r
@@ -9823,7 +9889,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9865,15 +9931,15 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -9882,7 +9948,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -9891,7 +9957,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -9948,8 +10014,8 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -9958,7 +10024,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -9967,7 +10033,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -9976,7 +10042,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -9985,7 +10051,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -9994,7 +10060,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -10003,7 +10069,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Pal") => {
+                ("Pal", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.pal = r
@@ -10012,7 +10078,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Locale") => {
+                ("Locale", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.locale = r
@@ -10021,7 +10087,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10066,15 +10132,15 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -10083,7 +10149,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -10092,7 +10158,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ProfileID") => {
+                ("ProfileID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.profile_id = r
@@ -10101,7 +10167,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10161,8 +10227,8 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -10171,7 +10237,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -10180,7 +10246,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -10189,7 +10255,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -10198,7 +10264,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -10207,7 +10273,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -10217,9 +10283,9 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "GetRecurringPaymentsProfileDetailsResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.get_recurring_payments_profile_details_response_details = ::std::option::Option::Some(
@@ -10232,7 +10298,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10277,15 +10343,15 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -10294,7 +10360,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -10303,7 +10369,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -10312,7 +10378,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10369,8 +10435,8 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -10379,7 +10445,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -10388,7 +10454,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -10397,7 +10463,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -10406,7 +10472,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -10415,7 +10481,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -10424,7 +10490,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentTransactionDetails") => {
+                ("PaymentTransactionDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_transaction_details = ::std::option::Option::Some(
@@ -10437,7 +10503,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ThreeDSecureDetails") => {
+                ("ThreeDSecureDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.three_d_secure_details = ::std::option::Option::Some(
@@ -10450,7 +10516,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10501,15 +10567,15 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -10518,7 +10584,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -10527,7 +10593,10 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::ED, "EnhancedInitiateRecoupRequestDetails") => {
+                (
+                    "EnhancedInitiateRecoupRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.enhanced_initiate_recoup_request_details = ::std::option::Option::Some(
@@ -10540,7 +10609,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10591,8 +10660,8 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -10601,7 +10670,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -10610,7 +10679,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -10619,7 +10688,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -10628,7 +10697,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -10637,7 +10706,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -10646,7 +10715,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10694,8 +10763,8 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BillingPeriod") => {
+            match (child.local(), child.ns()) {
+                ("BillingPeriod", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
@@ -10704,7 +10773,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "BillingFrequency") => {
+                ("BillingFrequency", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
@@ -10713,7 +10782,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TotalBillingCycles") => {
+                ("TotalBillingCycles", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
@@ -10722,7 +10791,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = r
@@ -10731,7 +10800,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = r
@@ -10740,7 +10809,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = r
@@ -10796,15 +10865,15 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -10813,7 +10882,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -10822,7 +10891,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -10831,7 +10900,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Action") => {
+                ("Action", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.action = r
@@ -10840,7 +10909,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -10897,8 +10966,8 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -10907,7 +10976,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -10916,7 +10985,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -10925,7 +10994,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -10934,7 +11003,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -10943,7 +11012,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -10952,7 +11021,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -10961,7 +11030,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
@@ -10970,7 +11039,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -11022,15 +11091,15 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -11039,7 +11108,7 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -11049,9 +11118,9 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "ManageRecurringPaymentsProfileStatusRequestDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.manage_recurring_payments_profile_status_request_details = ::std::option::Option::Some(
@@ -11064,7 +11133,7 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -11126,8 +11195,8 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -11136,7 +11205,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -11145,7 +11214,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -11154,7 +11223,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -11163,7 +11232,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -11172,7 +11241,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -11182,9 +11251,9 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "ManageRecurringPaymentsProfileStatusResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.manage_recurring_payments_profile_status_response_details = ::std::option::Option::Some(
@@ -11197,7 +11266,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -11245,8 +11314,8 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "ReceiverEmail") => {
+            match (child.local(), child.ns()) {
+                ("ReceiverEmail", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.receiver_email = r
@@ -11255,7 +11324,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReceiverPhone") => {
+                ("ReceiverPhone", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver_phone = r
@@ -11264,7 +11333,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReceiverID") => {
+                ("ReceiverID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
@@ -11273,7 +11342,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -11286,7 +11355,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "UniqueId") => {
+                ("UniqueId", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.unique_id = r
@@ -11295,7 +11364,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
@@ -11357,15 +11426,15 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -11374,7 +11443,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -11383,7 +11452,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "EmailSubject") => {
+                ("EmailSubject", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email_subject = r
@@ -11392,7 +11461,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReceiverType") => {
+                ("ReceiverType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.receiver_type = r
@@ -11401,7 +11470,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ButtonSource") => {
+                ("ButtonSource", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_source = r
@@ -11410,7 +11479,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MassPayItem") => {
+                ("MassPayItem", ns) if ns == crate::generated::ns::API => {
                     out.mass_pay_item
                         .push(
                             <crate::generated::api::MassPayRequestItemType as XmlRead>::read_element(
@@ -11419,7 +11488,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                             )?,
                         );
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -11470,8 +11539,8 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -11480,7 +11549,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -11489,7 +11558,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -11498,7 +11567,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -11507,7 +11576,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -11516,7 +11585,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -11525,7 +11594,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -11561,8 +11630,8 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "OptionName") => {
+            match (child.local(), child.ns()) {
+                ("OptionName", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_name = r
@@ -11571,7 +11640,7 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OptionSelectionDetails") => {
+                ("OptionSelectionDetails", ns) if ns == crate::generated::ns::API => {
                     out.option_selection_details
                         .push(
                             <crate::generated::api::OptionSelectionDetailsType as XmlRead>::read_element(
@@ -11621,8 +11690,8 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "OptionSelection") => {
+            match (child.local(), child.ns()) {
+                ("OptionSelection", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_selection = r
@@ -11631,7 +11700,7 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Price") => {
+                ("Price", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.price = r
@@ -11640,7 +11709,7 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "OptionType") => {
+                ("OptionType", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_type = r
@@ -11649,7 +11718,7 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PaymentPeriod") => {
+                ("PaymentPeriod", ns) if ns == crate::generated::ns::API => {
                     out.payment_period
                         .push(
                             <crate::generated::api::InstallmentDetailsType as XmlRead>::read_element(
@@ -11744,15 +11813,15 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
         }
         let mut seen = [false; 16usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -11761,7 +11830,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -11770,7 +11839,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -11779,7 +11848,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
@@ -11788,7 +11857,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice_id = r
@@ -11797,7 +11866,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "RefundType") => {
+                ("RefundType", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_type = r
@@ -11806,7 +11875,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -11819,7 +11888,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -11832,7 +11901,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -11845,7 +11914,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Memo") => {
+                ("Memo", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.memo = r
@@ -11854,7 +11923,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "RetryUntil") => {
+                ("RetryUntil", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.retry_until = r
@@ -11863,7 +11932,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "RefundSource") => {
+                ("RefundSource", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.refund_source = r
@@ -11872,7 +11941,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "RefundAdvice") => {
+                ("RefundAdvice", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.refund_advice = r
@@ -11881,7 +11950,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantStoreDetails") => {
+                ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.merchant_store_details = ::std::option::Option::Some(
@@ -11894,7 +11963,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefundItemDetails") => {
+                ("RefundItemDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.refund_item_details
                         .push(
                             <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
@@ -11903,7 +11972,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
@@ -11912,7 +11981,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantData") => {
+                ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.merchant_data = ::std::option::Option::Some(
@@ -11925,7 +11994,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12000,8 +12069,8 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -12010,7 +12079,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -12019,7 +12088,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -12028,7 +12097,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -12037,7 +12106,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -12046,7 +12115,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -12055,7 +12124,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "RefundTransactionID") => {
+                ("RefundTransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_transaction_id = r
@@ -12064,7 +12133,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "NetRefundAmount") => {
+                ("NetRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.net_refund_amount = ::std::option::Option::Some(
@@ -12077,7 +12146,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "FeeRefundAmount") => {
+                ("FeeRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.fee_refund_amount = ::std::option::Option::Some(
@@ -12090,7 +12159,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "GrossRefundAmount") => {
+                ("GrossRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.gross_refund_amount = ::std::option::Option::Some(
@@ -12103,7 +12172,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TotalRefundedAmount") => {
+                ("TotalRefundedAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.total_refunded_amount = ::std::option::Option::Some(
@@ -12116,7 +12185,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefundInfo") => {
+                ("RefundInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.refund_info = ::std::option::Option::Some(
@@ -12129,7 +12198,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReceiptData") => {
+                ("ReceiptData", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.receipt_data = r
@@ -12138,7 +12207,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
@@ -12147,7 +12216,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12197,15 +12266,15 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -12214,7 +12283,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -12223,7 +12292,10 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReverseTransactionRequestDetails") => {
+                (
+                    "ReverseTransactionRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.reverse_transaction_request_details = ::std::option::Option::Some(
@@ -12236,7 +12308,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12296,8 +12368,8 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -12306,7 +12378,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -12315,7 +12387,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -12324,7 +12396,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -12333,7 +12405,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -12342,7 +12414,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -12351,7 +12423,10 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReverseTransactionResponseDetails") => {
+                (
+                    "ReverseTransactionResponseDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.reverse_transaction_response_details = ::std::option::Option::Some(
@@ -12364,7 +12439,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12415,15 +12490,15 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -12432,7 +12507,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -12441,7 +12516,10 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SetAccessPermissionsRequestDetails") => {
+                (
+                    "SetAccessPermissionsRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_access_permissions_request_details = ::std::option::Option::Some(
@@ -12454,7 +12532,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12508,8 +12586,8 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -12518,7 +12596,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -12527,7 +12605,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -12536,7 +12614,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -12545,7 +12623,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -12554,7 +12632,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -12563,7 +12641,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -12572,7 +12650,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12622,15 +12700,15 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -12639,7 +12717,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -12648,7 +12726,10 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SetAuthFlowParamRequestDetails") => {
+                (
+                    "SetAuthFlowParamRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_auth_flow_param_request_details = ::std::option::Option::Some(
@@ -12661,7 +12742,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12715,8 +12796,8 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -12725,7 +12806,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -12734,7 +12815,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -12743,7 +12824,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -12752,7 +12833,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -12761,7 +12842,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -12770,7 +12851,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -12779,7 +12860,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12830,15 +12911,15 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -12847,7 +12928,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -12857,9 +12938,9 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "SetCustomerBillingAgreementRequestDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_customer_billing_agreement_request_details = ::std::option::Option::Some(
@@ -12872,7 +12953,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -12926,8 +13007,8 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -12936,7 +13017,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -12945,7 +13026,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -12954,7 +13035,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -12963,7 +13044,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -12972,7 +13053,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -12981,7 +13062,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -12990,7 +13071,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13041,15 +13122,15 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -13058,7 +13139,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -13067,7 +13148,10 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SetExpressCheckoutRequestDetails") => {
+                (
+                    "SetExpressCheckoutRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_express_checkout_request_details = ::std::option::Option::Some(
@@ -13080,7 +13164,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13134,8 +13218,8 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -13144,7 +13228,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -13153,7 +13237,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -13162,7 +13246,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -13171,7 +13255,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -13180,7 +13264,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -13189,7 +13273,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -13198,7 +13282,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13248,15 +13332,15 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -13265,7 +13349,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -13274,7 +13358,10 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SetMobileCheckoutRequestDetails") => {
+                (
+                    "SetMobileCheckoutRequestDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.set_mobile_checkout_request_details = ::std::option::Option::Some(
@@ -13287,7 +13374,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13341,8 +13428,8 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -13351,7 +13438,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -13360,7 +13447,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -13369,7 +13456,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -13378,7 +13465,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -13387,7 +13474,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -13396,7 +13483,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
@@ -13405,7 +13492,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13492,15 +13579,15 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -13509,7 +13596,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -13518,7 +13605,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "StartDate") => {
+                ("StartDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
@@ -13527,7 +13614,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "EndDate") => {
+                ("EndDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
@@ -13536,7 +13623,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Payer") => {
+                ("Payer", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer = r
@@ -13545,7 +13632,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Receiver") => {
+                ("Receiver", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver = r
@@ -13554,7 +13641,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ReceiptID") => {
+                ("ReceiptID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.receipt_id = r
@@ -13563,7 +13650,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.transaction_id = r
@@ -13572,7 +13659,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ProfileID") => {
+                ("ProfileID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.profile_id = r
@@ -13581,7 +13668,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PayerName") => {
+                ("PayerName", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.payer_name = ::std::option::Option::Some(
@@ -13594,7 +13681,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "AuctionItemNumber") => {
+                ("AuctionItemNumber", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.auction_item_number = r
@@ -13603,7 +13690,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
@@ -13612,7 +13699,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CardNumber") => {
+                ("CardNumber", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.card_number = r
@@ -13621,7 +13708,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionClass") => {
+                ("TransactionClass", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.transaction_class = r
@@ -13630,7 +13717,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -13643,7 +13730,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "CurrencyCode") => {
+                ("CurrencyCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.currency_code = r
@@ -13652,7 +13739,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.status = r
@@ -13661,7 +13748,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13715,8 +13802,8 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -13725,7 +13812,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -13734,7 +13821,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -13743,7 +13830,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -13752,7 +13839,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -13761,7 +13848,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -13770,7 +13857,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentTransactions") => {
+                ("PaymentTransactions", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_transactions
                         .push(
                             <crate::generated::ebl::PaymentTransactionSearchResultType as XmlRead>::read_element(
@@ -13779,7 +13866,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                             )?,
                         );
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13824,15 +13911,15 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -13841,7 +13928,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -13850,7 +13937,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
@@ -13859,7 +13946,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -13913,8 +14000,8 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -13923,7 +14010,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -13932,7 +14019,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -13941,7 +14028,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -13950,7 +14037,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -13959,7 +14046,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -13968,7 +14055,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
@@ -13977,7 +14064,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -14031,15 +14118,15 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -14048,7 +14135,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -14057,7 +14144,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -14066,7 +14153,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipToAddress") => {
+                ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
@@ -14079,7 +14166,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "IPAddress") => {
+                ("IPAddress", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.ip_address = r
@@ -14088,7 +14175,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "ShipToStore") => {
+                ("ShipToStore", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ship_to_store = r
@@ -14097,7 +14184,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -14154,8 +14241,8 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -14164,7 +14251,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -14173,7 +14260,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -14182,7 +14269,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -14191,7 +14278,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -14200,7 +14287,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -14209,7 +14296,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::API, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -14218,7 +14305,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationInfo") => {
+                ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.authorization_info = ::std::option::Option::Some(
@@ -14231,7 +14318,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -14282,15 +14369,15 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -14299,7 +14386,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -14309,9 +14396,9 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "UpdateRecurringPaymentsProfileRequestDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.update_recurring_payments_profile_request_details = ::std::option::Option::Some(
@@ -14324,7 +14411,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -14384,8 +14471,8 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -14394,7 +14481,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -14403,7 +14490,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -14412,7 +14499,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -14421,7 +14508,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -14430,7 +14517,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -14440,9 +14527,9 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                     }
                 }
                 (
-                    crate::generated::ns::EBL,
                     "UpdateRecurringPaymentsProfileResponseDetails",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.update_recurring_payments_profile_response_details = ::std::option::Option::Some(
@@ -14455,7 +14542,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -14488,8 +14575,8 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "AddressVerifyRequest") => {
+            match (child.local(), child.ns()) {
+                ("AddressVerifyRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.address_verify_request = ::std::option::Option::Some(
@@ -14534,8 +14621,8 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMButtonSearchRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMButtonSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_button_search_request = ::std::option::Option::Some(
@@ -14580,8 +14667,8 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMCreateButtonRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMCreateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_create_button_request = ::std::option::Option::Some(
@@ -14626,8 +14713,8 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMGetButtonDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMGetButtonDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_get_button_details_request = ::std::option::Option::Some(
@@ -14672,8 +14759,8 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMGetInventoryRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMGetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_get_inventory_request = ::std::option::Option::Some(
@@ -14722,8 +14809,11 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMManageButtonStatusRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "BMManageButtonStatusRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_manage_button_status_request = ::std::option::Option::Some(
@@ -14768,8 +14858,8 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMSetInventoryRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMSetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_set_inventory_request = ::std::option::Option::Some(
@@ -14814,8 +14904,8 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BMUpdateButtonRequest") => {
+            match (child.local(), child.ns()) {
+                ("BMUpdateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bm_update_button_request = ::std::option::Option::Some(
@@ -14860,8 +14950,8 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BAUpdateRequest") => {
+            match (child.local(), child.ns()) {
+                ("BAUpdateRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ba_update_request = ::std::option::Option::Some(
@@ -14910,8 +15000,11 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BillOutstandingAmountRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "BillOutstandingAmountRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bill_outstanding_amount_request = ::std::option::Option::Some(
@@ -14956,8 +15049,8 @@ impl XmlRead for crate::generated::api::BillUserReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "BillUserRequest") => {
+            match (child.local(), child.ns()) {
+                ("BillUserRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bill_user_request = ::std::option::Option::Some(
@@ -15002,8 +15095,8 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "CancelRecoupRequest") => {
+            match (child.local(), child.ns()) {
+                ("CancelRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.cancel_recoup_request = ::std::option::Option::Some(
@@ -15048,8 +15141,8 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "CompleteRecoupRequest") => {
+            match (child.local(), child.ns()) {
+                ("CompleteRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.complete_recoup_request = ::std::option::Option::Some(
@@ -15098,8 +15191,11 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "CreateBillingAgreementRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "CreateBillingAgreementRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_billing_agreement_request = ::std::option::Option::Some(
@@ -15144,8 +15240,8 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "CreateMobilePaymentRequest") => {
+            match (child.local(), child.ns()) {
+                ("CreateMobilePaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_mobile_payment_request = ::std::option::Option::Some(
@@ -15196,8 +15292,11 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "CreateRecurringPaymentsProfileRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "CreateRecurringPaymentsProfileRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.create_recurring_payments_profile_request = ::std::option::Option::Some(
@@ -15242,8 +15341,8 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoAuthorizationRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_authorization_request = ::std::option::Option::Some(
@@ -15288,8 +15387,8 @@ impl XmlRead for crate::generated::api::DoCancelReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoCancelRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoCancelRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_cancel_request = ::std::option::Option::Some(
@@ -15334,8 +15433,8 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoCaptureRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoCaptureRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_capture_request = ::std::option::Option::Some(
@@ -15380,8 +15479,8 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoDirectPaymentRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoDirectPaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_direct_payment_request = ::std::option::Option::Some(
@@ -15431,8 +15530,11 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoExpressCheckoutPaymentRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "DoExpressCheckoutPaymentRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_express_checkout_payment_request = ::std::option::Option::Some(
@@ -15482,8 +15584,11 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoMobileCheckoutPaymentRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "DoMobileCheckoutPaymentRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_mobile_checkout_payment_request = ::std::option::Option::Some(
@@ -15532,8 +15637,11 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoNonReferencedCreditRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "DoNonReferencedCreditRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_non_referenced_credit_request = ::std::option::Option::Some(
@@ -15578,8 +15686,8 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoReauthorizationRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoReauthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_reauthorization_request = ::std::option::Option::Some(
@@ -15628,8 +15736,11 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoReferenceTransactionRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "DoReferenceTransactionRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_reference_transaction_request = ::std::option::Option::Some(
@@ -15674,8 +15785,8 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoUATPAuthorizationRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoUATPAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_uatp_authorization_request = ::std::option::Option::Some(
@@ -15726,8 +15837,11 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoUATPExpressCheckoutPaymentRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "DoUATPExpressCheckoutPaymentRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_uatp_express_checkout_payment_request = ::std::option::Option::Some(
@@ -15772,8 +15886,8 @@ impl XmlRead for crate::generated::api::DoVoidReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "DoVoidRequest") => {
+            match (child.local(), child.ns()) {
+                ("DoVoidRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.do_void_request = ::std::option::Option::Some(
@@ -15818,8 +15932,8 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "EnterBoardingRequest") => {
+            match (child.local(), child.ns()) {
+                ("EnterBoardingRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.enter_boarding_request = ::std::option::Option::Some(
@@ -15869,8 +15983,11 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "ExecuteCheckoutOperationsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "ExecuteCheckoutOperationsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.execute_checkout_operations_request = ::std::option::Option::Some(
@@ -15921,8 +16038,11 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "ExternalRememberMeOptOutRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "ExternalRememberMeOptOutRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_opt_out_request = ::std::option::Option::Some(
@@ -15973,8 +16093,11 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetAccessPermissionDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "GetAccessPermissionDetailsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_access_permission_details_request = ::std::option::Option::Some(
@@ -16019,8 +16142,8 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetAuthDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetAuthDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_auth_details_request = ::std::option::Option::Some(
@@ -16065,8 +16188,8 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetBalanceRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetBalanceRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_balance_request = ::std::option::Option::Some(
@@ -16117,11 +16240,11 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
+            match (child.local(), child.ns()) {
                 (
-                    crate::generated::ns::API,
                     "GetBillingAgreementCustomerDetailsRequest",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_billing_agreement_customer_details_request = ::std::option::Option::Some(
@@ -16166,8 +16289,8 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetBoardingDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetBoardingDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_boarding_details_request = ::std::option::Option::Some(
@@ -16218,8 +16341,11 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetExpressCheckoutDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "GetExpressCheckoutDetailsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_express_checkout_details_request = ::std::option::Option::Some(
@@ -16268,8 +16394,11 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetIncentiveEvaluationRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "GetIncentiveEvaluationRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_incentive_evaluation_request = ::std::option::Option::Some(
@@ -16314,8 +16443,8 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetMobileStatusRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetMobileStatusRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_mobile_status_request = ::std::option::Option::Some(
@@ -16360,8 +16489,8 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetPalDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetPalDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_pal_details_request = ::std::option::Option::Some(
@@ -16412,11 +16541,11 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
+            match (child.local(), child.ns()) {
                 (
-                    crate::generated::ns::API,
                     "GetRecurringPaymentsProfileDetailsRequest",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_recurring_payments_profile_details_request = ::std::option::Option::Some(
@@ -16465,8 +16594,11 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "GetTransactionDetailsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "GetTransactionDetailsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_transaction_details_request = ::std::option::Option::Some(
@@ -16511,8 +16643,8 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "InitiateRecoupRequest") => {
+            match (child.local(), child.ns()) {
+                ("InitiateRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.initiate_recoup_request = ::std::option::Option::Some(
@@ -16563,8 +16695,11 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "ManagePendingTransactionStatusRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "ManagePendingTransactionStatusRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.manage_pending_transaction_status_request = ::std::option::Option::Some(
@@ -16615,11 +16750,11 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
+            match (child.local(), child.ns()) {
                 (
-                    crate::generated::ns::API,
                     "ManageRecurringPaymentsProfileStatusRequest",
-                ) => {
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.manage_recurring_payments_profile_status_request = ::std::option::Option::Some(
@@ -16664,8 +16799,8 @@ impl XmlRead for crate::generated::api::MassPayReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "MassPayRequest") => {
+            match (child.local(), child.ns()) {
+                ("MassPayRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.mass_pay_request = ::std::option::Option::Some(
@@ -16710,8 +16845,8 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "RefundTransactionRequest") => {
+            match (child.local(), child.ns()) {
+                ("RefundTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.refund_transaction_request = ::std::option::Option::Some(
@@ -16756,8 +16891,8 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "ReverseTransactionRequest") => {
+            match (child.local(), child.ns()) {
+                ("ReverseTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.reverse_transaction_request = ::std::option::Option::Some(
@@ -16806,8 +16941,11 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "SetAccessPermissionsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "SetAccessPermissionsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_access_permissions_request = ::std::option::Option::Some(
@@ -16852,8 +16990,8 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "SetAuthFlowParamRequest") => {
+            match (child.local(), child.ns()) {
+                ("SetAuthFlowParamRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_auth_flow_param_request = ::std::option::Option::Some(
@@ -16904,8 +17042,11 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "SetCustomerBillingAgreementRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "SetCustomerBillingAgreementRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_customer_billing_agreement_request = ::std::option::Option::Some(
@@ -16950,8 +17091,8 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "SetExpressCheckoutRequest") => {
+            match (child.local(), child.ns()) {
+                ("SetExpressCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_express_checkout_request = ::std::option::Option::Some(
@@ -16996,8 +17137,8 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "SetMobileCheckoutRequest") => {
+            match (child.local(), child.ns()) {
+                ("SetMobileCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_mobile_checkout_request = ::std::option::Option::Some(
@@ -17042,8 +17183,8 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "TransactionSearchRequest") => {
+            match (child.local(), child.ns()) {
+                ("TransactionSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_search_request = ::std::option::Option::Some(
@@ -17092,8 +17233,11 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "UpdateAccessPermissionsRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "UpdateAccessPermissionsRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_access_permissions_request = ::std::option::Option::Some(
@@ -17138,8 +17282,8 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "UpdateAuthorizationRequest") => {
+            match (child.local(), child.ns()) {
+                ("UpdateAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_authorization_request = ::std::option::Option::Some(
@@ -17190,8 +17334,11 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::API, "UpdateRecurringPaymentsProfileRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "UpdateRecurringPaymentsProfileRequest",
+                    ns,
+                ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.update_recurring_payments_profile_request = ::std::option::Option::Some(

@@ -2,29 +2,19 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::generated::cc::AmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            path.field(
-                "currency_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_id", k, out);
+            }
         }
     }
 }
@@ -35,35 +25,21 @@ impl Validate for crate::generated::cc::BasicAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            path.field(
-                "currency_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_id", k, out);
+            }
         }
         {
             let v = &self.value;
-            path.field(
-                "value",
-                |path| {
-                    check_amount(
-                        v,
-                        self.currency_id.as_ref().map(|c| c.as_str()),
-                        path,
-                        out,
-                    );
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::amount(
+                v,
+                self.currency_id.as_ref().map(|c| c.as_str()),
+            ) {
+                record(path, "value", k, out);
+            }
         }
     }
 }

@@ -30,8 +30,8 @@ impl XmlRead for crate::generated::cc::AmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -65,8 +65,8 @@ impl XmlRead for crate::generated::cc::BasicAmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -104,8 +104,8 @@ impl XmlRead for crate::generated::cc::MeasureType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "unit") => {
+            match (a.local(), a.ns()) {
+                ("unit", ns) if ns == "" => {
                     out.unit = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -141,8 +141,8 @@ impl XmlRead for crate::generated::cc::QuantityType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "unit") => {
+            match (a.local(), a.ns()) {
+                ("unit", ns) if ns == "" => {
                     out.unit = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }

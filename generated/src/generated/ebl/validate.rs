@@ -2,63 +2,41 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::generated::ebl::ApiCredentialsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.username, path, "username", out);
         if let ::std::option::Option::Some(v) = &self.username {
-            path.field(
-                "username",
-                |path| {
-                    check_max_len(v, 128u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 128u64) {
+                record(path, "username", k, out);
+            }
         }
         check_required(&self.password, path, "password", out);
         if let ::std::option::Option::Some(v) = &self.password {
-            path.field(
-                "password",
-                |path| {
-                    check_max_len(v, 40u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 40u64) {
+                record(path, "password", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.signature {
-            path.field(
-                "signature",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "signature", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.certificate {
-            path.field(
-                "certificate",
-                |path| {
-                    check_max_len(v, 6048u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6048u64) {
+                record(path, "certificate", k, out);
+            }
         }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
-            path.field(
-                "type_",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_", k, out);
+            }
         }
     }
 }
@@ -96,37 +74,13 @@ impl Limited for crate::generated::ebl::ApiCredentialsType {
 }
 impl Validate for crate::generated::ebl::AbstractRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.detail_level.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "detail_level",
-            out,
-        );
-        if !self.detail_level.is_empty() {
-            path.field(
-                "detail_level",
-                |path| {
-                    for (i, v) in self.detail_level.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.detail_level.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "detail_level", i, k, out);
+            }
         }
         check_required(&self.version, path, "version", out);
     }
@@ -138,41 +92,19 @@ impl Validate for crate::generated::ebl::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         if !self.errors.is_empty() {
             path.field(
                 "errors",
                 |path| {
                     for (i, v) in self.errors.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -188,31 +120,16 @@ impl Validate for crate::generated::ebl::AccountEntryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.balance, path, "balance", out);
         if let ::std::option::Option::Some(v) = &self.balance {
-            path.field(
-                "balance",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("balance", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.credit, path, "credit", out);
         if let ::std::option::Option::Some(v) = &self.credit {
-            path.field(
-                "credit",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.date, path, "date", out);
         check_required(&self.debit, path, "debit", out);
         if let ::std::option::Option::Some(v) = &self.debit {
-            path.field(
-                "debit",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("debit", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.item_id, path, "item_id", out);
         check_required(&self.memo, path, "memo", out);
@@ -230,264 +147,71 @@ impl Limited for crate::generated::ebl::AccountEntryType {
 }
 impl Validate for crate::generated::ebl::AccountSummaryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.account_state.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "account_state",
-            out,
-        );
-        if !self.account_state.is_empty() {
-            path.field(
-                "account_state",
-                |path| {
-                    for (i, v) in self.account_state.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.account_state.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "account_state", i, k, out);
+            }
         }
-        check_occurs(
-            self.additional_account.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "additional_account",
-            out,
-        );
         if !self.additional_account.is_empty() {
             path.field(
                 "additional_account",
                 |path| {
                     for (i, v) in self.additional_account.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.additional_accounts_count.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "additional_accounts_count",
-            out,
-        );
-        check_occurs(
-            self.amount_past_due.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "amount_past_due",
-            out,
-        );
         if !self.amount_past_due.is_empty() {
             path.field(
                 "amount_past_due",
                 |path| {
                     for (i, v) in self.amount_past_due.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.bank_account_info.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "bank_account_info",
-            out,
-        );
-        check_occurs(
-            self.bank_modify_date.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "bank_modify_date",
-            out,
-        );
-        check_occurs(
-            self.billing_cycle_date.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "billing_cycle_date",
-            out,
-        );
-        check_occurs(
-            self.cc_exp.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "cc_exp",
-            out,
-        );
-        check_occurs(
-            self.cc_info.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "cc_info",
-            out,
-        );
-        check_occurs(
-            self.cc_modify_date.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "cc_modify_date",
-            out,
-        );
-        check_occurs(
-            self.current_balance.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "current_balance",
-            out,
-        );
         if !self.current_balance.is_empty() {
             path.field(
                 "current_balance",
                 |path| {
                     for (i, v) in self.current_balance.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.last_amount_paid.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "last_amount_paid",
-            out,
-        );
         if !self.last_amount_paid.is_empty() {
             path.field(
                 "last_amount_paid",
                 |path| {
                     for (i, v) in self.last_amount_paid.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.last_invoice_amount.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "last_invoice_amount",
-            out,
-        );
         if !self.last_invoice_amount.is_empty() {
             path.field(
                 "last_invoice_amount",
                 |path| {
                     for (i, v) in self.last_invoice_amount.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.last_invoice_date.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "last_invoice_date",
-            out,
-        );
-        check_occurs(
-            self.last_payment_date.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "last_payment_date",
-            out,
-        );
-        check_occurs(
-            self.past_due.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "past_due",
-            out,
-        );
-        check_occurs(
-            self.payment_method.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_method",
-            out,
-        );
-        if !self.payment_method.is_empty() {
-            path.field(
-                "payment_method",
-                |path| {
-                    for (i, v) in self.payment_method.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.payment_method.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "payment_method", i, k, out);
+            }
         }
     }
 }
@@ -498,29 +222,15 @@ impl Validate for crate::generated::ebl::ActivationDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.initial_amount, path, "initial_amount", out);
         if let ::std::option::Option::Some(v) = &self.initial_amount {
-            path.field(
-                "initial_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("initial_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.failed_initial_amount_action {
-            path.field(
-                "failed_initial_amount_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "failed_initial_amount_action", k, out);
+            }
         }
     }
 }
@@ -531,30 +241,16 @@ impl Validate for crate::generated::ebl::AdditionalAccountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.balance, path, "balance", out);
         if let ::std::option::Option::Some(v) = &self.balance {
-            path.field(
-                "balance",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("balance", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.currency, path, "currency", out);
         if let ::std::option::Option::Some(v) = &self.currency {
-            path.field(
-                "currency",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency", k, out);
+            }
         }
         check_required(&self.account_code, path, "account_code", out);
     }
@@ -565,12 +261,7 @@ impl Limited for crate::generated::ebl::AdditionalAccountType {
 impl Validate for crate::generated::ebl::AdditionalFeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -580,112 +271,61 @@ impl Limited for crate::generated::ebl::AdditionalFeeType {
 impl Validate for crate::generated::ebl::AddressType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.street1 {
-            path.field(
-                "street1",
-                |path| {
-                    check_max_len(v, 300u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 300u64) {
+                record(path, "street1", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.street2 {
-            path.field(
-                "street2",
-                |path| {
-                    check_max_len(v, 300u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 300u64) {
+                record(path, "street2", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.city_name {
-            path.field(
-                "city_name",
-                |path| {
-                    check_max_len(v, 120u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 120u64) {
+                record(path, "city_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.state_or_province {
-            path.field(
-                "state_or_province",
-                |path| {
-                    check_max_len(v, 120u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 120u64) {
+                record(path, "state_or_province", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.country {
-            path.field(
-                "country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address_owner {
-            path.field(
-                "address_owner",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "address_owner", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address_status {
-            path.field(
-                "address_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "address_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address_normalization_status {
-            path.field(
-                "address_normalization_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "address_normalization_status", k, out);
+            }
         }
     }
 }
@@ -731,48 +371,20 @@ impl Limited for crate::generated::ebl::AddressType {
 impl Validate for crate::generated::ebl::AirlineItineraryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.total_fare {
-            path.field(
-                "total_fare",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("total_fare", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.total_taxes {
-            path.field(
-                "total_taxes",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("total_taxes", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.total_fee {
-            path.field(
-                "total_fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("total_fee", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.flight_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "flight_details",
-            out,
-        );
         if !self.flight_details.is_empty() {
             path.field(
                 "flight_details",
                 |path| {
                     for (i, v) in self.flight_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -797,12 +409,7 @@ impl Validate for crate::generated::ebl::AttributeSetType {
                 "attribute",
                 |path| {
                     for (i, v) in self.attribute.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -827,12 +434,7 @@ impl Validate for crate::generated::ebl::AttributeType {
                 "value",
                 |path| {
                     for (i, v) in self.value.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -854,38 +456,20 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_status, path, "payment_status", out);
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            path.field(
-                "payment_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            path.field(
-                "pending_reason",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "pending_reason", k, out);
+            }
         }
     }
 }
@@ -904,41 +488,19 @@ impl Validate for crate::generated::ebl::AuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.status, path, "status", out);
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "status", k, out);
+            }
         }
-        check_occurs(
-            self.authorization_error.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "authorization_error",
-            out,
-        );
         if !self.authorization_error.is_empty() {
             path.field(
                 "authorization_error",
                 |path| {
                     for (i, v) in self.authorization_error.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -958,54 +520,28 @@ impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
-            path.field(
-                "billing_agreement_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_agreement_status", k, out);
+            }
         }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.billing_agreement_max {
             path.field(
                 "billing_agreement_max",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field(
-                "billing_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("billing_address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payee_info {
-            path.field(
-                "payee_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payee_info", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1024,48 +560,30 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.name, path, "name", out);
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 192u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 192u64) {
+                record(path, "name", k, out);
+            }
         }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
-            path.field(
-                "type_",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_", k, out);
+            }
         }
         check_required(&self.routing_number, path, "routing_number", out);
         if let ::std::option::Option::Some(v) = &self.routing_number {
-            path.field(
-                "routing_number",
-                |path| {
-                    check_max_len(v, 23u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 23u64) {
+                record(path, "routing_number", k, out);
+            }
         }
         check_required(&self.account_number, path, "account_number", out);
         if let ::std::option::Option::Some(v) = &self.account_number {
-            path.field(
-                "account_number",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "account_number", k, out);
+            }
         }
     }
 }
@@ -1098,12 +616,7 @@ impl Validate for crate::generated::ebl::BillOutstandingAmountRequestDetailsType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1122,38 +635,20 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.billing_type, path, "billing_type", out);
         if let ::std::option::Option::Some(v) = &self.billing_type {
-            path.field(
-                "billing_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
     }
 }
@@ -1164,53 +659,28 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.approval_type, path, "approval_type", out);
         if let ::std::option::Option::Some(v) = &self.approval_type {
-            path.field(
-                "approval_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "approval_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.approval_sub_type {
-            path.field(
-                "approval_sub_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "approval_sub_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.order_details {
-            path.field(
-                "order_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("order_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payment_directives {
             path.field(
                 "payment_directives",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -1222,47 +692,23 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.billing_period, path, "billing_period", out);
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            path.field(
-                "billing_period",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_period", k, out);
+            }
         }
         check_required(&self.billing_frequency, path, "billing_frequency", out);
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1272,45 +718,21 @@ impl Limited for crate::generated::ebl::BillingPeriodDetailsType {
 impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            path.field(
-                "billing_period",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_period", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1320,171 +742,88 @@ impl Limited for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
 impl Validate for crate::generated::ebl::BusinessInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            path.field(
-                "type_",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address {
-            path.field(
-                "address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.work_phone {
-            path.field(
-                "work_phone",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "work_phone", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.category {
-            path.field(
-                "category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "category", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.sub_category {
-            path.field(
-                "sub_category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "sub_category", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.average_price {
-            path.field(
-                "average_price",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "average_price", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.average_monthly_volume {
-            path.field(
-                "average_monthly_volume",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "average_monthly_volume", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.sales_venue {
-            path.field(
-                "sales_venue",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "sales_venue", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.website {
-            path.field(
-                "website",
-                |path| {
-                    check_max_len(v, 2048u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2048u64) {
+                record(path, "website", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.revenue_from_online_sales {
-            path.field(
-                "revenue_from_online_sales",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "revenue_from_online_sales", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.customer_service_email {
-            path.field(
-                "customer_service_email",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "customer_service_email", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.customer_service_phone {
-            path.field(
-                "customer_service_phone",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "customer_service_phone", k, out);
+            }
         }
     }
 }
@@ -1530,36 +869,22 @@ impl Limited for crate::generated::ebl::BusinessInfoType {
 impl Validate for crate::generated::ebl::BusinessOwnerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.owner {
-            path.field(
-                "owner",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("owner", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.home_phone {
-            path.field(
-                "home_phone",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "home_phone", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.mobile_phone {
-            path.field(
-                "mobile_phone",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "mobile_phone", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.ssn {
-            path.field(
-                "ssn",
-                |path| {
-                    check_max_len(v, 9u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 9u64) {
+                record(path, "ssn", k, out);
+            }
         }
     }
 }
@@ -1601,18 +926,13 @@ impl Validate for crate::generated::ebl::BuyerDetailType {
         if let ::std::option::Option::Some(v) = &self.identification_info {
             path.field(
                 "identification_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
-            path.field(
-                "risk_session_correlation_id",
-                |path| {
-                    check_max_len(v, 36u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 36u64) {
+                record(path, "risk_session_correlation_id", k, out);
+            }
         }
     }
 }
@@ -1629,20 +949,10 @@ impl Limited for crate::generated::ebl::BuyerDetailType {
 }
 impl Validate for crate::generated::ebl::BuyerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.tax_id_details {
-            path.field(
-                "tax_id_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
         if let ::std::option::Option::Some(v) = &self.identification_info {
             path.field(
                 "identification_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -1653,12 +963,7 @@ impl Limited for crate::generated::ebl::BuyerDetailsType {
 impl Validate for crate::generated::ebl::BuyerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.shipping_address {
-            path.field(
-                "shipping_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1667,61 +972,29 @@ impl Limited for crate::generated::ebl::BuyerType {
 }
 impl Validate for crate::generated::ebl::CalculatedShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.carrier_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "carrier_details",
-            out,
-        );
         if !self.carrier_details.is_empty() {
             path.field(
                 "carrier_details",
                 |path| {
                     for (i, v) in self.carrier_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.shipping_package {
-            path.field(
-                "shipping_package",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_package", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.weight_major {
-            path.field(
-                "weight_major",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("weight_major", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.weight_minor {
-            path.field(
-                "weight_minor",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("weight_minor", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -1730,25 +1003,12 @@ impl Limited for crate::generated::ebl::CalculatedShippingRateType {
 }
 impl Validate for crate::generated::ebl::CategoryArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.category.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "category",
-            out,
-        );
         if !self.category.is_empty() {
             path.field(
                 "category",
                 |path| {
                     for (i, v) in self.category.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -1761,30 +1021,6 @@ impl Limited for crate::generated::ebl::CategoryArrayType {
 impl Validate for crate::generated::ebl::CategoryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.category_id, path, "category_id", out);
-        check_occurs(
-            self.category_parent_id.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "category_parent_id",
-            out,
-        );
-        check_occurs(
-            self.category_parent_name.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "category_parent_name",
-            out,
-        );
-        check_occurs(
-            self.csid_list.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "csid_list",
-            out,
-        );
     }
 }
 impl Limited for crate::generated::ebl::CategoryType {
@@ -1801,21 +1037,12 @@ impl Limited for crate::generated::ebl::CharityType {
 impl Validate for crate::generated::ebl::CoupledBucketsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.couple_type {
-            path.field(
-                "couple_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "couple_type", k, out);
+            }
         }
         check_occurs(
             self.payment_request_id.len(),
@@ -1842,131 +1069,61 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_type, path, "payment_type", out);
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         check_required(&self.sender_phone, path, "sender_phone", out);
-        if let ::std::option::Option::Some(v) = &self.sender_phone {
-            path.field(
-                "sender_phone",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
         check_required(&self.recipient_type, path, "recipient_type", out);
         if let ::std::option::Option::Some(v) = &self.recipient_type {
-            path.field(
-                "recipient_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.recipient_phone {
-            path.field(
-                "recipient_phone",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "recipient_type", k, out);
+            }
         }
         check_required(&self.item_amount, path, "item_amount", out);
         if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field(
-                "item_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax {
-            path.field(
-                "tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field(
-                "shipping",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_name {
-            path.field(
-                "item_name",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "item_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.item_number {
-            path.field(
-                "item_number",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "item_number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.note {
-            path.field(
-                "note",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "note", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom_id {
-            path.field(
-                "custom_id",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "custom_id", k, out);
+            }
         }
     }
 }
@@ -2006,12 +1163,7 @@ impl Validate
 for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
         check_required(
             &self.recurring_payments_profile_details,
@@ -2023,50 +1175,27 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
         {
             path.field(
                 "recurring_payments_profile_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.schedule_details, path, "schedule_details", out);
         if let ::std::option::Option::Some(v) = &self.schedule_details {
-            path.field(
-                "schedule_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("schedule_details", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.payment_details_item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_details_item",
-            out,
-        );
         if !self.payment_details_item.is_empty() {
             path.field(
                 "payment_details_item",
                 |path| {
                     for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.soft_descriptor {
-            path.field(
-                "soft_descriptor",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "soft_descriptor", k, out);
+            }
         }
     }
 }
@@ -2087,21 +1216,12 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
         if let ::std::option::Option::Some(v) = &self.profile_status {
-            path.field(
-                "profile_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "profile_status", k, out);
+            }
         }
     }
 }
@@ -2112,37 +1232,15 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
 impl Validate for crate::generated::ebl::CreditCardDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
-            path.field(
-                "credit_card_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "credit_card_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.card_owner {
-            path.field(
-                "card_owner",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.three_d_secure_request {
-            path.field(
-                "three_d_secure_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("card_owner", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2152,21 +1250,12 @@ impl Limited for crate::generated::ebl::CreditCardDetailsType {
 impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
-            path.field(
-                "credit_card_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "credit_card_type", k, out);
+            }
         }
     }
 }
@@ -2178,39 +1267,21 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         check_required(&self.item_id, path, "item_id", out);
         check_required(&self.primary_scheme, path, "primary_scheme", out);
         if let ::std::option::Option::Some(v) = &self.primary_scheme {
-            path.field(
-                "primary_scheme",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "primary_scheme", k, out);
+            }
         }
         check_required(&self.promotion_method, path, "promotion_method", out);
         if let ::std::option::Option::Some(v) = &self.promotion_method {
-            path.field(
-                "promotion_method",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "promotion_method", k, out);
+            }
         }
         check_required(&self.seller_id, path, "seller_id", out);
         check_required(&self.shipping_discount, path, "shipping_discount", out);
@@ -2227,12 +1298,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
                 "promoted_item",
                 |path| {
                     for (i, v) in self.promoted_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2245,12 +1311,7 @@ impl Limited for crate::generated::ebl::CrossPromotionsType {
 impl Validate for crate::generated::ebl::CustomSecurityHeaderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credentials {
-            path.field(
-                "credentials",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credentials", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2260,12 +1321,9 @@ impl Limited for crate::generated::ebl::CustomSecurityHeaderType {
 impl Validate for crate::generated::ebl::DeviceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.device_id {
-            path.field(
-                "device_id",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "device_id", k, out);
+            }
         }
     }
 }
@@ -2283,53 +1341,30 @@ impl Limited for crate::generated::ebl::DeviceDetailsType {
 impl Validate for crate::generated::ebl::DiscountInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.description {
-            path.field(
-                "description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
-            path.field(
-                "redeemed_offer_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "redeemed_offer_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_id {
-            path.field(
-                "redeemed_offer_id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "redeemed_offer_id", k, out);
+            }
         }
     }
 }
@@ -2361,54 +1396,31 @@ impl Limited for crate::generated::ebl::DiscountInfoType {
 impl Validate for crate::generated::ebl::DiscountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.description {
-            path.field(
-                "description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "description", k, out);
+            }
         }
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
-            path.field(
-                "redeemed_offer_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "redeemed_offer_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_id {
-            path.field(
-                "redeemed_offer_id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "redeemed_offer_id", k, out);
+            }
         }
     }
 }
@@ -2448,21 +1460,13 @@ impl Limited for crate::generated::ebl::DisplayControlDetailsType {
 impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.authorization_id {
-            path.field(
-                "authorization_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "authorization_id", k, out);
+            }
         }
         check_required(&self.payment_info, path, "payment_info", out);
         if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field(
-                "payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_info", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2481,64 +1485,36 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         check_required(&self.payment_details, path, "payment_details", out);
         if let ::std::option::Option::Some(v) = &self.payment_details {
-            path.field(
-                "payment_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_details", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.credit_card, path, "credit_card", out);
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.ip_address, path, "ip_address", out);
         if let ::std::option::Option::Some(v) = &self.ip_address {
-            path.field(
-                "ip_address",
-                |path| {
-                    check_max_len(v, 15u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 15u64) {
+                record(path, "ip_address", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.merchant_session_id {
-            path.field(
-                "merchant_session_id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "merchant_session_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.soft_descriptor {
-            path.field(
-                "soft_descriptor",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "soft_descriptor", k, out);
+            }
         }
     }
 }
@@ -2570,47 +1546,29 @@ impl Limited for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
 impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
         check_occurs(
             self.payment_details.len(),
@@ -2625,55 +1583,27 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
                 "payment_details",
                 |path| {
                     for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.enhanced_data {
-            path.field(
-                "enhanced_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("enhanced_data", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.user_selected_options {
             path.field(
                 "user_selected_options",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field(
-                "gift_wrap_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.survey_choice_selected.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "survey_choice_selected",
-            out,
-        );
         if let ::std::option::Option::Some(v) = &self.button_source {
-            path.field(
-                "button_source",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "button_source", k, out);
+            }
         }
         check_occurs(
             self.coupled_buckets.len(),
@@ -2688,12 +1618,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
                 "coupled_buckets",
                 |path| {
                     for (i, v) in self.coupled_buckets.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2736,12 +1661,9 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
         check_occurs(
             self.payment_info.len(),
@@ -2756,30 +1678,20 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
                 "payment_info",
                 |path| {
                     for (i, v) in self.payment_info.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.note {
-            path.field(
-                "note",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "note", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.user_selected_options {
             path.field(
                 "user_selected_options",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_occurs(
@@ -2795,12 +1707,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
                 "coupled_payment_info",
                 |path| {
                     for (i, v) in self.coupled_payment_info.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -2828,38 +1735,22 @@ impl Limited for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
 impl Validate for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payment_info, path, "payment_info", out);
         if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field(
-                "payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_info", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2885,45 +1776,20 @@ impl Validate for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.net_amount {
-            path.field(
-                "net_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("net_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.credit_card, path, "credit_card", out);
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -2934,12 +1800,7 @@ impl Validate for crate::generated::ebl::DoNonReferencedCreditResponseDetailsTyp
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.transaction_id, path, "transaction_id", out);
     }
@@ -2952,79 +1813,40 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         check_required(&self.reference_id, path, "reference_id", out);
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
         check_required(&self.payment_details, path, "payment_details", out);
         if let ::std::option::Option::Some(v) = &self.payment_details {
-            path.field(
-                "payment_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
-            path.field(
-                "risk_session_correlation_id",
-                |path| {
-                    check_max_len(v, 36u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 36u64) {
+                record(path, "risk_session_correlation_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.sender_details {
-            path.field(
-                "sender_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("sender_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
-            path.field(
-                "msg_sub_id",
-                |path| {
-                    check_max_len(v, 38u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
+                record(path, "msg_sub_id", k, out);
+            }
         }
     }
 }
@@ -3049,20 +1871,10 @@ impl Limited for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
 impl Validate for crate::generated::ebl::DoReferenceTransactionResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field(
-                "payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3072,36 +1884,24 @@ impl Limited for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
 impl Validate for crate::generated::ebl::EbayItemPaymentDetailsItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.item_number {
-            path.field(
-                "item_number",
-                |path| {
-                    check_max_len(v, 765u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 765u64) {
+                record(path, "item_number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.auction_transaction_id {
-            path.field(
-                "auction_transaction_id",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "auction_transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.order_id {
-            path.field(
-                "order_id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "order_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cart_id {
-            path.field(
-                "cart_id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "cart_id", k, out);
+            }
         }
     }
 }
@@ -3142,9 +1942,7 @@ impl Validate for crate::generated::ebl::EnhancedDataType {
         if let ::std::option::Option::Some(v) = &self.airline_itinerary {
             path.field(
                 "airline_itinerary",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3156,78 +1954,42 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.program_code, path, "program_code", out);
         if let ::std::option::Option::Some(v) = &self.program_code {
-            path.field(
-                "program_code",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "program_code", k, out);
+            }
         }
         check_required(&self.product_list, path, "product_list", out);
         if let ::std::option::Option::Some(v) = &self.product_list {
-            path.field(
-                "product_list",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "product_list", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.partner_custom {
-            path.field(
-                "partner_custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "partner_custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.image_url {
-            path.field(
-                "image_url",
-                |path| {
-                    check_max_len(v, 2048u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2048u64) {
+                record(path, "image_url", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.marketing_category {
-            path.field(
-                "marketing_category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "marketing_category", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.business_info {
-            path.field(
-                "business_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("business_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.owner_info {
-            path.field(
-                "owner_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("owner_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.bank_account {
-            path.field(
-                "bank_account",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("bank_account", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3277,41 +2039,19 @@ impl Validate for crate::generated::ebl::ErrorType {
         check_required(&self.error_code, path, "error_code", out);
         check_required(&self.severity_code, path, "severity_code", out);
         if let ::std::option::Option::Some(v) = &self.severity_code {
-            path.field(
-                "severity_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "severity_code", k, out);
+            }
         }
-        check_occurs(
-            self.error_parameters.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "error_parameters",
-            out,
-        );
         if !self.error_parameters.is_empty() {
             path.field(
                 "error_parameters",
                 |path| {
                     for (i, v) in self.error_parameters.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3324,28 +2064,18 @@ impl Limited for crate::generated::ebl::ErrorType {
 impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
         check_required(&self.set_data_request, path, "set_data_request", out);
         if let ::std::option::Option::Some(v) = &self.set_data_request {
-            path.field(
-                "set_data_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("set_data_request", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.authorization_request {
             path.field(
                 "authorization_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3367,17 +2097,13 @@ impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetail
         if let ::std::option::Option::Some(v) = &self.set_data_response {
             path.field(
                 "set_data_response",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.authorization_response {
             path.field(
                 "authorization_response",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -3395,15 +2121,7 @@ impl Limited for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
 }
 impl Validate for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.external_remember_me_owner_details
-        {
-            path.field(
-                "external_remember_me_owner_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
+        let _ = (path, out);
     }
 }
 impl Limited for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
@@ -3426,12 +2144,9 @@ impl Validate for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
-            path.field(
-                "external_remember_me_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "external_remember_me_id", k, out);
+            }
         }
     }
 }
@@ -3449,36 +2164,16 @@ impl Limited for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
 impl Validate for crate::generated::ebl::FmfDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.accept_filters {
-            path.field(
-                "accept_filters",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("accept_filters", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.pending_filters {
-            path.field(
-                "pending_filters",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("pending_filters", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.deny_filters {
-            path.field(
-                "deny_filters",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("deny_filters", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.report_filters {
-            path.field(
-                "report_filters",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("report_filters", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3497,12 +2192,7 @@ impl Limited for crate::generated::ebl::FaultDetailsType {
 impl Validate for crate::generated::ebl::FeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.fee {
-            path.field(
-                "fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fee", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3524,12 +2214,7 @@ impl Validate for crate::generated::ebl::FeesType {
                 "fee",
                 |path| {
                     for (i, v) in self.fee.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -3544,60 +2229,33 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         if let ::std::option::Option::Some(v) = &self.additional_shipping_costs {
             path.field(
                 "additional_shipping_costs",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.flat_shipping_handling_costs {
             path.field(
                 "flat_shipping_handling_costs",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.insurance_fee {
-            path.field(
-                "insurance_fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_fee", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.insurance_option {
-            path.field(
-                "insurance_option",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "insurance_option", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_service {
-            path.field(
-                "shipping_service",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_service", k, out);
+            }
         }
     }
 }
@@ -3607,28 +2265,13 @@ impl Limited for crate::generated::ebl::FlatShippingRateType {
 impl Validate for crate::generated::ebl::FlightDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.fare {
-            path.field(
-                "fare",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fare", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.taxes {
-            path.field(
-                "taxes",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("taxes", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.fee {
-            path.field(
-                "fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fee", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3646,29 +2289,17 @@ impl Limited for crate::generated::ebl::FlowControlDetailsType {
 impl Validate for crate::generated::ebl::FundingSourceDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.allow_push_funding {
-            path.field(
-                "allow_push_funding",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "allow_push_funding", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.user_selected_funding_source {
-            path.field(
-                "user_selected_funding_source",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "user_selected_funding_source", k, out);
+            }
         }
     }
 }
@@ -3686,53 +2317,25 @@ impl Limited for crate::generated::ebl::FundingSourceDetailsType {
 impl Validate for crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.first_name {
-            path.field(
-                "first_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "first_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.last_name {
-            path.field(
-                "last_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "last_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.email {
-            path.field(
-                "email",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "email", k, out);
+            }
         }
-        check_occurs(
-            self.access_permission_name.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "access_permission_name",
-            out,
-        );
-        check_occurs(
-            self.access_permission_status.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "access_permission_status",
-            out,
-        );
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
     }
 }
@@ -3771,37 +2374,25 @@ impl Limited for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
 impl Validate for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.first_name {
-            path.field(
-                "first_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "first_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.last_name {
-            path.field(
-                "last_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "last_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.email {
-            path.field(
-                "email",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "email", k, out);
+            }
         }
         check_required(&self.payer_id, path, "payer_id", out);
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
     }
 }
@@ -3842,20 +2433,10 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field(
-                "billing_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("billing_address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -3867,90 +2448,50 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.status, path, "status", out);
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "status", k, out);
+            }
         }
         check_required(&self.start_date, path, "start_date", out);
         check_required(&self.last_updated, path, "last_updated", out);
         if let ::std::option::Option::Some(v) = &self.reason {
-            path.field(
-                "reason",
-                |path| {
-                    check_max_len(v, 1024u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1024u64) {
+                record(path, "reason", k, out);
+            }
         }
         check_required(&self.program_name, path, "program_name", out);
         check_required(&self.program_code, path, "program_code", out);
         if let ::std::option::Option::Some(v) = &self.user_withdrawal_limit {
-            path.field(
-                "user_withdrawal_limit",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "user_withdrawal_limit", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.partner_custom {
-            path.field(
-                "partner_custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "partner_custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.account_owner {
-            path.field(
-                "account_owner",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("account_owner", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.credentials {
-            path.field(
-                "credentials",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credentials", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.vetting_status {
-            path.field(
-                "vetting_status",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "vetting_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.bank_account_verification_status {
-            path.field(
-                "bank_account_verification_status",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "bank_account_verification_status", k, out);
+            }
         }
     }
 }
@@ -3990,52 +2531,31 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.token, path, "token", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field(
-                "billing_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("billing_address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.pay_pal_adjustment {
             path.field(
                 "pay_pal_adjustment",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_occurs(
@@ -4051,12 +2571,7 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
                 "payment_details",
                 |path| {
                     for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4064,50 +2579,22 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
         if let ::std::option::Option::Some(v) = &self.user_selected_options {
             path.field(
                 "user_selected_options",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
-        check_occurs(
-            self.incentive_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "incentive_details",
-            out,
-        );
         if !self.incentive_details.is_empty() {
             path.field(
                 "incentive_details",
                 |path| {
                     for (i, v) in self.incentive_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field(
-                "gift_wrap_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.survey_choice_selected.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "survey_choice_selected",
-            out,
-        );
         check_occurs(
             self.payment_request_info.len(),
             0u64,
@@ -4121,12 +2608,7 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
                 "payment_request_info",
                 |path| {
                     for (i, v) in self.payment_request_info.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4135,17 +2617,13 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
         {
             path.field(
                 "external_remember_me_status_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.refresh_token_status_details {
             path.field(
                 "refresh_token_status_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_occurs(
@@ -4161,21 +2639,8 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
                 "payment_info",
                 |path| {
                     for (i, v) in self.payment_info.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.instrument_details {
-            path.field(
-                "instrument_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
                 },
             );
         }
@@ -4224,21 +2689,6 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsTyp
             "apply_indication",
             out,
         );
-        if !self.apply_indication.is_empty() {
-            path.field(
-                "apply_indication",
-                |path| {
-                    for (i, v) in self.apply_indication.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
         check_occurs(
             self.buckets.len(),
             0u64,
@@ -4252,31 +2702,16 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsTyp
                 "buckets",
                 |path| {
                     for (i, v) in self.buckets.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.cart_total_amt {
-            path.field(
-                "cart_total_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("cart_total_amt", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.request_details {
-            path.field(
-                "request_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("request_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4298,12 +2733,7 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTy
                 "incentive_details",
                 |path| {
                     for (i, v) in self.incentive_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4316,14 +2746,6 @@ impl Limited for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
 impl Validate for crate::generated::ebl::GetMobileStatusRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.phone, path, "phone", out);
-        if let ::std::option::Option::Some(v) = &self.phone {
-            path.field(
-                "phone",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::generated::ebl::GetMobileStatusRequestDetailsType {
@@ -4335,21 +2757,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         check_required(&self.profile_id, path, "profile_id", out);
         check_required(&self.profile_status, path, "profile_status", out);
         if let ::std::option::Option::Some(v) = &self.profile_status {
-            path.field(
-                "profile_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "profile_status", k, out);
+            }
         }
         check_required(&self.description, path, "description", out);
         check_required(
@@ -4359,21 +2772,12 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
             out,
         );
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            path.field(
-                "auto_bill_outstanding_amount",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "auto_bill_outstanding_amount", k, out);
+            }
         }
         check_required(&self.max_failed_payments, path, "max_failed_payments", out);
         check_required(
@@ -4386,17 +2790,13 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         {
             path.field(
                 "recurring_payments_profile_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.current_recurring_payments_period {
             path.field(
                 "current_recurring_payments_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(
@@ -4408,74 +2808,49 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         if let ::std::option::Option::Some(v) = &self.recurring_payments_summary {
             path.field(
                 "recurring_payments_summary",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.trial_recurring_payments_period {
             path.field(
                 "trial_recurring_payments_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.regular_recurring_payments_period {
             path.field(
                 "regular_recurring_payments_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.trial_amount_paid {
             path.field(
                 "trial_amount_paid",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.regular_amount_paid {
             path.field(
                 "regular_amount_paid",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.aggregate_amount {
-            path.field(
-                "aggregate_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("aggregate_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.aggregate_optional_amount {
             path.field(
                 "aggregate_optional_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.soft_descriptor {
-            path.field(
-                "soft_descriptor",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "soft_descriptor", k, out);
+            }
         }
     }
 }
@@ -4494,27 +2869,18 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
 impl Validate for crate::generated::ebl::IdentificationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.mobile_id_info {
-            path.field(
-                "mobile_id_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("mobile_id_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.remember_me_id_info {
             path.field(
                 "remember_me_id_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.identity_token_info {
             path.field(
                 "identity_token_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -4533,12 +2899,7 @@ impl Limited for crate::generated::ebl::IdentityTokenInfoType {
 impl Validate for crate::generated::ebl::IncentiveAppliedDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.discount_amount {
-            path.field(
-                "discount_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("discount_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4548,12 +2909,7 @@ impl Limited for crate::generated::ebl::IncentiveAppliedDetailsType {
 impl Validate for crate::generated::ebl::IncentiveAppliedToType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.incentive_amount {
-            path.field(
-                "incentive_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("incentive_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4570,25 +2926,12 @@ impl Limited for crate::generated::ebl::IncentiveApplyIndicationType {
 }
 impl Validate for crate::generated::ebl::IncentiveBucketType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.items.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "items",
-            out,
-        );
         if !self.items.is_empty() {
             path.field(
                 "items",
                 |path| {
                     for (i, v) in self.items.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4596,42 +2939,29 @@ impl Validate for crate::generated::ebl::IncentiveBucketType {
         if let ::std::option::Option::Some(v) = &self.bucket_subtotal_amt {
             path.field(
                 "bucket_subtotal_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.bucket_shipping_amt {
             path.field(
                 "bucket_shipping_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.bucket_insurance_amt {
             path.field(
                 "bucket_insurance_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.bucket_sales_tax_amt {
             path.field(
                 "bucket_sales_tax_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.bucket_total_amt {
-            path.field(
-                "bucket_total_amt",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("bucket_total_amt", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4641,41 +2971,19 @@ impl Limited for crate::generated::ebl::IncentiveBucketType {
 impl Validate for crate::generated::ebl::IncentiveDetailType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.incentive_type {
-            path.field(
-                "incentive_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "incentive_type", k, out);
+            }
         }
-        check_occurs(
-            self.applied_to.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "applied_to",
-            out,
-        );
         if !self.applied_to.is_empty() {
             path.field(
                 "applied_to",
                 |path| {
                     for (i, v) in self.applied_to.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4688,66 +2996,33 @@ impl Limited for crate::generated::ebl::IncentiveDetailType {
 impl Validate for crate::generated::ebl::IncentiveDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.site_applied_on {
-            path.field(
-                "site_applied_on",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "site_applied_on", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.total_discount_amount {
             path.field(
                 "total_discount_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "status", k, out);
+            }
         }
-        check_occurs(
-            self.incentive_applied_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "incentive_applied_details",
-            out,
-        );
         if !self.incentive_applied_details.is_empty() {
             path.field(
                 "incentive_applied_details",
                 |path| {
                     for (i, v) in self.incentive_applied_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -4759,29 +3034,7 @@ impl Limited for crate::generated::ebl::IncentiveDetailsType {
 }
 impl Validate for crate::generated::ebl::IncentiveInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.apply_indication.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "apply_indication",
-            out,
-        );
-        if !self.apply_indication.is_empty() {
-            path.field(
-                "apply_indication",
-                |path| {
-                    for (i, v) in self.apply_indication.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
+        let _ = (path, out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveInfoType {
@@ -4790,12 +3043,7 @@ impl Limited for crate::generated::ebl::IncentiveInfoType {
 impl Validate for crate::generated::ebl::IncentiveItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.item_price {
-            path.field(
-                "item_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_price", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -4805,38 +3053,20 @@ impl Limited for crate::generated::ebl::IncentiveItemType {
 impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.request_type {
-            path.field(
-                "request_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "request_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.request_detail_level {
-            path.field(
-                "request_detail_level",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "request_detail_level", k, out);
+            }
         }
     }
 }
@@ -4862,155 +3092,83 @@ impl Limited for crate::generated::ebl::InstrumentDetailsType {
 impl Validate for crate::generated::ebl::InvoiceItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.description {
-            path.field(
-                "description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.ean {
-            path.field(
-                "ean",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "ean", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.sku {
-            path.field(
-                "sku",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "sku", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.return_policy_identifier {
-            path.field(
-                "return_policy_identifier",
-                |path| {
-                    check_max_len(v, 8u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 8u64) {
+                record(path, "return_policy_identifier", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.price {
-            path.field(
-                "price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_price {
-            path.field(
-                "item_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_count_unit {
-            path.field(
-                "item_count_unit",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "item_count_unit", k, out);
+            }
         }
-        check_occurs(
-            self.discount.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "discount",
-            out,
-        );
         if !self.discount.is_empty() {
             path.field(
                 "discount",
                 |path| {
                     for (i, v) in self.discount.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.additional_fees.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "additional_fees",
-            out,
-        );
         if !self.additional_fees.is_empty() {
             path.field(
                 "additional_fees",
                 |path| {
                     for (i, v) in self.additional_fees.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.isbn {
-            path.field(
-                "isbn",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "isbn", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.plu {
-            path.field(
-                "plu",
-                |path| {
-                    check_max_len(v, 5u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 5u64) {
+                record(path, "plu", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.model_number {
-            path.field(
-                "model_number",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "model_number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.style_number {
-            path.field(
-                "style_number",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "style_number", k, out);
+            }
         }
     }
 }
@@ -5083,25 +3241,12 @@ impl Limited for crate::generated::ebl::InvoiceItemType {
 }
 impl Validate for crate::generated::ebl::ItemArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "item",
-            out,
-        );
         if !self.item.is_empty() {
             path.field(
                 "item",
                 |path| {
                     for (i, v) in self.item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5122,461 +3267,182 @@ impl Limited for crate::generated::ebl::ItemTrackingDetailsType {
 impl Validate for crate::generated::ebl::ItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.application_data {
-            path.field(
-                "application_data",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "application_data", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.list_of_attribute_sets {
             path.field(
                 "list_of_attribute_sets",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.buyer_protection {
-            path.field(
-                "buyer_protection",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "buyer_protection", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buy_it_now_price {
-            path.field(
-                "buy_it_now_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.charity {
-            path.field(
-                "charity",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("buy_it_now_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.country {
-            path.field(
-                "country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cross_promotion {
-            path.field(
-                "cross_promotion",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("cross_promotion", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.currency {
-            path.field(
-                "currency",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.escrow {
-            path.field(
-                "escrow",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "escrow", k, out);
+            }
         }
-        check_occurs(
-            self.gift_services.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "gift_services",
-            out,
-        );
-        if !self.gift_services.is_empty() {
-            path.field(
-                "gift_services",
-                |path| {
-                    for (i, v) in self.gift_services.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.gift_services.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "gift_services", i, k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.hit_counter {
-            path.field(
-                "hit_counter",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "hit_counter", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.listing_details {
-            path.field(
-                "listing_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.listing_designer {
-            path.field(
-                "listing_designer",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("listing_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.listing_duration {
-            path.field(
-                "listing_duration",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "listing_duration", k, out);
+            }
         }
-        check_occurs(
-            self.listing_enhancement.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "listing_enhancement",
-            out,
-        );
-        if !self.listing_enhancement.is_empty() {
-            path.field(
-                "listing_enhancement",
-                |path| {
-                    for (i, v) in self.listing_enhancement.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.listing_enhancement.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "listing_enhancement", i, k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.listing_type {
-            path.field(
-                "listing_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "listing_type", k, out);
+            }
         }
-        check_occurs(
-            self.payment_methods.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_methods",
-            out,
-        );
-        if !self.payment_methods.is_empty() {
-            path.field(
-                "payment_methods",
-                |path| {
-                    for (i, v) in self.payment_methods.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.payment_methods.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "payment_methods", i, k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.primary_category {
-            path.field(
-                "primary_category",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("primary_category", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.reserve_price {
-            path.field(
-                "reserve_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("reserve_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.revise_status {
-            path.field(
-                "revise_status",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("revise_status", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.secondary_category {
             path.field(
                 "secondary_category",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.site_hosted_picture {
             path.field(
                 "site_hosted_picture",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.seller {
-            path.field(
-                "seller",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("seller", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.selling_status {
-            path.field(
-                "selling_status",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("selling_status", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_option {
-            path.field(
-                "shipping_option",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_option", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_details {
-            path.field(
-                "shipping_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_details", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.shipping_regions.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "shipping_regions",
-            out,
-        );
-        if !self.shipping_regions.is_empty() {
-            path.field(
-                "shipping_regions",
-                |path| {
-                    for (i, v) in self.shipping_regions.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                if !v.is_known() {
-                                    out.push(
-                                        Violation::new(
-                                            path,
-                                            ViolationKind::NotInEnumeration {
-                                                value: v.as_str().to_string(),
-                                            },
-                                        ),
-                                    );
-                                }
-                            },
-                        );
-                    }
-                },
-            );
+        for (i, v) in self.shipping_regions.iter().enumerate() {
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record_item(path, "shipping_regions", i, k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_terms {
-            path.field(
-                "shipping_terms",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_terms", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.site {
-            path.field(
-                "site",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "site", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.start_price {
-            path.field(
-                "start_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("start_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.storefront {
-            path.field(
-                "storefront",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("storefront", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.uuid {
-            path.field(
-                "uuid",
-                |path| {
-                    check_len(v, 36u64, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.vat_details {
-            path.field(
-                "vat_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::len(v, 36u64) {
+                record(path, "uuid", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.vendor_hosted_picture {
             path.field(
                 "vendor_hosted_picture",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5614,12 +3480,7 @@ impl Validate for crate::generated::ebl::ListOfAttributeSetType {
                 "attribute_set",
                 |path| {
                     for (i, v) in self.attribute_set.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5642,25 +3503,19 @@ impl Validate for crate::generated::ebl::ListingDetailsType {
         if let ::std::option::Option::Some(v) = &self.converted_buy_it_now_price {
             path.field(
                 "converted_buy_it_now_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.converted_start_price {
             path.field(
                 "converted_start_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.converted_reserve_price {
             path.field(
                 "converted_reserve_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5674,21 +3529,12 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         check_required(&self.profile_id, path, "profile_id", out);
         check_required(&self.action, path, "action", out);
         if let ::std::option::Option::Some(v) = &self.action {
-            path.field(
-                "action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "action", k, out);
+            }
         }
     }
 }
@@ -5721,12 +3567,7 @@ impl Validate for crate::generated::ebl::MerchantDataType {
                 "merchant_data_tuple",
                 |path| {
                     for (i, v) in self.merchant_data_tuple.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -5740,30 +3581,16 @@ impl Validate for crate::generated::ebl::MerchantPullInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.mp_status, path, "mp_status", out);
         if let ::std::option::Option::Some(v) = &self.mp_status {
-            path.field(
-                "mp_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "mp_status", k, out);
+            }
         }
         check_required(&self.mp_max, path, "mp_max", out);
         if let ::std::option::Option::Some(v) = &self.mp_max {
-            path.field(
-                "mp_max",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("mp_max", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -5774,29 +3601,17 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payment_info, path, "payment_info", out);
         if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field(
-                "payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_info", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.merchant_pull_info, path, "merchant_pull_info", out);
         if let ::std::option::Option::Some(v) = &self.merchant_pull_info {
             path.field(
                 "merchant_pull_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -5808,70 +3623,35 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.mp_id, path, "mp_id", out);
         if let ::std::option::Option::Some(v) = &self.mp_id {
-            path.field(
-                "mp_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "mp_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.tax {
-            path.field(
-                "tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field(
-                "shipping",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.handling {
-            path.field(
-                "handling",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("handling", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.button_source {
-            path.field(
-                "button_source",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "button_source", k, out);
+            }
         }
     }
 }
@@ -5897,20 +3677,14 @@ impl Validate for crate::generated::ebl::MerchantStoreDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.store_id, path, "store_id", out);
         if let ::std::option::Option::Some(v) = &self.store_id {
-            path.field(
-                "store_id",
-                |path| {
-                    check_max_len(v, 50u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 50u64) {
+                record(path, "store_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.terminal_id {
-            path.field(
-                "terminal_id",
-                |path| {
-                    check_max_len(v, 50u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 50u64) {
+                record(path, "terminal_id", k, out);
+            }
         }
     }
 }
@@ -5943,21 +3717,12 @@ impl Limited for crate::generated::ebl::MobileIdInfoType {
 impl Validate for crate::generated::ebl::ModifiedFieldType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.modify_type {
-            path.field(
-                "modify_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "modify_type", k, out);
+            }
         }
     }
 }
@@ -5974,14 +3739,7 @@ impl Limited for crate::generated::ebl::OfferCouponInfoType {
 }
 impl Validate for crate::generated::ebl::OfferDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.bml_offer_info {
-            path.field(
-                "bml_offer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
+        let _ = (path, out);
     }
 }
 impl Limited for crate::generated::ebl::OfferDetailsType {
@@ -6007,12 +3765,7 @@ impl Limited for crate::generated::ebl::OptionType {
 impl Validate for crate::generated::ebl::OrderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.max_amount {
-            path.field(
-                "max_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("max_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -6046,20 +3799,14 @@ impl Limited for crate::generated::ebl::PaginationType {
 impl Validate for crate::generated::ebl::PayeeInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payee_email {
-            path.field(
-                "payee_email",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payee_email", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payee_id {
-            path.field(
-                "payee_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payee_id", k, out);
+            }
         }
     }
 }
@@ -6084,116 +3831,50 @@ impl Limited for crate::generated::ebl::PayeeInfoType {
 impl Validate for crate::generated::ebl::PayerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payer {
-            path.field(
-                "payer",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payer_id {
-            path.field(
-                "payer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payer_status {
-            path.field(
-                "payer_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payer_status", k, out);
+            }
         }
         check_required(&self.payer_name, path, "payer_name", out);
         if let ::std::option::Option::Some(v) = &self.payer_name {
-            path.field(
-                "payer_name",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_name", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payer_country {
-            path.field(
-                "payer_country",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payer_country", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payer_business {
-            path.field(
-                "payer_business",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "payer_business", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address {
-            path.field(
-                "address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("address", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.wallet_items.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "wallet_items",
-            out,
-        );
         if !self.wallet_items.is_empty() {
             path.field(
                 "wallet_items",
                 |path| {
                     for (i, v) in self.wallet_items.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_id_details {
-            path.field(
-                "tax_id_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.enhanced_payer_info {
-            path.field(
-                "enhanced_payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
                 },
             );
         }
@@ -6227,126 +3908,59 @@ impl Limited for crate::generated::ebl::PayerInfoType {
 impl Validate for crate::generated::ebl::PaymentDetailsItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.number {
-            path.field(
-                "number",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.tax {
-            path.field(
-                "tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.ebay_item_payment_details_item {
             path.field(
                 "ebay_item_payment_details_item",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.product_category {
-            path.field(
-                "product_category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "product_category", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.description {
-            path.field(
-                "description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.item_weight {
-            path.field(
-                "item_weight",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_weight", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_length {
-            path.field(
-                "item_length",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_length", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_width {
-            path.field(
-                "item_width",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_width", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_height {
-            path.field(
-                "item_height",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.enhanced_item_data {
-            path.field(
-                "enhanced_item_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_height", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_category {
-            path.field(
-                "item_category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "item_category", k, out);
+            }
         }
     }
 }
@@ -6378,314 +3992,157 @@ impl Limited for crate::generated::ebl::PaymentDetailsItemType {
 impl Validate for crate::generated::ebl::PaymentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.order_total {
-            path.field(
-                "order_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("order_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.item_total {
-            path.field(
-                "item_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_total {
-            path.field(
-                "shipping_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.handling_total {
-            path.field(
-                "handling_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("handling_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_total {
-            path.field(
-                "tax_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.order_description {
-            path.field(
-                "order_description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "order_description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.button_source {
-            path.field(
-                "button_source",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "button_source", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.notify_url {
-            path.field(
-                "notify_url",
-                |path| {
-                    check_max_len(v, 2048u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2048u64) {
+                record(path, "notify_url", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field(
-                "ship_to_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.multi_shipping {
-            path.field(
-                "multi_shipping",
-                |path| {
-                    check_max_len(v, 4u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 4u64) {
+                record(path, "multi_shipping", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.fulfillment_reference_number {
-            path.field(
-                "fulfillment_reference_number",
-                |path| {
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "fulfillment_reference_number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.fulfillment_address {
             path.field(
                 "fulfillment_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.payment_category_type {
-            path.field(
-                "payment_category_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_category_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.location_type {
-            path.field(
-                "location_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "location_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_method {
-            path.field(
-                "shipping_method",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_method", k, out);
+            }
         }
-        check_occurs(
-            self.payment_details_item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_details_item",
-            out,
-        );
         if !self.payment_details_item.is_empty() {
             path.field(
                 "payment_details_item",
                 |path| {
                     for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field(
-                "insurance_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_discount {
             path.field(
                 "shipping_discount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.allowed_payment_method {
-            path.field(
-                "allowed_payment_method",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "allowed_payment_method", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.enhanced_payment_data {
             path.field(
                 "enhanced_payment_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.seller_details {
-            path.field(
-                "seller_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("seller_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.note_text {
-            path.field(
-                "note_text",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "note_text", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.offer_details {
-            path.field(
-                "offer_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.recurring {
-            path.field(
-                "recurring",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "recurring", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_reason {
-            path.field(
-                "payment_reason",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_reason", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.location_id {
-            path.field(
-                "location_id",
-                |path| {
-                    check_max_len(v, 50u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 50u64) {
+                record(path, "location_id", k, out);
+            }
         }
         check_occurs(
             self.redeemed_offers.len(),
@@ -6700,12 +4157,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 "redeemed_offers",
                 |path| {
                     for (i, v) in self.redeemed_offers.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6723,12 +4175,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 "cummulative_points",
                 |path| {
                     for (i, v) in self.cummulative_points.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6746,12 +4193,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 "merchant_data",
                 |path| {
                     for (i, v) in self.merchant_data.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -6828,21 +4270,12 @@ impl Limited for crate::generated::ebl::PaymentDetailsType {
 impl Validate for crate::generated::ebl::PaymentDirectivesType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
     }
 }
@@ -6852,253 +4285,116 @@ impl Limited for crate::generated::ebl::PaymentDirectivesType {
 impl Validate for crate::generated::ebl::PaymentInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.parent_transaction_id {
-            path.field(
-                "parent_transaction_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "parent_transaction_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.receipt_id {
-            path.field(
-                "receipt_id",
-                |path| {
-                    check_max_len(v, 19u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
+                record(path, "receipt_id", k, out);
+            }
         }
         check_required(&self.transaction_type, path, "transaction_type", out);
         if let ::std::option::Option::Some(v) = &self.transaction_type {
-            path.field(
-                "transaction_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "transaction_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            path.field(
-                "payment_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.refund_source_code_type {
-            path.field(
-                "refund_source_code_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "refund_source_code_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.gross_amount {
-            path.field(
-                "gross_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gross_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.fee_amount {
-            path.field(
-                "fee_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fee_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.financing_fee_amount {
             path.field(
                 "financing_fee_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.financing_total_cost {
             path.field(
                 "financing_total_cost",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.financing_monthly_payment {
             path.field(
                 "financing_monthly_payment",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.settle_amount {
-            path.field(
-                "settle_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("settle_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payment_status, path, "payment_status", out);
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            path.field(
-                "payment_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            path.field(
-                "pending_reason",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "pending_reason", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.reason_code {
-            path.field(
-                "reason_code",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "reason_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pos_transaction_type {
-            path.field(
-                "pos_transaction_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "pos_transaction_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.seller_details {
-            path.field(
-                "seller_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("seller_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field(
-                "fmf_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.enhanced_payment_info {
-            path.field(
-                "enhanced_payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payment_error {
-            path.field(
-                "payment_error",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.instrument_details {
-            path.field(
-                "instrument_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.offer_details {
-            path.field(
-                "offer_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_error", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7130,67 +4426,35 @@ impl Limited for crate::generated::ebl::PaymentInfoType {
 impl Validate for crate::generated::ebl::PaymentItemInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.memo {
-            path.field(
-                "memo",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "memo", k, out);
+            }
         }
-        check_occurs(
-            self.payment_item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "payment_item",
-            out,
-        );
         if !self.payment_item.is_empty() {
             path.field(
                 "payment_item",
                 |path| {
                     for (i, v) in self.payment_item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.subscription {
-            path.field(
-                "subscription",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("subscription", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.auction {
-            path.field(
-                "auction",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("auction", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7222,64 +4486,35 @@ impl Limited for crate::generated::ebl::PaymentItemInfoType {
 impl Validate for crate::generated::ebl::PaymentItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.ebay_item_txn_id {
-            path.field(
-                "ebay_item_txn_id",
-                |path| {
-                    check_max_len(v, 255u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
+                record(path, "ebay_item_txn_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.number {
-            path.field(
-                "number",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_item_details {
             path.field(
                 "invoice_item_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.options.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "options",
-            out,
-        );
         if !self.options.is_empty() {
             path.field(
                 "options",
                 |path| {
                     for (i, v) in self.options.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7315,21 +4550,12 @@ impl Validate for crate::generated::ebl::PaymentMeansType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.type_code_id, path, "type_code_id", out);
         if let ::std::option::Option::Some(v) = &self.type_code_id {
-            path.field(
-                "type_code_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_code_id", k, out);
+            }
         }
     }
 }
@@ -7339,12 +4565,7 @@ impl Limited for crate::generated::ebl::PaymentMeansType {
 impl Validate for crate::generated::ebl::PaymentRequestInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_error {
-            path.field(
-                "payment_error",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_error", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7362,30 +4583,15 @@ impl Validate for crate::generated::ebl::PaymentTransactionSearchResultType {
         check_required(&self.status, path, "status", out);
         check_required(&self.gross_amount, path, "gross_amount", out);
         if let ::std::option::Option::Some(v) = &self.gross_amount {
-            path.field(
-                "gross_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gross_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.fee_amount, path, "fee_amount", out);
         if let ::std::option::Option::Some(v) = &self.fee_amount {
-            path.field(
-                "fee_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("fee_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.net_amount, path, "net_amount", out);
         if let ::std::option::Option::Some(v) = &self.net_amount {
-            path.field(
-                "net_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("net_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7396,79 +4602,37 @@ impl Validate for crate::generated::ebl::PaymentTransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.receiver_info, path, "receiver_info", out);
         if let ::std::option::Option::Some(v) = &self.receiver_info {
-            path.field(
-                "receiver_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("receiver_info", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payer_info, path, "payer_info", out);
         if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field(
-                "payer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payer_info", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payment_info, path, "payment_info", out);
         if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field(
-                "payment_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payment_item_info {
             path.field(
                 "payment_item_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.offer_coupon_info {
-            path.field(
-                "offer_coupon_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.secondary_address {
             path.field(
                 "secondary_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.user_selected_options {
             path.field(
                 "user_selected_options",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field(
-                "gift_wrap_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.survey_choice_selected.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "survey_choice_selected",
-            out,
-        );
     }
 }
 impl Limited for crate::generated::ebl::PaymentTransactionType {
@@ -7478,12 +4642,7 @@ impl Validate for crate::generated::ebl::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_means, path, "payment_means", out);
         if let ::std::option::Option::Some(v) = &self.payment_means {
-            path.field(
-                "payment_means",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_means", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7493,44 +4652,29 @@ impl Limited for crate::generated::ebl::PaymentType {
 impl Validate for crate::generated::ebl::PersonNameType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.salutation {
-            path.field(
-                "salutation",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "salutation", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.first_name {
-            path.field(
-                "first_name",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "first_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.middle_name {
-            path.field(
-                "middle_name",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "middle_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.last_name {
-            path.field(
-                "last_name",
-                |path| {
-                    check_max_len(v, 25u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
+                record(path, "last_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.suffix {
-            path.field(
-                "suffix",
-                |path| {
-                    check_max_len(v, 12u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 12u64) {
+                record(path, "suffix", k, out);
+            }
         }
     }
 }
@@ -7585,63 +4729,31 @@ impl Validate for crate::generated::ebl::PromotedItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.item_id, path, "item_id", out);
         if let ::std::option::Option::Some(v) = &self.promotion_price {
-            path.field(
-                "promotion_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("promotion_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.promotion_price_type {
-            path.field(
-                "promotion_price_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "promotion_price_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.selection_type {
-            path.field(
-                "selection_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "selection_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.listing_type {
-            path.field(
-                "listing_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "listing_type", k, out);
+            }
         }
     }
 }
@@ -7652,30 +4764,21 @@ impl Validate for crate::generated::ebl::ReceiverInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.business, path, "business", out);
         if let ::std::option::Option::Some(v) = &self.business {
-            path.field(
-                "business",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "business", k, out);
+            }
         }
         check_required(&self.receiver, path, "receiver", out);
         if let ::std::option::Option::Some(v) = &self.receiver {
-            path.field(
-                "receiver",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "receiver", k, out);
+            }
         }
         check_required(&self.receiver_id, path, "receiver_id", out);
         if let ::std::option::Option::Some(v) = &self.receiver_id {
-            path.field(
-                "receiver_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "receiver_id", k, out);
+            }
         }
     }
 }
@@ -7709,19 +4812,14 @@ impl Validate for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
         if let ::std::option::Option::Some(v) = &self.subscriber_shipping_address {
             path.field(
                 "subscriber_shipping_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.billing_start_date, path, "billing_start_date", out);
         if let ::std::option::Option::Some(v) = &self.profile_reference {
-            path.field(
-                "profile_reference",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "profile_reference", k, out);
+            }
         }
     }
 }
@@ -7754,18 +4852,14 @@ impl Validate for crate::generated::ebl::RecurringPaymentsSummaryType {
         if let ::std::option::Option::Some(v) = &self.outstanding_balance {
             path.field(
                 "outstanding_balance",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.failed_payment_count, path, "failed_payment_count", out);
         if let ::std::option::Option::Some(v) = &self.last_payment_amount {
             path.field(
                 "last_payment_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -7778,26 +4872,14 @@ impl Validate for crate::generated::ebl::ReferenceCreditCardDetailsType {
         if let ::std::option::Option::Some(v) = &self.credit_card_number_type {
             path.field(
                 "credit_card_number_type",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.card_owner_name {
-            path.field(
-                "card_owner_name",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("card_owner_name", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field(
-                "billing_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("billing_address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -7815,38 +4897,20 @@ impl Limited for crate::generated::ebl::RefreshTokenStatusDetailsType {
 impl Validate for crate::generated::ebl::RefundInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.refund_status {
-            path.field(
-                "refund_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "refund_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            path.field(
-                "pending_reason",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "pending_reason", k, out);
+            }
         }
     }
 }
@@ -7856,12 +4920,9 @@ impl Limited for crate::generated::ebl::RefundInfoType {
 impl Validate for crate::generated::ebl::RememberMeIdInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.external_remember_me_id {
-            path.field(
-                "external_remember_me_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "external_remember_me_id", k, out);
+            }
         }
     }
 }
@@ -7879,12 +4940,9 @@ impl Limited for crate::generated::ebl::RememberMeIdInfoType {
 impl Validate for crate::generated::ebl::ReverseTransactionRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
     }
 }
@@ -7902,12 +4960,9 @@ impl Limited for crate::generated::ebl::ReverseTransactionRequestDetailsType {
 impl Validate for crate::generated::ebl::ReverseTransactionResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.reverse_transaction_id {
-            path.field(
-                "reverse_transaction_id",
-                |path| {
-                    check_max_len(v, 17u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
+                record(path, "reverse_transaction_id", k, out);
+            }
         }
         check_required(&self.status, path, "status", out);
     }
@@ -7956,12 +5011,7 @@ impl Validate for crate::generated::ebl::RiskFilterListType {
                 "filters",
                 |path| {
                     for (i, v) in self.filters.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -7983,46 +5033,25 @@ impl Validate for crate::generated::ebl::ScheduleDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.description, path, "description", out);
         if let ::std::option::Option::Some(v) = &self.trial_period {
-            path.field(
-                "trial_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("trial_period", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.payment_period, path, "payment_period", out);
         if let ::std::option::Option::Some(v) = &self.payment_period {
-            path.field(
-                "payment_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_period", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.activation_details {
             path.field(
                 "activation_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            path.field(
-                "auto_bill_outstanding_amount",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "auto_bill_outstanding_amount", k, out);
+            }
         }
     }
 }
@@ -8040,12 +5069,9 @@ impl Limited for crate::generated::ebl::SchedulingInfoType {
 impl Validate for crate::generated::ebl::SellerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.secure_merchant_account_id {
-            path.field(
-                "secure_merchant_account_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "secure_merchant_account_id", k, out);
+            }
         }
     }
 }
@@ -8064,21 +5090,12 @@ impl Validate for crate::generated::ebl::SellerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.allow_payment_edit, path, "allow_payment_edit", out);
         if let ::std::option::Option::Some(v) = &self.billing_currency {
-            path.field(
-                "billing_currency",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "billing_currency", k, out);
+            }
         }
         check_required(&self.checkout_enabled, path, "checkout_enabled", out);
         check_required(
@@ -8096,55 +5113,27 @@ impl Validate for crate::generated::ebl::SellerType {
         );
         check_required(&self.merchandizing_pref, path, "merchandizing_pref", out);
         if let ::std::option::Option::Some(v) = &self.merchandizing_pref {
-            path.field(
-                "merchandizing_pref",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "merchandizing_pref", k, out);
+            }
         }
         check_required(&self.qualifies_for_b2_bvat, path, "qualifies_for_b2_bvat", out);
         check_required(&self.seller_level, path, "seller_level", out);
         if let ::std::option::Option::Some(v) = &self.seller_level {
-            path.field(
-                "seller_level",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "seller_level", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.seller_payment_address {
             path.field(
                 "seller_payment_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.scheduling_info {
-            path.field(
-                "scheduling_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.store_owner, path, "store_owner", out);
@@ -8156,45 +5145,23 @@ impl Limited for crate::generated::ebl::SellerType {
 impl Validate for crate::generated::ebl::SellingStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.bid_increment {
-            path.field(
-                "bid_increment",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("bid_increment", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.converted_current_price {
             path.field(
                 "converted_current_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.current_price, path, "current_price", out);
         if let ::std::option::Option::Some(v) = &self.current_price {
-            path.field(
-                "current_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("current_price", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.high_bidder {
-            path.field(
-                "high_bidder",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("high_bidder", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.minimum_to_bid {
-            path.field(
-                "minimum_to_bid",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("minimum_to_bid", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.quantity_sold, path, "quantity_sold", out);
     }
@@ -8205,12 +5172,7 @@ impl Limited for crate::generated::ebl::SellingStatusType {
 impl Validate for crate::generated::ebl::SenderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.device_details {
-            path.field(
-                "device_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("device_details", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -8223,108 +5185,57 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
         check_required(&self.cancel_url, path, "cancel_url", out);
         check_required(&self.logout_url, path, "logout_url", out);
         if let ::std::option::Option::Some(v) = &self.init_flow_type {
-            path.field(
-                "init_flow_type",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "init_flow_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.skip_login_page {
-            path.field(
-                "skip_login_page",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "skip_login_page", k, out);
+            }
         }
-        check_occurs(
-            self.required_access_permissions.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "required_access_permissions",
-            out,
-        );
-        check_occurs(
-            self.optional_access_permissions.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "optional_access_permissions",
-            out,
-        );
         if let ::std::option::Option::Some(v) = &self.locale_code {
-            path.field(
-                "locale_code",
-                |path| {
-                    check_max_len(v, 5u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 5u64) {
+                record(path, "locale_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.page_style {
-            path.field(
-                "page_style",
-                |path| {
-                    check_max_len(v, 30u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 30u64) {
+                record(path, "page_style", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_image {
-            path.field(
-                "cpp_header_image",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "cpp_header_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
-            path.field(
-                "cpp_header_border_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_border_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
-            path.field(
-                "cpp_header_back_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_back_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
-            path.field(
-                "cpp_payflow_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_payflow_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.first_name {
-            path.field(
-                "first_name",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "first_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.last_name {
-            path.field(
-                "last_name",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "last_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address {
-            path.field(
-                "address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -8408,124 +5319,77 @@ impl Validate for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
         check_required(&self.cancel_url, path, "cancel_url", out);
         check_required(&self.logout_url, path, "logout_url", out);
         if let ::std::option::Option::Some(v) = &self.init_flow_type {
-            path.field(
-                "init_flow_type",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "init_flow_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.skip_login_page {
-            path.field(
-                "skip_login_page",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "skip_login_page", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.service_name1 {
-            path.field(
-                "service_name1",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "service_name1", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.service_def_req1 {
-            path.field(
-                "service_def_req1",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "service_def_req1", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.service_name2 {
-            path.field(
-                "service_name2",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "service_name2", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.service_def_req2 {
-            path.field(
-                "service_def_req2",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "service_def_req2", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.locale_code {
-            path.field(
-                "locale_code",
-                |path| {
-                    check_max_len(v, 5u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 5u64) {
+                record(path, "locale_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.page_style {
-            path.field(
-                "page_style",
-                |path| {
-                    check_max_len(v, 30u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 30u64) {
+                record(path, "page_style", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_image {
-            path.field(
-                "cpp_header_image",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "cpp_header_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
-            path.field(
-                "cpp_header_border_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_border_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
-            path.field(
-                "cpp_header_back_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_back_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
-            path.field(
-                "cpp_payflow_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_payflow_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.first_name {
-            path.field(
-                "first_name",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "first_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.last_name {
-            path.field(
-                "last_name",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "last_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address {
-            path.field(
-                "address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("address", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -8642,20 +5506,15 @@ impl Validate for crate::generated::ebl::SetCustomerBillingAgreementRequestDetai
         if let ::std::option::Option::Some(v) = &self.billing_agreement_details {
             path.field(
                 "billing_agreement_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         if let ::std::option::Option::Some(v) = &self.req_billing_address {
-            path.field(
-                "req_billing_address",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "req_billing_address", k, out);
+            }
         }
     }
 }
@@ -8672,61 +5531,26 @@ impl Limited for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
 }
 impl Validate for crate::generated::ebl::SetDataRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.billing_approval_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "billing_approval_details",
-            out,
-        );
         if !self.billing_approval_details.is_empty() {
             path.field(
                 "billing_approval_details",
                 |path| {
                     for (i, v) in self.billing_approval_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.buyer_detail {
-            path.field(
-                "buyer_detail",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.info_sharing_directives {
-            path.field(
-                "info_sharing_directives",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("buyer_detail", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.user_channel {
-            path.field(
-                "user_channel",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "user_channel", k, out);
+            }
         }
         check_occurs(
             self.payment_details.len(),
@@ -8741,21 +5565,8 @@ impl Validate for crate::generated::ebl::SetDataRequestType {
                 "payment_details",
                 |path| {
                     for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.external_partner_tracking_details {
-            path.field(
-                "external_partner_tracking_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
                 },
             );
         }
@@ -8766,48 +5577,22 @@ impl Limited for crate::generated::ebl::SetDataRequestType {
 }
 impl Validate for crate::generated::ebl::SetDataResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        check_occurs(
-            self.shipping_addresses.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "shipping_addresses",
-            out,
-        );
         if !self.shipping_addresses.is_empty() {
             path.field(
                 "shipping_addresses",
                 |path| {
                     for (i, v) in self.shipping_addresses.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.set_data_error.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "set_data_error",
-            out,
-        );
         if !self.set_data_error.is_empty() {
             path.field(
                 "set_data_error",
                 |path| {
                     for (i, v) in self.set_data_error.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -8821,91 +5606,48 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.checkout_type, path, "checkout_type", out);
         if let ::std::option::Option::Some(v) = &self.checkout_type {
-            path.field(
-                "checkout_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "checkout_type", k, out);
+            }
         }
         check_required(&self.item_id, path, "item_id", out);
         if let ::std::option::Option::Some(v) = &self.item_id {
-            path.field(
-                "item_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "item_id", k, out);
+            }
         }
         check_required(&self.transaction_id, path, "transaction_id", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
-            path.field(
-                "transaction_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "transaction_id", k, out);
+            }
         }
         check_required(&self.site_id, path, "site_id", out);
         if let ::std::option::Option::Some(v) = &self.site_id {
-            path.field(
-                "site_id",
-                |path| {
-                    check_max_len(v, 2u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2u64) {
+                record(path, "site_id", k, out);
+            }
         }
         check_required(&self.buyer_id, path, "buyer_id", out);
         if let ::std::option::Option::Some(v) = &self.buyer_id {
-            path.field(
-                "buyer_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "buyer_id", k, out);
+            }
         }
         check_required(&self.client_type, path, "client_type", out);
         if let ::std::option::Option::Some(v) = &self.client_type {
-            path.field(
-                "client_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.buyer_phone {
-            path.field(
-                "buyer_phone",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "client_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field(
-                "item_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -8944,378 +5686,185 @@ impl Limited for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
 impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.order_total {
-            path.field(
-                "order_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("order_total", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         if let ::std::option::Option::Some(v) = &self.token {
-            path.field(
-                "token",
-                |path| {
-                    check_max_len(v, 20u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
+                record(path, "token", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.max_amount {
-            path.field(
-                "max_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("max_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.order_description {
-            path.field(
-                "order_description",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "order_description", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.req_confirm_shipping {
-            path.field(
-                "req_confirm_shipping",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "req_confirm_shipping", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.req_billing_address {
-            path.field(
-                "req_billing_address",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "req_billing_address", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field(
-                "billing_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("billing_address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.no_shipping {
-            path.field(
-                "no_shipping",
-                |path| {
-                    check_max_len(v, 4u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 4u64) {
+                record(path, "no_shipping", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address_override {
-            path.field(
-                "address_override",
-                |path| {
-                    check_max_len(v, 4u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 4u64) {
+                record(path, "address_override", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.locale_code {
-            path.field(
-                "locale_code",
-                |path| {
-                    check_max_len(v, 5u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 5u64) {
+                record(path, "locale_code", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.page_style {
-            path.field(
-                "page_style",
-                |path| {
-                    check_max_len(v, 30u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 30u64) {
+                record(path, "page_style", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_image {
-            path.field(
-                "cpp_header_image",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "cpp_header_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_border_color {
-            path.field(
-                "cpp_header_border_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_border_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_header_back_color {
-            path.field(
-                "cpp_header_back_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_header_back_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_payflow_color {
-            path.field(
-                "cpp_payflow_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_payflow_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_cart_border_color {
-            path.field(
-                "cpp_cart_border_color",
-                |path| {
-                    check_max_len(v, 6u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 6u64) {
+                record(path, "cpp_cart_border_color", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.cpp_logo_image {
-            path.field(
-                "cpp_logo_image",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "cpp_logo_image", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.address {
-            path.field(
-                "address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            path.field(
-                "payment_action",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_action", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.solution_type {
-            path.field(
-                "solution_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "solution_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.landing_page {
-            path.field(
-                "landing_page",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "landing_page", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buyer_email {
-            path.field(
-                "buyer_email",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "buyer_email", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.channel_type {
-            path.field(
-                "channel_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "channel_type", k, out);
+            }
         }
-        check_occurs(
-            self.billing_agreement_details.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "billing_agreement_details",
-            out,
-        );
         if !self.billing_agreement_details.is_empty() {
             path.field(
                 "billing_agreement_details",
                 |path| {
                     for (i, v) in self.billing_agreement_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.promo_codes.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "promo_codes",
-            out,
-        );
         if let ::std::option::Option::Some(v) = &self.product_category {
-            path.field(
-                "product_category",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "product_category", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_method {
-            path.field(
-                "shipping_method",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_method", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.allow_note {
-            path.field(
-                "allow_note",
-                |path| {
-                    check_max_len(v, 1u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
+                record(path, "allow_note", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.funding_source_details {
             path.field(
                 "funding_source_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.brand_name {
-            path.field(
-                "brand_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "brand_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.callback_url {
-            path.field(
-                "callback_url",
-                |path| {
-                    check_max_len(v, 2048u64, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.enhanced_checkout_data {
-            path.field(
-                "enhanced_checkout_data",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        check_occurs(
-            self.other_payment_methods.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "other_payment_methods",
-            out,
-        );
-        if !self.other_payment_methods.is_empty() {
-            path.field(
-                "other_payment_methods",
-                |path| {
-                    for (i, v) in self.other_payment_methods.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 2048u64) {
+                record(path, "callback_url", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buyer_details {
-            path.field(
-                "buyer_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("buyer_details", |path| Validate::validate_into(v, path, out));
         }
         check_occurs(
             self.payment_details.len(),
@@ -9330,127 +5879,31 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 "payment_details",
                 |path| {
                     for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
-        check_occurs(
-            self.flat_rate_shipping_options.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "flat_rate_shipping_options",
-            out,
-        );
         if !self.flat_rate_shipping_options.is_empty() {
             path.field(
                 "flat_rate_shipping_options",
                 |path| {
                     for (i, v) in self.flat_rate_shipping_options.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field(
-                "gift_wrap_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.survey_choice.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "survey_choice",
-            out,
-        );
         if let ::std::option::Option::Some(v) = &self.total_type {
-            path.field(
-                "total_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
-        }
-        check_occurs(
-            self.incentives.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "incentives",
-            out,
-        );
-        if !self.incentives.is_empty() {
-            path.field(
-                "incentives",
-                |path| {
-                    for (i, v) in self.incentives.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.external_remember_me_opt_in_details
-        {
-            path.field(
-                "external_remember_me_opt_in_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.flow_control_details {
-            path.field(
-                "flow_control_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.display_control_details {
-            path.field(
-                "display_control_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.external_partner_tracking_details {
-            path.field(
-                "external_partner_tracking_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "total_type", k, out);
+            }
         }
         check_occurs(
             self.coupled_buckets.len(),
@@ -9465,12 +5918,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 "coupled_buckets",
                 |path| {
                     for (i, v) in self.coupled_buckets.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -9623,88 +6071,45 @@ impl Limited for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
 }
 impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.buyer_phone {
-            path.field(
-                "buyer_phone",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
         check_required(&self.item_amount, path, "item_amount", out);
         if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field(
-                "item_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax {
-            path.field(
-                "tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field(
-                "shipping",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.item_name, path, "item_name", out);
         if let ::std::option::Option::Some(v) = &self.item_name {
-            path.field(
-                "item_name",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "item_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.item_number {
-            path.field(
-                "item_number",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "item_number", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.custom {
-            path.field(
-                "custom",
-                |path| {
-                    check_max_len(v, 256u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
+                record(path, "custom", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.invoice_id {
-            path.field(
-                "invoice_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "invoice_id", k, out);
+            }
         }
         check_required(&self.return_url, path, "return_url", out);
         if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field(
-                "ship_to_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.buyer_email {
-            path.field(
-                "buyer_email",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "buyer_email", k, out);
+            }
         }
     }
 }
@@ -9752,61 +6157,34 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         if let ::std::option::Option::Some(v) = &self.carrier_shipping_fee {
             path.field(
                 "carrier_shipping_fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.insurance_fee {
-            path.field(
-                "insurance_fee",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_fee", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.insurance_option {
-            path.field(
-                "insurance_option",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "insurance_option", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.packaging_handling_costs {
             path.field(
                 "packaging_handling_costs",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         check_required(&self.shipping_service, path, "shipping_service", out);
         if let ::std::option::Option::Some(v) = &self.shipping_service {
-            path.field(
-                "shipping_service",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "shipping_service", k, out);
+            }
         }
     }
 }
@@ -9818,49 +6196,21 @@ impl Validate for crate::generated::ebl::ShippingDetailsType {
         if let ::std::option::Option::Some(v) = &self.calculated_shipping_rate {
             path.field(
                 "calculated_shipping_rate",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
-        check_occurs(
-            self.flat_shipping_rate.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "flat_shipping_rate",
-            out,
-        );
         if !self.flat_shipping_rate.is_empty() {
             path.field(
                 "flat_shipping_rate",
                 |path| {
                     for (i, v) in self.flat_shipping_rate.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
         }
         if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field(
-                "insurance_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.sales_tax {
-            path.field(
-                "sales_tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -9873,30 +6223,15 @@ impl Validate for crate::generated::ebl::ShippingInfoType {
         check_required(&self.shipping_carrier, path, "shipping_carrier", out);
         check_required(&self.shipping_amount, path, "shipping_amount", out);
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.handling_amount, path, "handling_amount", out);
         if let ::std::option::Option::Some(v) = &self.handling_amount {
-            path.field(
-                "handling_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("handling_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.insurance_amount, path, "insurance_amount", out);
         if let ::std::option::Option::Some(v) = &self.insurance_amount {
-            path.field(
-                "insurance_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("insurance_amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -9908,9 +6243,7 @@ impl Validate for crate::generated::ebl::ShippingOptionType {
         if let ::std::option::Option::Some(v) = &self.shipping_option_amount {
             path.field(
                 "shipping_option_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -9929,38 +6262,20 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.photo_display {
-            path.field(
-                "photo_display",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "photo_display", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.gallery_type {
-            path.field(
-                "gallery_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "gallery_type", k, out);
+            }
         }
     }
 }
@@ -9981,40 +6296,21 @@ impl Validate for crate::generated::ebl::SubscriptionInfoType {
         check_required(&self.recurring, path, "recurring", out);
         check_required(&self.subscription_id, path, "subscription_id", out);
         if let ::std::option::Option::Some(v) = &self.username {
-            path.field(
-                "username",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "username", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.password {
-            path.field(
-                "password",
-                |path| {
-                    check_max_len(v, 128u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 128u64) {
+                record(path, "password", k, out);
+            }
         }
-        check_occurs(
-            self.terms.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "terms",
-            out,
-        );
         if !self.terms.is_empty() {
             path.field(
                 "terms",
                 |path| {
                     for (i, v) in self.terms.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -10044,12 +6340,7 @@ impl Validate for crate::generated::ebl::SubscriptionTermsType {
         check_required(&self.period, path, "period", out);
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -10068,12 +6359,7 @@ impl Validate for crate::generated::ebl::TaxInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.tax_amount, path, "tax_amount", out);
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
         check_required(&self.sales_tax_percentage, path, "sales_tax_percentage", out);
         check_required(&self.tax_state, path, "tax_state", out);
@@ -10084,22 +6370,7 @@ impl Limited for crate::generated::ebl::TaxInfoType {
 }
 impl Validate for crate::generated::ebl::ThreeDSecureInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.three_d_secure_request {
-            path.field(
-                "three_d_secure_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.three_d_secure_response {
-            path.field(
-                "three_d_secure_response",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
+        let _ = (path, out);
     }
 }
 impl Limited for crate::generated::ebl::ThreeDSecureInfoType {
@@ -10124,21 +6395,12 @@ impl Limited for crate::generated::ebl::ThreeDSecureResponseType {
 impl Validate for crate::generated::ebl::TransactionStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_method_used {
-            path.field(
-                "payment_method_used",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "payment_method_used", k, out);
+            }
         }
     }
 }
@@ -10148,92 +6410,50 @@ impl Limited for crate::generated::ebl::TransactionStatusType {
 impl Validate for crate::generated::ebl::TransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.amount_paid {
-            path.field(
-                "amount_paid",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount_paid", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.buyer {
-            path.field(
-                "buyer",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("buyer", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_details {
-            path.field(
-                "shipping_details",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_details", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.converted_amount_paid {
             path.field(
                 "converted_amount_paid",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.converted_transaction_price {
             path.field(
                 "converted_transaction_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.deposit_type {
-            path.field(
-                "deposit_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "deposit_type", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.item {
-            path.field(
-                "item",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("item", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_handling_total {
             path.field(
                 "shipping_handling_total",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("status", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.transaction_price {
             path.field(
                 "transaction_price",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -10256,12 +6476,7 @@ impl Validate for crate::generated::ebl::TransactionsType {
                 "transaction",
                 |path| {
                     for (i, v) in self.transaction.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );
@@ -10297,83 +6512,40 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.subscriber_shipping_address {
             path.field(
                 "subscriber_shipping_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field(
-                "shipping_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field(
-                "tax_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.outstanding_balance {
             path.field(
                 "outstanding_balance",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            path.field(
-                "auto_bill_outstanding_amount",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "auto_bill_outstanding_amount", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field(
-                "credit_card",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("credit_card", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.trial_period {
-            path.field(
-                "trial_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("trial_period", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.payment_period {
-            path.field(
-                "payment_period",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("payment_period", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -10405,9 +6577,7 @@ impl Validate for crate::generated::ebl::UserSelectedOptionType {
         if let ::std::option::Option::Some(v) = &self.shipping_option_amount {
             path.field(
                 "shipping_option_amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -10419,104 +6589,53 @@ impl Validate for crate::generated::ebl::UserType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.email, path, "email", out);
         if let ::std::option::Option::Some(v) = &self.feedback_rating_star {
-            path.field(
-                "feedback_rating_star",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "feedback_rating_star", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.registration_address {
             path.field(
                 "registration_address",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
         if let ::std::option::Option::Some(v) = &self.site {
-            path.field(
-                "site",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "site", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            path.field(
-                "status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.user_id {
-            path.field(
-                "user_id",
-                |path| {
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "user_id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.vat_status {
-            path.field(
-                "vat_status",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "vat_status", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.buyer_info {
-            path.field(
-                "buyer_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("buyer_info", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.seller_info {
-            path.field(
-                "seller_info",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("seller_info", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -10550,21 +6669,12 @@ impl Limited for crate::generated::ebl::ValType {
 impl Validate for crate::generated::ebl::VendorHostedPictureType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
-            path.field(
-                "gallery_type",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "gallery_type", k, out);
+            }
         }
     }
 }
@@ -10574,37 +6684,22 @@ impl Limited for crate::generated::ebl::VendorHostedPictureType {
 impl Validate for crate::generated::ebl::WalletItemsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            path.field(
-                "type_",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.id {
-            path.field(
-                "id",
-                |path| {
-                    check_max_len(v, 64u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 64u64) {
+                record(path, "id", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.description {
-            path.field(
-                "description",
-                |path| {
-                    check_max_len(v, 512u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 512u64) {
+                record(path, "description", k, out);
+            }
         }
     }
 }

@@ -54,8 +54,8 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Username") => {
+            match (child.local(), child.ns()) {
+                ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.username = r
@@ -64,7 +64,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Password") => {
+                ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.password = r
@@ -73,7 +73,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Signature") => {
+                ("Signature", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.signature = r
@@ -82,7 +82,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Certificate") => {
+                ("Certificate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.certificate = r
@@ -91,7 +91,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Type") => {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.type_ = r
@@ -152,15 +152,15 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DetailLevel") => {
+            match (child.local(), child.ns()) {
+                ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.detail_level.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorLanguage") => {
+                ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
@@ -169,7 +169,7 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
@@ -178,7 +178,7 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -229,8 +229,8 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -239,7 +239,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Ack") => {
+                ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
@@ -248,7 +248,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
@@ -257,7 +257,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Errors") => {
+                ("Errors", ns) if ns == crate::generated::ns::EBL => {
                     out.errors
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -266,7 +266,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Version") => {
+                ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
@@ -275,7 +275,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Build") => {
+                ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
@@ -284,7 +284,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -338,8 +338,8 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Balance") => {
+            match (child.local(), child.ns()) {
+                ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.balance = ::std::option::Option::Some(
@@ -352,7 +352,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Credit") => {
+                ("Credit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit = ::std::option::Option::Some(
@@ -365,7 +365,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Date") => {
+                ("Date", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.date = r
@@ -374,7 +374,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Debit") => {
+                ("Debit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.debit = ::std::option::Option::Some(
@@ -387,7 +387,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemID") => {
+                ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_id = r
@@ -396,7 +396,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Memo") => {
+                ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.memo = r
@@ -405,7 +405,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefNumber") => {
+                ("RefNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.ref_number = r
@@ -414,7 +414,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AccountEntryDetailsType") => {
+                ("AccountEntryDetailsType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.account_entry_details_type = r
@@ -515,15 +515,15 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
         }
         while let ::std::option::Option::Some(child) = r.next_child_mixed(&mut out.text)?
         {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AccountState") => {
+            match (child.local(), child.ns()) {
+                ("AccountState", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.account_state.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "AdditionalAccount") => {
+                ("AdditionalAccount", ns) if ns == crate::generated::ns::EBL => {
                     out.additional_account
                         .push(
                             <crate::generated::ebl::AdditionalAccountType as XmlRead>::read_element(
@@ -532,14 +532,14 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "AdditionalAccountsCount") => {
+                ("AdditionalAccountsCount", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.additional_accounts_count.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "AmountPastDue") => {
+                ("AmountPastDue", ns) if ns == crate::generated::ns::EBL => {
                     out.amount_past_due
                         .push(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -548,49 +548,49 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "BankAccountInfo") => {
+                ("BankAccountInfo", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.bank_account_info.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "BankModifyDate") => {
+                ("BankModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.bank_modify_date.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "BillingCycleDate") => {
+                ("BillingCycleDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.billing_cycle_date.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CCExp") => {
+                ("CCExp", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.cc_exp.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CCInfo") => {
+                ("CCInfo", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.cc_info.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CCModifyDate") => {
+                ("CCModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.cc_modify_date.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CurrentBalance") => {
+                ("CurrentBalance", ns) if ns == crate::generated::ns::EBL => {
                     out.current_balance
                         .push(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -599,7 +599,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "LastAmountPaid") => {
+                ("LastAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     out.last_amount_paid
                         .push(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -608,7 +608,7 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "LastInvoiceAmount") => {
+                ("LastInvoiceAmount", ns) if ns == crate::generated::ns::EBL => {
                     out.last_invoice_amount
                         .push(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
@@ -617,28 +617,28 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "LastInvoiceDate") => {
+                ("LastInvoiceDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.last_invoice_date.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "LastPaymentDate") => {
+                ("LastPaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.last_payment_date.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PastDue") => {
+                ("PastDue", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.past_due.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentMethod") => {
+                ("PaymentMethod", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
@@ -691,8 +691,8 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "InitialAmount") => {
+            match (child.local(), child.ns()) {
+                ("InitialAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.initial_amount = ::std::option::Option::Some(
@@ -705,7 +705,7 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FailedInitialAmountAction") => {
+                ("FailedInitialAmountAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.failed_initial_amount_action = r
@@ -752,8 +752,8 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Balance") => {
+            match (child.local(), child.ns()) {
+                ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.balance = ::std::option::Option::Some(
@@ -766,7 +766,7 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Currency") => {
+                ("Currency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.currency = r
@@ -775,7 +775,7 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AccountCode") => {
+                ("AccountCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.account_code = r
@@ -819,8 +819,8 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Type") => {
+            match (child.local(), child.ns()) {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
@@ -829,7 +829,7 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -959,8 +959,8 @@ impl XmlRead for crate::generated::ebl::AddressType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -969,7 +969,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Street1") => {
+                ("Street1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.street1 = r
@@ -978,7 +978,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Street2") => {
+                ("Street2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.street2 = r
@@ -987,7 +987,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CityName") => {
+                ("CityName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.city_name = r
@@ -996,7 +996,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StateOrProvince") => {
+                ("StateOrProvince", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.state_or_province = r
@@ -1005,7 +1005,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Country") => {
+                ("Country", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.country = r
@@ -1014,7 +1014,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CountryName") => {
+                ("CountryName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.country_name = r
@@ -1023,7 +1023,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Phone") => {
+                ("Phone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.phone = r
@@ -1032,7 +1032,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PostalCode") => {
+                ("PostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.postal_code = r
@@ -1041,7 +1041,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressID") => {
+                ("AddressID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.address_id = r
@@ -1050,7 +1050,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressOwner") => {
+                ("AddressOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_owner = r
@@ -1059,7 +1059,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalAddressID") => {
+                ("ExternalAddressID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.external_address_id = r
@@ -1068,7 +1068,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InternationalName") => {
+                ("InternationalName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.international_name = r
@@ -1077,7 +1077,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InternationalStateAndCity") => {
+                ("InternationalStateAndCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.international_state_and_city = r
@@ -1086,7 +1086,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InternationalStreet") => {
+                ("InternationalStreet", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.international_street = r
@@ -1095,7 +1095,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressStatus") => {
+                ("AddressStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.address_status = r
@@ -1104,7 +1104,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressNormalizationStatus") => {
+                ("AddressNormalizationStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_normalization_status = r
@@ -1184,8 +1184,8 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PassengerName") => {
+            match (child.local(), child.ns()) {
+                ("PassengerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.passenger_name = r
@@ -1194,7 +1194,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IssueDate") => {
+                ("IssueDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.issue_date = r
@@ -1203,7 +1203,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TravelAgencyName") => {
+                ("TravelAgencyName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.travel_agency_name = r
@@ -1212,7 +1212,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TravelAgencyCode") => {
+                ("TravelAgencyCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.travel_agency_code = r
@@ -1221,7 +1221,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TicketNumber") => {
+                ("TicketNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.ticket_number = r
@@ -1230,7 +1230,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IssuingCarrierCode") => {
+                ("IssuingCarrierCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.issuing_carrier_code = r
@@ -1239,7 +1239,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CustomerCode") => {
+                ("CustomerCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.customer_code = r
@@ -1248,7 +1248,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalFare") => {
+                ("TotalFare", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.total_fare = ::std::option::Option::Some(
@@ -1261,7 +1261,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalTaxes") => {
+                ("TotalTaxes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.total_taxes = ::std::option::Option::Some(
@@ -1274,7 +1274,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalFee") => {
+                ("TotalFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.total_fee = ::std::option::Option::Some(
@@ -1287,7 +1287,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RestrictedTicket") => {
+                ("RestrictedTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.restricted_ticket = r
@@ -1296,7 +1296,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ClearingSequence") => {
+                ("ClearingSequence", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.clearing_sequence = r
@@ -1305,7 +1305,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ClearingCount") => {
+                ("ClearingCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.clearing_count = r
@@ -1314,7 +1314,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FlightDetails") => {
+                ("FlightDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.flight_details
                         .push(
                             <crate::generated::ebl::FlightDetailsType as XmlRead>::read_element(
@@ -1387,8 +1387,8 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "AttributeSetID") => {
+            match (a.local(), a.ns()) {
+                ("AttributeSetID", ns) if ns == "" => {
                     out.attribute_set_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -1396,8 +1396,8 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
             }
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Attribute") => {
+            match (child.local(), child.ns()) {
+                ("Attribute", ns) if ns == crate::generated::ns::EBL => {
                     out.attribute
                         .push(
                             <crate::generated::ebl::AttributeType as XmlRead>::read_element(
@@ -1437,8 +1437,8 @@ impl XmlRead for crate::generated::ebl::AttributeType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "AttributeID") => {
+            match (a.local(), a.ns()) {
+                ("AttributeID", ns) if ns == "" => {
                     out.attribute_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -1446,8 +1446,8 @@ impl XmlRead for crate::generated::ebl::AttributeType {
             }
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == crate::generated::ns::EBL => {
                     out.value
                         .push(
                             <crate::generated::ebl::ValType as XmlRead>::read_element(
@@ -1490,8 +1490,8 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "multiItem") => {
+            match (a.local(), a.ns()) {
+                ("multiItem", ns) if ns == "" => {
                     out.multi_item = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -1500,8 +1500,8 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BuyerID") => {
+            match (child.local(), child.ns()) {
+                ("BuyerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
@@ -1510,7 +1510,7 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ClosingDate") => {
+                ("ClosingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.closing_date = r
@@ -1571,8 +1571,8 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentStatus") => {
+            match (child.local(), child.ns()) {
+                ("PaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_status = r
@@ -1581,7 +1581,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
@@ -1590,7 +1590,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProtectionEligibility") => {
+                ("ProtectionEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.protection_eligibility = r
@@ -1599,7 +1599,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProtectionEligibilityType") => {
+                ("ProtectionEligibilityType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.protection_eligibility_type = r
@@ -1640,8 +1640,8 @@ impl XmlRead for crate::generated::ebl::AuthorizationRequestType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "IsRequested") => {
+            match (child.local(), child.ns()) {
+                ("IsRequested", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.is_requested = r
@@ -1685,8 +1685,8 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Status") => {
+            match (child.local(), child.ns()) {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
@@ -1695,7 +1695,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationError") => {
+                ("AuthorizationError", ns) if ns == crate::generated::ns::EBL => {
                     out.authorization_error
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -1794,8 +1794,8 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingAgreementID") => {
+            match (child.local(), child.ns()) {
+                ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
@@ -1804,7 +1804,10 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementDescription") => {
+                (
+                    "BillingAgreementDescription",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
@@ -1813,7 +1816,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementStatus") => {
+                ("BillingAgreementStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_agreement_status = r
@@ -1822,7 +1825,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementCustom") => {
+                ("BillingAgreementCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
@@ -1831,7 +1834,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerInfo") => {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -1844,7 +1847,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementMax") => {
+                ("BillingAgreementMax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_max = ::std::option::Option::Some(
@@ -1857,7 +1860,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAddress") => {
+                ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.billing_address = ::std::option::Option::Some(
@@ -1870,7 +1873,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayeeInfo") => {
+                ("PayeeInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.payee_info = ::std::option::Option::Some(
@@ -1915,8 +1918,8 @@ impl XmlRead for crate::generated::ebl::BmlOfferInfoType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OfferTrackingID") => {
+            match (child.local(), child.ns()) {
+                ("OfferTrackingID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_tracking_id = r
@@ -1977,8 +1980,8 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -1987,7 +1990,7 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Type") => {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.type_ = r
@@ -1996,7 +1999,7 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RoutingNumber") => {
+                ("RoutingNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.routing_number = r
@@ -2005,7 +2008,7 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AccountNumber") => {
+                ("AccountNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.account_number = r
@@ -2074,8 +2077,8 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -2084,7 +2087,7 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -2097,7 +2100,7 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
@@ -2138,8 +2141,8 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountResponseDetailsType
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -2193,8 +2196,8 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingType") => {
+            match (child.local(), child.ns()) {
+                ("BillingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_type = r
@@ -2203,7 +2206,10 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementDescription") => {
+                (
+                    "BillingAgreementDescription",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
@@ -2212,7 +2218,7 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentType") => {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
@@ -2221,7 +2227,7 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementCustom") => {
+                ("BillingAgreementCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
@@ -2274,8 +2280,8 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ApprovalType") => {
+            match (child.local(), child.ns()) {
+                ("ApprovalType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.approval_type = r
@@ -2284,7 +2290,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ApprovalSubType") => {
+                ("ApprovalSubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.approval_sub_type = r
@@ -2293,7 +2299,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderDetails") => {
+                ("OrderDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.order_details = ::std::option::Option::Some(
@@ -2306,7 +2312,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDirectives") => {
+                ("PaymentDirectives", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_directives = ::std::option::Option::Some(
@@ -2319,7 +2325,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.custom = r
@@ -2386,8 +2392,8 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingPeriod") => {
+            match (child.local(), child.ns()) {
+                ("BillingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
@@ -2396,7 +2402,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingFrequency") => {
+                ("BillingFrequency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
@@ -2405,7 +2411,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalBillingCycles") => {
+                ("TotalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
@@ -2414,7 +2420,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -2427,7 +2433,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -2440,7 +2446,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -2500,8 +2506,8 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingPeriod") => {
+            match (child.local(), child.ns()) {
+                ("BillingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
@@ -2510,7 +2516,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingFrequency") => {
+                ("BillingFrequency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
@@ -2519,7 +2525,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalBillingCycles") => {
+                ("TotalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
@@ -2528,7 +2534,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -2541,7 +2547,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -2554,7 +2560,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -2671,8 +2677,8 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Type") => {
+            match (child.local(), child.ns()) {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
@@ -2681,7 +2687,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Name") => {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
@@ -2690,7 +2696,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Address") => {
+                ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.address = ::std::option::Option::Some(
@@ -2703,7 +2709,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "WorkPhone") => {
+                ("WorkPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.work_phone = r
@@ -2712,7 +2718,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Category") => {
+                ("Category", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.category = r
@@ -2721,7 +2727,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubCategory") => {
+                ("SubCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.sub_category = r
@@ -2730,7 +2736,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AveragePrice") => {
+                ("AveragePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.average_price = r
@@ -2739,7 +2745,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AverageMonthlyVolume") => {
+                ("AverageMonthlyVolume", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.average_monthly_volume = r
@@ -2748,7 +2754,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesVenue") => {
+                ("SalesVenue", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.sales_venue = r
@@ -2757,7 +2763,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Website") => {
+                ("Website", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.website = r
@@ -2766,7 +2772,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RevenueFromOnlineSales") => {
+                ("RevenueFromOnlineSales", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.revenue_from_online_sales = r
@@ -2775,7 +2781,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BusinessEstablished") => {
+                ("BusinessEstablished", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.business_established = r
@@ -2784,7 +2790,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CustomerServiceEmail") => {
+                ("CustomerServiceEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.customer_service_email = r
@@ -2793,7 +2799,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CustomerServicePhone") => {
+                ("CustomerServicePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.customer_service_phone = r
@@ -2843,8 +2849,8 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Owner") => {
+            match (child.local(), child.ns()) {
+                ("Owner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.owner = ::std::option::Option::Some(
@@ -2857,7 +2863,7 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HomePhone") => {
+                ("HomePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.home_phone = r
@@ -2866,7 +2872,7 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MobilePhone") => {
+                ("MobilePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.mobile_phone = r
@@ -2875,7 +2881,7 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SSN") => {
+                ("SSN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.ssn = r
@@ -2969,8 +2975,8 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "HostedButtonID") => {
+            match (child.local(), child.ns()) {
+                ("HostedButtonID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.hosted_button_id = r
@@ -2979,7 +2985,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ButtonType") => {
+                ("ButtonType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.button_type = r
@@ -2988,7 +2994,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemName") => {
+                ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_name = r
@@ -2997,7 +3003,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ModifyDate") => {
+                ("ModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.modify_date = r
@@ -3088,8 +3094,8 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "IdentificationInfo") => {
+            match (child.local(), child.ns()) {
+                ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.identification_info = ::std::option::Option::Some(
@@ -3102,7 +3108,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RiskSessionCorrelationID") => {
+                ("RiskSessionCorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.risk_session_correlation_id = r
@@ -3111,7 +3117,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerIPAddress") => {
+                ("BuyerIPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_ip_address = r
@@ -3164,8 +3170,8 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BuyerId") => {
+            match (child.local(), child.ns()) {
+                ("BuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
@@ -3174,7 +3180,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerUserName") => {
+                ("BuyerUserName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.buyer_user_name = r
@@ -3183,7 +3189,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerRegistrationDate") => {
+                ("BuyerRegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_registration_date = r
@@ -3192,7 +3198,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxIdDetails") => {
+                ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.tax_id_details = ::std::option::Option::Some(
@@ -3205,7 +3211,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IdentificationInfo") => {
+                ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.identification_info = ::std::option::Option::Some(
@@ -3272,8 +3278,8 @@ impl XmlRead for crate::generated::ebl::BuyerType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ShippingAddress") => {
+            match (child.local(), child.ns()) {
+                ("ShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_address = ::std::option::Option::Some(
@@ -3333,8 +3339,8 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OriginatingPostalCode") => {
+            match (child.local(), child.ns()) {
+                ("OriginatingPostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.originating_postal_code = r
@@ -3343,7 +3349,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingIrregular") => {
+                ("ShippingIrregular", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_irregular = r
@@ -3352,7 +3358,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CarrierDetails") => {
+                ("CarrierDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.carrier_details
                         .push(
                             <crate::generated::ebl::ShippingCarrierDetailsType as XmlRead>::read_element(
@@ -3361,7 +3367,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "ShippingPackage") => {
+                ("ShippingPackage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_package = r
@@ -3370,7 +3376,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "WeightMajor") => {
+                ("WeightMajor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.weight_major = ::std::option::Option::Some(
@@ -3383,7 +3389,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "WeightMinor") => {
+                ("WeightMinor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.weight_minor = ::std::option::Option::Some(
@@ -3427,8 +3433,8 @@ impl XmlRead for crate::generated::ebl::CategoryArrayType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Category") => {
+            match (child.local(), child.ns()) {
+                ("Category", ns) if ns == crate::generated::ns::EBL => {
                     out.category
                         .push(
                             <crate::generated::ebl::CategoryType as XmlRead>::read_element(
@@ -3505,8 +3511,8 @@ impl XmlRead for crate::generated::ebl::CategoryType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AutoPayEnabled") => {
+            match (child.local(), child.ns()) {
+                ("AutoPayEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.auto_pay_enabled = r
@@ -3515,7 +3521,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "B2BVATEnabled") => {
+                ("B2BVATEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.b2_bvat_enabled = r
@@ -3524,7 +3530,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CatalogEnabled") => {
+                ("CatalogEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.catalog_enabled = r
@@ -3533,7 +3539,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CategoryID") => {
+                ("CategoryID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.category_id = r
@@ -3542,7 +3548,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CategoryLevel") => {
+                ("CategoryLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.category_level = r
@@ -3551,7 +3557,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CategoryName") => {
+                ("CategoryName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.category_name = r
@@ -3560,28 +3566,28 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CategoryParentID") => {
+                ("CategoryParentID", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.category_parent_id.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CategoryParentName") => {
+                ("CategoryParentName", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.category_parent_name.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "CSIDList") => {
+                ("CSIDList", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.csid_list.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "Expired") => {
+                ("Expired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.expired = r
@@ -3590,7 +3596,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IntlAutosFixedCat") => {
+                ("IntlAutosFixedCat", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.intl_autos_fixed_cat = r
@@ -3599,7 +3605,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LeafCategory") => {
+                ("LeafCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.leaf_category = r
@@ -3608,7 +3614,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Virtual") => {
+                ("Virtual", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.virtual_ = r
@@ -3666,8 +3672,8 @@ impl XmlRead for crate::generated::ebl::CharityType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CharityName") => {
+            match (child.local(), child.ns()) {
+                ("CharityName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.charity_name = r
@@ -3676,7 +3682,7 @@ impl XmlRead for crate::generated::ebl::CharityType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CharityNumber") => {
+                ("CharityNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.charity_number = r
@@ -3685,7 +3691,7 @@ impl XmlRead for crate::generated::ebl::CharityType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DonationPercent") => {
+                ("DonationPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.donation_percent = r
@@ -3776,8 +3782,8 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CoupleType") => {
+            match (child.local(), child.ns()) {
+                ("CoupleType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.couple_type = r
@@ -3786,7 +3792,7 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CoupledPaymentRequestID") => {
+                ("CoupledPaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_request_id = r
@@ -3795,7 +3801,7 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
@@ -3837,8 +3843,8 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CoupledPaymentRequestID") => {
+            match (child.local(), child.ns()) {
+                ("CoupledPaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.coupled_payment_request_id = r
@@ -3847,7 +3853,7 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CoupledPaymentID") => {
+                ("CoupledPaymentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_id = r
@@ -3930,8 +3936,8 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         }
         let mut seen = [false; 15usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentType") => {
+            match (child.local(), child.ns()) {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
@@ -3940,7 +3946,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentAction") => {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
@@ -3949,7 +3955,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SenderPhone") => {
+                ("SenderPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.sender_phone = ::std::option::Option::Some(
@@ -3962,7 +3968,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecipientType") => {
+                ("RecipientType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.recipient_type = r
@@ -3971,7 +3977,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecipientEmail") => {
+                ("RecipientEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.recipient_email = r
@@ -3980,7 +3986,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecipientPhone") => {
+                ("RecipientPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.recipient_phone = ::std::option::Option::Some(
@@ -3993,7 +3999,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemAmount") => {
+                ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_amount = ::std::option::Option::Some(
@@ -4006,7 +4012,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Tax") => {
+                ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.tax = ::std::option::Option::Some(
@@ -4019,7 +4025,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Shipping") => {
+                ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.shipping = ::std::option::Option::Some(
@@ -4032,7 +4038,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemName") => {
+                ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_name = r
@@ -4041,7 +4047,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemNumber") => {
+                ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_number = r
@@ -4050,7 +4056,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.note = r
@@ -4059,7 +4065,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CustomID") => {
+                ("CustomID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.custom_id = r
@@ -4068,7 +4074,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SharePhoneNumber") => {
+                ("SharePhoneNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.share_phone_number = r
@@ -4077,7 +4083,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShareHomeAddress") => {
+                ("ShareHomeAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.share_home_address = r
@@ -4143,8 +4149,8 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Token") => {
+            match (child.local(), child.ns()) {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
@@ -4153,7 +4159,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -4166,7 +4172,10 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails") => {
+                (
+                    "RecurringPaymentsProfileDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
@@ -4179,7 +4188,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ScheduleDetails") => {
+                ("ScheduleDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.schedule_details = ::std::option::Option::Some(
@@ -4192,7 +4201,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetailsItem") => {
+                ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details_item
                         .push(
                             <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
@@ -4201,7 +4210,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.soft_descriptor = r
@@ -4210,7 +4219,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptorCity") => {
+                ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.soft_descriptor_city = r
@@ -4268,8 +4277,8 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -4278,7 +4287,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileStatus") => {
+                ("ProfileStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
@@ -4287,7 +4296,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -4296,7 +4305,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DCCProcessorResponse") => {
+                ("DCCProcessorResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.dcc_processor_response = r
@@ -4305,7 +4314,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DCCReturnCode") => {
+                ("DCCReturnCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.dcc_return_code = r
@@ -4314,7 +4323,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.pending_reason = r
@@ -4382,8 +4391,8 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CreditCardType") => {
+            match (child.local(), child.ns()) {
+                ("CreditCardType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
@@ -4392,7 +4401,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCardNumber") => {
+                ("CreditCardNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
@@ -4401,7 +4410,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpMonth") => {
+                ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_month = r
@@ -4410,7 +4419,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpYear") => {
+                ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.exp_year = r
@@ -4419,7 +4428,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CardOwner") => {
+                ("CardOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.card_owner = ::std::option::Option::Some(
@@ -4432,7 +4441,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CVV2") => {
+                ("CVV2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
@@ -4441,7 +4450,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartMonth") => {
+                ("StartMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
@@ -4450,7 +4459,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartYear") => {
+                ("StartYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
@@ -4459,7 +4468,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IssueNumber") => {
+                ("IssueNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
@@ -4468,7 +4477,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ThreeDSecureRequest") => {
+                ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.three_d_secure_request = ::std::option::Option::Some(
@@ -4516,8 +4525,8 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CreditCardType") => {
+            match (child.local(), child.ns()) {
+                ("CreditCardType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
@@ -4526,7 +4535,7 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCardNumber") => {
+                ("CreditCardNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
@@ -4599,8 +4608,8 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemID") => {
+            match (child.local(), child.ns()) {
+                ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
@@ -4609,7 +4618,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PrimaryScheme") => {
+                ("PrimaryScheme", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.primary_scheme = r
@@ -4618,7 +4627,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromotionMethod") => {
+                ("PromotionMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.promotion_method = r
@@ -4627,7 +4636,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerID") => {
+                ("SellerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.seller_id = r
@@ -4636,7 +4645,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingDiscount") => {
+                ("ShippingDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_discount = r
@@ -4645,7 +4654,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerKey") => {
+                ("SellerKey", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.seller_key = r
@@ -4654,7 +4663,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StoreName") => {
+                ("StoreName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.store_name = r
@@ -4663,7 +4672,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromotedItem") => {
+                ("PromotedItem", ns) if ns == crate::generated::ns::EBL => {
                     out.promoted_item
                         .push(
                             <crate::generated::ebl::PromotedItemType as XmlRead>::read_element(
@@ -4721,8 +4730,8 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "eBayAuthToken") => {
+            match (child.local(), child.ns()) {
+                ("eBayAuthToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_auth_token = r
@@ -4731,7 +4740,7 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HardExpirationWarning") => {
+                ("HardExpirationWarning", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.hard_expiration_warning = r
@@ -4740,7 +4749,7 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Credentials") => {
+                ("Credentials", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.credentials = ::std::option::Option::Some(
@@ -4807,8 +4816,8 @@ impl XmlRead for crate::generated::ebl::DeviceDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DeviceID") => {
+            match (child.local(), child.ns()) {
+                ("DeviceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.device_id = r
@@ -4864,8 +4873,8 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -4874,7 +4883,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
@@ -4883,7 +4892,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -4896,7 +4905,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedeemedOfferType") => {
+                ("RedeemedOfferType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
@@ -4905,7 +4914,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedeemedOfferId") => {
+                ("RedeemedOfferId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
@@ -4914,7 +4923,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PointsAccrued") => {
+                ("PointsAccrued", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.points_accrued = r
@@ -4967,8 +4976,8 @@ impl XmlRead for crate::generated::ebl::DiscountType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -4977,7 +4986,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
@@ -4986,7 +4995,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -4999,7 +5008,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedeemedOfferType") => {
+                ("RedeemedOfferType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
@@ -5008,7 +5017,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedeemedOfferID") => {
+                ("RedeemedOfferID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
@@ -5053,8 +5062,11 @@ impl XmlRead for crate::generated::ebl::DisplayControlDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "InContextPaymentButtonImage") => {
+            match (child.local(), child.ns()) {
+                (
+                    "InContextPaymentButtonImage",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.in_context_payment_button_image = r
@@ -5104,8 +5116,8 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AuthorizationID") => {
+            match (child.local(), child.ns()) {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.authorization_id = r
@@ -5114,7 +5126,7 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
@@ -5127,7 +5139,7 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.msg_sub_id = r
@@ -5136,7 +5148,7 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PartnerFundingSourceID") => {
+                ("PartnerFundingSourceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.partner_funding_source_id = r
@@ -5198,8 +5210,8 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentAction") => {
+            match (child.local(), child.ns()) {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
@@ -5208,7 +5220,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_details = ::std::option::Option::Some(
@@ -5221,7 +5233,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -5234,7 +5246,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IPAddress") => {
+                ("IPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.ip_address = r
@@ -5243,7 +5255,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantSessionId") => {
+                ("MerchantSessionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.merchant_session_id = r
@@ -5252,7 +5264,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnFMFDetails") => {
+                ("ReturnFMFDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.return_fmf_details = r
@@ -5261,7 +5273,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.soft_descriptor = r
@@ -5270,7 +5282,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptorCity") => {
+                ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.soft_descriptor_city = r
@@ -5380,8 +5392,8 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
         }
         let mut seen = [false; 21usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentAction") => {
+            match (child.local(), child.ns()) {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
@@ -5390,7 +5402,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.token = r
@@ -5399,7 +5411,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
@@ -5408,7 +5420,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderURL") => {
+                ("OrderURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.order_url = r
@@ -5417,7 +5429,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
@@ -5426,7 +5438,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details
                         .push(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -5435,7 +5447,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "PromoOverrideFlag") => {
+                ("PromoOverrideFlag", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.promo_override_flag = r
@@ -5444,7 +5456,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromoCode") => {
+                ("PromoCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
@@ -5453,7 +5465,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedData") => {
+                ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.enhanced_data = ::std::option::Option::Some(
@@ -5466,7 +5478,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.soft_descriptor = r
@@ -5475,7 +5487,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserSelectedOptions") => {
+                ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
@@ -5488,7 +5500,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftMessage") => {
+                ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_message = r
@@ -5497,7 +5509,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftReceiptEnable") => {
+                ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_receipt_enable = r
@@ -5506,7 +5518,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapName") => {
+                ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_wrap_name = r
@@ -5515,7 +5527,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapAmount") => {
+                ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
@@ -5528,7 +5540,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerMarketingEmail") => {
+                ("BuyerMarketingEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.buyer_marketing_email = r
@@ -5537,7 +5549,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyQuestion") => {
+                ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.survey_question = r
@@ -5546,14 +5558,14 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
+                ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.survey_choice_selected.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ButtonSource") => {
+                ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_source = r
@@ -5562,7 +5574,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SkipBACreation") => {
+                ("SkipBACreation", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.skip_ba_creation = r
@@ -5571,7 +5583,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UseSessionPaymentDetails") => {
+                ("UseSessionPaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.use_session_payment_details = r
@@ -5580,7 +5592,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CoupledBuckets") => {
+                ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
                     out.coupled_buckets
                         .push(
                             <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
@@ -5589,7 +5601,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "ClientID") => {
+                ("ClientID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.client_id = r
@@ -5598,7 +5610,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProductLine") => {
+                ("ProductLine", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.product_line = r
@@ -5667,8 +5679,8 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Token") => {
+            match (child.local(), child.ns()) {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
@@ -5677,7 +5689,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_info
                         .push(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -5686,7 +5698,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "BillingAgreementID") => {
+                ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_id = r
@@ -5695,7 +5707,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedirectRequired") => {
+                ("RedirectRequired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.redirect_required = r
@@ -5704,7 +5716,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
@@ -5713,7 +5725,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
@@ -5722,7 +5734,10 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SuccessPageRedirectRequested") => {
+                (
+                    "SuccessPageRedirectRequested",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.success_page_redirect_requested = r
@@ -5731,7 +5746,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserSelectedOptions") => {
+                ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
@@ -5744,7 +5759,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CoupledPaymentInfo") => {
+                ("CoupledPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     out.coupled_payment_info
                         .push(
                             <crate::generated::ebl::CoupledPaymentInfoType as XmlRead>::read_element(
@@ -5794,8 +5809,8 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Custom") => {
+            match (child.local(), child.ns()) {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.custom = r
@@ -5804,7 +5819,7 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.invoice_id = r
@@ -5813,7 +5828,7 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerInfo") => {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -5826,7 +5841,7 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_info = ::std::option::Option::Some(
@@ -5889,8 +5904,8 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Amount") => {
+            match (child.local(), child.ns()) {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -5903,7 +5918,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NetAmount") => {
+                ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.net_amount = ::std::option::Option::Some(
@@ -5916,7 +5931,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -5929,7 +5944,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -5942,7 +5957,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -5955,7 +5970,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReceiverEmail") => {
+                ("ReceiverEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver_email = r
@@ -5964,7 +5979,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Comment") => {
+                ("Comment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.comment = r
@@ -6008,8 +6023,8 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Amount") => {
+            match (child.local(), child.ns()) {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -6022,7 +6037,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.transaction_id = r
@@ -6099,8 +6114,8 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReferenceID") => {
+            match (child.local(), child.ns()) {
+                ("ReferenceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.reference_id = r
@@ -6109,7 +6124,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentAction") => {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
@@ -6118,7 +6133,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentType") => {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
@@ -6127,7 +6142,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_details = ::std::option::Option::Some(
@@ -6140,7 +6155,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -6153,7 +6168,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IPAddress") => {
+                ("IPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ip_address = r
@@ -6162,7 +6177,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RiskSessionCorrelationID") => {
+                ("RiskSessionCorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.risk_session_correlation_id = r
@@ -6171,7 +6186,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantSessionId") => {
+                ("MerchantSessionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.merchant_session_id = r
@@ -6180,7 +6195,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReqConfirmShipping") => {
+                ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.req_confirm_shipping = r
@@ -6189,7 +6204,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.soft_descriptor = r
@@ -6198,7 +6213,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptorCity") => {
+                ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.soft_descriptor_city = r
@@ -6207,7 +6222,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SenderDetails") => {
+                ("SenderDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.sender_details = ::std::option::Option::Some(
@@ -6220,7 +6235,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
@@ -6285,8 +6300,8 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
         }
         let mut seen = [false; 9usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingAgreementID") => {
+            match (child.local(), child.ns()) {
+                ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
@@ -6295,7 +6310,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
@@ -6308,7 +6323,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -6321,7 +6336,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AVSCode") => {
+                ("AVSCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.avs_code = r
@@ -6330,7 +6345,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CVV2Code") => {
+                ("CVV2Code", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.cvv2_code = r
@@ -6339,7 +6354,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -6348,7 +6363,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentAdviceCode") => {
+                ("PaymentAdviceCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_advice_code = r
@@ -6357,7 +6372,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MsgSubID") => {
+                ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
@@ -6366,7 +6381,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.pending_reason = r
@@ -6438,8 +6453,8 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemNumber") => {
+            match (child.local(), child.ns()) {
+                ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
@@ -6448,7 +6463,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuctionTransactionId") => {
+                ("AuctionTransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.auction_transaction_id = r
@@ -6457,7 +6472,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderId") => {
+                ("OrderId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.order_id = r
@@ -6466,7 +6481,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CartID") => {
+                ("CartID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.cart_id = r
@@ -6507,8 +6522,8 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AirlineItinerary") => {
+            match (child.local(), child.ns()) {
+                ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.airline_itinerary = ::std::option::Option::Some(
@@ -6574,8 +6589,8 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProgramCode") => {
+            match (child.local(), child.ns()) {
+                ("ProgramCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.program_code = r
@@ -6584,7 +6599,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProductList") => {
+                ("ProductList", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.product_list = r
@@ -6593,7 +6608,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PartnerCustom") => {
+                ("PartnerCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.partner_custom = r
@@ -6602,7 +6617,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ImageUrl") => {
+                ("ImageUrl", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.image_url = r
@@ -6611,7 +6626,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MarketingCategory") => {
+                ("MarketingCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.marketing_category = r
@@ -6620,7 +6635,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BusinessInfo") => {
+                ("BusinessInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.business_info = ::std::option::Option::Some(
@@ -6633,7 +6648,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OwnerInfo") => {
+                ("OwnerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.owner_info = ::std::option::Option::Some(
@@ -6646,7 +6661,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BankAccount") => {
+                ("BankAccount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.bank_account = ::std::option::Option::Some(
@@ -6690,8 +6705,8 @@ impl XmlRead for crate::generated::ebl::ErrorParameterType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "ParamID") => {
+            match (a.local(), a.ns()) {
+                ("ParamID", ns) if ns == "" => {
                     out.param_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -6700,8 +6715,8 @@ impl XmlRead for crate::generated::ebl::ErrorParameterType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
@@ -6754,8 +6769,8 @@ impl XmlRead for crate::generated::ebl::ErrorType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ShortMessage") => {
+            match (child.local(), child.ns()) {
+                ("ShortMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.short_message = r
@@ -6764,7 +6779,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LongMessage") => {
+                ("LongMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.long_message = r
@@ -6773,7 +6788,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorCode") => {
+                ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.error_code = r
@@ -6782,7 +6797,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SeverityCode") => {
+                ("SeverityCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.severity_code = r
@@ -6791,7 +6806,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorParameters") => {
+                ("ErrorParameters", ns) if ns == crate::generated::ns::EBL => {
                     out.error_parameters
                         .push(
                             <crate::generated::ebl::ErrorParameterType as XmlRead>::read_element(
@@ -6849,8 +6864,8 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Token") => {
+            match (child.local(), child.ns()) {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
@@ -6859,7 +6874,7 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SetDataRequest") => {
+                ("SetDataRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.set_data_request = ::std::option::Option::Some(
@@ -6872,7 +6887,7 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationRequest") => {
+                ("AuthorizationRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_request = ::std::option::Option::Some(
@@ -6920,8 +6935,8 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SetDataResponse") => {
+            match (child.local(), child.ns()) {
+                ("SetDataResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.set_data_response = ::std::option::Option::Some(
@@ -6934,7 +6949,7 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationResponse") => {
+                ("AuthorizationResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.authorization_response = ::std::option::Option::Some(
@@ -6979,8 +6994,8 @@ impl XmlRead for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalPartnerSegmentID") => {
+            match (child.local(), child.ns()) {
+                ("ExternalPartnerSegmentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_partner_segment_id = r
@@ -7029,8 +7044,8 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalRememberMeOptIn") => {
+            match (child.local(), child.ns()) {
+                ("ExternalRememberMeOptIn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_opt_in = r
@@ -7039,7 +7054,10 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalRememberMeOwnerDetails") => {
+                (
+                    "ExternalRememberMeOwnerDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
@@ -7092,8 +7110,11 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalRememberMeOwnerIDType") => {
+            match (child.local(), child.ns()) {
+                (
+                    "ExternalRememberMeOwnerIDType",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_owner_id_type = r
@@ -7102,7 +7123,7 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalRememberMeOwnerID") => {
+                ("ExternalRememberMeOwnerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_owner_id = r
@@ -7146,8 +7167,8 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalRememberMeStatus") => {
+            match (child.local(), child.ns()) {
+                ("ExternalRememberMeStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_status = r
@@ -7156,7 +7177,7 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalRememberMeID") => {
+                ("ExternalRememberMeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_id = r
@@ -7206,8 +7227,8 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AcceptFilters") => {
+            match (child.local(), child.ns()) {
+                ("AcceptFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.accept_filters = ::std::option::Option::Some(
@@ -7220,7 +7241,7 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingFilters") => {
+                ("PendingFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_filters = ::std::option::Option::Some(
@@ -7233,7 +7254,7 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DenyFilters") => {
+                ("DenyFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.deny_filters = ::std::option::Option::Some(
@@ -7246,7 +7267,7 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReportFilters") => {
+                ("ReportFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.report_filters = ::std::option::Option::Some(
@@ -7319,8 +7340,8 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ErrorCode") => {
+            match (child.local(), child.ns()) {
+                ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_code = r
@@ -7329,7 +7350,7 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Severity") => {
+                ("Severity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.severity = r
@@ -7338,7 +7359,7 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DetailedMessage") => {
+                ("DetailedMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.detailed_message = r
@@ -7382,8 +7403,8 @@ impl XmlRead for crate::generated::ebl::FeeType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -7392,7 +7413,7 @@ impl XmlRead for crate::generated::ebl::FeeType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Fee") => {
+                ("Fee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.fee = ::std::option::Option::Some(
@@ -7447,8 +7468,8 @@ impl XmlRead for crate::generated::ebl::FeesType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Fee") => {
+            match (child.local(), child.ns()) {
+                ("Fee", ns) if ns == crate::generated::ns::EBL => {
                     out.fee
                         .push(
                             <crate::generated::ebl::FeeType as XmlRead>::read_element(
@@ -7501,8 +7522,8 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AdditionalShippingCosts") => {
+            match (child.local(), child.ns()) {
+                ("AdditionalShippingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.additional_shipping_costs = ::std::option::Option::Some(
@@ -7515,7 +7536,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FlatShippingHandlingCosts") => {
+                ("FlatShippingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.flat_shipping_handling_costs = ::std::option::Option::Some(
@@ -7528,7 +7549,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceFee") => {
+                ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.insurance_fee = ::std::option::Option::Some(
@@ -7541,7 +7562,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceOption") => {
+                ("InsuranceOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.insurance_option = r
@@ -7550,7 +7571,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingService") => {
+                ("ShippingService", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_service = r
@@ -7639,8 +7660,8 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ConjuctionTicket") => {
+            match (child.local(), child.ns()) {
+                ("ConjuctionTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.conjuction_ticket = r
@@ -7649,7 +7670,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExchangeTicket") => {
+                ("ExchangeTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exchange_ticket = r
@@ -7658,7 +7679,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CouponNumber") => {
+                ("CouponNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.coupon_number = r
@@ -7667,7 +7688,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ServiceClass") => {
+                ("ServiceClass", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.service_class = r
@@ -7676,7 +7697,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TravelDate") => {
+                ("TravelDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.travel_date = r
@@ -7685,7 +7706,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CarrierCode") => {
+                ("CarrierCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.carrier_code = r
@@ -7694,7 +7715,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StopOverPermitted") => {
+                ("StopOverPermitted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.stop_over_permitted = r
@@ -7703,7 +7724,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DepartureAirport") => {
+                ("DepartureAirport", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.departure_airport = r
@@ -7712,7 +7733,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ArrivalAirport") => {
+                ("ArrivalAirport", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.arrival_airport = r
@@ -7721,7 +7742,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FlightNumber") => {
+                ("FlightNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.flight_number = r
@@ -7730,7 +7751,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DepartureTime") => {
+                ("DepartureTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.departure_time = r
@@ -7739,7 +7760,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ArrivalTime") => {
+                ("ArrivalTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.arrival_time = r
@@ -7748,7 +7769,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FareBasisCode") => {
+                ("FareBasisCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.fare_basis_code = r
@@ -7757,7 +7778,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Fare") => {
+                ("Fare", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.fare = ::std::option::Option::Some(
@@ -7770,7 +7791,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Taxes") => {
+                ("Taxes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.taxes = ::std::option::Option::Some(
@@ -7783,7 +7804,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Fee") => {
+                ("Fee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.fee = ::std::option::Option::Some(
@@ -7796,7 +7817,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EndorsementOrRestrictions") => {
+                ("EndorsementOrRestrictions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.endorsement_or_restrictions = r
@@ -7840,8 +7861,8 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ErrorURL") => {
+            match (child.local(), child.ns()) {
+                ("ErrorURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_url = r
@@ -7850,7 +7871,7 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InContextReturnURL") => {
+                ("InContextReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.in_context_return_url = r
@@ -7894,8 +7915,8 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AllowPushFunding") => {
+            match (child.local(), child.ns()) {
+                ("AllowPushFunding", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_push_funding = r
@@ -7904,7 +7925,7 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserSelectedFundingSource") => {
+                ("UserSelectedFundingSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.user_selected_funding_source = r
@@ -7982,8 +8003,8 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "FirstName") => {
+            match (child.local(), child.ns()) {
+                ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
@@ -7992,7 +8013,7 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastName") => {
+                ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
@@ -8001,7 +8022,7 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
@@ -8010,21 +8031,21 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AccessPermissionName") => {
+                ("AccessPermissionName", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.access_permission_name.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "AccessPermissionStatus") => {
+                ("AccessPermissionStatus", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.access_permission_status.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
@@ -8074,8 +8095,8 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "FirstName") => {
+            match (child.local(), child.ns()) {
+                ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
@@ -8084,7 +8105,7 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastName") => {
+                ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
@@ -8093,7 +8114,7 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
@@ -8102,7 +8123,7 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
@@ -8148,8 +8169,8 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PayerInfo") => {
+            match (child.local(), child.ns()) {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -8162,7 +8183,7 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAddress") => {
+                ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_address = ::std::option::Option::Some(
@@ -8253,8 +8274,8 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         }
         let mut seen = [false; 15usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Status") => {
+            match (child.local(), child.ns()) {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
@@ -8263,7 +8284,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartDate") => {
+                ("StartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.start_date = r
@@ -8272,7 +8293,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastUpdated") => {
+                ("LastUpdated", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_updated = r
@@ -8281,7 +8302,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Reason") => {
+                ("Reason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.reason = r
@@ -8290,7 +8311,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProgramName") => {
+                ("ProgramName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.program_name = r
@@ -8299,7 +8320,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProgramCode") => {
+                ("ProgramCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.program_code = r
@@ -8308,7 +8329,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CampaignID") => {
+                ("CampaignID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.campaign_id = r
@@ -8317,7 +8338,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserWithdrawalLimit") => {
+                ("UserWithdrawalLimit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.user_withdrawal_limit = r
@@ -8326,7 +8347,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PartnerCustom") => {
+                ("PartnerCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.partner_custom = r
@@ -8335,7 +8356,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AccountOwner") => {
+                ("AccountOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.account_owner = ::std::option::Option::Some(
@@ -8348,7 +8369,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Credentials") => {
+                ("Credentials", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.credentials = ::std::option::Option::Some(
@@ -8361,7 +8382,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConfigureAPIs") => {
+                ("ConfigureAPIs", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.configure_ap_is = r
@@ -8370,7 +8391,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EmailVerificationStatus") => {
+                ("EmailVerificationStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.email_verification_status = r
@@ -8379,7 +8400,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VettingStatus") => {
+                ("VettingStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.vetting_status = r
@@ -8388,7 +8409,10 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BankAccountVerificationStatus") => {
+                (
+                    "BankAccountVerificationStatus",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.bank_account_verification_status = r
@@ -8516,8 +8540,8 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
         }
         let mut seen = [false; 22usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Token") => {
+            match (child.local(), child.ns()) {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
@@ -8526,7 +8550,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerInfo") => {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -8539,7 +8563,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.custom = r
@@ -8548,7 +8572,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.invoice_id = r
@@ -8557,7 +8581,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ContactPhone") => {
+                ("ContactPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.contact_phone = r
@@ -8566,7 +8590,10 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementAcceptedStatus") => {
+                (
+                    "BillingAgreementAcceptedStatus",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_accepted_status = r
@@ -8575,7 +8602,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedirectRequired") => {
+                ("RedirectRequired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.redirect_required = r
@@ -8584,7 +8611,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAddress") => {
+                ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.billing_address = ::std::option::Option::Some(
@@ -8597,7 +8624,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.note = r
@@ -8606,7 +8633,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CheckoutStatus") => {
+                ("CheckoutStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.checkout_status = r
@@ -8615,7 +8642,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayPalAdjustment") => {
+                ("PayPalAdjustment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.pay_pal_adjustment = ::std::option::Option::Some(
@@ -8628,7 +8655,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details
                         .push(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -8637,7 +8664,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "UserSelectedOptions") => {
+                ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
@@ -8650,7 +8677,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveDetails") => {
+                ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.incentive_details
                         .push(
                             <crate::generated::ebl::IncentiveDetailsType as XmlRead>::read_element(
@@ -8659,7 +8686,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "GiftMessage") => {
+                ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_message = r
@@ -8668,7 +8695,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftReceiptEnable") => {
+                ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.gift_receipt_enable = r
@@ -8677,7 +8704,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapName") => {
+                ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.gift_wrap_name = r
@@ -8686,7 +8713,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapAmount") => {
+                ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
@@ -8699,7 +8726,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerMarketingEmail") => {
+                ("BuyerMarketingEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.buyer_marketing_email = r
@@ -8708,7 +8735,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyQuestion") => {
+                ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.survey_question = r
@@ -8717,14 +8744,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
+                ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.survey_choice_selected.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentRequestInfo") => {
+                ("PaymentRequestInfo", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_request_info
                         .push(
                             <crate::generated::ebl::PaymentRequestInfoType as XmlRead>::read_element(
@@ -8733,7 +8760,10 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "ExternalRememberMeStatusDetails") => {
+                (
+                    "ExternalRememberMeStatusDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.external_remember_me_status_details = ::std::option::Option::Some(
@@ -8746,7 +8776,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefreshTokenStatusDetails") => {
+                ("RefreshTokenStatusDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.refresh_token_status_details = ::std::option::Option::Some(
@@ -8759,7 +8789,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_info
                         .push(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
@@ -8768,7 +8798,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "CartChangeTolerance") => {
+                ("CartChangeTolerance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.cart_change_tolerance = r
@@ -8777,7 +8807,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InstrumentDetails") => {
+                ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.instrument_details = ::std::option::Option::Some(
@@ -8837,8 +8867,8 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalBuyerId") => {
+            match (child.local(), child.ns()) {
+                ("ExternalBuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_buyer_id = r
@@ -8847,14 +8877,14 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveCodes") => {
+                ("IncentiveCodes", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.incentive_codes.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ApplyIndication") => {
+                ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
                     out.apply_indication
                         .push(
                             <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
@@ -8863,7 +8893,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Buckets") => {
+                ("Buckets", ns) if ns == crate::generated::ns::EBL => {
                     out.buckets
                         .push(
                             <crate::generated::ebl::IncentiveBucketType as XmlRead>::read_element(
@@ -8872,7 +8902,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "CartTotalAmt") => {
+                ("CartTotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cart_total_amt = ::std::option::Option::Some(
@@ -8885,7 +8915,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RequestDetails") => {
+                ("RequestDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.request_details = ::std::option::Option::Some(
@@ -8933,8 +8963,8 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "IncentiveDetails") => {
+            match (child.local(), child.ns()) {
+                ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.incentive_details
                         .push(
                             <crate::generated::ebl::IncentiveDetailType as XmlRead>::read_element(
@@ -8943,7 +8973,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "RequestId") => {
+                ("RequestId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
@@ -8984,8 +9014,8 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Phone") => {
+            match (child.local(), child.ns()) {
+                ("Phone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.phone = ::std::option::Option::Some(
@@ -9100,8 +9130,8 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         }
         let mut seen = [false; 18usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -9110,7 +9140,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileStatus") => {
+                ("ProfileStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
@@ -9119,7 +9149,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
@@ -9128,7 +9158,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
+                ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.auto_bill_outstanding_amount = r
@@ -9137,7 +9167,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxFailedPayments") => {
+                ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.max_failed_payments = r
@@ -9146,7 +9176,10 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails") => {
+                (
+                    "RecurringPaymentsProfileDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
@@ -9159,7 +9192,10 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CurrentRecurringPaymentsPeriod") => {
+                (
+                    "CurrentRecurringPaymentsPeriod",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.current_recurring_payments_period = ::std::option::Option::Some(
@@ -9172,7 +9208,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RecurringPaymentsSummary") => {
+                ("RecurringPaymentsSummary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.recurring_payments_summary = ::std::option::Option::Some(
@@ -9185,7 +9221,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -9198,7 +9234,10 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TrialRecurringPaymentsPeriod") => {
+                (
+                    "TrialRecurringPaymentsPeriod",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.trial_recurring_payments_period = ::std::option::Option::Some(
@@ -9211,7 +9250,10 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegularRecurringPaymentsPeriod") => {
+                (
+                    "RegularRecurringPaymentsPeriod",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.regular_recurring_payments_period = ::std::option::Option::Some(
@@ -9224,7 +9266,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TrialAmountPaid") => {
+                ("TrialAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.trial_amount_paid = ::std::option::Option::Some(
@@ -9237,7 +9279,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegularAmountPaid") => {
+                ("RegularAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.regular_amount_paid = ::std::option::Option::Some(
@@ -9250,7 +9292,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AggregateAmount") => {
+                ("AggregateAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.aggregate_amount = ::std::option::Option::Some(
@@ -9263,7 +9305,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AggregateOptionalAmount") => {
+                ("AggregateOptionalAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.aggregate_optional_amount = ::std::option::Option::Some(
@@ -9276,7 +9318,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FinalPaymentDueDate") => {
+                ("FinalPaymentDueDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.final_payment_due_date = r
@@ -9285,7 +9327,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.soft_descriptor = r
@@ -9294,7 +9336,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptorCity") => {
+                ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.soft_descriptor_city = r
@@ -9363,8 +9405,8 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "MobileIDInfo") => {
+            match (child.local(), child.ns()) {
+                ("MobileIDInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.mobile_id_info = ::std::option::Option::Some(
@@ -9377,7 +9419,7 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RememberMeIDInfo") => {
+                ("RememberMeIDInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.remember_me_id_info = ::std::option::Option::Some(
@@ -9390,7 +9432,7 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IdentityTokenInfo") => {
+                ("IdentityTokenInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.identity_token_info = ::std::option::Option::Some(
@@ -9435,8 +9477,8 @@ impl XmlRead for crate::generated::ebl::IdentityTokenInfoType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AccessToken") => {
+            match (child.local(), child.ns()) {
+                ("AccessToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.access_token = r
@@ -9489,8 +9531,8 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+            match (child.local(), child.ns()) {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
@@ -9499,7 +9541,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemId") => {
+                ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
@@ -9508,7 +9550,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalTxnId") => {
+                ("ExternalTxnId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_txn_id = r
@@ -9517,7 +9559,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DiscountAmount") => {
+                ("DiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.discount_amount = ::std::option::Option::Some(
@@ -9530,7 +9572,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubType") => {
+                ("SubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.sub_type = r
@@ -9591,8 +9633,8 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BucketId") => {
+            match (child.local(), child.ns()) {
+                ("BucketId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
@@ -9601,7 +9643,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemId") => {
+                ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
@@ -9610,7 +9652,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveAmount") => {
+                ("IncentiveAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.incentive_amount = ::std::option::Option::Some(
@@ -9623,7 +9665,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubType") => {
+                ("SubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sub_type = r
@@ -9667,8 +9709,8 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+            match (child.local(), child.ns()) {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
@@ -9677,7 +9719,7 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemId") => {
+                ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
@@ -9742,8 +9784,8 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Items") => {
+            match (child.local(), child.ns()) {
+                ("Items", ns) if ns == crate::generated::ns::EBL => {
                     out.items
                         .push(
                             <crate::generated::ebl::IncentiveItemType as XmlRead>::read_element(
@@ -9752,7 +9794,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "BucketId") => {
+                ("BucketId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
@@ -9761,7 +9803,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerId") => {
+                ("SellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_id = r
@@ -9770,7 +9812,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalSellerId") => {
+                ("ExternalSellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_seller_id = r
@@ -9779,7 +9821,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BucketSubtotalAmt") => {
+                ("BucketSubtotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.bucket_subtotal_amt = ::std::option::Option::Some(
@@ -9792,7 +9834,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BucketShippingAmt") => {
+                ("BucketShippingAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.bucket_shipping_amt = ::std::option::Option::Some(
@@ -9805,7 +9847,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BucketInsuranceAmt") => {
+                ("BucketInsuranceAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.bucket_insurance_amt = ::std::option::Option::Some(
@@ -9818,7 +9860,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BucketSalesTaxAmt") => {
+                ("BucketSalesTaxAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.bucket_sales_tax_amt = ::std::option::Option::Some(
@@ -9831,7 +9873,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BucketTotalAmt") => {
+                ("BucketTotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.bucket_total_amt = ::std::option::Option::Some(
@@ -9897,8 +9939,8 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "RedemptionCode") => {
+            match (child.local(), child.ns()) {
+                ("RedemptionCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.redemption_code = r
@@ -9907,7 +9949,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DisplayCode") => {
+                ("DisplayCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.display_code = r
@@ -9916,7 +9958,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProgramId") => {
+                ("ProgramId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.program_id = r
@@ -9925,7 +9967,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveType") => {
+                ("IncentiveType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.incentive_type = r
@@ -9934,7 +9976,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveDescription") => {
+                ("IncentiveDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.incentive_description = r
@@ -9943,7 +9985,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AppliedTo") => {
+                ("AppliedTo", ns) if ns == crate::generated::ns::EBL => {
                     out.applied_to
                         .push(
                             <crate::generated::ebl::IncentiveAppliedToType as XmlRead>::read_element(
@@ -9952,7 +9994,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
@@ -9961,7 +10003,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorCode") => {
+                ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.error_code = r
@@ -10017,8 +10059,8 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "UniqueIdentifier") => {
+            match (child.local(), child.ns()) {
+                ("UniqueIdentifier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.unique_identifier = r
@@ -10027,7 +10069,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SiteAppliedOn") => {
+                ("SiteAppliedOn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.site_applied_on = r
@@ -10036,7 +10078,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalDiscountAmount") => {
+                ("TotalDiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_discount_amount = ::std::option::Option::Some(
@@ -10049,7 +10091,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.status = r
@@ -10058,7 +10100,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ErrorCode") => {
+                ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.error_code = r
@@ -10067,7 +10109,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncentiveAppliedDetails") => {
+                ("IncentiveAppliedDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.incentive_applied_details
                         .push(
                             <crate::generated::ebl::IncentiveAppliedDetailsType as XmlRead>::read_element(
@@ -10111,8 +10153,8 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "IncentiveCode") => {
+            match (child.local(), child.ns()) {
+                ("IncentiveCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.incentive_code = r
@@ -10121,7 +10163,7 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ApplyIndication") => {
+                ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
                     out.apply_indication
                         .push(
                             <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
@@ -10174,8 +10216,8 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemId") => {
+            match (child.local(), child.ns()) {
+                ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
@@ -10184,7 +10226,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PurchaseTime") => {
+                ("PurchaseTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.purchase_time = r
@@ -10193,7 +10235,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemCategoryList") => {
+                ("ItemCategoryList", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_category_list = r
@@ -10202,7 +10244,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemPrice") => {
+                ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.item_price = ::std::option::Option::Some(
@@ -10215,7 +10257,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemQuantity") => {
+                ("ItemQuantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_quantity = r
@@ -10284,8 +10326,8 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "RequestId") => {
+            match (child.local(), child.ns()) {
+                ("RequestId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
@@ -10294,7 +10336,7 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RequestType") => {
+                ("RequestType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.request_type = r
@@ -10303,7 +10345,7 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RequestDetailLevel") => {
+                ("RequestDetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.request_detail_level = r
@@ -10366,8 +10408,8 @@ impl XmlRead for crate::generated::ebl::InfoSharingDirectivesType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReqBillingAddress") => {
+            match (child.local(), child.ns()) {
+                ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.req_billing_address = r
@@ -10411,8 +10453,8 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "InstrumentCategory") => {
+            match (child.local(), child.ns()) {
+                ("InstrumentCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.instrument_category = r
@@ -10421,7 +10463,7 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InstrumentID") => {
+                ("InstrumentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.instrument_id = r
@@ -10527,8 +10569,8 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -10537,7 +10579,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
@@ -10546,7 +10588,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EAN") => {
+                ("EAN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.ean = r
@@ -10555,7 +10597,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SKU") => {
+                ("SKU", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sku = r
@@ -10564,7 +10606,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnPolicyIdentifier") => {
+                ("ReturnPolicyIdentifier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.return_policy_identifier = r
@@ -10573,7 +10615,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Price") => {
+                ("Price", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.price = ::std::option::Option::Some(
@@ -10586,7 +10628,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemPrice") => {
+                ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.item_price = ::std::option::Option::Some(
@@ -10599,7 +10641,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemCount") => {
+                ("ItemCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.item_count = r
@@ -10608,7 +10650,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemCountUnit") => {
+                ("ItemCountUnit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_count_unit = r
@@ -10617,7 +10659,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Discount") => {
+                ("Discount", ns) if ns == crate::generated::ns::EBL => {
                     out.discount
                         .push(
                             <crate::generated::ebl::DiscountType as XmlRead>::read_element(
@@ -10626,7 +10668,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Taxable") => {
+                ("Taxable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.taxable = r
@@ -10635,7 +10677,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxRate") => {
+                ("TaxRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.tax_rate = r
@@ -10644,7 +10686,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AdditionalFees") => {
+                ("AdditionalFees", ns) if ns == crate::generated::ns::EBL => {
                     out.additional_fees
                         .push(
                             <crate::generated::ebl::AdditionalFeeType as XmlRead>::read_element(
@@ -10653,7 +10695,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Reimbursable") => {
+                ("Reimbursable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.reimbursable = r
@@ -10662,7 +10704,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MPN") => {
+                ("MPN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.mpn = r
@@ -10671,7 +10713,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ISBN") => {
+                ("ISBN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.isbn = r
@@ -10680,7 +10722,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PLU") => {
+                ("PLU", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.plu = r
@@ -10689,7 +10731,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ModelNumber") => {
+                ("ModelNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.model_number = r
@@ -10698,7 +10740,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StyleNumber") => {
+                ("StyleNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.style_number = r
@@ -10738,8 +10780,8 @@ impl XmlRead for crate::generated::ebl::ItemArrayType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Item") => {
+            match (child.local(), child.ns()) {
+                ("Item", ns) if ns == crate::generated::ns::EBL => {
                     out.item
                         .push(
                             <crate::generated::ebl::ItemType as XmlRead>::read_element(
@@ -10803,8 +10845,8 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemNumber") => {
+            match (child.local(), child.ns()) {
+                ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
@@ -10813,7 +10855,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemQty") => {
+                ("ItemQty", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_qty = r
@@ -10822,7 +10864,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemQtyDelta") => {
+                ("ItemQtyDelta", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_qty_delta = r
@@ -10831,7 +10873,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemAlert") => {
+                ("ItemAlert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.item_alert = r
@@ -10840,7 +10882,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemCost") => {
+                ("ItemCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_cost = r
@@ -11028,8 +11070,8 @@ impl XmlRead for crate::generated::ebl::ItemType {
         }
         let mut seen = [false; 46usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ApplicationData") => {
+            match (child.local(), child.ns()) {
+                ("ApplicationData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.application_data = r
@@ -11038,7 +11080,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListOfAttributeSets") => {
+                ("ListOfAttributeSets", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.list_of_attribute_sets = ::std::option::Option::Some(
@@ -11051,7 +11093,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AutoPay") => {
+                ("AutoPay", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.auto_pay = r
@@ -11060,7 +11102,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerProtection") => {
+                ("BuyerProtection", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.buyer_protection = r
@@ -11069,7 +11111,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyItNowPrice") => {
+                ("BuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.buy_it_now_price = ::std::option::Option::Some(
@@ -11082,7 +11124,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Charity") => {
+                ("Charity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.charity = ::std::option::Option::Some(
@@ -11095,7 +11137,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Country") => {
+                ("Country", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.country = r
@@ -11104,7 +11146,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CrossPromotion") => {
+                ("CrossPromotion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cross_promotion = ::std::option::Option::Some(
@@ -11117,7 +11159,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Currency") => {
+                ("Currency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.currency = r
@@ -11126,7 +11168,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.description = r
@@ -11135,7 +11177,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Escrow") => {
+                ("Escrow", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.escrow = r
@@ -11144,7 +11186,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftIcon") => {
+                ("GiftIcon", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_icon = r
@@ -11153,14 +11195,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftServices") => {
+                ("GiftServices", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.gift_services.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "HitCounter") => {
+                ("HitCounter", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.hit_counter = r
@@ -11169,7 +11211,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemID") => {
+                ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_id = r
@@ -11178,7 +11220,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListingDetails") => {
+                ("ListingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.listing_details = ::std::option::Option::Some(
@@ -11191,7 +11233,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListingDesigner") => {
+                ("ListingDesigner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.listing_designer = ::std::option::Option::Some(
@@ -11204,7 +11246,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListingDuration") => {
+                ("ListingDuration", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.listing_duration = r
@@ -11213,14 +11255,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListingEnhancement") => {
+                ("ListingEnhancement", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.listing_enhancement.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ListingType") => {
+                ("ListingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.listing_type = r
@@ -11229,7 +11271,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Location") => {
+                ("Location", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.location = r
@@ -11238,7 +11280,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PartnerCode") => {
+                ("PartnerCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.partner_code = r
@@ -11247,7 +11289,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PartnerName") => {
+                ("PartnerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.partner_name = r
@@ -11256,14 +11298,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentMethods") => {
+                ("PaymentMethods", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.payment_methods.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PayPalEmailAddress") => {
+                ("PayPalEmailAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.pay_pal_email_address = r
@@ -11272,7 +11314,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PrimaryCategory") => {
+                ("PrimaryCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.primary_category = ::std::option::Option::Some(
@@ -11285,7 +11327,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PrivateListing") => {
+                ("PrivateListing", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.private_listing = r
@@ -11294,7 +11336,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Quantity") => {
+                ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.quantity = r
@@ -11303,7 +11345,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegionID") => {
+                ("RegionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.region_id = r
@@ -11312,7 +11354,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RelistLink") => {
+                ("RelistLink", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.relist_link = r
@@ -11321,7 +11363,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReservePrice") => {
+                ("ReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.reserve_price = ::std::option::Option::Some(
@@ -11334,7 +11376,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReviseStatus") => {
+                ("ReviseStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.revise_status = ::std::option::Option::Some(
@@ -11347,7 +11389,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ScheduleTime") => {
+                ("ScheduleTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.schedule_time = r
@@ -11356,7 +11398,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SecondaryCategory") => {
+                ("SecondaryCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.secondary_category = ::std::option::Option::Some(
@@ -11369,7 +11411,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SiteHostedPicture") => {
+                ("SiteHostedPicture", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.site_hosted_picture = ::std::option::Option::Some(
@@ -11382,7 +11424,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Seller") => {
+                ("Seller", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.seller = ::std::option::Option::Some(
@@ -11395,7 +11437,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellingStatus") => {
+                ("SellingStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.selling_status = ::std::option::Option::Some(
@@ -11408,7 +11450,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOption") => {
+                ("ShippingOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.shipping_option = r
@@ -11417,7 +11459,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingDetails") => {
+                ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
                         out.shipping_details = ::std::option::Option::Some(
@@ -11430,14 +11472,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingRegions") => {
+                ("ShippingRegions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.shipping_regions.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingTerms") => {
+                ("ShippingTerms", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
                         out.shipping_terms = r
@@ -11446,7 +11488,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Site") => {
+                ("Site", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
                         out.site = r
@@ -11455,7 +11497,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartPrice") => {
+                ("StartPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
                         out.start_price = ::std::option::Option::Some(
@@ -11468,7 +11510,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Storefront") => {
+                ("Storefront", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
                         out.storefront = ::std::option::Option::Some(
@@ -11481,7 +11523,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubTitle") => {
+                ("SubTitle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
                         out.sub_title = r
@@ -11490,7 +11532,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TimeLeft") => {
+                ("TimeLeft", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
                         out.time_left = r
@@ -11499,7 +11541,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Title") => {
+                ("Title", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.title = r
@@ -11508,7 +11550,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UUID") => {
+                ("UUID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.uuid = r
@@ -11517,7 +11559,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VATDetails") => {
+                ("VATDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
                         out.vat_details = ::std::option::Option::Some(
@@ -11530,7 +11572,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VendorHostedPicture") => {
+                ("VendorHostedPicture", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[45usize] {
                         seen[45usize] = true;
                         out.vendor_hosted_picture = ::std::option::Option::Some(
@@ -11585,8 +11627,8 @@ impl XmlRead for crate::generated::ebl::ListOfAttributeSetType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AttributeSet") => {
+            match (child.local(), child.ns()) {
+                ("AttributeSet", ns) if ns == crate::generated::ns::EBL => {
                     out.attribute_set
                         .push(
                             <crate::generated::ebl::AttributeSetType as XmlRead>::read_element(
@@ -11633,8 +11675,8 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "LayoutID") => {
+            match (child.local(), child.ns()) {
+                ("LayoutID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.layout_id = r
@@ -11643,7 +11685,7 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptimalPictureSize") => {
+                ("OptimalPictureSize", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.optimal_picture_size = r
@@ -11652,7 +11694,7 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ThemeID") => {
+                ("ThemeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.theme_id = r
@@ -11733,8 +11775,8 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Adult") => {
+            match (child.local(), child.ns()) {
+                ("Adult", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.adult = r
@@ -11743,7 +11785,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BindingAuction") => {
+                ("BindingAuction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.binding_auction = r
@@ -11752,7 +11794,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CheckoutEnabled") => {
+                ("CheckoutEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
@@ -11761,7 +11803,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedBuyItNowPrice") => {
+                ("ConvertedBuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.converted_buy_it_now_price = ::std::option::Option::Some(
@@ -11774,7 +11816,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedStartPrice") => {
+                ("ConvertedStartPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.converted_start_price = ::std::option::Option::Some(
@@ -11787,7 +11829,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedReservePrice") => {
+                ("ConvertedReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.converted_reserve_price = ::std::option::Option::Some(
@@ -11800,7 +11842,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HasReservePrice") => {
+                ("HasReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.has_reserve_price = r
@@ -11809,7 +11851,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegionName") => {
+                ("RegionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.region_name = r
@@ -11818,7 +11860,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RelistedItemID") => {
+                ("RelistedItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.relisted_item_id = r
@@ -11827,7 +11869,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SecondChanceOriginalItemID") => {
+                ("SecondChanceOriginalItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_original_item_id = r
@@ -11836,7 +11878,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartTime") => {
+                ("StartTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.start_time = r
@@ -11845,7 +11887,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EndTime") => {
+                ("EndTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.end_time = r
@@ -11854,7 +11896,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ViewItemURL") => {
+                ("ViewItemURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.view_item_url = r
@@ -11947,8 +11989,8 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -11957,7 +11999,7 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Action") => {
+                ("Action", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.action = r
@@ -11966,7 +12008,7 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
@@ -12009,8 +12051,8 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsTy
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -12083,8 +12125,8 @@ impl XmlRead for crate::generated::ebl::MerchantDataType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "MerchantDataTuple") => {
+            match (child.local(), child.ns()) {
+                ("MerchantDataTuple", ns) if ns == crate::generated::ns::EBL => {
                     out.merchant_data_tuple
                         .push(
                             <crate::generated::ebl::TupleType as XmlRead>::read_element(
@@ -12143,8 +12185,8 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "MpStatus") => {
+            match (child.local(), child.ns()) {
+                ("MpStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.mp_status = r
@@ -12153,7 +12195,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MpMax") => {
+                ("MpMax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.mp_max = ::std::option::Option::Some(
@@ -12166,7 +12208,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MpCustom") => {
+                ("MpCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.mp_custom = r
@@ -12175,7 +12217,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Desc") => {
+                ("Desc", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.desc = r
@@ -12184,7 +12226,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Invoice") => {
+                ("Invoice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice = r
@@ -12193,7 +12235,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.custom = r
@@ -12202,7 +12244,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentSourceID") => {
+                ("PaymentSourceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_source_id = r
@@ -12260,8 +12302,8 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PayerInfo") => {
+            match (child.local(), child.ns()) {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -12274,7 +12316,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_info = ::std::option::Option::Some(
@@ -12287,7 +12329,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchantPullInfo") => {
+                ("MerchantPullInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.merchant_pull_info = ::std::option::Option::Some(
@@ -12371,8 +12413,8 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Amount") => {
+            match (child.local(), child.ns()) {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -12385,7 +12427,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MpID") => {
+                ("MpID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.mp_id = r
@@ -12394,7 +12436,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentType") => {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
@@ -12403,7 +12445,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Memo") => {
+                ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.memo = r
@@ -12412,7 +12454,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EmailSubject") => {
+                ("EmailSubject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.email_subject = r
@@ -12421,7 +12463,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Tax") => {
+                ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax = ::std::option::Option::Some(
@@ -12434,7 +12476,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Shipping") => {
+                ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.shipping = ::std::option::Option::Some(
@@ -12447,7 +12489,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Handling") => {
+                ("Handling", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.handling = ::std::option::Option::Some(
@@ -12460,7 +12502,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemName") => {
+                ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_name = r
@@ -12469,7 +12511,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemNumber") => {
+                ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_number = r
@@ -12478,7 +12520,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Invoice") => {
+                ("Invoice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.invoice = r
@@ -12487,7 +12529,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.custom = r
@@ -12496,7 +12538,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ButtonSource") => {
+                ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_source = r
@@ -12505,7 +12547,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.soft_descriptor = r
@@ -12560,8 +12602,8 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "StoreID") => {
+            match (child.local(), child.ns()) {
+                ("StoreID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_id = r
@@ -12570,7 +12612,7 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TerminalID") => {
+                ("TerminalID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.terminal_id = r
@@ -12611,8 +12653,8 @@ impl XmlRead for crate::generated::ebl::MobileIdInfoType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SessionToken") => {
+            match (child.local(), child.ns()) {
+                ("SessionToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.session_token = r
@@ -12678,8 +12720,8 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Field") => {
+            match (child.local(), child.ns()) {
+                ("Field", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.field = r
@@ -12688,7 +12730,7 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ModifyType") => {
+                ("ModifyType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.modify_type = r
@@ -12749,8 +12791,8 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Type") => {
+            match (child.local(), child.ns()) {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
@@ -12759,7 +12801,7 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ID") => {
+                ("ID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
@@ -12768,7 +12810,7 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = r
@@ -12777,7 +12819,7 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AmountCurrency") => {
+                ("AmountCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount_currency = r
@@ -12821,8 +12863,8 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OfferCode") => {
+            match (child.local(), child.ns()) {
+                ("OfferCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_code = r
@@ -12831,7 +12873,7 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BMLOfferInfo") => {
+                ("BMLOfferInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.bml_offer_info = ::std::option::Option::Some(
@@ -12891,8 +12933,8 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OptionNumber") => {
+            match (child.local(), child.ns()) {
+                ("OptionNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_number = r
@@ -12901,7 +12943,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionQty") => {
+                ("OptionQty", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.option_qty = r
@@ -12910,7 +12952,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionSelect") => {
+                ("OptionSelect", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_select = r
@@ -12919,7 +12961,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionQtyDelta") => {
+                ("OptionQtyDelta", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.option_qty_delta = r
@@ -12928,7 +12970,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionAlert") => {
+                ("OptionAlert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.option_alert = r
@@ -12937,7 +12979,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OptionCost") => {
+                ("OptionCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.option_cost = r
@@ -12977,12 +13019,12 @@ impl XmlRead for crate::generated::ebl::OptionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "name") => {
+            match (a.local(), a.ns()) {
+                ("name", ns) if ns == "" => {
                     out.name = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
-                ("", "value") => {
+                ("value", ns) if ns == "" => {
                     out.value = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -13035,8 +13077,8 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Description") => {
+            match (child.local(), child.ns()) {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
@@ -13045,7 +13087,7 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxAmount") => {
+                ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.max_amount = ::std::option::Option::Some(
@@ -13133,8 +13175,8 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OtherPaymentMethodId") => {
+            match (child.local(), child.ns()) {
+                ("OtherPaymentMethodId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.other_payment_method_id = r
@@ -13143,7 +13185,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodType") => {
+                ("OtherPaymentMethodType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.other_payment_method_type = r
@@ -13152,7 +13194,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodLabel") => {
+                ("OtherPaymentMethodLabel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.other_payment_method_label = r
@@ -13161,7 +13203,10 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodLabelDescription") => {
+                (
+                    "OtherPaymentMethodLabelDescription",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.other_payment_method_label_description = r
@@ -13170,7 +13215,10 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodLongDescriptionTitle") => {
+                (
+                    "OtherPaymentMethodLongDescriptionTitle",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.other_payment_method_long_description_title = r
@@ -13179,7 +13227,10 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodLongDescription") => {
+                (
+                    "OtherPaymentMethodLongDescription",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.other_payment_method_long_description = r
@@ -13188,7 +13239,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodIcon") => {
+                ("OtherPaymentMethodIcon", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.other_payment_method_icon = r
@@ -13197,7 +13248,10 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethodHideLabel") => {
+                (
+                    "OtherPaymentMethodHideLabel",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.other_payment_method_hide_label = r
@@ -13252,8 +13306,8 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TotalNumberOfPages") => {
+            match (child.local(), child.ns()) {
+                ("TotalNumberOfPages", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.total_number_of_pages = r
@@ -13262,7 +13316,7 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TotalNumberOfEntries") => {
+                ("TotalNumberOfEntries", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.total_number_of_entries = r
@@ -13306,8 +13360,8 @@ impl XmlRead for crate::generated::ebl::PaginationType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "EntriesPerPage") => {
+            match (child.local(), child.ns()) {
+                ("EntriesPerPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.entries_per_page = r
@@ -13316,7 +13370,7 @@ impl XmlRead for crate::generated::ebl::PaginationType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PageNumber") => {
+                ("PageNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.page_number = r
@@ -13371,8 +13425,8 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PayeeEmail") => {
+            match (child.local(), child.ns()) {
+                ("PayeeEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payee_email = r
@@ -13381,7 +13435,7 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayeeID") => {
+                ("PayeeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payee_id = r
@@ -13452,8 +13506,8 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Payer") => {
+            match (child.local(), child.ns()) {
+                ("Payer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer = r
@@ -13462,7 +13516,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerID") => {
+                ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_id = r
@@ -13471,7 +13525,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerStatus") => {
+                ("PayerStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_status = r
@@ -13480,7 +13534,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerName") => {
+                ("PayerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_name = ::std::option::Option::Some(
@@ -13493,7 +13547,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerCountry") => {
+                ("PayerCountry", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_country = r
@@ -13502,7 +13556,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerBusiness") => {
+                ("PayerBusiness", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payer_business = r
@@ -13511,7 +13565,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Address") => {
+                ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.address = ::std::option::Option::Some(
@@ -13524,7 +13578,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ContactPhone") => {
+                ("ContactPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.contact_phone = r
@@ -13533,7 +13587,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "WalletItems") => {
+                ("WalletItems", ns) if ns == crate::generated::ns::EBL => {
                     out.wallet_items
                         .push(
                             <crate::generated::ebl::WalletItemsType as XmlRead>::read_element(
@@ -13542,7 +13596,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "TaxIdDetails") => {
+                ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.tax_id_details = ::std::option::Option::Some(
@@ -13555,7 +13609,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedPayerInfo") => {
+                ("EnhancedPayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.enhanced_payer_info = ::std::option::Option::Some(
@@ -13678,8 +13732,8 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
         }
         let mut seen = [false; 16usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -13688,7 +13742,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Number") => {
+                ("Number", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.number = r
@@ -13697,7 +13751,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Quantity") => {
+                ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.quantity = r
@@ -13706,7 +13760,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Tax") => {
+                ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.tax = ::std::option::Option::Some(
@@ -13719,7 +13773,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -13732,7 +13786,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EbayItemPaymentDetailsItem") => {
+                ("EbayItemPaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ebay_item_payment_details_item = ::std::option::Option::Some(
@@ -13745,7 +13799,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromoCode") => {
+                ("PromoCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
@@ -13754,7 +13808,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProductCategory") => {
+                ("ProductCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.product_category = r
@@ -13763,7 +13817,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.description = r
@@ -13772,7 +13826,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemWeight") => {
+                ("ItemWeight", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_weight = ::std::option::Option::Some(
@@ -13785,7 +13839,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemLength") => {
+                ("ItemLength", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_length = ::std::option::Option::Some(
@@ -13798,7 +13852,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemWidth") => {
+                ("ItemWidth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.item_width = ::std::option::Option::Some(
@@ -13811,7 +13865,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemHeight") => {
+                ("ItemHeight", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.item_height = ::std::option::Option::Some(
@@ -13824,7 +13878,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemURL") => {
+                ("ItemURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_url = r
@@ -13833,7 +13887,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedItemData") => {
+                ("EnhancedItemData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.enhanced_item_data = ::std::option::Option::Some(
@@ -13846,7 +13900,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemCategory") => {
+                ("ItemCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.item_category = r
@@ -14005,8 +14059,8 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
         }
         let mut seen = [false; 35usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OrderTotal") => {
+            match (child.local(), child.ns()) {
+                ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_total = ::std::option::Option::Some(
@@ -14019,7 +14073,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemTotal") => {
+                ("ItemTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_total = ::std::option::Option::Some(
@@ -14032,7 +14086,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingTotal") => {
+                ("ShippingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_total = ::std::option::Option::Some(
@@ -14045,7 +14099,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HandlingTotal") => {
+                ("HandlingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.handling_total = ::std::option::Option::Some(
@@ -14058,7 +14112,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxTotal") => {
+                ("TaxTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.tax_total = ::std::option::Option::Some(
@@ -14071,7 +14125,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderDescription") => {
+                ("OrderDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.order_description = r
@@ -14080,7 +14134,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
@@ -14089,7 +14143,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
@@ -14098,7 +14152,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ButtonSource") => {
+                ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.button_source = r
@@ -14107,7 +14161,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NotifyURL") => {
+                ("NotifyURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.notify_url = r
@@ -14116,7 +14170,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipToAddress") => {
+                ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
@@ -14129,7 +14183,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MultiShipping") => {
+                ("MultiShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.multi_shipping = r
@@ -14138,7 +14192,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FulfillmentReferenceNumber") => {
+                ("FulfillmentReferenceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.fulfillment_reference_number = r
@@ -14147,7 +14201,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FulfillmentAddress") => {
+                ("FulfillmentAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.fulfillment_address = ::std::option::Option::Some(
@@ -14160,7 +14214,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentCategoryType") => {
+                ("PaymentCategoryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_category_type = r
@@ -14169,7 +14223,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LocationType") => {
+                ("LocationType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.location_type = r
@@ -14178,7 +14232,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingMethod") => {
+                ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.shipping_method = r
@@ -14187,7 +14241,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileAddressChangeDate") => {
+                ("ProfileAddressChangeDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.profile_address_change_date = r
@@ -14196,7 +14250,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetailsItem") => {
+                ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details_item
                         .push(
                             <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
@@ -14205,7 +14259,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "InsuranceTotal") => {
+                ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
@@ -14218,7 +14272,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingDiscount") => {
+                ("ShippingDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.shipping_discount = ::std::option::Option::Some(
@@ -14231,7 +14285,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceOptionOffered") => {
+                ("InsuranceOptionOffered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.insurance_option_offered = r
@@ -14240,7 +14294,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AllowedPaymentMethod") => {
+                ("AllowedPaymentMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.allowed_payment_method = r
@@ -14249,7 +14303,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedPaymentData") => {
+                ("EnhancedPaymentData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.enhanced_payment_data = ::std::option::Option::Some(
@@ -14262,7 +14316,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerDetails") => {
+                ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.seller_details = ::std::option::Option::Some(
@@ -14275,7 +14329,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NoteText") => {
+                ("NoteText", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.note_text = r
@@ -14284,7 +14338,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionId") => {
+                ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.transaction_id = r
@@ -14293,7 +14347,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentAction") => {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
@@ -14302,7 +14356,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.payment_request_id = r
@@ -14311,7 +14365,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderURL") => {
+                ("OrderURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.order_url = r
@@ -14320,7 +14374,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.soft_descriptor = r
@@ -14329,7 +14383,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BranchLevel") => {
+                ("BranchLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.branch_level = r
@@ -14338,7 +14392,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OfferDetails") => {
+                ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.offer_details = ::std::option::Option::Some(
@@ -14351,7 +14405,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Recurring") => {
+                ("Recurring", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.recurring = r
@@ -14360,7 +14414,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentReason") => {
+                ("PaymentReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.payment_reason = r
@@ -14369,7 +14423,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LocationID") => {
+                ("LocationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.location_id = r
@@ -14378,7 +14432,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RedeemedOffers") => {
+                ("RedeemedOffers", ns) if ns == crate::generated::ns::EBL => {
                     out.redeemed_offers
                         .push(
                             <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
@@ -14387,7 +14441,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "CummulativePoints") => {
+                ("CummulativePoints", ns) if ns == crate::generated::ns::EBL => {
                     out.cummulative_points
                         .push(
                             <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
@@ -14396,7 +14450,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "MerchantData") => {
+                ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
                     out.merchant_data
                         .push(
                             <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
@@ -14437,8 +14491,8 @@ impl XmlRead for crate::generated::ebl::PaymentDirectivesType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentType") => {
+            match (child.local(), child.ns()) {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
@@ -14611,8 +14665,8 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
         }
         let mut seen = [false; 45usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TransactionID") => {
+            match (child.local(), child.ns()) {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
@@ -14621,7 +14675,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EbayTransactionID") => {
+                ("EbayTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ebay_transaction_id = r
@@ -14630,7 +14684,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ParentTransactionID") => {
+                ("ParentTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.parent_transaction_id = r
@@ -14639,7 +14693,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReceiptID") => {
+                ("ReceiptID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.receipt_id = r
@@ -14648,7 +14702,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionType") => {
+                ("TransactionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.transaction_type = r
@@ -14657,7 +14711,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentType") => {
+                ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_type = r
@@ -14666,7 +14720,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefundSourceCodeType") => {
+                ("RefundSourceCodeType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.refund_source_code_type = r
@@ -14675,7 +14729,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpectedeCheckClearDate") => {
+                ("ExpectedeCheckClearDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.expectede_check_clear_date = r
@@ -14684,7 +14738,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDate") => {
+                ("PaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.payment_date = r
@@ -14693,7 +14747,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GrossAmount") => {
+                ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.gross_amount = ::std::option::Option::Some(
@@ -14706,7 +14760,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FeeAmount") => {
+                ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.fee_amount = ::std::option::Option::Some(
@@ -14719,7 +14773,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FinancingFeeAmount") => {
+                ("FinancingFeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.financing_fee_amount = ::std::option::Option::Some(
@@ -14732,7 +14786,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FinancingTotalCost") => {
+                ("FinancingTotalCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.financing_total_cost = ::std::option::Option::Some(
@@ -14745,7 +14799,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FinancingMonthlyPayment") => {
+                ("FinancingMonthlyPayment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.financing_monthly_payment = ::std::option::Option::Some(
@@ -14758,7 +14812,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FinancingTerm") => {
+                ("FinancingTerm", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.financing_term = r
@@ -14767,7 +14821,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IsFinancing") => {
+                ("IsFinancing", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.is_financing = r
@@ -14776,7 +14830,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SettleAmount") => {
+                ("SettleAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.settle_amount = ::std::option::Option::Some(
@@ -14789,7 +14843,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -14802,7 +14856,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExchangeRate") => {
+                ("ExchangeRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.exchange_rate = r
@@ -14811,7 +14865,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentStatus") => {
+                ("PaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.payment_status = r
@@ -14820,7 +14874,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.pending_reason = r
@@ -14829,7 +14883,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReasonCode") => {
+                ("ReasonCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.reason_code = r
@@ -14838,7 +14892,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HoldDecision") => {
+                ("HoldDecision", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.hold_decision = r
@@ -14847,7 +14901,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingMethod") => {
+                ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.shipping_method = r
@@ -14856,7 +14910,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProtectionEligibility") => {
+                ("ProtectionEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.protection_eligibility = r
@@ -14865,7 +14919,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProtectionEligibilityType") => {
+                ("ProtectionEligibilityType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.protection_eligibility_type = r
@@ -14874,7 +14928,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReceiptReferenceNumber") => {
+                ("ReceiptReferenceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.receipt_reference_number = r
@@ -14883,7 +14937,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "POSTransactionType") => {
+                ("POSTransactionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.pos_transaction_type = r
@@ -14892,7 +14946,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipAmount") => {
+                ("ShipAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.ship_amount = r
@@ -14901,7 +14955,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipHandleAmount") => {
+                ("ShipHandleAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.ship_handle_amount = r
@@ -14910,7 +14964,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipDiscount") => {
+                ("ShipDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.ship_discount = r
@@ -14919,7 +14973,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceAmount") => {
+                ("InsuranceAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.insurance_amount = r
@@ -14928,7 +14982,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Subject") => {
+                ("Subject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.subject = r
@@ -14937,7 +14991,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StoreID") => {
+                ("StoreID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.store_id = r
@@ -14946,7 +15000,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TerminalID") => {
+                ("TerminalID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.terminal_id = r
@@ -14955,7 +15009,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerDetails") => {
+                ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
                         out.seller_details = ::std::option::Option::Some(
@@ -14968,7 +15022,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
                         out.payment_request_id = r
@@ -14977,7 +15031,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FMFDetails") => {
+                ("FMFDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
                         out.fmf_details = ::std::option::Option::Some(
@@ -14990,7 +15044,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedPaymentInfo") => {
+                ("EnhancedPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
                         out.enhanced_payment_info = ::std::option::Option::Some(
@@ -15003,7 +15057,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentError") => {
+                ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
                         out.payment_error = ::std::option::Option::Some(
@@ -15016,7 +15070,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InstrumentDetails") => {
+                ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
                         out.instrument_details = ::std::option::Option::Some(
@@ -15029,7 +15083,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OfferDetails") => {
+                ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
                         out.offer_details = ::std::option::Option::Some(
@@ -15042,7 +15096,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BinEligibility") => {
+                ("BinEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.bin_eligibility = r
@@ -15051,7 +15105,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptor") => {
+                ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.soft_descriptor = r
@@ -15060,7 +15114,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SoftDescriptorCity") => {
+                ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
                         out.soft_descriptor_city = r
@@ -15119,8 +15173,8 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "InvoiceID") => {
+            match (child.local(), child.ns()) {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.invoice_id = r
@@ -15129,7 +15183,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.custom = r
@@ -15138,7 +15192,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Memo") => {
+                ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.memo = r
@@ -15147,7 +15201,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesTax") => {
+                ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sales_tax = r
@@ -15156,7 +15210,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentItem") => {
+                ("PaymentItem", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_item
                         .push(
                             <crate::generated::ebl::PaymentItemType as XmlRead>::read_element(
@@ -15165,7 +15219,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "Subscription") => {
+                ("Subscription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.subscription = ::std::option::Option::Some(
@@ -15178,7 +15232,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Auction") => {
+                ("Auction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.auction = ::std::option::Option::Some(
@@ -15269,8 +15323,8 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "EbayItemTxnId") => {
+            match (child.local(), child.ns()) {
+                ("EbayItemTxnId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ebay_item_txn_id = r
@@ -15279,7 +15333,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Name") => {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
@@ -15288,7 +15342,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Number") => {
+                ("Number", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.number = r
@@ -15297,7 +15351,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Quantity") => {
+                ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.quantity = r
@@ -15306,7 +15360,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesTax") => {
+                ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.sales_tax = r
@@ -15315,7 +15369,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_amount = r
@@ -15324,7 +15378,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HandlingAmount") => {
+                ("HandlingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.handling_amount = r
@@ -15333,7 +15387,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceItemDetails") => {
+                ("InvoiceItemDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_item_details = ::std::option::Option::Some(
@@ -15346,7 +15400,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CouponID") => {
+                ("CouponID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.coupon_id = r
@@ -15355,7 +15409,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CouponAmount") => {
+                ("CouponAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.coupon_amount = r
@@ -15364,7 +15418,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CouponAmountCurrency") => {
+                ("CouponAmountCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.coupon_amount_currency = r
@@ -15373,7 +15427,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LoyaltyCardDiscountAmount") => {
+                ("LoyaltyCardDiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.loyalty_card_discount_amount = r
@@ -15382,7 +15436,10 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LoyaltyCardDiscountCurrency") => {
+                (
+                    "LoyaltyCardDiscountCurrency",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.loyalty_card_discount_currency = r
@@ -15391,7 +15448,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -15404,7 +15461,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Options") => {
+                ("Options", ns) if ns == crate::generated::ns::EBL => {
                     out.options
                         .push(
                             <crate::generated::ebl::OptionType as XmlRead>::read_element(
@@ -15445,8 +15502,8 @@ impl XmlRead for crate::generated::ebl::PaymentMeansType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TypeCodeID") => {
+            match (child.local(), child.ns()) {
+                ("TypeCodeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_code_id = r
@@ -15515,8 +15572,8 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TransactionId") => {
+            match (child.local(), child.ns()) {
+                ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
@@ -15525,7 +15582,7 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentRequestID") => {
+                ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_request_id = r
@@ -15534,7 +15591,7 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentError") => {
+                ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_error = ::std::option::Option::Some(
@@ -15639,8 +15696,8 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Timestamp") => {
+            match (child.local(), child.ns()) {
+                ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
@@ -15649,7 +15706,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Timezone") => {
+                ("Timezone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.timezone = r
@@ -15658,7 +15715,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Type") => {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.type_ = r
@@ -15667,7 +15724,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Payer") => {
+                ("Payer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer = r
@@ -15676,7 +15733,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerDisplayName") => {
+                ("PayerDisplayName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_display_name = r
@@ -15685,7 +15742,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
@@ -15694,7 +15751,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
@@ -15703,7 +15760,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GrossAmount") => {
+                ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.gross_amount = ::std::option::Option::Some(
@@ -15716,7 +15773,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FeeAmount") => {
+                ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.fee_amount = ::std::option::Option::Some(
@@ -15729,7 +15786,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NetAmount") => {
+                ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.net_amount = ::std::option::Option::Some(
@@ -15827,8 +15884,8 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReceiverInfo") => {
+            match (child.local(), child.ns()) {
+                ("ReceiverInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.receiver_info = ::std::option::Option::Some(
@@ -15841,7 +15898,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayerInfo") => {
+                ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_info = ::std::option::Option::Some(
@@ -15854,7 +15911,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TPLReferenceID") => {
+                ("TPLReferenceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tpl_reference_id = r
@@ -15863,7 +15920,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInfo") => {
+                ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_info = ::std::option::Option::Some(
@@ -15876,7 +15933,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentItemInfo") => {
+                ("PaymentItemInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payment_item_info = ::std::option::Option::Some(
@@ -15889,7 +15946,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OfferCouponInfo") => {
+                ("OfferCouponInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.offer_coupon_info = ::std::option::Option::Some(
@@ -15902,7 +15959,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SecondaryAddress") => {
+                ("SecondaryAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.secondary_address = ::std::option::Option::Some(
@@ -15915,7 +15972,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserSelectedOptions") => {
+                ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.user_selected_options = ::std::option::Option::Some(
@@ -15928,7 +15985,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftMessage") => {
+                ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.gift_message = r
@@ -15937,7 +15994,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftReceipt") => {
+                ("GiftReceipt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.gift_receipt = r
@@ -15946,7 +16003,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapName") => {
+                ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_wrap_name = r
@@ -15955,7 +16012,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapAmount") => {
+                ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
@@ -15968,7 +16025,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerEmailOptIn") => {
+                ("BuyerEmailOptIn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.buyer_email_opt_in = r
@@ -15977,7 +16034,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyQuestion") => {
+                ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.survey_question = r
@@ -15986,7 +16043,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyChoiceSelected") => {
+                ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
@@ -16025,8 +16082,8 @@ impl XmlRead for crate::generated::ebl::PaymentType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PaymentMeans") => {
+            match (child.local(), child.ns()) {
+                ("PaymentMeans", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_means = ::std::option::Option::Some(
@@ -16105,8 +16162,8 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Salutation") => {
+            match (child.local(), child.ns()) {
+                ("Salutation", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.salutation = r
@@ -16115,7 +16172,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FirstName") => {
+                ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.first_name = r
@@ -16124,7 +16181,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MiddleName") => {
+                ("MiddleName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.middle_name = r
@@ -16133,7 +16190,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastName") => {
+                ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.last_name = r
@@ -16142,7 +16199,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Suffix") => {
+                ("Suffix", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.suffix = r
@@ -16189,8 +16246,8 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CountryCode") => {
+            match (child.local(), child.ns()) {
+                ("CountryCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.country_code = r
@@ -16199,7 +16256,7 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PhoneNumber") => {
+                ("PhoneNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.phone_number = r
@@ -16208,7 +16265,7 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Extension") => {
+                ("Extension", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.extension = r
@@ -16292,8 +16349,8 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemID") => {
+            match (child.local(), child.ns()) {
+                ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
@@ -16302,7 +16359,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PictureURL") => {
+                ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.picture_url = r
@@ -16311,7 +16368,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "position") => {
+                ("position", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.position = r
@@ -16320,7 +16377,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromotionPrice") => {
+                ("PromotionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.promotion_price = ::std::option::Option::Some(
@@ -16333,7 +16390,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PromotionPriceType") => {
+                ("PromotionPriceType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.promotion_price_type = r
@@ -16342,7 +16399,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SelectionType") => {
+                ("SelectionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.selection_type = r
@@ -16351,7 +16408,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Title") => {
+                ("Title", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.title = r
@@ -16360,7 +16417,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ListingType") => {
+                ("ListingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.listing_type = r
@@ -16473,8 +16530,8 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Business") => {
+            match (child.local(), child.ns()) {
+                ("Business", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.business = r
@@ -16483,7 +16540,7 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Receiver") => {
+                ("Receiver", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver = r
@@ -16492,7 +16549,7 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReceiverID") => {
+                ("ReceiverID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
@@ -16553,8 +16610,8 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SubscriberName") => {
+            match (child.local(), child.ns()) {
+                ("SubscriberName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscriber_name = r
@@ -16563,7 +16620,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubscriberShippingAddress") => {
+                ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.subscriber_shipping_address = ::std::option::Option::Some(
@@ -16576,7 +16633,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingStartDate") => {
+                ("BillingStartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_start_date = r
@@ -16585,7 +16642,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileReference") => {
+                ("ProfileReference", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.profile_reference = r
@@ -16655,8 +16712,8 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "NextBillingDate") => {
+            match (child.local(), child.ns()) {
+                ("NextBillingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.next_billing_date = r
@@ -16665,7 +16722,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NumberCyclesCompleted") => {
+                ("NumberCyclesCompleted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.number_cycles_completed = r
@@ -16674,7 +16731,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NumberCyclesRemaining") => {
+                ("NumberCyclesRemaining", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.number_cycles_remaining = r
@@ -16683,7 +16740,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OutstandingBalance") => {
+                ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.outstanding_balance = ::std::option::Option::Some(
@@ -16696,7 +16753,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FailedPaymentCount") => {
+                ("FailedPaymentCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.failed_payment_count = r
@@ -16705,7 +16762,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastPaymentDate") => {
+                ("LastPaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.last_payment_date = r
@@ -16714,7 +16771,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastPaymentAmount") => {
+                ("LastPaymentAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.last_payment_amount = ::std::option::Option::Some(
@@ -16794,8 +16851,8 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
         }
         let mut seen = [false; 9usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CreditCardNumberType") => {
+            match (child.local(), child.ns()) {
+                ("CreditCardNumberType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_number_type = ::std::option::Option::Some(
@@ -16808,7 +16865,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpMonth") => {
+                ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
@@ -16817,7 +16874,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpYear") => {
+                ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
@@ -16826,7 +16883,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CardOwnerName") => {
+                ("CardOwnerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.card_owner_name = ::std::option::Option::Some(
@@ -16839,7 +16896,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAddress") => {
+                ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.billing_address = ::std::option::Option::Some(
@@ -16852,7 +16909,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CVV2") => {
+                ("CVV2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
@@ -16861,7 +16918,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartMonth") => {
+                ("StartMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
@@ -16870,7 +16927,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StartYear") => {
+                ("StartYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
@@ -16879,7 +16936,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IssueNumber") => {
+                ("IssueNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
@@ -16926,8 +16983,8 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "RefreshTokenStatus") => {
+            match (child.local(), child.ns()) {
+                ("RefreshTokenStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.refresh_token_status = r
@@ -16936,7 +16993,7 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RefreshToken") => {
+                ("RefreshToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.refresh_token = r
@@ -16945,7 +17002,7 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ImmutableID") => {
+                ("ImmutableID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.immutable_id = r
@@ -16989,8 +17046,8 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "RefundStatus") => {
+            match (child.local(), child.ns()) {
+                ("RefundStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.refund_status = r
@@ -16999,7 +17056,7 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PendingReason") => {
+                ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
@@ -17062,8 +17119,8 @@ impl XmlRead for crate::generated::ebl::RememberMeIdInfoType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ExternalRememberMeID") => {
+            match (child.local(), child.ns()) {
+                ("ExternalRememberMeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_id = r
@@ -17115,8 +17172,8 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionRequestDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TransactionID") => {
+            match (child.local(), child.ns()) {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
@@ -17160,8 +17217,8 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReverseTransactionID") => {
+            match (child.local(), child.ns()) {
+                ("ReverseTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.reverse_transaction_id = r
@@ -17170,7 +17227,7 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.status = r
@@ -17223,8 +17280,8 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ItemRevised") => {
+            match (child.local(), child.ns()) {
+                ("ItemRevised", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_revised = r
@@ -17233,7 +17290,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyItNowAdded") => {
+                ("BuyItNowAdded", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.buy_it_now_added = r
@@ -17242,7 +17299,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyItNowLowered") => {
+                ("BuyItNowLowered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buy_it_now_lowered = r
@@ -17251,7 +17308,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReserveLowered") => {
+                ("ReserveLowered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.reserve_lowered = r
@@ -17260,7 +17317,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReserveRemoved") => {
+                ("ReserveRemoved", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.reserve_removed = r
@@ -17307,8 +17364,8 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Id") => {
+            match (child.local(), child.ns()) {
+                ("Id", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
@@ -17317,7 +17374,7 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Name") => {
+                ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
@@ -17326,7 +17383,7 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
@@ -17366,8 +17423,8 @@ impl XmlRead for crate::generated::ebl::RiskFilterListType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Filters") => {
+            match (child.local(), child.ns()) {
+                ("Filters", ns) if ns == crate::generated::ns::EBL => {
                     out.filters
                         .push(
                             <crate::generated::ebl::RiskFilterDetailsType as XmlRead>::read_element(
@@ -17414,8 +17471,8 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SalesTaxPercent") => {
+            match (child.local(), child.ns()) {
+                ("SalesTaxPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sales_tax_percent = r
@@ -17424,7 +17481,7 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesTaxState") => {
+                ("SalesTaxState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_state = r
@@ -17433,7 +17490,7 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingIncludedInTax") => {
+                ("ShippingIncludedInTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_included_in_tax = r
@@ -17500,8 +17557,8 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Description") => {
+            match (child.local(), child.ns()) {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
@@ -17510,7 +17567,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TrialPeriod") => {
+                ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.trial_period = ::std::option::Option::Some(
@@ -17523,7 +17580,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentPeriod") => {
+                ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_period = ::std::option::Option::Some(
@@ -17536,7 +17593,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxFailedPayments") => {
+                ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.max_failed_payments = r
@@ -17545,7 +17602,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ActivationDetails") => {
+                ("ActivationDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.activation_details = ::std::option::Option::Some(
@@ -17558,7 +17615,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
+                ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.auto_bill_outstanding_amount = r
@@ -17605,8 +17662,8 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "MaxScheduledMinutes") => {
+            match (child.local(), child.ns()) {
+                ("MaxScheduledMinutes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.max_scheduled_minutes = r
@@ -17615,7 +17672,7 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MinScheduledMinutes") => {
+                ("MinScheduledMinutes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.min_scheduled_minutes = r
@@ -17624,7 +17681,7 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxScheduledItems") => {
+                ("MaxScheduledItems", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.max_scheduled_items = r
@@ -17677,8 +17734,8 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SellerId") => {
+            match (child.local(), child.ns()) {
+                ("SellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.seller_id = r
@@ -17687,7 +17744,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerUserName") => {
+                ("SellerUserName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_user_name = r
@@ -17696,7 +17753,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerRegistrationDate") => {
+                ("SellerRegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.seller_registration_date = r
@@ -17705,7 +17762,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PayPalAccountID") => {
+                ("PayPalAccountID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.pay_pal_account_id = r
@@ -17714,7 +17771,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SecureMerchantAccountID") => {
+                ("SecureMerchantAccountID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.secure_merchant_account_id = r
@@ -17813,8 +17870,8 @@ impl XmlRead for crate::generated::ebl::SellerType {
         }
         let mut seen = [false; 13usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AllowPaymentEdit") => {
+            match (child.local(), child.ns()) {
+                ("AllowPaymentEdit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
@@ -17823,7 +17880,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingCurrency") => {
+                ("BillingCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_currency = r
@@ -17832,7 +17889,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CheckoutEnabled") => {
+                ("CheckoutEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
@@ -17841,7 +17898,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CIPBankAccountStored") => {
+                ("CIPBankAccountStored", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.cip_bank_account_stored = r
@@ -17850,7 +17907,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GoodStanding") => {
+                ("GoodStanding", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.good_standing = r
@@ -17859,7 +17916,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LiveAuctionAuthorized") => {
+                ("LiveAuctionAuthorized", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.live_auction_authorized = r
@@ -17868,7 +17925,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MerchandizingPref") => {
+                ("MerchandizingPref", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.merchandizing_pref = r
@@ -17877,7 +17934,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "QualifiesForB2BVAT") => {
+                ("QualifiesForB2BVAT", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.qualifies_for_b2_bvat = r
@@ -17886,7 +17943,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerLevel") => {
+                ("SellerLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.seller_level = r
@@ -17895,7 +17952,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerPaymentAddress") => {
+                ("SellerPaymentAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.seller_payment_address = ::std::option::Option::Some(
@@ -17908,7 +17965,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SchedulingInfo") => {
+                ("SchedulingInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.scheduling_info = ::std::option::Option::Some(
@@ -17921,7 +17978,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StoreOwner") => {
+                ("StoreOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.store_owner = r
@@ -17930,7 +17987,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StoreURL") => {
+                ("StoreURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.store_url = r
@@ -17998,8 +18055,8 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
         }
         let mut seen = [false; 10usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BidCount") => {
+            match (child.local(), child.ns()) {
+                ("BidCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bid_count = r
@@ -18008,7 +18065,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BidIncrement") => {
+                ("BidIncrement", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.bid_increment = ::std::option::Option::Some(
@@ -18021,7 +18078,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedCurrentPrice") => {
+                ("ConvertedCurrentPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.converted_current_price = ::std::option::Option::Some(
@@ -18034,7 +18091,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CurrentPrice") => {
+                ("CurrentPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.current_price = ::std::option::Option::Some(
@@ -18047,7 +18104,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HighBidder") => {
+                ("HighBidder", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.high_bidder = ::std::option::Option::Some(
@@ -18060,7 +18117,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LeadCount") => {
+                ("LeadCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.lead_count = r
@@ -18069,7 +18126,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MinimumToBid") => {
+                ("MinimumToBid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.minimum_to_bid = ::std::option::Option::Some(
@@ -18082,7 +18139,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "QuantitySold") => {
+                ("QuantitySold", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.quantity_sold = r
@@ -18091,7 +18148,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReserveMet") => {
+                ("ReserveMet", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.reserve_met = r
@@ -18100,7 +18157,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SecondChanceEligible") => {
+                ("SecondChanceEligible", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_eligible = r
@@ -18141,8 +18198,8 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "DeviceDetails") => {
+            match (child.local(), child.ns()) {
+                ("DeviceDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.device_details = ::std::option::Option::Some(
@@ -18232,8 +18289,8 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReturnURL") => {
+            match (child.local(), child.ns()) {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
@@ -18242,7 +18299,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
@@ -18251,7 +18308,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LogoutURL") => {
+                ("LogoutURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
@@ -18260,7 +18317,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InitFlowType") => {
+                ("InitFlowType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
@@ -18269,7 +18326,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SkipLoginPage") => {
+                ("SkipLoginPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
@@ -18278,21 +18335,21 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RequiredAccessPermissions") => {
+                ("RequiredAccessPermissions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.required_access_permissions.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "OptionalAccessPermissions") => {
+                ("OptionalAccessPermissions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.optional_access_permissions.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "LocaleCode") => {
+                ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.locale_code = r
@@ -18301,7 +18358,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PageStyle") => {
+                ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.page_style = r
@@ -18310,7 +18367,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-image") => {
+                ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_image = r
@@ -18319,7 +18376,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-border-color") => {
+                ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_header_border_color = r
@@ -18328,7 +18385,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-back-color") => {
+                ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.cpp_header_back_color = r
@@ -18337,7 +18394,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-payflow-color") => {
+                ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.cpp_payflow_color = r
@@ -18346,7 +18403,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FirstName") => {
+                ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.first_name = r
@@ -18355,7 +18412,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastName") => {
+                ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.last_name = r
@@ -18364,7 +18421,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Address") => {
+                ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.address = ::std::option::Option::Some(
@@ -18460,8 +18517,8 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
         }
         let mut seen = [false; 18usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ReturnURL") => {
+            match (child.local(), child.ns()) {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
@@ -18470,7 +18527,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
@@ -18479,7 +18536,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LogoutURL") => {
+                ("LogoutURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
@@ -18488,7 +18545,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InitFlowType") => {
+                ("InitFlowType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
@@ -18497,7 +18554,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SkipLoginPage") => {
+                ("SkipLoginPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
@@ -18506,7 +18563,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ServiceName1") => {
+                ("ServiceName1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.service_name1 = r
@@ -18515,7 +18572,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ServiceDefReq1") => {
+                ("ServiceDefReq1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.service_def_req1 = r
@@ -18524,7 +18581,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ServiceName2") => {
+                ("ServiceName2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.service_name2 = r
@@ -18533,7 +18590,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ServiceDefReq2") => {
+                ("ServiceDefReq2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.service_def_req2 = r
@@ -18542,7 +18599,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LocaleCode") => {
+                ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.locale_code = r
@@ -18551,7 +18608,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PageStyle") => {
+                ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.page_style = r
@@ -18560,7 +18617,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-image") => {
+                ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.cpp_header_image = r
@@ -18569,7 +18626,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-border-color") => {
+                ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.cpp_header_border_color = r
@@ -18578,7 +18635,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-back-color") => {
+                ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.cpp_header_back_color = r
@@ -18587,7 +18644,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-payflow-color") => {
+                ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.cpp_payflow_color = r
@@ -18596,7 +18653,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FirstName") => {
+                ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.first_name = r
@@ -18605,7 +18662,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastName") => {
+                ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.last_name = r
@@ -18614,7 +18671,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Address") => {
+                ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.address = ::std::option::Option::Some(
@@ -18689,8 +18746,8 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
         }
         let mut seen = [false; 11usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingAgreementDetails") => {
+            match (child.local(), child.ns()) {
+                ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_details = ::std::option::Option::Some(
@@ -18703,7 +18760,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnURL") => {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
@@ -18712,7 +18769,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
@@ -18721,7 +18778,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LocaleCode") => {
+                ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.locale_code = r
@@ -18730,7 +18787,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PageStyle") => {
+                ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.page_style = r
@@ -18739,7 +18796,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-image") => {
+                ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cpp_header_image = r
@@ -18748,7 +18805,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-border-color") => {
+                ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.cpp_header_border_color = r
@@ -18757,7 +18814,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-back-color") => {
+                ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_back_color = r
@@ -18766,7 +18823,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-payflow-color") => {
+                ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_payflow_color = r
@@ -18775,7 +18832,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerEmail") => {
+                ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.buyer_email = r
@@ -18784,7 +18841,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReqBillingAddress") => {
+                ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.req_billing_address = r
@@ -18853,8 +18910,8 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BillingApprovalDetails") => {
+            match (child.local(), child.ns()) {
+                ("BillingApprovalDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.billing_approval_details
                         .push(
                             <crate::generated::ebl::BillingApprovalDetailsType as XmlRead>::read_element(
@@ -18863,7 +18920,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "BuyerDetail") => {
+                ("BuyerDetail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_detail = ::std::option::Option::Some(
@@ -18876,7 +18933,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InfoSharingDirectives") => {
+                ("InfoSharingDirectives", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.info_sharing_directives = ::std::option::Option::Some(
@@ -18889,7 +18946,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RetrieveShippingAddress") => {
+                ("RetrieveShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.retrieve_shipping_address = r
@@ -18898,7 +18955,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserChannel") => {
+                ("UserChannel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.user_channel = r
@@ -18907,7 +18964,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReqConfirmShipping") => {
+                ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.req_confirm_shipping = r
@@ -18916,7 +18973,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details
                         .push(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -18925,7 +18982,10 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails") => {
+                (
+                    "ExternalPartnerTrackingDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.external_partner_tracking_details = ::std::option::Option::Some(
@@ -18938,7 +18998,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "URI") => {
+                ("URI", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.uri = r
@@ -18985,8 +19045,8 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Token") => {
+            match (child.local(), child.ns()) {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
@@ -18995,7 +19055,7 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAddresses") => {
+                ("ShippingAddresses", ns) if ns == crate::generated::ns::EBL => {
                     out.shipping_addresses
                         .push(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
@@ -19004,7 +19064,7 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "SetDataError") => {
+                ("SetDataError", ns) if ns == crate::generated::ns::EBL => {
                     out.set_data_error
                         .push(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
@@ -19075,8 +19135,8 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
         }
         let mut seen = [false; 11usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CheckoutType") => {
+            match (child.local(), child.ns()) {
+                ("CheckoutType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.checkout_type = r
@@ -19085,7 +19145,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemId") => {
+                ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
@@ -19094,7 +19154,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionId") => {
+                ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
@@ -19103,7 +19163,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SiteId") => {
+                ("SiteId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.site_id = r
@@ -19112,7 +19172,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerId") => {
+                ("BuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.buyer_id = r
@@ -19121,7 +19181,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ClientType") => {
+                ("ClientType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.client_type = r
@@ -19130,7 +19190,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerPhone") => {
+                ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.buyer_phone = ::std::option::Option::Some(
@@ -19143,7 +19203,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnURL") => {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.return_url = r
@@ -19152,7 +19212,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cancel_url = r
@@ -19161,7 +19221,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Quantity") => {
+                ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.quantity = r
@@ -19170,7 +19230,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemAmount") => {
+                ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_amount = ::std::option::Option::Some(
@@ -19422,8 +19482,8 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         }
         let mut seen = [false; 59usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "OrderTotal") => {
+            match (child.local(), child.ns()) {
+                ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_total = ::std::option::Option::Some(
@@ -19436,7 +19496,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnURL") => {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
@@ -19445,7 +19505,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
@@ -19454,7 +19514,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TrackingImageURL") => {
+                ("TrackingImageURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.tracking_image_url = r
@@ -19463,7 +19523,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "giropaySuccessURL") => {
+                ("giropaySuccessURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.giropay_success_url = r
@@ -19472,7 +19532,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "giropayCancelURL") => {
+                ("giropayCancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.giropay_cancel_url = r
@@ -19481,7 +19541,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BanktxnPendingURL") => {
+                ("BanktxnPendingURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.banktxn_pending_url = r
@@ -19490,7 +19550,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Token") => {
+                ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.token = r
@@ -19499,7 +19559,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxAmount") => {
+                ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.max_amount = ::std::option::Option::Some(
@@ -19512,7 +19572,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OrderDescription") => {
+                ("OrderDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.order_description = r
@@ -19521,7 +19581,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.custom = r
@@ -19530,7 +19590,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
@@ -19539,7 +19599,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReqConfirmShipping") => {
+                ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.req_confirm_shipping = r
@@ -19548,7 +19608,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReqBillingAddress") => {
+                ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.req_billing_address = r
@@ -19557,7 +19617,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAddress") => {
+                ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.billing_address = ::std::option::Option::Some(
@@ -19570,7 +19630,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NoShipping") => {
+                ("NoShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.no_shipping = r
@@ -19579,7 +19639,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressOverride") => {
+                ("AddressOverride", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_override = r
@@ -19588,7 +19648,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LocaleCode") => {
+                ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.locale_code = r
@@ -19597,7 +19657,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PageStyle") => {
+                ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.page_style = r
@@ -19606,7 +19666,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-image") => {
+                ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.cpp_header_image = r
@@ -19615,7 +19675,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-border-color") => {
+                ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.cpp_header_border_color = r
@@ -19624,7 +19684,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-header-back-color") => {
+                ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.cpp_header_back_color = r
@@ -19633,7 +19693,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-payflow-color") => {
+                ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.cpp_payflow_color = r
@@ -19642,7 +19702,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-cart-border-color") => {
+                ("cpp-cart-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.cpp_cart_border_color = r
@@ -19651,7 +19711,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "cpp-logo-image") => {
+                ("cpp-logo-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.cpp_logo_image = r
@@ -19660,7 +19720,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Address") => {
+                ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.address = ::std::option::Option::Some(
@@ -19673,7 +19733,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentAction") => {
+                ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
@@ -19682,7 +19742,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SolutionType") => {
+                ("SolutionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.solution_type = r
@@ -19691,7 +19751,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LandingPage") => {
+                ("LandingPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.landing_page = r
@@ -19700,7 +19760,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerEmail") => {
+                ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.buyer_email = r
@@ -19709,7 +19769,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ChannelType") => {
+                ("ChannelType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.channel_type = r
@@ -19718,7 +19778,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingAgreementDetails") => {
+                ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.billing_agreement_details
                         .push(
                             <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
@@ -19727,14 +19787,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "PromoCodes") => {
+                ("PromoCodes", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.promo_codes.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PayPalCheckOutBtnType") => {
+                ("PayPalCheckOutBtnType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.pay_pal_check_out_btn_type = r
@@ -19743,7 +19803,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProductCategory") => {
+                ("ProductCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.product_category = r
@@ -19752,7 +19812,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingMethod") => {
+                ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.shipping_method = r
@@ -19761,7 +19821,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileAddressChangeDate") => {
+                ("ProfileAddressChangeDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.profile_address_change_date = r
@@ -19770,7 +19830,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AllowNote") => {
+                ("AllowNote", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
                         out.allow_note = r
@@ -19779,7 +19839,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FundingSourceDetails") => {
+                ("FundingSourceDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
                         out.funding_source_details = ::std::option::Option::Some(
@@ -19792,7 +19852,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BrandName") => {
+                ("BrandName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
                         out.brand_name = r
@@ -19801,7 +19861,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CallbackURL") => {
+                ("CallbackURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
                         out.callback_url = r
@@ -19810,7 +19870,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EnhancedCheckoutData") => {
+                ("EnhancedCheckoutData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
                         out.enhanced_checkout_data = ::std::option::Option::Some(
@@ -19823,7 +19883,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OtherPaymentMethods") => {
+                ("OtherPaymentMethods", ns) if ns == crate::generated::ns::EBL => {
                     out.other_payment_methods
                         .push(
                             <crate::generated::ebl::OtherPaymentMethodDetailsType as XmlRead>::read_element(
@@ -19832,7 +19892,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "BuyerDetails") => {
+                ("BuyerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
                         out.buyer_details = ::std::option::Option::Some(
@@ -19845,7 +19905,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentDetails") => {
+                ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     out.payment_details
                         .push(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
@@ -19854,7 +19914,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "FlatRateShippingOptions") => {
+                ("FlatRateShippingOptions", ns) if ns == crate::generated::ns::EBL => {
                     out.flat_rate_shipping_options
                         .push(
                             <crate::generated::ebl::ShippingOptionType as XmlRead>::read_element(
@@ -19863,7 +19923,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "CallbackTimeout") => {
+                ("CallbackTimeout", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
                         out.callback_timeout = r
@@ -19872,7 +19932,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CallbackVersion") => {
+                ("CallbackVersion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.callback_version = r
@@ -19881,7 +19941,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CustomerServiceNumber") => {
+                ("CustomerServiceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.customer_service_number = r
@@ -19890,7 +19950,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftMessageEnable") => {
+                ("GiftMessageEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
                         out.gift_message_enable = r
@@ -19899,7 +19959,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftReceiptEnable") => {
+                ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[45usize] {
                         seen[45usize] = true;
                         out.gift_receipt_enable = r
@@ -19908,7 +19968,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapEnable") => {
+                ("GiftWrapEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[46usize] {
                         seen[46usize] = true;
                         out.gift_wrap_enable = r
@@ -19917,7 +19977,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapName") => {
+                ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[47usize] {
                         seen[47usize] = true;
                         out.gift_wrap_name = r
@@ -19926,7 +19986,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GiftWrapAmount") => {
+                ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[48usize] {
                         seen[48usize] = true;
                         out.gift_wrap_amount = ::std::option::Option::Some(
@@ -19939,7 +19999,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerEmailOptInEnable") => {
+                ("BuyerEmailOptInEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[49usize] {
                         seen[49usize] = true;
                         out.buyer_email_opt_in_enable = r
@@ -19948,7 +20008,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyEnable") => {
+                ("SurveyEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[50usize] {
                         seen[50usize] = true;
                         out.survey_enable = r
@@ -19957,7 +20017,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyQuestion") => {
+                ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[51usize] {
                         seen[51usize] = true;
                         out.survey_question = r
@@ -19966,14 +20026,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SurveyChoice") => {
+                ("SurveyChoice", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.survey_choice.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "TotalType") => {
+                ("TotalType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[52usize] {
                         seen[52usize] = true;
                         out.total_type = r
@@ -19982,7 +20042,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NoteToBuyer") => {
+                ("NoteToBuyer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[53usize] {
                         seen[53usize] = true;
                         out.note_to_buyer = r
@@ -19991,7 +20051,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Incentives") => {
+                ("Incentives", ns) if ns == crate::generated::ns::EBL => {
                     out.incentives
                         .push(
                             <crate::generated::ebl::IncentiveInfoType as XmlRead>::read_element(
@@ -20000,7 +20060,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "ReqInstrumentDetails") => {
+                ("ReqInstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[54usize] {
                         seen[54usize] = true;
                         out.req_instrument_details = r
@@ -20009,7 +20069,10 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalRememberMeOptInDetails") => {
+                (
+                    "ExternalRememberMeOptInDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[55usize] {
                         seen[55usize] = true;
                         out.external_remember_me_opt_in_details = ::std::option::Option::Some(
@@ -20022,7 +20085,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FlowControlDetails") => {
+                ("FlowControlDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[56usize] {
                         seen[56usize] = true;
                         out.flow_control_details = ::std::option::Option::Some(
@@ -20035,7 +20098,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DisplayControlDetails") => {
+                ("DisplayControlDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[57usize] {
                         seen[57usize] = true;
                         out.display_control_details = ::std::option::Option::Some(
@@ -20048,7 +20111,10 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails") => {
+                (
+                    "ExternalPartnerTrackingDetails",
+                    ns,
+                ) if ns == crate::generated::ns::EBL => {
                     if !seen[58usize] {
                         seen[58usize] = true;
                         out.external_partner_tracking_details = ::std::option::Option::Some(
@@ -20061,7 +20127,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CoupledBuckets") => {
+                ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
                     out.coupled_buckets
                         .push(
                             <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
@@ -20141,8 +20207,8 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
         }
         let mut seen = [false; 14usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BuyerPhone") => {
+            match (child.local(), child.ns()) {
+                ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_phone = ::std::option::Option::Some(
@@ -20155,7 +20221,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemAmount") => {
+                ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_amount = ::std::option::Option::Some(
@@ -20168,7 +20234,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Tax") => {
+                ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax = ::std::option::Option::Some(
@@ -20181,7 +20247,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Shipping") => {
+                ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping = ::std::option::Option::Some(
@@ -20194,7 +20260,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemName") => {
+                ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_name = r
@@ -20203,7 +20269,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ItemNumber") => {
+                ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.item_number = r
@@ -20212,7 +20278,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Custom") => {
+                ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
@@ -20221,7 +20287,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InvoiceID") => {
+                ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
@@ -20230,7 +20296,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ReturnURL") => {
+                ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.return_url = r
@@ -20239,7 +20305,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CancelURL") => {
+                ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.cancel_url = r
@@ -20248,7 +20314,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AddressDisplayOptions") => {
+                ("AddressDisplayOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_display_options = r
@@ -20257,7 +20323,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SharePhone") => {
+                ("SharePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.share_phone = r
@@ -20266,7 +20332,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShipToAddress") => {
+                ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.ship_to_address = ::std::option::Option::Some(
@@ -20279,7 +20345,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerEmail") => {
+                ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.buyer_email = r
@@ -20346,8 +20412,8 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "CarrierShippingFee") => {
+            match (child.local(), child.ns()) {
+                ("CarrierShippingFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.carrier_shipping_fee = ::std::option::Option::Some(
@@ -20360,7 +20426,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceFee") => {
+                ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.insurance_fee = ::std::option::Option::Some(
@@ -20373,7 +20439,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceOption") => {
+                ("InsuranceOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.insurance_option = r
@@ -20382,7 +20448,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PackagingHandlingCosts") => {
+                ("PackagingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.packaging_handling_costs = ::std::option::Option::Some(
@@ -20395,7 +20461,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingRateErrorMessage") => {
+                ("ShippingRateErrorMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_rate_error_message = r
@@ -20404,7 +20470,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingService") => {
+                ("ShippingService", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_service = r
@@ -20469,8 +20535,8 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AllowPaymentEdit") => {
+            match (child.local(), child.ns()) {
+                ("AllowPaymentEdit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
@@ -20479,7 +20545,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CalculatedShippingRate") => {
+                ("CalculatedShippingRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.calculated_shipping_rate = ::std::option::Option::Some(
@@ -20492,7 +20558,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ChangePaymentInstructions") => {
+                ("ChangePaymentInstructions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.change_payment_instructions = r
@@ -20501,7 +20567,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FlatShippingRate") => {
+                ("FlatShippingRate", ns) if ns == crate::generated::ns::EBL => {
                     out.flat_shipping_rate
                         .push(
                             <crate::generated::ebl::FlatShippingRateType as XmlRead>::read_element(
@@ -20510,7 +20576,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                             )?,
                         );
                 }
-                (crate::generated::ns::EBL, "InsuranceTotal") => {
+                ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.insurance_total = ::std::option::Option::Some(
@@ -20523,7 +20589,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceWanted") => {
+                ("InsuranceWanted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.insurance_wanted = r
@@ -20532,7 +20598,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentInstructions") => {
+                ("PaymentInstructions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_instructions = r
@@ -20541,7 +20607,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesTax") => {
+                ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.sales_tax = ::std::option::Option::Some(
@@ -20554,7 +20620,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerPostalCode") => {
+                ("SellerPostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.seller_postal_code = r
@@ -20607,8 +20673,8 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ShippingMethod") => {
+            match (child.local(), child.ns()) {
+                ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_method = r
@@ -20617,7 +20683,7 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingCarrier") => {
+                ("ShippingCarrier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_carrier = r
@@ -20626,7 +20692,7 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -20639,7 +20705,7 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "HandlingAmount") => {
+                ("HandlingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.handling_amount = ::std::option::Option::Some(
@@ -20652,7 +20718,7 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceAmount") => {
+                ("InsuranceAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.insurance_amount = ::std::option::Option::Some(
@@ -20714,8 +20780,8 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ShippingOptionIsDefault") => {
+            match (child.local(), child.ns()) {
+                ("ShippingOptionIsDefault", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_option_is_default = r
@@ -20724,7 +20790,7 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOptionAmount") => {
+                ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_option_amount = ::std::option::Option::Some(
@@ -20737,7 +20803,7 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOptionName") => {
+                ("ShippingOptionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_name = r
@@ -20850,15 +20916,15 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PictureURL") => {
+            match (child.local(), child.ns()) {
+                ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.picture_url.push(v);
                     }
                 }
-                (crate::generated::ns::EBL, "PhotoDisplay") => {
+                ("PhotoDisplay", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.photo_display = r
@@ -20867,7 +20933,7 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GalleryType") => {
+                ("GalleryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_type = r
@@ -20944,8 +21010,8 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "StoreCategoryID") => {
+            match (child.local(), child.ns()) {
+                ("StoreCategoryID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_category_id = r
@@ -20954,7 +21020,7 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StoreURL") => {
+                ("StoreURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.store_url = r
@@ -21029,12 +21095,12 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "reattempt") => {
+            match (a.local(), a.ns()) {
+                ("reattempt", ns) if ns == "" => {
                     out.reattempt = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
-                ("", "recurring") => {
+                ("recurring", ns) if ns == "" => {
                     out.recurring = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -21043,8 +21109,8 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "SubscriptionID") => {
+            match (child.local(), child.ns()) {
+                ("SubscriptionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscription_id = r
@@ -21053,7 +21119,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubscriptionDate") => {
+                ("SubscriptionDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.subscription_date = r
@@ -21062,7 +21128,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EffectiveDate") => {
+                ("EffectiveDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.effective_date = r
@@ -21071,7 +21137,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RetryTime") => {
+                ("RetryTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.retry_time = r
@@ -21080,7 +21146,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Username") => {
+                ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.username = r
@@ -21089,7 +21155,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Password") => {
+                ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.password = r
@@ -21098,7 +21164,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Recurrences") => {
+                ("Recurrences", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.recurrences = r
@@ -21107,7 +21173,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Terms") => {
+                ("Terms", ns) if ns == crate::generated::ns::EBL => {
                     out.terms
                         .push(
                             <crate::generated::ebl::SubscriptionTermsType as XmlRead>::read_element(
@@ -21147,8 +21213,8 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "period") => {
+            match (a.local(), a.ns()) {
+                ("period", ns) if ns == "" => {
                     out.period = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -21157,8 +21223,8 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Amount") => {
+            match (child.local(), child.ns()) {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -21206,8 +21272,8 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TaxIdType") => {
+            match (child.local(), child.ns()) {
+                ("TaxIdType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.tax_id_type = r
@@ -21216,7 +21282,7 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxId") => {
+                ("TaxId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.tax_id = r
@@ -21263,8 +21329,8 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "TaxAmount") => {
+            match (child.local(), child.ns()) {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -21277,7 +21343,7 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SalesTaxPercentage") => {
+                ("SalesTaxPercentage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_percentage = r
@@ -21286,7 +21352,7 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxState") => {
+                ("TaxState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax_state = r
@@ -21330,8 +21396,8 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ThreeDSecureRequest") => {
+            match (child.local(), child.ns()) {
+                ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.three_d_secure_request = ::std::option::Option::Some(
@@ -21344,7 +21410,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ThreeDSecureResponse") => {
+                ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.three_d_secure_response = ::std::option::Option::Some(
@@ -21401,8 +21467,8 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Eci3ds") => {
+            match (child.local(), child.ns()) {
+                ("Eci3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.eci3ds = r
@@ -21411,7 +21477,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Cavv") => {
+                ("Cavv", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cavv = r
@@ -21420,7 +21486,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Xid") => {
+                ("Xid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.xid = r
@@ -21429,7 +21495,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MpiVendor3ds") => {
+                ("MpiVendor3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.mpi_vendor3ds = r
@@ -21438,7 +21504,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthStatus3ds") => {
+                ("AuthStatus3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.auth_status3ds = r
@@ -21482,8 +21548,8 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Vpas") => {
+            match (child.local(), child.ns()) {
+                ("Vpas", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.vpas = r
@@ -21492,7 +21558,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EciSubmitted3DS") => {
+                ("EciSubmitted3DS", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.eci_submitted3_ds = r
@@ -21567,8 +21633,8 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "eBayPaymentStatus") => {
+            match (child.local(), child.ns()) {
+                ("eBayPaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_payment_status = r
@@ -21577,7 +21643,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IncompleteState") => {
+                ("IncompleteState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.incomplete_state = r
@@ -21586,7 +21652,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "LastTimeModified") => {
+                ("LastTimeModified", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_time_modified = r
@@ -21595,7 +21661,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentMethodUsed") => {
+                ("PaymentMethodUsed", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_method_used = r
@@ -21604,7 +21670,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "StatusIs") => {
+                ("StatusIs", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.status_is = r
@@ -21687,8 +21753,8 @@ impl XmlRead for crate::generated::ebl::TransactionType {
         }
         let mut seen = [false; 15usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AmountPaid") => {
+            match (child.local(), child.ns()) {
+                ("AmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount_paid = ::std::option::Option::Some(
@@ -21701,7 +21767,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Buyer") => {
+                ("Buyer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.buyer = ::std::option::Option::Some(
@@ -21714,7 +21780,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingDetails") => {
+                ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_details = ::std::option::Option::Some(
@@ -21727,7 +21793,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedAmountPaid") => {
+                ("ConvertedAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.converted_amount_paid = ::std::option::Option::Some(
@@ -21740,7 +21806,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ConvertedTransactionPrice") => {
+                ("ConvertedTransactionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.converted_transaction_price = ::std::option::Option::Some(
@@ -21753,7 +21819,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreatedDate") => {
+                ("CreatedDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.created_date = r
@@ -21762,7 +21828,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DepositType") => {
+                ("DepositType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.deposit_type = r
@@ -21771,7 +21837,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Item") => {
+                ("Item", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.item = ::std::option::Option::Some(
@@ -21784,7 +21850,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "QuantityPurchased") => {
+                ("QuantityPurchased", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.quantity_purchased = r
@@ -21793,7 +21859,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingHandlingTotal") => {
+                ("ShippingHandlingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.shipping_handling_total = ::std::option::Option::Some(
@@ -21806,7 +21872,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.status = ::std::option::Option::Some(
@@ -21819,7 +21885,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionID") => {
+                ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.transaction_id = r
@@ -21828,7 +21894,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthorizationID") => {
+                ("AuthorizationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.authorization_id = r
@@ -21837,7 +21903,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TransactionPrice") => {
+                ("TransactionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.transaction_price = ::std::option::Option::Some(
@@ -21850,7 +21916,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VATPercent") => {
+                ("VATPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.vat_percent = r
@@ -21890,8 +21956,8 @@ impl XmlRead for crate::generated::ebl::TransactionsType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Transaction") => {
+            match (child.local(), child.ns()) {
+                ("Transaction", ns) if ns == crate::generated::ns::EBL => {
                     out.transaction
                         .push(
                             <crate::generated::ebl::TransactionType as XmlRead>::read_element(
@@ -21935,8 +22001,8 @@ impl XmlRead for crate::generated::ebl::TupleType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Key") => {
+            match (child.local(), child.ns()) {
+                ("Key", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.key = r
@@ -21945,7 +22011,7 @@ impl XmlRead for crate::generated::ebl::TupleType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Value") => {
+                ("Value", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.value = r
@@ -21992,8 +22058,8 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "UATPNumber") => {
+            match (child.local(), child.ns()) {
+                ("UATPNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.uatp_number = r
@@ -22002,7 +22068,7 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpMonth") => {
+                ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
@@ -22011,7 +22077,7 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ExpYear") => {
+                ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
@@ -22124,8 +22190,8 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         }
         let mut seen = [false; 17usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -22134,7 +22200,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Note") => {
+                ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.note = r
@@ -22143,7 +22209,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
@@ -22152,7 +22218,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubscriberName") => {
+                ("SubscriberName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.subscriber_name = r
@@ -22161,7 +22227,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SubscriberShippingAddress") => {
+                ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.subscriber_shipping_address = ::std::option::Option::Some(
@@ -22174,7 +22240,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ProfileReference") => {
+                ("ProfileReference", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.profile_reference = r
@@ -22183,7 +22249,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AdditionalBillingCycles") => {
+                ("AdditionalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.additional_billing_cycles = r
@@ -22192,7 +22258,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Amount") => {
+                ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -22205,7 +22271,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingAmount") => {
+                ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.shipping_amount = ::std::option::Option::Some(
@@ -22218,7 +22284,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TaxAmount") => {
+                ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.tax_amount = ::std::option::Option::Some(
@@ -22231,7 +22297,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "OutstandingBalance") => {
+                ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.outstanding_balance = ::std::option::Option::Some(
@@ -22244,7 +22310,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AutoBillOutstandingAmount") => {
+                ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.auto_bill_outstanding_amount = r
@@ -22253,7 +22319,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "MaxFailedPayments") => {
+                ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.max_failed_payments = r
@@ -22262,7 +22328,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "CreditCard") => {
+                ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.credit_card = ::std::option::Option::Some(
@@ -22275,7 +22341,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BillingStartDate") => {
+                ("BillingStartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.billing_start_date = r
@@ -22284,7 +22350,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "TrialPeriod") => {
+                ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.trial_period = ::std::option::Option::Some(
@@ -22297,7 +22363,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "PaymentPeriod") => {
+                ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.payment_period = ::std::option::Option::Some(
@@ -22344,8 +22410,8 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ProfileID") => {
+            match (child.local(), child.ns()) {
+                ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
@@ -22418,8 +22484,8 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
         }
         let mut seen = [false; 8usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AppId") => {
+            match (child.local(), child.ns()) {
+                ("AppId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.app_id = r
@@ -22428,7 +22494,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "DevId") => {
+                ("DevId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.dev_id = r
@@ -22437,7 +22503,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthCert") => {
+                ("AuthCert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.auth_cert = r
@@ -22446,7 +22512,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Username") => {
+                ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.username = r
@@ -22455,7 +22521,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Password") => {
+                ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.password = r
@@ -22464,7 +22530,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Signature") => {
+                ("Signature", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.signature = r
@@ -22473,7 +22539,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Subject") => {
+                ("Subject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.subject = r
@@ -22482,7 +22548,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "AuthToken") => {
+                ("AuthToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.auth_token = r
@@ -22552,8 +22618,8 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ShippingCalculationMode") => {
+            match (child.local(), child.ns()) {
+                ("ShippingCalculationMode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_calculation_mode = r
@@ -22562,7 +22628,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "InsuranceOptionSelected") => {
+                ("InsuranceOptionSelected", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.insurance_option_selected = r
@@ -22571,7 +22637,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOptionIsDefault") => {
+                ("ShippingOptionIsDefault", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_is_default = r
@@ -22580,7 +22646,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOptionAmount") => {
+                ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.shipping_option_amount = ::std::option::Option::Some(
@@ -22593,7 +22659,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ShippingOptionName") => {
+                ("ShippingOptionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_option_name = r
@@ -22602,7 +22668,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ScheduledShippingDate") => {
+                ("ScheduledShippingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.scheduled_shipping_date = r
@@ -22611,7 +22677,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "ScheduledShippingPeriod") => {
+                ("ScheduledShippingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.scheduled_shipping_period = r
@@ -22714,8 +22780,8 @@ impl XmlRead for crate::generated::ebl::UserType {
         }
         let mut seen = [false; 18usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AboutMePage") => {
+            match (child.local(), child.ns()) {
+                ("AboutMePage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.about_me_page = r
@@ -22724,7 +22790,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "EAISToken") => {
+                ("EAISToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.eais_token = r
@@ -22733,7 +22799,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Email") => {
+                ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
@@ -22742,7 +22808,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FeedbackScore") => {
+                ("FeedbackScore", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.feedback_score = r
@@ -22751,7 +22817,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FeedbackPrivate") => {
+                ("FeedbackPrivate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.feedback_private = r
@@ -22760,7 +22826,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "FeedbackRatingStar") => {
+                ("FeedbackRatingStar", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.feedback_rating_star = r
@@ -22769,7 +22835,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "IDVerified") => {
+                ("IDVerified", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.id_verified = r
@@ -22778,7 +22844,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "NewUser") => {
+                ("NewUser", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.new_user = r
@@ -22787,7 +22853,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegistrationAddress") => {
+                ("RegistrationAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.registration_address = ::std::option::Option::Some(
@@ -22800,7 +22866,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RegistrationDate") => {
+                ("RegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.registration_date = r
@@ -22809,7 +22875,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Site") => {
+                ("Site", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.site = r
@@ -22818,7 +22884,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Status") => {
+                ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.status = r
@@ -22827,7 +22893,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserID") => {
+                ("UserID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.user_id = r
@@ -22836,7 +22902,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserIDChanged") => {
+                ("UserIDChanged", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.user_id_changed = r
@@ -22845,7 +22911,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "UserIDLastChanged") => {
+                ("UserIDLastChanged", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.user_id_last_changed = r
@@ -22854,7 +22920,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VATStatus") => {
+                ("VATStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.vat_status = r
@@ -22863,7 +22929,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "BuyerInfo") => {
+                ("BuyerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.buyer_info = ::std::option::Option::Some(
@@ -22876,7 +22942,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "SellerInfo") => {
+                ("SellerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.seller_info = ::std::option::Option::Some(
@@ -22938,8 +23004,8 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "BusinessSeller") => {
+            match (child.local(), child.ns()) {
+                ("BusinessSeller", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.business_seller = r
@@ -22948,7 +23014,7 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "RestrictedToBusiness") => {
+                ("RestrictedToBusiness", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.restricted_to_business = r
@@ -22957,7 +23023,7 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "VATPercent") => {
+                ("VATPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.vat_percent = r
@@ -23008,8 +23074,8 @@ impl XmlRead for crate::generated::ebl::ValType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "ValueID") => {
+            match (a.local(), a.ns()) {
+                ("ValueID", ns) if ns == "" => {
                     out.value_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -23018,8 +23084,8 @@ impl XmlRead for crate::generated::ebl::ValType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "ValueLiteral") => {
+            match (child.local(), child.ns()) {
+                ("ValueLiteral", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value_literal = r
@@ -23066,8 +23132,8 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "PictureURL") => {
+            match (child.local(), child.ns()) {
+                ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.picture_url = r
@@ -23076,7 +23142,7 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GalleryURL") => {
+                ("GalleryURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_url = r
@@ -23085,7 +23151,7 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "GalleryType") => {
+                ("GalleryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.gallery_type = r
@@ -23143,8 +23209,8 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "Type") => {
+            match (child.local(), child.ns()) {
+                ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
@@ -23153,7 +23219,7 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Id") => {
+                ("Id", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
@@ -23162,7 +23228,7 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::generated::ns::EBL, "Description") => {
+                ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r

@@ -220,8 +220,8 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::generated::ns::EBL, "AirlineItinerary") => {
+            match (child.local(), child.ns()) {
+                ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.airline_itinerary = ::std::option::Option::Some(

@@ -31,7 +31,7 @@ pub(crate) fn classify<T: ApiResponse>(http: HttpResponse, ns: &str, name: &str)
         }
     };
     match decoded.body {
-        Body::Fault(fault) => Err(ErrorKind::Fault { fault, status }),
+        Body::Fault(fault) => Err(ErrorKind::Fault { fault: Box::new(fault), status }),
         Body::Response(payload) => {
             let common = payload.common();
             if ack_is_success(common.ack) {
@@ -41,7 +41,7 @@ pub(crate) fn classify<T: ApiResponse>(http: HttpResponse, ns: &str, name: &str)
             let errors = common.errors.iter().map(ApiError::from_wire).collect();
             let correlation_id = common.correlation_id.map(str::to_owned);
             let timestamp = common.timestamp.copied();
-            Err(ErrorKind::Api(ApiFailure::new(ack, errors, correlation_id, timestamp, status, payload)))
+            Err(ErrorKind::Api(Box::new(ApiFailure::new(ack, errors, correlation_id, timestamp, status, payload))))
         }
     }
 }

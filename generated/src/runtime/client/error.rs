@@ -50,11 +50,11 @@ pub enum ErrorKind {
     Encode(EncodeError),
     /// PayPal answered with `Ack` other than `Success`/`SuccessWithWarning`/`Warning` (`Failure`,
     /// `FailureWithWarning`, `PartialSuccess`, ...) or with no `Ack` at all.
-    Api(ApiFailure),
+    Api(Box<ApiFailure>),
     /// A SOAP fault, sent with HTTP 200 or 500.
     Fault {
         /// The fault's code, string and detail.
-        fault: SoapFault,
+        fault: Box<SoapFault>,
         /// The HTTP status.
         status: u16,
     },
@@ -152,15 +152,10 @@ impl ApiFailure {
         self.payload.downcast_ref()
     }
 
-    /// The payload, owned; gives `self` back when `T` is not its type.
-    ///
-    /// # Errors
-    /// `self`, unchanged, when the payload is not a `T`.
-    pub fn into_payload<T: 'static>(self) -> Result<T, Self> {
-        match self.payload.downcast::<T>() {
-            Ok(p) => Ok(*p),
-            Err(payload) => Err(Self { payload, ..self }),
-        }
+    /// The payload, owned; `None` when `T` is not its type.
+    #[must_use]
+    pub fn into_payload<T: 'static>(self) -> Option<T> {
+        self.payload.downcast::<T>().ok().map(|p| *p)
     }
 
     /// True when one of the errors has `code` (`"10486"`).
@@ -208,6 +203,12 @@ impl fmt::Display for ApiFailure {
 /// definitive answer, that the outcome is unknown and how to find it out.
 #[derive(Debug)]
 pub struct Error {
+    // Boxed so that `Result<_, Error>` stays one pointer wide on the success path.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     operation: &'static str,
     effect: Effect,
     delivery: Delivery,
@@ -224,36 +225,36 @@ impl Error {
             ErrorKind::Fault { fault, .. } if fault.is_client() => Delivery::Answered,
             _ => Delivery::Unknown,
         };
-        Self { operation: op.name, effect: op.effect, delivery, attempts: 1, kind }
+        Self { inner: Box::new(Inner { operation: op.name, effect: op.effect, delivery, attempts: 1, kind }) }
     }
 
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
-        self.attempts = attempts;
+        self.inner.attempts = attempts;
         self
     }
 
     /// The WSDL name of the operation that failed.
     #[must_use]
     pub fn operation(&self) -> &'static str {
-        self.operation
+        self.inner.operation
     }
 
     /// What went wrong.
     #[must_use]
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// What went wrong, owned.
     #[must_use]
     pub fn into_kind(self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// Whether the request may have reached PayPal.
     #[must_use]
     pub fn delivery(&self) -> Delivery {
-        self.delivery
+        self.inner.delivery
     }
 
     /// True when the operation changes something at PayPal (money, for [`Effect::MovesMoney`]) and the request
@@ -262,19 +263,19 @@ impl Error {
     /// uses to answer a repeated request with the original result.
     #[must_use]
     pub fn outcome_unknown(&self) -> bool {
-        self.delivery == Delivery::Unknown && self.effect != Effect::ReadOnly
+        self.inner.delivery == Delivery::Unknown && self.inner.effect != Effect::ReadOnly
     }
 
     /// How many times the request was sent (more than 1 only with a [`super::RetryPolicy`]).
     #[must_use]
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.inner.attempts
     }
 
     /// The failure PayPal reported, for [`ErrorKind::Api`].
     #[must_use]
     pub fn api_failure(&self) -> Option<&ApiFailure> {
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Api(f) => Some(f),
             _ => None,
         }
@@ -289,7 +290,7 @@ impl Error {
     /// True for either timeout.
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        matches!(self.kind, ErrorKind::Timeout { .. })
+        matches!(self.inner.kind, ErrorKind::Timeout { .. })
     }
 }
 
@@ -324,12 +325,12 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "paypal {}: {}", self.operation, self.kind)?;
-        if self.attempts > 1 {
-            write!(f, " (after {} attempts)", self.attempts)?;
+        write!(f, "paypal {}: {}", self.inner.operation, self.inner.kind)?;
+        if self.inner.attempts > 1 {
+            write!(f, " (after {} attempts)", self.inner.attempts)?;
         }
         if self.outcome_unknown() {
-            let money = if self.effect == Effect::MovesMoney { " and moved money" } else { "" };
+            let money = if self.inner.effect == Effect::MovesMoney { " and moved money" } else { "" };
             write!(
                 f,
                 "; outcome unknown: the request may have reached paypal{money}, so it was not retried; look the \
@@ -343,10 +344,10 @@ impl fmt::Display for Error {
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Invalid(v) => Some(v),
             ErrorKind::Encode(e) => Some(e),
-            ErrorKind::Fault { fault, .. } => Some(fault),
+            ErrorKind::Fault { fault, .. } => Some(&**fault),
             ErrorKind::Decode { error, .. } => Some(error),
             ErrorKind::Connect(e) | ErrorKind::Transport(e) => Some(&**e),
             _ => None,

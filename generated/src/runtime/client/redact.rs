@@ -102,7 +102,10 @@ mod tests {
     #[test]
     fn leaves_empty_and_self_closing_elements_and_similar_names() {
         let xml = "<Signature/><Password></Password><PasswordHint>x</PasswordHint><CVV2Code>M</CVV2Code>";
-        assert_eq!(redact(xml.as_bytes()), "<Signature/><Password>***</Password><PasswordHint>x</PasswordHint><CVV2Code>M</CVV2Code>");
+        assert_eq!(
+            redact(xml.as_bytes()),
+            "<Signature/><Password>***</Password><PasswordHint>x</PasswordHint><CVV2Code>M</CVV2Code>"
+        );
     }
 
     #[test]

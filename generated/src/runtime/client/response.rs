@@ -7,7 +7,7 @@ use std::ops::Deref;
 
 use crate::generated::ebl::{AckCodeType, ErrorParameterType, ErrorType, SeverityCodeType};
 use crate::runtime::DateTime;
-use crate::runtime::xml::{DecodeReport, XmlRead, XmlWrite};
+use crate::runtime::xml::{DecodeReport, XmlRead, XmlScalar, XmlWrite};
 
 /// The fields every PayPal response inherits from `AbstractResponseType`, borrowed.
 #[derive(Debug, Clone, Copy)]
@@ -127,26 +127,12 @@ impl fmt::Display for ApiError {
 }
 
 fn severity_text(s: &SeverityCodeType) -> String {
-    match s {
-        SeverityCodeType::Warning => "Warning".to_owned(),
-        SeverityCodeType::Error => "Error".to_owned(),
-        SeverityCodeType::PartialSuccess => "PartialSuccess".to_owned(),
-        other => format!("{other:?}"),
-    }
+    s.to_xml_text().into_owned()
 }
 
 /// The wire text of an `Ack` value.
 pub(crate) fn ack_text(ack: &AckCodeType) -> String {
-    match ack {
-        AckCodeType::Success => "Success".to_owned(),
-        AckCodeType::Failure => "Failure".to_owned(),
-        AckCodeType::Warning => "Warning".to_owned(),
-        AckCodeType::SuccessWithWarning => "SuccessWithWarning".to_owned(),
-        AckCodeType::FailureWithWarning => "FailureWithWarning".to_owned(),
-        AckCodeType::PartialSuccess => "PartialSuccess".to_owned(),
-        AckCodeType::CustomCode => "CustomCode".to_owned(),
-        other => format!("{other:?}"),
-    }
+    ack.to_xml_text().into_owned()
 }
 
 /// True for the `Ack` values that mean the call did what was asked: `Success`, `SuccessWithWarning` and

@@ -126,7 +126,7 @@ mod tests {
         for effect in [Effect::MovesMoney, Effect::Mutating] {
             let o = op(effect);
             assert!(!policy.should_retry(1, effect, &Error::new(&o, timeout())));
-            let fault = ErrorKind::Fault { fault: SoapFault::new("soapenv:Server", "x"), status: 500 };
+            let fault = ErrorKind::Fault { fault: Box::new(SoapFault::new("soapenv:Server", "x")), status: 500 };
             assert!(!policy.should_retry(1, effect, &Error::new(&o, fault)));
             let connect = ErrorKind::Connect("refused".into());
             assert!(policy.should_retry(1, effect, &Error::new(&o, connect)));

@@ -36,10 +36,8 @@ pub(crate) fn peek(bytes: &[u8]) -> Result<Peek, DecodeError> {
     let mut r = XmlReader::new(bytes);
     let root = r.root()?;
     if !root.is(SOAP_ENV, "Envelope") {
-        let kind = DecodeErrorKind::UnexpectedRoot {
-            expected: expanded(SOAP_ENV, "Envelope"),
-            found: root.expanded_name(),
-        };
+        let kind =
+            DecodeErrorKind::UnexpectedRoot { expected: expanded(SOAP_ENV, "Envelope"), found: root.expanded_name() };
         return Err(r.error_at_tag(&root, kind));
     }
     let mut out = Peek::default();
@@ -97,10 +95,8 @@ pub(crate) fn read_request<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Re
     let mut r = XmlReader::new(bytes);
     let root = r.root()?;
     if !root.is(SOAP_ENV, "Envelope") {
-        let kind = DecodeErrorKind::UnexpectedRoot {
-            expected: expanded(SOAP_ENV, "Envelope"),
-            found: root.expanded_name(),
-        };
+        let kind =
+            DecodeErrorKind::UnexpectedRoot { expected: expanded(SOAP_ENV, "Envelope"), found: root.expanded_name() };
         return Err(r.error_at_tag(&root, kind));
     }
     let mut body = None;

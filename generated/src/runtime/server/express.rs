@@ -110,8 +110,8 @@ impl ExpressCheckoutFake {
 
 fn money_error(code: u32, long: &str) -> Vec<ApiError> {
     let mut e = paypal_error(code);
-    e.short_message = "Transaction refused because of an invalid argument. See additional error messages for details."
-        .to_owned();
+    e.short_message =
+        "Transaction refused because of an invalid argument. See additional error messages for details.".to_owned();
     e.long_message = Some(long.to_owned());
     vec![e]
 }
@@ -154,7 +154,8 @@ impl PayPalApi for ExpressCheckoutFake {
             Ok(s) => s,
             Err(errors) => return Reply::Failure(errors),
         };
-        let status = if session.transaction_id.is_some() { "PaymentActionCompleted" } else { "PaymentActionNotInitiated" };
+        let status =
+            if session.transaction_id.is_some() { "PaymentActionCompleted" } else { "PaymentActionNotInitiated" };
         let details = GetExpressCheckoutDetailsResponseDetailsType {
             token: request.token,
             payer_info: Some(PayerInfoType {

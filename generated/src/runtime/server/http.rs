@@ -27,7 +27,12 @@ pub(crate) type Handler =
 
 /// Serves `listener` with `handler` until `shutdown` fires (or its sender is dropped); open connections are
 /// aborted then.
-pub(crate) async fn serve(listener: TcpListener, handler: Handler, max_request_bytes: usize, shutdown: oneshot::Receiver<()>) {
+pub(crate) async fn serve(
+    listener: TcpListener,
+    handler: Handler,
+    max_request_bytes: usize,
+    shutdown: oneshot::Receiver<()>,
+) {
     let mut connections = JoinSet::new();
     tokio::pin!(shutdown);
     loop {

@@ -23,6 +23,24 @@ fn expanded(ns: &str, local: &str) -> String {
 /// body element other than `{ns}name` or `Fault` ([`DecodeErrorKind::UnexpectedElement`], e.g. another
 /// operation's response); any error `T` reports.
 pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<Response<T>, DecodeError> {
+    let expected = expanded(ns, name);
+    read_envelope(bytes, &expected, |r, child| {
+        if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
+    })
+}
+
+/// Reads an envelope whose body element is decided by `read_body_element`: it gets each candidate body element
+/// and returns `Ok(None)`, leaving it unread, when it is not one it knows. `expected` describes what was wanted,
+/// for the error when nothing matches. The generated `Message::read_envelope` uses this to decode whichever
+/// element a captured envelope carries.
+///
+/// # Errors
+/// As [`read_response`].
+pub fn read_envelope<'a, T>(
+    bytes: &'a [u8],
+    expected: &str,
+    mut read_body_element: impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
+) -> Result<Response<T>, DecodeError> {
     let mut r = XmlReader::new(bytes);
     let root = r.root()?;
     if !root.is(SOAP_ENV, "Envelope") {
@@ -41,7 +59,7 @@ pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<R
             seen_header = true;
             read_header(&mut r)?;
         } else if child.is(SOAP_ENV, "Body") && body.is_none() {
-            body = Some(read_body(&mut r, &child, bytes, ns, name)?);
+            body = Some(read_body(&mut r, &child, bytes, expected, &mut read_body_element)?);
         } else {
             r.skip_unknown(&child)?;
         }
@@ -64,28 +82,28 @@ fn read_header(r: &mut XmlReader<'_>) -> Result<(), DecodeError> {
     Ok(())
 }
 
-fn read_body<'a, T: XmlRead>(
+fn read_body<'a, T>(
     r: &mut XmlReader<'a>,
     body: &StartTag<'a>,
     input: &[u8],
-    ns: &str,
-    name: &str,
+    expected: &str,
+    read_body_element: &mut impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
 ) -> Result<Body<T>, DecodeError> {
     let mut content = None;
     while let Some(child) = r.next_child()? {
         if content.is_some() {
             r.skip_unknown(&child)?;
-        } else if child.is(ns, name) {
-            content = Some(Body::Response(T::read_element(r, &child)?));
         } else if child.is(SOAP_ENV, "Fault") {
             content = Some(Body::Fault(read_fault(r, input)?));
+        } else if let Some(value) = read_body_element(r, &child)? {
+            content = Some(Body::Response(value));
         } else {
-            let expected = format!("{} or {}", expanded(ns, name), expanded(SOAP_ENV, "Fault"));
+            let expected = format!("{expected} or {}", expanded(SOAP_ENV, "Fault"));
             let found = child.expanded_name();
             return Err(r.error_at_tag(&child, DecodeErrorKind::UnexpectedElement { expected, found }));
         }
     }
-    content.ok_or_else(|| r.error_at_tag(body, DecodeErrorKind::MissingElement { expected: expanded(ns, name) }))
+    content.ok_or_else(|| r.error_at_tag(body, DecodeErrorKind::MissingElement { expected: expected.to_string() }))
 }
 
 /// Reads the children of a `Fault` element. SOAP 1.1 gives them no namespace; qualified ones are tolerated.

@@ -12,7 +12,9 @@ mod read;
 mod write;
 
 pub use any::AnyElement;
-pub use error::{DecodeError, DecodeErrorKind, DecodeReport, EncodeError, Finding, FindingKind, Limit, Position, ValueError};
+pub use error::{
+    DecodeError, DecodeErrorKind, DecodeReport, EncodeError, Finding, FindingKind, Limit, Position, ValueError,
+};
 pub use read::{Attr, Limits, StartTag, XmlReader};
 pub use write::XmlWriter;
 

@@ -2,29 +2,28 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::anonymous_types::anonymous::OrderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.priority {
-            path.field(
-                "priority",
-                |path| {
-                    check_min_inclusive(&(*v as i64), &1i64, path, out);
-                    check_max_inclusive(&(*v as i64), &5i64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::min_inclusive(
+                *v as i64,
+                1i64,
+            ) {
+                record(path, "priority", k, out);
+            }
+            if let ::std::option::Option::Some(k) = checks::max_inclusive(
+                *v as i64,
+                5i64,
+            ) {
+                record(path, "priority", k, out);
+            }
         }
         check_required(&self.id, path, "id", out);
         if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field(
-                "shipping",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("shipping", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -37,9 +36,7 @@ impl Validate for crate::anonymous_types::anonymous::GetOrderReq {
         if let ::std::option::Option::Some(v) = &self.get_order_request {
             path.field(
                 "get_order_request",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
+                |path| Validate::validate_into(v, path, out),
             );
         }
     }
@@ -50,14 +47,6 @@ impl Limited for crate::anonymous_types::anonymous::GetOrderReq {
 impl Validate for crate::anonymous_types::anonymous::GetOrderRequest {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.order_id, path, "order_id", out);
-        if let ::std::option::Option::Some(v) = &self.filter {
-            path.field(
-                "filter",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
     }
 }
 impl Limited for crate::anonymous_types::anonymous::GetOrderRequest {
@@ -75,21 +64,12 @@ impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.method, path, "method", out);
         if let ::std::option::Option::Some(v) = &self.method {
-            path.field(
-                "method",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "method", k, out);
+            }
         }
         check_required(&self.cost, path, "cost", out);
     }

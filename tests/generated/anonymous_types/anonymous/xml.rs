@@ -33,8 +33,8 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "priority") => {
+            match (a.local(), a.ns()) {
+                ("priority", ns) if ns == "" => {
                     out.priority = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -43,8 +43,8 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::anonymous_types::ns::ANONYMOUS, "Id") => {
+            match (child.local(), child.ns()) {
+                ("Id", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
@@ -53,7 +53,7 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::anonymous_types::ns::ANONYMOUS, "Shipping") => {
+                ("Shipping", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping = ::std::option::Option::Some(
@@ -102,8 +102,11 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::anonymous_types::ns::ANONYMOUS, "GetOrderRequest") => {
+            match (child.local(), child.ns()) {
+                (
+                    "GetOrderRequest",
+                    ns,
+                ) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_order_request = ::std::option::Option::Some(
@@ -151,8 +154,8 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::anonymous_types::ns::ANONYMOUS, "OrderId") => {
+            match (child.local(), child.ns()) {
+                ("OrderId", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_id = r
@@ -161,7 +164,7 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::anonymous_types::ns::ANONYMOUS, "Filter") => {
+                ("Filter", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.filter = ::std::option::Option::Some(
@@ -206,8 +209,8 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequestFilter {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::anonymous_types::ns::ANONYMOUS, "Since") => {
+            match (child.local(), child.ns()) {
+                ("Since", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.since = r
@@ -251,8 +254,8 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::anonymous_types::ns::ANONYMOUS, "Method") => {
+            match (child.local(), child.ns()) {
+                ("Method", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.method = r
@@ -261,7 +264,7 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::anonymous_types::ns::ANONYMOUS, "Cost") => {
+                ("Cost", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cost = r

@@ -34,8 +34,8 @@ impl XmlRead for crate::any::any::EnvelopeType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::any::ns::ANY, "Version") => {
+            match (child.local(), child.ns()) {
+                ("Version", ns) if ns == crate::any::ns::ANY => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.version = r
@@ -44,7 +44,7 @@ impl XmlRead for crate::any::any::EnvelopeType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -86,8 +86,8 @@ impl XmlRead for crate::any::any::ExtensionsType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::any::ns::ANY, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::any::ns::ANY => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -96,7 +96,7 @@ impl XmlRead for crate::any::any::ExtensionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::any::ns::ANY, "Payload") => {
+                ("Payload", ns) if ns == crate::any::ns::ANY => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payload = ::std::option::Option::Some(r.read_any(&child)?);
@@ -104,7 +104,7 @@ impl XmlRead for crate::any::any::ExtensionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::any::ns::ANY, "Untyped") => {
+                ("Untyped", ns) if ns == crate::any::ns::ANY => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.untyped = ::std::option::Option::Some(r.read_any(&child)?);
@@ -112,7 +112,7 @@ impl XmlRead for crate::any::any::ExtensionsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if (!ns.is_empty() && ns != "urn:test:any") => {
+                (_, ns) if (!ns.is_empty() && ns != "urn:test:any") => {
                     out.any.push(r.read_any(&child)?)
                 }
                 _ => r.skip_unknown(&child)?,
@@ -146,8 +146,8 @@ impl XmlRead for crate::any::any::StrictType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (ns, _) if true => out.any.push(r.read_any(&child)?),
+            match (child.local(), child.ns()) {
+                (_, ns) if true => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }

@@ -37,8 +37,8 @@ impl XmlRead for crate::choice::choice::AddressType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::choice::ns::CHOICE, "Street") => {
+            match (child.local(), child.ns()) {
+                ("Street", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.street = r
@@ -47,7 +47,7 @@ impl XmlRead for crate::choice::choice::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "City") => {
+                ("City", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.city = r
@@ -56,7 +56,7 @@ impl XmlRead for crate::choice::choice::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "Zip") => {
+                ("Zip", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.zip = r
@@ -112,8 +112,8 @@ impl XmlRead for crate::choice::choice::PaymentType {
         }
         let mut seen = [false; 6usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::choice::ns::CHOICE, "Id") => {
+            match (child.local(), child.ns()) {
+                ("Id", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
@@ -122,7 +122,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "Card") => {
+                ("Card", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.card = r
@@ -131,7 +131,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "BankName") => {
+                ("BankName", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.bank_name = r
@@ -140,7 +140,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "BankAccount") => {
+                ("BankAccount", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.bank_account = r
@@ -149,7 +149,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "Note") => {
+                ("Note", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.note = r
@@ -158,7 +158,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::choice::ns::CHOICE, "NoteAuthor") => {
+                ("NoteAuthor", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note_author = r
@@ -206,22 +206,22 @@ impl XmlRead for crate::choice::choice::SummaryType {
         }
         while let ::std::option::Option::Some(child) = r.next_child_mixed(&mut out.text)?
         {
-            match (child.ns(), child.local()) {
-                (crate::choice::ns::CHOICE, "State") => {
+            match (child.local(), child.ns()) {
+                ("State", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.state.push(v);
                     }
                 }
-                (crate::choice::ns::CHOICE, "Account") => {
+                ("Account", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.account.push(v);
                     }
                 }
-                (crate::choice::ns::CHOICE, "Count") => {
+                ("Count", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {

@@ -2,9 +2,8 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::collisions::collisions::ErrorType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -41,54 +40,23 @@ impl Limited for crate::collisions::collisions::ResultType {
 impl Validate for crate::collisions::collisions::StringType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            path.field(
-                "type_",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "type_", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.result {
-            path.field(
-                "result",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.option {
-            path.field(
-                "option",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("result", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.recurring {
-            path.field(
-                "recurring",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "recurring", k, out);
+            }
         }
     }
 }

@@ -31,8 +31,8 @@ impl XmlRead for crate::collisions::collisions::ErrorType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "ShortMessage") => {
+            match (child.local(), child.ns()) {
+                ("ShortMessage", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.short_message = r
@@ -73,8 +73,8 @@ impl XmlRead for crate::collisions::collisions::FooBar {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
@@ -115,8 +115,8 @@ impl XmlRead for crate::collisions::collisions::OptionType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "Some") => {
+            match (child.local(), child.ns()) {
+                ("Some", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.some = r
@@ -179,8 +179,8 @@ impl XmlRead for crate::collisions::collisions::ResultType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "Ok") => {
+            match (child.local(), child.ns()) {
+                ("Ok", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ok = r
@@ -253,8 +253,8 @@ impl XmlRead for crate::collisions::collisions::StringType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "async") => {
+            match (a.local(), a.ns()) {
+                ("async", ns) if ns == "" => {
                     out.async_ = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -263,8 +263,8 @@ impl XmlRead for crate::collisions::collisions::StringType {
         }
         let mut seen = [false; 12usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "type") => {
+            match (child.local(), child.ns()) {
+                ("type", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
@@ -273,7 +273,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "Self") => {
+                ("Self", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.self_ = r
@@ -282,7 +282,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "self") => {
+                ("self", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.self_2 = r
@@ -291,7 +291,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "String") => {
+                ("String", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.string = r
@@ -300,7 +300,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "Result") => {
+                ("Result", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.result = ::std::option::Option::Some(
@@ -313,7 +313,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "Option") => {
+                ("Option", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.option = ::std::option::Option::Some(
@@ -326,7 +326,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "123abc") => {
+                ("123abc", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out._123abc = r
@@ -335,7 +335,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "foo-bar") => {
+                ("foo-bar", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.foo_bar = r
@@ -344,7 +344,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "fooBar") => {
+                ("fooBar", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.foo_bar2 = r
@@ -353,7 +353,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "FooBar") => {
+                ("FooBar", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.foo_bar3 = r
@@ -362,7 +362,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "gen") => {
+                ("gen", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.gen_ = r
@@ -371,7 +371,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::collisions::ns::COLLISIONS, "Recurring") => {
+                ("Recurring", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.recurring = r
@@ -412,8 +412,8 @@ impl XmlRead for crate::collisions::collisions::FooBarType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
@@ -454,8 +454,8 @@ impl XmlRead for crate::collisions::collisions::FooBarType2 {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::collisions::ns::COLLISIONS, "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r

@@ -42,8 +42,8 @@ impl XmlRead for crate::cyclic_b::cyclic_a::PaymentType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::cyclic_b::ns::CYCLIC_A, "Total") => {
+            match (child.local(), child.ns()) {
+                ("Total", ns) if ns == crate::cyclic_b::ns::CYCLIC_A => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.total = ::std::option::Option::Some(

@@ -30,8 +30,8 @@ impl XmlRead for crate::cyclic_b::cyclic_b::AmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }

@@ -37,8 +37,8 @@ impl XmlRead for crate::default_ns::default_ns::AddressType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::default_ns::ns::DEFAULT_NS, "Name") => {
+            match (child.local(), child.ns()) {
+                ("Name", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
@@ -47,7 +47,7 @@ impl XmlRead for crate::default_ns::default_ns::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::default_ns::ns::DEFAULT_NS, "State") => {
+                ("State", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.state = r
@@ -56,7 +56,7 @@ impl XmlRead for crate::default_ns::default_ns::AddressType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::default_ns::ns::DEFAULT_NS, "Phone") => {
+                ("Phone", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.phone = r

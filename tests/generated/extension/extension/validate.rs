@@ -2,21 +2,12 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::extension::extension::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
     }
 }
 impl Limited for crate::extension::extension::AbstractResponseType {
@@ -42,23 +33,7 @@ impl Validate for crate::extension::extension::GetBalanceDetailedResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency, path, "currency", out);
         check_required(&self.ack, path, "ack", out);
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         check_required(&self.balance, path, "balance", out);
-        check_occurs(
-            self.holdings.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "holdings",
-            out,
-        );
     }
 }
 impl Limited for crate::extension::extension::GetBalanceDetailedResponseType {
@@ -68,14 +43,6 @@ impl Validate for crate::extension::extension::GetBalanceResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency, path, "currency", out);
         check_required(&self.ack, path, "ack", out);
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
         check_required(&self.balance, path, "balance", out);
     }
 }
@@ -85,14 +52,6 @@ impl Limited for crate::extension::extension::GetBalanceResponseType {
 impl Validate for crate::extension::extension::PingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
-        check_occurs(
-            self.errors.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "errors",
-            out,
-        );
     }
 }
 impl Limited for crate::extension::extension::PingResponseType {

@@ -36,8 +36,8 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "version") => {
+            match (a.local(), a.ns()) {
+                ("version", ns) if ns == "" => {
                     out.version = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -46,8 +46,8 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -56,14 +56,14 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Errors") => {
+                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.errors.push(v);
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -95,8 +95,8 @@ impl XmlRead for crate::extension::extension::AckOnlyResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "version") => {
+            match (a.local(), a.ns()) {
+                ("version", ns) if ns == "" => {
                     out.version = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -105,8 +105,8 @@ impl XmlRead for crate::extension::extension::AckOnlyResponseType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -147,8 +147,8 @@ impl XmlRead for crate::extension::extension::AnyTypeRestrictionType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Only") => {
+            match (child.local(), child.ns()) {
+                ("Only", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.only = r
@@ -203,12 +203,12 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currency") => {
+            match (a.local(), a.ns()) {
+                ("currency", ns) if ns == "" => {
                     out.currency = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
-                ("", "version") => {
+                ("version", ns) if ns == "" => {
                     out.version = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -217,8 +217,8 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -227,14 +227,14 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Errors") => {
+                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.errors.push(v);
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Balance") => {
+                ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.balance = r
@@ -243,14 +243,14 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Holdings") => {
+                ("Holdings", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
                     {
                         out.holdings.push(v);
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -294,12 +294,12 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "version") => {
+            match (a.local(), a.ns()) {
+                ("version", ns) if ns == "" => {
                     out.version = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
-                ("", "currency") => {
+                ("currency", ns) if ns == "" => {
                     out.currency = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -308,8 +308,8 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -318,14 +318,14 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Errors") => {
+                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.errors.push(v);
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Balance") => {
+                ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.balance = r
@@ -334,7 +334,7 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }
@@ -372,8 +372,8 @@ impl XmlRead for crate::extension::extension::PingResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "version") => {
+            match (a.local(), a.ns()) {
+                ("version", ns) if ns == "" => {
                     out.version = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Preserve)?;
                 }
@@ -382,8 +382,8 @@ impl XmlRead for crate::extension::extension::PingResponseType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::extension::ns::EXTENSION, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -392,14 +392,14 @@ impl XmlRead for crate::extension::extension::PingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::extension::ns::EXTENSION, "Errors") => {
+                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
                         .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
                     {
                         out.errors.push(v);
                     }
                 }
-                (ns, _) if ns.is_empty() => out.any.push(r.read_any(&child)?),
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
                 _ => r.skip_unknown(&child)?,
             }
         }

@@ -2,66 +2,56 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::facets::facets::LimitsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.id, path, "id", out);
         if let ::std::option::Option::Some(v) = &self.id {
-            path.field(
-                "id",
-                |path| {
-                    check_len(v, 36u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::len(v, 36u64) {
+                record(path, "id", k, out);
+            }
         }
         check_required(&self.name, path, "name", out);
         if let ::std::option::Option::Some(v) = &self.name {
-            path.field(
-                "name",
-                |path| {
-                    check_min_len(v, 1u64, path, out);
-                    check_max_len(v, 127u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::min_len(v, 1u64) {
+                record(path, "name", k, out);
+            }
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
+                record(path, "name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.short_name {
-            path.field(
-                "short_name",
-                |path| {
-                    check_min_len(v, 1u64, path, out);
-                    check_max_len(v, 32u64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::min_len(v, 1u64) {
+                record(path, "short_name", k, out);
+            }
+            if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
+                record(path, "short_name", k, out);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.level {
-            path.field(
-                "level",
-                |path| {
-                    check_min_inclusive(&(*v as i64), &0i64, path, out);
-                    check_max_inclusive(&(*v as i64), &3i64, path, out);
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::min_inclusive(
+                *v as i64,
+                0i64,
+            ) {
+                record(path, "level", k, out);
+            }
+            if let ::std::option::Option::Some(k) = checks::max_inclusive(
+                *v as i64,
+                3i64,
+            ) {
+                record(path, "level", k, out);
+            }
         }
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            path.field(
-                "ack",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "ack", k, out);
+            }
         }
     }
 }

@@ -60,8 +60,8 @@ impl XmlRead for crate::facets::facets::LimitsType {
         }
         let mut seen = [false; 7usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::facets::ns::FACETS, "Id") => {
+            match (child.local(), child.ns()) {
+                ("Id", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
@@ -70,7 +70,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "Name") => {
+                ("Name", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
@@ -79,7 +79,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "ShortName") => {
+                ("ShortName", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.short_name = r
@@ -88,7 +88,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "Code") => {
+                ("Code", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.code = r
@@ -97,7 +97,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "Level") => {
+                ("Level", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.level = r
@@ -106,7 +106,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "Ratio") => {
+                ("Ratio", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ratio = r
@@ -115,7 +115,7 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::facets::ns::FACETS, "Ack") => {
+                ("Ack", ns) if ns == crate::facets::ns::FACETS => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.ack = r

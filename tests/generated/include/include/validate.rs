@@ -2,9 +2,8 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::include::include::OrderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
@@ -21,12 +20,7 @@ impl Validate for crate::include::include::OrderType {
                 "part",
                 |path| {
                     for (i, v) in self.part.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );

@@ -30,8 +30,8 @@ impl XmlRead for crate::include::include::OrderType {
             r.unknown_attribute(start, a);
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::include::ns::INCLUDE, "Part") => {
+            match (child.local(), child.ns()) {
+                ("Part", ns) if ns == crate::include::ns::INCLUDE => {
                     out.part
                         .push(
                             <crate::include::include::PartType as XmlRead>::read_element(
@@ -72,8 +72,8 @@ impl XmlRead for crate::include::include::PartType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::include::ns::INCLUDE, "Sku") => {
+            match (child.local(), child.ns()) {
+                ("Sku", ns) if ns == crate::include::ns::INCLUDE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sku = r

@@ -31,8 +31,8 @@ impl XmlRead for crate::include_part::include::PartType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::include_part::ns::INCLUDE, "Sku") => {
+            match (child.local(), child.ns()) {
+                ("Sku", ns) if ns == crate::include_part::ns::INCLUDE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sku = r

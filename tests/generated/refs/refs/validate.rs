@@ -2,49 +2,25 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::refs::refs::OrderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.id, path, "id", out);
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.discount {
-            path.field(
-                "discount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("discount", |path| Validate::validate_into(v, path, out));
         }
-        check_occurs(
-            self.item.len(),
-            0u64,
-            ::std::option::Option::None,
-            path,
-            "item",
-            out,
-        );
         if !self.item.is_empty() {
             path.field(
                 "item",
                 |path| {
                     for (i, v) in self.item.iter().enumerate() {
-                        path.index(
-                            i,
-                            |path| {
-                                Validate::validate_into(v, path, out);
-                            },
-                        );
+                        path.index(i, |path| Validate::validate_into(v, path, out));
                     }
                 },
             );

@@ -46,8 +46,8 @@ impl XmlRead for crate::refs::refs::OrderType {
         }
         let mut seen = [false; 5usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::refs::ns::REFS, "Id") => {
+            match (child.local(), child.ns()) {
+                ("Id", ns) if ns == crate::refs::ns::REFS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
@@ -56,7 +56,7 @@ impl XmlRead for crate::refs::refs::OrderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::refs::ns::REFS_OTHER, "Amount") => {
+                ("Amount", ns) if ns == crate::refs::ns::REFS_OTHER => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -69,7 +69,7 @@ impl XmlRead for crate::refs::refs::OrderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::refs::ns::REFS_OTHER, "Discount") => {
+                ("Discount", ns) if ns == crate::refs::ns::REFS_OTHER => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.discount = ::std::option::Option::Some(
@@ -82,7 +82,7 @@ impl XmlRead for crate::refs::refs::OrderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::refs::ns::REFS_OTHER, "Item") => {
+                ("Item", ns) if ns == crate::refs::ns::REFS_OTHER => {
                     out.item
                         .push(
                             <crate::refs::refs_other::Item as XmlRead>::read_element(
@@ -91,7 +91,7 @@ impl XmlRead for crate::refs::refs::OrderType {
                             )?,
                         );
                 }
-                (crate::refs::ns::REFS, "Note") => {
+                ("Note", ns) if ns == crate::refs::ns::REFS => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
@@ -100,7 +100,7 @@ impl XmlRead for crate::refs::refs::OrderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                ("", "Plain") => {
+                ("Plain", ns) if ns == "" => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.plain = r

@@ -34,8 +34,8 @@ impl XmlRead for crate::refs_other::refs_other::MoneyType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                ("", "Value") => {
+            match (child.local(), child.ns()) {
+                ("Value", ns) if ns == "" => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
@@ -44,7 +44,7 @@ impl XmlRead for crate::refs_other::refs_other::MoneyType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                ("", "Currency") => {
+                ("Currency", ns) if ns == "" => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.currency = r
@@ -88,8 +88,8 @@ impl XmlRead for crate::refs_other::refs_other::Item {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                ("", "Sku") => {
+            match (child.local(), child.ns()) {
+                ("Sku", ns) if ns == "" => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sku = r
@@ -98,7 +98,7 @@ impl XmlRead for crate::refs_other::refs_other::Item {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::refs_other::ns::REFS_OTHER, "Quantity") => {
+                ("Quantity", ns) if ns == crate::refs_other::ns::REFS_OTHER => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.quantity = r

@@ -2,43 +2,28 @@
 //! Validators of this namespace's types.
 #![allow(unused_imports, clippy::cast_lossless)]
 use crate::runtime::validate::{
-    FieldLimit, Limited, Path, Validate, Violation, ViolationKind, check_amount,
-    check_len, check_max_inclusive, check_max_len, check_min_inclusive, check_min_len,
-    check_occurs, check_required,
+    FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required,
+    record, record_item,
 };
 impl Validate for crate::simple_content::simple_content::BasicAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            path.field(
-                "currency_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_id", k, out);
+            }
         }
         {
             let v = &self.value;
-            path.field(
-                "value",
-                |path| {
-                    check_amount(
-                        v,
-                        self.currency_id.as_ref().map(|c| c.as_str()),
-                        path,
-                        out,
-                    );
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::amount(
+                v,
+                self.currency_id.as_ref().map(|c| c.as_str()),
+            ) {
+                record(path, "value", k, out);
+            }
         }
     }
 }
@@ -49,36 +34,13 @@ impl Validate for crate::simple_content::simple_content::PriceType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
         if let ::std::option::Option::Some(v) = &self.amount {
-            path.field(
-                "amount",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("amount", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.tax {
-            path.field(
-                "tax",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("tax", |path| Validate::validate_into(v, path, out));
         }
         if let ::std::option::Option::Some(v) = &self.usd {
-            path.field(
-                "usd",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.quantity {
-            path.field(
-                "quantity",
-                |path| {
-                    Validate::validate_into(v, path, out);
-                },
-            );
+            path.field("usd", |path| Validate::validate_into(v, path, out));
         }
     }
 }
@@ -97,21 +59,12 @@ impl Validate for crate::simple_content::simple_content::TaxedAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            path.field(
-                "currency_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_id", k, out);
+            }
         }
     }
 }
@@ -122,21 +75,12 @@ impl Validate for crate::simple_content::simple_content::UsdAmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            path.field(
-                "currency_id",
-                |path| {
-                    if !v.is_known() {
-                        out.push(
-                            Violation::new(
-                                path,
-                                ViolationKind::NotInEnumeration {
-                                    value: v.as_str().to_string(),
-                                },
-                            ),
-                        );
-                    }
-                },
-            );
+            if let ::std::option::Option::Some(k) = checks::known(
+                v.is_known(),
+                v.as_str(),
+            ) {
+                record(path, "currency_id", k, out);
+            }
         }
     }
 }

@@ -28,8 +28,8 @@ impl XmlRead for crate::simple_content::simple_content::BasicAmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -88,8 +88,8 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
         }
         let mut seen = [false; 4usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::simple_content::ns::SIMPLE_CONTENT, "Amount") => {
+            match (child.local(), child.ns()) {
+                ("Amount", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.amount = ::std::option::Option::Some(
@@ -102,7 +102,7 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::simple_content::ns::SIMPLE_CONTENT, "Tax") => {
+                ("Tax", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.tax = ::std::option::Option::Some(
@@ -115,7 +115,7 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::simple_content::ns::SIMPLE_CONTENT, "Usd") => {
+                ("Usd", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.usd = ::std::option::Option::Some(
@@ -128,7 +128,7 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::simple_content::ns::SIMPLE_CONTENT, "Quantity") => {
+                ("Quantity", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.quantity = ::std::option::Option::Some(
@@ -172,8 +172,8 @@ impl XmlRead for crate::simple_content::simple_content::QuantityType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "unit") => {
+            match (a.local(), a.ns()) {
+                ("unit", ns) if ns == "" => {
                     out.unit = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -210,12 +210,12 @@ impl XmlRead for crate::simple_content::simple_content::TaxedAmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
-                ("", "taxIncluded") => {
+                ("taxIncluded", ns) if ns == "" => {
                     out.tax_included = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }
@@ -251,8 +251,8 @@ impl XmlRead for crate::simple_content::simple_content::UsdAmountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         for a in start.attrs() {
-            match (a.ns(), a.local()) {
-                ("", "currencyID") => {
+            match (a.local(), a.ns()) {
+                ("currencyID", ns) if ns == "" => {
                     out.currency_id = r
                         .attr_scalar(start, a, crate::runtime::xml::Ws::Collapse)?;
                 }

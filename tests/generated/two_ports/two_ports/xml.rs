@@ -34,8 +34,8 @@ impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Version") => {
+            match (child.local(), child.ns()) {
+                ("Version", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.version = r
@@ -44,7 +44,7 @@ impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::two_ports::ns::TWO_PORTS, "ThingID") => {
+                ("ThingID", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.thing_id = r
@@ -91,8 +91,8 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
         }
         let mut seen = [false; 3usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -101,7 +101,7 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.correlation_id = r
@@ -110,7 +110,7 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::two_ports::ns::TWO_PORTS, "Token") => {
+                ("Token", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
@@ -151,8 +151,8 @@ impl XmlRead for crate::two_ports::two_ports::GetThingReq {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS, "GetThingRequest") => {
+            match (child.local(), child.ns()) {
+                ("GetThingRequest", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.get_thing_request = ::std::option::Option::Some(

@@ -31,8 +31,8 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractRequestType {
         }
         let mut seen = [false; 1usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Version") => {
+            match (child.local(), child.ns()) {
+                ("Version", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.version = r
@@ -76,8 +76,8 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Ack") => {
+            match (child.local(), child.ns()) {
+                ("Ack", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
@@ -86,7 +86,7 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID") => {
+                ("CorrelationID", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.correlation_id = r
@@ -141,8 +141,8 @@ impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
         }
         let mut seen = [false; 2usize];
         while let ::std::option::Option::Some(child) = r.next_child()? {
-            match (child.ns(), child.local()) {
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Username") => {
+            match (child.local(), child.ns()) {
+                ("Username", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.username = r
@@ -151,7 +151,7 @@ impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
                         r.skip_duplicate(&child)?;
                     }
                 }
-                (crate::two_ports::ns::TWO_PORTS_BASE, "Password") => {
+                ("Password", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.password = r

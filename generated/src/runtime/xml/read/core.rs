@@ -1,15 +1,13 @@
-//! The reader's machinery below its public methods: pulling quick-xml events and mapping their errors, opening
-//! start tags (attributes, namespace declarations, limits), and stepping through an element's content with the
-//! text going where the caller wants it.
+//! The reader's machinery below its public methods: pulling tokens and turning tokenizer errors into
+//! [`DecodeError`]s, closing end tags against the open element, and stepping through an element's content with
+//! the text going where the caller wants it.
 
 use std::borrow::Cow;
 
-use quick_xml::errors::{Error as QxError, IllFormedError};
-use quick_xml::events::Event;
-
 use super::super::error::{DecodeError, DecodeErrorKind, Finding, FindingKind, Limit, SNIPPET_MAX, snippet};
 use super::XmlReader;
-use super::lexical::{contains_cdata_end, is_all_ws, push_normalized, resolve_reference};
+use super::lexical::{is_all_ws, push_normalized, resolve_reference};
+use super::scan::{ScanError, Token, end_tag, next_token};
 use super::tag::{StartTag, expanded_name};
 
 /// Longest element path a message or finding carries; longer paths keep their innermost part.
@@ -42,39 +40,48 @@ pub(super) enum Sink<'s, 'a> {
     Collect(&'s mut Cow<'a, str>),
 }
 
-/// What a step through an element's content found.
-pub(super) enum Step<'a> {
-    /// A child element's start tag (the child is now the element being read).
-    Child(StartTag<'a>),
-    /// The element's end: offsets of the end tag's `<` and just after its `>` (both the end of the start tag for a
-    /// self-closing element).
-    End { inner_end: usize, end: usize },
-}
-
 enum Piece<'x> {
     Literal(&'x str),
     Char(char),
 }
 
 impl<'a> XmlReader<'a> {
-    /// Byte offset of the quick-xml cursor in the whole input.
-    pub(super) fn cursor(&self) -> usize {
-        self.reader.buffer_position() as usize + self.base
-    }
-
-    /// The input text that `bytes` (a slice quick-xml borrowed from it) covers, with its offset.
-    pub(super) fn slice(&self, bytes: &[u8]) -> Result<(usize, &'a str), DecodeError> {
-        let text: &'a str = self.text;
-        (bytes.as_ptr() as usize)
-            .checked_sub(text.as_ptr() as usize)
-            .and_then(|start| Some((start, text.get(start..start.checked_add(bytes.len())?)?)))
-            .ok_or_else(|| self.error_at(DecodeErrorKind::Misuse("event outside the input"), self.cursor()))
-    }
-
     /// An error at `offset` in the element currently open.
+    #[cold]
     pub(super) fn error_at(&self, kind: DecodeErrorKind, offset: usize) -> DecodeError {
         let position = super::super::error::Position::locate(self.input, offset);
         DecodeError::new(kind, position, self.path_to(self.stack.len()))
+    }
+
+    /// The error for what the tokenizer found. When the input ended early because of a fault the prescan found
+    /// (invalid UTF-8, a forbidden character, an oversized input), that fault is the error.
+    #[cold]
+    pub(super) fn scan_error(&self, e: ScanError) -> DecodeError {
+        match e {
+            ScanError::Eof(inside) => match &self.fault {
+                Some((at, kind)) => self.error_at(kind.clone(), *at),
+                None => {
+                    let kind = DecodeErrorKind::Syntax { message: format!("unexpected end of input {inside}") };
+                    self.error_at(kind, self.text.len())
+                }
+            },
+            ScanError::Syntax(at, message) => self.error_at(DecodeErrorKind::Syntax { message: message.into() }, at),
+        }
+    }
+
+    /// The next token, or the error deferred from an earlier step. At the end of the checked input, a pending
+    /// fault is reported instead of the end.
+    #[inline]
+    pub(super) fn token(&mut self) -> Result<Token<'a>, DecodeError> {
+        if let Some(err) = self.deferred.take() {
+            return Err(err);
+        }
+        let text: &'a str = self.text;
+        match next_token(text, &mut self.pos) {
+            Ok(Token::Eof) if self.fault.is_some() => Err(self.scan_error(ScanError::Eof(""))),
+            Ok(token) => Ok(token),
+            Err(e) => Err(self.scan_error(e)),
+        }
     }
 
     /// The path of the first `depth` open elements, cut to its innermost [`MAX_PATH`] bytes.
@@ -85,8 +92,8 @@ impl<'a> XmlReader<'a> {
 
     /// The path of `start` (which need not be open any more) under its open ancestors.
     pub(super) fn element_path(&self, start: &StartTag<'_>) -> String {
-        let open = &self.stack[..start.depth.saturating_sub(1).min(self.stack.len())];
-        join_path(open.iter().map(|o| o.local).chain([start.local]))
+        let open = &self.stack[..(start.depth as usize).saturating_sub(1).min(self.stack.len())];
+        join_path(open.iter().map(|o| o.local).chain([start.local()]))
     }
 
     /// Records a finding, or remembers a limit error for the next step when there are too many.
@@ -103,47 +110,8 @@ impl<'a> XmlReader<'a> {
         self.report.findings.push(Finding { kind, path, name, raw: raw.to_owned() });
     }
 
-    /// The next quick-xml event, with errors mapped. At the end of the checked input a pending fault (invalid
-    /// UTF-8, a forbidden character, an oversized input) is reported instead of what quick-xml makes of the cut.
-    #[inline(always)]
-    pub(super) fn event(&mut self) -> Result<Event<'a>, DecodeError> {
-        if let Some(err) = self.deferred.take() {
-            return Err(err);
-        }
-        match self.reader.read_event() {
-            Ok(Event::Eof) => match &self.fault {
-                Some((at, kind)) => Err(self.error_at(kind.clone(), *at)),
-                None => Ok(Event::Eof),
-            },
-            Ok(event) => Ok(event),
-            Err(e) => Err(self.map_error(e)),
-        }
-    }
-
-    fn map_error(&self, e: QxError) -> DecodeError {
-        if let Some((at, kind)) = &self.fault {
-            if self.cursor() >= self.text.len() {
-                return self.error_at(kind.clone(), *at);
-            }
-        }
-        let at = self.reader.error_position() as usize + self.base;
-        let kind = match e {
-            QxError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-                DecodeErrorKind::MismatchedEndTag {
-                    expected: snippet(&expected, SNIPPET_MAX),
-                    found: snippet(&found, SNIPPET_MAX),
-                }
-            }
-            QxError::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
-                DecodeErrorKind::UnmatchedEndTag { found: snippet(&found, SNIPPET_MAX) }
-            }
-            QxError::IllFormed(IllFormedError::MissingDoctypeName) => DecodeErrorKind::Doctype,
-            other => DecodeErrorKind::Syntax { message: snippet(&other.to_string(), 2 * SNIPPET_MAX) },
-        };
-        self.error_at(kind, at)
-    }
-
     /// Pops the innermost element and its namespace scope.
+    #[inline]
     pub(super) fn close_top(&mut self) {
         if let Some(open) = self.stack.pop() {
             self.scopes.truncate(open.scope_mark);
@@ -153,91 +121,98 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Reads the content of the innermost open element up to its next child start tag or its end tag.
-    pub(super) fn step(&mut self, sink: &mut Sink<'_, 'a>) -> Result<Step<'a>, DecodeError> {
+    /// Reads the content of the innermost open element up to its next child start tag (`Some`, the child is
+    /// then the element being read) or its end tag (`None`; [`Self::ended`] then holds the offsets of the end
+    /// tag's `<` and just after its `>`, both the end of the start tag for a self-closing element).
+    pub(super) fn step(&mut self, sink: &mut Sink<'_, 'a>) -> Result<Option<StartTag<'a>>, DecodeError> {
         let Some(top) = self.stack.last() else {
             return Err(self.error_at(DecodeErrorKind::Misuse("no element is being read"), self.last));
         };
         if top.empty {
             let end = top.content_start;
             self.close_top();
-            return Ok(Step::End { inner_end: end, end });
+            self.ended = (end, end);
+            return Ok(None);
         }
         loop {
-            match self.event()? {
-                Event::Start(e) => {
+            match self.token()? {
+                Token::Start { at } => {
                     self.flush_run();
-                    return self.open_tag(&e, false).map(Step::Child);
+                    return self.open_tag(at).map(Some);
                 }
-                Event::Empty(e) => {
+                Token::End { at } => {
                     self.flush_run();
-                    return self.open_tag(&e, true).map(Step::Child);
+                    self.close_end_tag(at)?;
+                    return Ok(None);
                 }
-                Event::End(e) => {
-                    self.flush_run();
-                    let (start, _) = self.slice(&e)?;
-                    let inner_end = start.saturating_sub(2);
-                    self.last = inner_end;
-                    let end = self.cursor();
-                    self.close_top();
-                    return Ok(Step::End { inner_end, end });
-                }
-                Event::Text(e) => {
-                    let (start, text) = self.slice(&e)?;
-                    if contains_cdata_end(text.as_bytes()) {
-                        let kind = DecodeErrorKind::Syntax { message: "`]]>` in text".into() };
-                        return Err(self.error_at(kind, start));
-                    }
-                    self.take_text(sink, start, start + text.len(), Piece::Literal(text))?;
-                }
-                Event::CData(e) => {
-                    let (start, text) = self.slice(&e)?;
-                    self.take_text(sink, start.saturating_sub(9), start + text.len() + 3, Piece::Literal(text))?;
-                }
-                Event::GeneralRef(e) => {
-                    let (start, name) = self.slice(&e)?;
-                    let at = start.saturating_sub(1);
+                Token::Text { at, text } => self.take_text(sink, at, at + text.len(), Piece::Literal(text))?,
+                Token::Reference { at, name } => {
                     let c = resolve_reference(name).map_err(|kind| self.error_at(kind, at))?;
-                    self.take_text(sink, at, start + name.len() + 1, Piece::Char(c))?;
+                    self.take_text(sink, at, self.pos, Piece::Char(c))?;
                 }
-                Event::Comment(e) => {
-                    self.flush_run();
-                    self.check_comment(&e)?;
-                }
+                Token::CData { at, text } => self.take_text(sink, at, self.pos, Piece::Literal(text))?,
+                Token::Comment { .. } => self.flush_run(),
                 other => return Err(self.misplaced(&other)),
             }
         }
     }
 
-    /// The error for an event that may not appear where it did (a PI, DOCTYPE, declaration or the end of input).
-    pub(super) fn misplaced(&self, event: &Event<'_>) -> DecodeError {
-        let at_markup =
-            |bytes: &[u8], back: usize| self.slice(bytes).map_or(self.last, |(s, _)| s.saturating_sub(back));
-        match event {
-            Event::PI(e) => {
-                let target = e.target();
-                let target = snippet(&String::from_utf8_lossy(target), SNIPPET_MAX);
-                self.error_at(DecodeErrorKind::ProcessingInstruction { target }, at_markup(e, 2))
+    /// Closes the innermost element at the end tag whose `</` is at `at` (the cursor is on its name). The usual
+    /// case, the open element's name followed by `>`, is one comparison.
+    #[inline]
+    fn close_end_tag(&mut self, at: usize) -> Result<(), DecodeError> {
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let Some(top) = self.stack.last() else {
+            return Err(self.error_at(DecodeErrorKind::Misuse("no element is being read"), at));
+        };
+        let name = top.qname.as_bytes();
+        let from = at + 2;
+        let end = if bytes.get(from..from + name.len()) == Some(name) && bytes.get(from + name.len()) == Some(&b'>') {
+            from + name.len() + 1
+        } else {
+            self.end_tag_slow(at)?
+        };
+        self.pos = end;
+        self.last = at;
+        self.ended = (at, end);
+        self.close_top();
+        Ok(())
+    }
+
+    /// An end tag that is not simply `</name>`: with whitespace before `>`, another name, or malformed.
+    #[cold]
+    fn end_tag_slow(&self, at: usize) -> Result<usize, DecodeError> {
+        let (found, end) = end_tag(self.text, at).map_err(|e| self.scan_error(e))?;
+        match self.stack.last() {
+            Some(top) if top.qname == found => Ok(end),
+            Some(top) => {
+                let kind = DecodeErrorKind::MismatchedEndTag {
+                    expected: snippet(top.qname, SNIPPET_MAX),
+                    found: snippet(found, SNIPPET_MAX),
+                };
+                Err(self.error_at(kind, at))
             }
-            Event::DocType(e) => self.error_at(DecodeErrorKind::Doctype, at_markup(e, 9)),
-            Event::Decl(e) => self.error_at(DecodeErrorKind::MisplacedDeclaration, at_markup(e, 2)),
-            Event::Eof => {
-                let open = join_path(self.stack.iter().map(|o| o.qname));
-                let open = open.strip_prefix('/').unwrap_or(&open).to_owned();
-                self.error_at(DecodeErrorKind::UnexpectedEof { open }, self.cursor())
-            }
-            _ => self.error_at(DecodeErrorKind::Misuse("unexpected event"), self.cursor()),
+            None => Err(self.error_at(DecodeErrorKind::UnmatchedEndTag { found: snippet(found, SNIPPET_MAX) }, at)),
         }
     }
 
-    /// Rejects `--` inside a comment and a comment ending in `-` (XML 1.0 §2.5).
-    pub(super) fn check_comment(&self, comment: &[u8]) -> Result<(), DecodeError> {
-        let (start, text) = self.slice(comment)?;
-        if text.contains("--") || text.ends_with('-') {
-            let kind = DecodeErrorKind::Syntax { message: "`--` inside a comment".into() };
-            return Err(self.error_at(kind, start.saturating_sub(4)));
+    /// The error for a token that may not appear where it did (a PI, DOCTYPE, declaration or the end of input).
+    #[cold]
+    pub(super) fn misplaced(&self, token: &Token<'_>) -> DecodeError {
+        match *token {
+            Token::Pi { at, target } => {
+                self.error_at(DecodeErrorKind::ProcessingInstruction { target: snippet(target, SNIPPET_MAX) }, at)
+            }
+            Token::Doctype { at } => self.error_at(DecodeErrorKind::Doctype, at),
+            Token::Declaration { at, .. } => self.error_at(DecodeErrorKind::MisplacedDeclaration, at),
+            Token::Eof => {
+                let open = join_path(self.stack.iter().map(|o| o.qname));
+                let open = open.strip_prefix('/').unwrap_or(&open).to_owned();
+                self.error_at(DecodeErrorKind::UnexpectedEof { open }, self.text.len())
+            }
+            _ => self.error_at(DecodeErrorKind::Misuse("unexpected token"), self.pos),
         }
-        Ok(())
     }
 
     #[inline(always)]
@@ -287,11 +262,16 @@ impl<'a> XmlReader<'a> {
     #[inline(always)]
     fn flush_run(&mut self) {
         if let Some((start, end)) = self.run.take() {
-            let text: &'a str = self.text;
-            let raw = text.get(start..end).unwrap_or_default();
-            if !is_all_ws(raw.as_bytes()) {
-                self.record(FindingKind::UnexpectedText, self.path_to(self.stack.len()), String::new(), raw);
-            }
+            self.flush_run_slow(start, end);
+        }
+    }
+
+    #[cold]
+    fn flush_run_slow(&mut self, start: usize, end: usize) {
+        let text: &'a str = self.text;
+        let raw = text.get(start..end).unwrap_or_default();
+        if !is_all_ws(raw.as_bytes()) {
+            self.record(FindingKind::UnexpectedText, self.path_to(self.stack.len()), String::new(), raw);
         }
     }
 
@@ -299,27 +279,29 @@ impl<'a> XmlReader<'a> {
     /// Returns the offsets of its end tag's `<` and just after its `>`.
     pub(super) fn skip_open(&mut self, depth: usize) -> Result<(usize, usize), DecodeError> {
         loop {
-            if let Step::End { inner_end, end } = self.step(&mut Sink::Skip)? {
-                if self.stack.len() < depth {
-                    return Ok((inner_end, end));
-                }
+            if self.step(&mut Sink::Skip)?.is_none() && self.stack.len() < depth {
+                return Ok(self.ended);
             }
         }
     }
 
     /// Checks that `start` is the element being read (the innermost open one).
+    #[inline]
     pub(super) fn check_current(&self, start: &StartTag<'_>) -> Result<(), DecodeError> {
         match self.stack.last() {
-            Some(top) if self.stack.len() == start.depth && top.offset == start.offset => Ok(()),
-            _ => {
-                Err(self.error_at(DecodeErrorKind::Misuse("the start tag is not the element being read"), start.offset))
-            }
+            Some(top) if self.stack.len() == start.depth as usize && top.offset == start.offset => Ok(()),
+            _ => Err(self.not_current(start)),
         }
+    }
+
+    #[cold]
+    fn not_current(&self, start: &StartTag<'_>) -> DecodeError {
+        self.error_at(DecodeErrorKind::Misuse("the start tag is not the element being read"), start.offset)
     }
 
     /// The path of `start` with its expanded name, for findings about it.
     pub(super) fn name_of(start: &StartTag<'_>) -> String {
-        expanded_name(&start.ns, start.local)
+        expanded_name(&start.ns, start.local())
     }
 }
 

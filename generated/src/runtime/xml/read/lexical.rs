@@ -1,6 +1,6 @@
-//! Character-level rules of XML 1.0 that quick-xml leaves to its caller: the up-front scan for invalid UTF-8 and
-//! forbidden characters, name syntax, entity and character references, attribute-value normalization, line-end
-//! normalization and the XSD whitespace facet.
+//! Character-level rules of XML 1.0: the up-front scan for invalid UTF-8 and forbidden characters, name syntax,
+//! entity and character references, attribute-value normalization, line-end normalization and the XSD whitespace
+//! facet.
 
 use std::borrow::Cow;
 
@@ -146,8 +146,9 @@ pub(crate) fn is_ncname(s: &str) -> bool {
     chars.next().is_some_and(is_name_start_char) && chars.all(is_name_char)
 }
 
-/// Byte classes for name scanning: ASCII name characters, the colon, whitespace, `=`, and `OTHER` for every byte
-/// that is neither an ASCII name character nor the colon (non-ASCII bytes included: they take the slow path).
+/// Byte classes for name scanning: ASCII name characters, the colon, the bytes that can end a name (whitespace,
+/// `=`, `/`, `>`), and `OTHER` for every byte that is neither an ASCII name character nor the colon (non-ASCII
+/// bytes included: they take the slow path).
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut i = 0;
@@ -161,6 +162,10 @@ static CLASS: [u8; 256] = {
             WS | OTHER
         } else if c == b'=' {
             EQ | OTHER
+        } else if c == b'/' {
+            SLASH | OTHER
+        } else if c == b'>' {
+            GT | OTHER
         } else {
             OTHER
         };
@@ -174,10 +179,15 @@ const OTHER: u8 = 8;
 pub(super) const WS: u8 = 16;
 /// `=`: ends an attribute name.
 pub(super) const EQ: u8 = 32;
+/// `/`: ends a name in a tag (`<a/>`).
+pub(super) const SLASH: u8 = 64;
+/// `>`: ends a name in a tag.
+pub(super) const GT: u8 = 128;
 
 /// Scans a qualified name in `text` from `from` up to the first byte whose class is in `stop` (or the end), checking
 /// it in the same pass. Returns the end and the prefix and local name, or the end and `None` when the bytes there are
 /// not a `QName`.
+#[inline]
 pub(super) fn scan_qname(text: &str, from: usize, stop: u8) -> (usize, Option<(&str, &str)>) {
     let bytes = text.as_bytes();
     let mut end = from;
@@ -229,11 +239,6 @@ fn split_qname_slow(name: &str) -> Option<(&str, &str)> {
         None => is_ncname(name).then_some(("", name)),
         Some((prefix, local)) => (is_ncname(prefix) && is_ncname(local)).then_some((prefix, local)),
     }
-}
-
-/// Whether text contains `]]>`, which XML forbids in character data.
-pub(super) fn contains_cdata_end(text: &[u8]) -> bool {
-    memchr::memchr_iter(b'>', text).any(|i| i >= 2 && &text[i - 2..i] == b"]]")
 }
 
 /// Resolves the inside of a reference (`amp`, `#38`, `#x26`): only the five predefined entities and character
@@ -422,13 +427,6 @@ mod tests {
         assert_eq!(split_qname("a:1"), None);
         assert_eq!(split_qname(""), None);
         assert_eq!(split_qname("a:"), None);
-    }
-
-    #[test]
-    fn cdata_end() {
-        assert!(contains_cdata_end(b"a]]>b"));
-        assert!(!contains_cdata_end(b"a]>b]] >"));
-        assert!(!contains_cdata_end(b">"));
     }
 
     #[test]

@@ -4,19 +4,22 @@
 //! open, no duplicate attributes, every prefix declared, only characters XML allows, one root and nothing but
 //! comments and whitespace after it), and it must not contain a DOCTYPE (so no entity is ever defined or
 //! expanded) or a processing instruction, as SOAP 1.1 requires. Every such problem is a [`DecodeError`] with its
-//! position and element path. quick-xml tokenizes; this module does every check quick-xml leaves to its caller.
+//! position and element path. The tokenizer (`scan.rs`) and the tag reader (`open.rs`) check while they scan, so
+//! each byte is looked at about once after the up-front UTF-8 and character scan.
 //!
 //! Tolerant about the schema: unknown elements and attributes, stray text, duplicates and children inside simple
 //! values are set aside as findings in the [`DecodeReport`], each with the exact XML received.
 //!
 //! Fast: names, values and namespace URIs borrow from the input, a simple value that is one piece of text is
-//! never copied, line and column are only computed for an error, and [`Limits`] bound what any input can cost.
+//! never copied, element paths, line and column are only computed for an error or a finding, and [`Limits`]
+//! bound what any input can cost.
 
 mod core;
 mod lexical;
 mod limits;
 mod open;
 mod prolog;
+mod scan;
 mod tag;
 #[cfg(test)]
 mod tests;
@@ -28,7 +31,7 @@ pub use limits::Limits;
 pub use tag::{Attr, StartTag};
 pub(crate) use tag::{XML_NS, XSI_NS};
 
-use self::core::{Open, Sink, Step};
+use self::core::{Open, Sink};
 use self::open::RawAttr;
 use super::any::AnyElement;
 use super::error::{DecodeError, DecodeErrorKind, DecodeReport, FindingKind, Limit, SNIPPET_MAX, snippet};
@@ -70,11 +73,10 @@ enum State {
 /// ```
 pub struct XmlReader<'a> {
     input: &'a [u8],
-    /// The checked part of the input (valid UTF-8 without forbidden characters); quick-xml reads it.
+    /// The checked part of the input (valid UTF-8 without forbidden characters); the tokenizer reads it.
     text: &'a str,
-    reader: quick_xml::Reader<&'a [u8]>,
-    /// Length of the byte order mark quick-xml does not see.
-    base: usize,
+    /// The tokenizer's cursor: a byte offset in `text` (and `input`).
+    pos: usize,
     /// What ends the checked part early, reported when parsing reaches it.
     fault: Option<(usize, DecodeErrorKind)>,
     limits: Limits,
@@ -87,6 +89,8 @@ pub struct XmlReader<'a> {
     run: Option<(usize, usize)>,
     /// Offset of the last tag read, for errors raised between events.
     last: usize,
+    /// Offsets of the last end tag's `<` and just after its `>` (the end of the start tag when self-closing).
+    ended: (usize, usize),
     /// An error raised where it could not be returned (too many findings), returned by the next read.
     deferred: Option<DecodeError>,
 }
@@ -120,19 +124,10 @@ impl<'a> XmlReader<'a> {
             let scan = lexical::prescan(input);
             (scan.text, scan.bom, scan.fault)
         };
-        let body = text.as_bytes().get(bom..).unwrap_or_default();
-        let mut reader = quick_xml::Reader::from_reader(body);
-        let config = reader.config_mut();
-        config.check_end_names = true;
-        config.allow_unmatched_ends = false;
-        config.allow_dangling_amp = false;
-        config.expand_empty_elements = false;
-        config.trim_text(false);
         Self {
             input,
             text,
-            reader,
-            base: bom,
+            pos: bom,
             fault,
             limits,
             state: State::Prolog,
@@ -142,6 +137,7 @@ impl<'a> XmlReader<'a> {
             report: DecodeReport::default(),
             run: None,
             last: 0,
+            ended: (0, 0),
             deferred: None,
         }
     }
@@ -188,10 +184,7 @@ impl<'a> XmlReader<'a> {
         if self.state != State::InRoot {
             return Err(self.error(DecodeErrorKind::Misuse("next_child() outside the root element")));
         }
-        match self.step(sink)? {
-            Step::Child(tag) => Ok(Some(tag)),
-            Step::End { .. } => Ok(None),
-        }
+        self.step(sink)
     }
 
     /// Reads the text content of `start` through its end tag and parses it as `T`.
@@ -210,8 +203,8 @@ impl<'a> XmlReader<'a> {
     pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
         let mut text = Cow::Borrowed("");
-        while let Step::Child(child) = self.step(&mut Sink::Collect(&mut text))? {
-            let (_, end) = self.skip_open(child.depth)?;
+        while let Some(child) = self.step(&mut Sink::Collect(&mut text))? {
+            let (_, end) = self.skip_open(child.depth as usize)?;
             let raw = self.text.get(child.offset..end).unwrap_or_default();
             self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
         }
@@ -275,7 +268,7 @@ impl<'a> XmlReader<'a> {
 
     fn skip_recorded(&mut self, start: &StartTag<'_>, kind: FindingKind) -> Result<(), DecodeError> {
         self.check_current(start)?;
-        let (_, end) = self.skip_open(start.depth)?;
+        let (_, end) = self.skip_open(start.depth as usize)?;
         let raw = self.text.get(start.offset..end).unwrap_or_default();
         self.record(kind, self.element_path(start), Self::name_of(start), raw);
         Ok(())
@@ -288,7 +281,7 @@ impl<'a> XmlReader<'a> {
     /// As [`Self::skip_unknown`].
     pub fn skip_element(&mut self, start: &StartTag<'_>) -> Result<(), DecodeError> {
         self.check_current(start)?;
-        self.skip_open(start.depth).map(|_| ())
+        self.skip_open(start.depth as usize).map(|_| ())
     }
 
     /// Records an attribute the type does not define as [`FindingKind::UnknownAttribute`]. Attributes in the
@@ -309,13 +302,13 @@ impl<'a> XmlReader<'a> {
     /// As [`Self::skip_unknown`].
     pub fn read_any(&mut self, start: &StartTag<'_>) -> Result<AnyElement, DecodeError> {
         self.check_current(start)?;
+        let content_start = self.stack.last().map_or(0, |top| top.content_start);
         self.scopes.start_tracking(self.scopes.len());
         self.track_type_prefix(start.xsi_type);
-        let skipped = self.skip_open(start.depth);
+        let skipped = self.skip_open(start.depth as usize);
         let used = self.scopes.stop_tracking();
         let (inner_end, _) = skipped?;
-        let raw_inner =
-            if start.empty { "" } else { self.text.get(start.content_start..inner_end).unwrap_or_default() };
+        let raw_inner = if start.empty { "" } else { self.text.get(content_start..inner_end).unwrap_or_default() };
         let prefix = start.prefix();
         let namespaces = used
             .into_iter()
@@ -332,7 +325,7 @@ impl<'a> XmlReader<'a> {
         }
         Ok(AnyElement {
             ns: start.ns.to_string(),
-            name: start.local.to_owned(),
+            name: start.local().to_owned(),
             prefix: prefix.to_owned(),
             attributes,
             raw_inner: raw_inner.to_owned(),

@@ -1,14 +1,15 @@
-//! Opening a start tag: the name checked and split, attributes parsed (`(S Attribute)* S?`), namespace
-//! declarations checked and put in scope, prefixes of the element and its attributes resolved, duplicates and
-//! limits checked. This runs for every element, so it works on byte offsets and allocates nothing for a tag
-//! with at most one ordinary attribute.
+//! Opening a start tag: the name scanned and checked in one pass, attributes parsed (`(S Attribute)* S? '/'? '>'`),
+//! namespace declarations checked and put in scope, prefixes of the element and its attributes resolved,
+//! duplicates and limits checked. This runs for every element, straight on the input text: a tag without
+//! ordinary attributes allocates nothing, one with attributes allocates their list once.
 
 use std::borrow::Cow;
 
 use super::super::error::{DecodeError, DecodeErrorKind, Limit, SNIPPET_MAX, snippet};
 use super::XmlReader;
 use super::core::Open;
-use super::lexical::{EQ, WS, attribute_value, is_xml_ws, needs_unescaping, scan_qname};
+use super::lexical::{EQ, GT, SLASH, WS, attribute_value, is_xml_ws, needs_unescaping, scan_qname};
+use super::scan::{ScanError, cut};
 use super::tag::{Attr, StartTag, XML_NS, XMLNS_NS, XSI_NS};
 
 /// An ordinary attribute as parsed, before its prefix is resolved.
@@ -22,138 +23,186 @@ pub(super) struct RawAttr<'a> {
     offset: usize,
 }
 
-/// One attribute in a tag: its name split into prefix and local name (`None` when it is not a `QName`), the start
-/// and end of the name, and the start and end of the value (the closing quote is at the value's end).
+/// One attribute: its name split into prefix and local name (`None` when it is not a `QName`), the start and end of
+/// the name, and the start and end of the value (the closing quote is at the value's end).
 pub(super) type Scanned<'t> = (Option<(&'t str, &'t str)>, usize, usize, usize, usize);
 
-/// Scans the next attribute at `*i` in `text` (the tag content after the name). `Ok(None)` at the end; errors carry
-/// the offset in `text` and a message.
-pub(super) fn scan_attribute<'t>(text: &'t str, i: &mut usize) -> Result<Option<Scanned<'t>>, (usize, &'static str)> {
+/// What follows in a start tag: an attribute, or the tag's end (the offset after it, and whether it was `/>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TagPart<'t> {
+    Attribute(Scanned<'t>),
+    End { after: usize, empty: bool },
+}
+
+/// Scans the next part of a start tag at `*i` (after the name or the previous attribute).
+pub(super) fn scan_tag_part<'t>(text: &'t str, i: &mut usize) -> Result<TagPart<'t>, ScanError> {
     let bytes = text.as_bytes();
     let ws_start = *i;
-    let mut at = *i;
-    while at < bytes.len() && is_xml_ws(bytes[at]) {
-        at += 1;
-    }
-    if at >= bytes.len() {
-        *i = at;
-        return Ok(None);
-    }
-    if at == ws_start {
-        return Err((at, "expected whitespace before an attribute"));
+    let mut at = skip_ws(bytes, *i);
+    match bytes.get(at) {
+        None => return Err(ScanError::Eof("in a start tag")),
+        Some(b'>') => return Ok(TagPart::End { after: at + 1, empty: false }),
+        Some(b'/') => {
+            return match bytes.get(at + 1) {
+                Some(b'>') => Ok(TagPart::End { after: at + 2, empty: true }),
+                Some(_) => Err(ScanError::Syntax(at, "`/` not followed by `>` in a start tag")),
+                None => Err(ScanError::Eof("in a start tag")),
+            };
+        }
+        Some(_) if at == ws_start => return Err(ScanError::Syntax(at, "expected whitespace before an attribute")),
+        Some(_) => {}
     }
     let key_start = at;
-    let (key_end, name) = scan_qname(text, key_start, WS | EQ);
-    at = key_end;
-    while at < bytes.len() && is_xml_ws(bytes[at]) {
-        at += 1;
+    let (key_end, name) = scan_qname(text, key_start, WS | EQ | SLASH | GT);
+    at = skip_ws(bytes, key_end);
+    match bytes.get(at) {
+        Some(b'=') => {}
+        Some(_) => return Err(ScanError::Syntax(key_start, "attribute without a value")),
+        None => return Err(ScanError::Eof("in a start tag")),
     }
-    if bytes.get(at) != Some(&b'=') {
-        return Err((key_start, "attribute without a value"));
-    }
-    at += 1;
-    while at < bytes.len() && is_xml_ws(bytes[at]) {
-        at += 1;
-    }
+    at = skip_ws(bytes, at + 1);
     let quote = match bytes.get(at) {
         Some(&q @ (b'"' | b'\'')) => q,
-        _ => return Err((at, "attribute value not in quotes")),
+        Some(_) => return Err(ScanError::Syntax(at, "attribute value not in quotes")),
+        None => return Err(ScanError::Eof("in a start tag")),
     };
     let value_start = at + 1;
     let Some(len) = bytes.get(value_start..).and_then(|rest| memchr::memchr(quote, rest)) else {
-        return Err((at, "unclosed attribute value"));
+        return Err(ScanError::Eof("in an attribute value"));
     };
     *i = value_start + len + 1;
-    Ok(Some((name, key_start, key_end, value_start, value_start + len)))
+    Ok(TagPart::Attribute((name, key_start, key_end, value_start, value_start + len)))
 }
 
-/// `&text[a..b]` for cuts at ASCII delimiters, which are always character boundaries.
-fn cut(text: &str, a: usize, b: usize) -> &str {
-    text.get(a..b).unwrap_or_default()
+/// Scans the next pseudo-attribute of an XML declaration at `*i` in `content` (the declaration between `<?` and
+/// `?>`). `Ok(None)` at the end; errors carry a message.
+pub(super) fn scan_declaration_part<'t>(content: &'t str, i: &mut usize) -> Result<Option<Scanned<'t>>, &'static str> {
+    let bytes = content.as_bytes();
+    let ws_start = *i;
+    let at = skip_ws(bytes, *i);
+    if at >= bytes.len() {
+        return Ok(None);
+    }
+    if at == ws_start {
+        return Err("expected whitespace before an attribute");
+    }
+    let (key_end, name) = scan_qname(content, at, WS | EQ);
+    let eq = skip_ws(bytes, key_end);
+    if bytes.get(eq) != Some(&b'=') {
+        return Err("attribute without a value");
+    }
+    let quote_at = skip_ws(bytes, eq + 1);
+    let quote = match bytes.get(quote_at) {
+        Some(&q @ (b'"' | b'\'')) => q,
+        _ => return Err("attribute value not in quotes"),
+    };
+    let value_start = quote_at + 1;
+    let Some(len) = bytes.get(value_start..).and_then(|rest| memchr::memchr(quote, rest)) else {
+        return Err("unclosed attribute value");
+    };
+    *i = value_start + len + 1;
+    Ok(Some((name, at, key_end, value_start, value_start + len)))
+}
+
+#[inline]
+fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|&b| is_xml_ws(b)) {
+        at += 1;
+    }
+    at
 }
 
 impl<'a> XmlReader<'a> {
-    /// Opens a start tag: checks its name, parses attributes and namespace declarations, resolves prefixes and
-    /// pushes it on the stack.
-    pub(super) fn open_tag(&mut self, content: &[u8], empty: bool) -> Result<StartTag<'a>, DecodeError> {
-        let (start, content) = self.slice(content)?;
-        let offset = start.saturating_sub(1);
-        self.last = offset;
+    /// Opens the start tag whose `<` is at `at` (the cursor is on its name): checks its name, parses attributes
+    /// and namespace declarations, resolves prefixes, pushes it on the stack and moves the cursor past its `>`.
+    pub(super) fn open_tag(&mut self, at: usize) -> Result<StartTag<'a>, DecodeError> {
+        self.last = at;
         if self.stack.len() >= self.limits.max_depth {
             let max = self.limits.max_depth;
-            return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max }, offset));
+            return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max }, at));
         }
-        let (name_end, split) = scan_qname(content, 0, WS);
-        let qname = cut(content, 0, name_end);
-        let Some((prefix, local)) = split else {
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let (name_end, split) = scan_qname(text, at + 1, WS | SLASH | GT);
+        if name_end >= bytes.len() {
+            return Err(self.scan_error(ScanError::Eof("in a start tag")));
+        }
+        let qname = cut(text, at + 1, name_end);
+        let (Some((prefix, _)), Ok(depth)) = (split, u32::try_from(self.stack.len() + 1)) else {
             let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
-            return Err(self.error_at(kind, offset));
+            return Err(self.error_at(kind, at));
         };
+        // A prefix is at most as long as the input, which is far below 4 GiB under any sane limit.
+        let local_at = if prefix.is_empty() { 0 } else { u32::try_from(prefix.len() + 1).unwrap_or(u32::MAX) };
         let scope_mark = self.scopes.len();
-        let has_attributes = name_end < content.len();
-        if has_attributes {
-            self.read_attributes(content, name_end, start, scope_mark)?;
-        }
-        let ns = self.resolve(prefix, offset)?;
+        let has_attributes = is_xml_ws(bytes[name_end]);
+        let (after, empty) = if has_attributes {
+            self.read_attributes(name_end, scope_mark)?
+        } else {
+            // Not whitespace after the name: only `>` or `/>` can follow.
+            let mut i = name_end;
+            match scan_tag_part(text, &mut i).map_err(|e| self.scan_error(e))? {
+                TagPart::End { after, empty } => (after, empty),
+                TagPart::Attribute(_) => {
+                    let kind = DecodeErrorKind::Syntax { message: "expected whitespace before an attribute".into() };
+                    return Err(self.error_at(kind, name_end));
+                }
+            }
+        };
+        self.pos = after;
+        let ns = self.resolve(prefix, at)?;
         let mut tag = StartTag {
             input: self.input,
             qname,
-            local,
             ns,
-            attrs: Vec::new(),
+            attrs: Box::default(),
             xsi_type: None,
             xsi_nil: None,
-            offset,
-            content_start: self.cursor(),
-            depth: self.stack.len() + 1,
+            offset: at,
+            depth,
+            local_at,
             empty,
         };
-        if has_attributes {
-            for index in 0..self.raw_attrs.len() {
-                let raw = self.raw_attrs[index];
-                self.add_attribute(&mut tag, raw)?;
-            }
-            if self.scopes.is_tracking() {
-                self.track_type_prefix(tag.xsi_type);
-            }
+        if has_attributes && !self.raw_attrs.is_empty() {
+            self.add_attributes(&mut tag)?;
         }
-        self.stack.push(Open { qname, local, scope_mark, offset, content_start: tag.content_start, empty });
+        if has_attributes && self.scopes.is_tracking() {
+            self.track_type_prefix(tag.xsi_type);
+        }
+        self.stack.push(Open { qname, local: tag.local(), scope_mark, offset: at, content_start: after, empty });
         Ok(tag)
     }
 
     /// Parses the attributes after the name: declarations go straight into scope, the others into `raw_attrs`.
-    fn read_attributes(
-        &mut self,
-        content: &'a str,
-        from: usize,
-        base: usize,
-        scope_mark: usize,
-    ) -> Result<(), DecodeError> {
+    /// Returns the offset after the tag and whether it was self-closing.
+    fn read_attributes(&mut self, from: usize, scope_mark: usize) -> Result<(usize, bool), DecodeError> {
+        let text: &'a str = self.text;
         self.raw_attrs.clear();
         let mut i = from;
         let mut count = 0;
         let mut declarations = 0;
         loop {
-            let spans = scan_attribute(content, &mut i).map_err(|(at, message)| {
-                self.error_at(DecodeErrorKind::Syntax { message: message.into() }, base + at)
-            })?;
-            let Some((name, key_start, key_end, value_start, value_end)) = spans else { return Ok(()) };
-            let at = base + key_start;
+            let part = scan_tag_part(text, &mut i).map_err(|e| self.scan_error(e))?;
+            let (name, key_start, key_end, value_start, value_end) = match part {
+                TagPart::End { after, empty } => return Ok((after, empty)),
+                TagPart::Attribute(scanned) => scanned,
+            };
+            let at = key_start;
             count += 1;
             if count > self.limits.max_attributes {
                 let max = self.limits.max_attributes;
                 return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Attributes, max }, at));
             }
-            let key = cut(content, key_start, key_end);
+            let key = cut(text, key_start, key_end);
             let Some((prefix, local)) = name else {
                 return Err(self.error_at(DecodeErrorKind::InvalidName { name: snippet(key, SNIPPET_MAX) }, at));
             };
-            let value = cut(content, value_start, value_end);
+            let value = cut(text, value_start, value_end);
             let declared = match (prefix, key) {
                 (_, "xmlns") => "",
                 ("xmlns", _) => local,
                 _ => {
-                    let raw = cut(content, key_start, value_end + 1);
+                    let raw = cut(text, key_start, value_end + 1);
                     self.raw_attrs.push(RawAttr { prefix, local, value, raw, offset: at });
                     continue;
                 }
@@ -215,6 +264,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Resolves a prefix of an element name (an unprefixed element takes the default namespace).
+    #[inline]
     fn resolve(&mut self, prefix: &'a str, at: usize) -> Result<Cow<'a, str>, DecodeError> {
         // `xmlns` is never bound (declaring it is refused), so an element named `xmlns:x` fails here too.
         match self.scopes.resolve(prefix) {
@@ -223,33 +273,45 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn add_attribute(&mut self, tag: &mut StartTag<'a>, raw: RawAttr<'a>) -> Result<(), DecodeError> {
-        // Unprefixed attributes are in no namespace, whatever the default namespace is.
-        let ns = if raw.prefix.is_empty() { Cow::Borrowed("") } else { self.resolve(raw.prefix, raw.offset)? };
-        // Checked even for `xsi:nil`, whose raw value is kept.
-        let value = self.value_of(raw.value, raw.offset)?;
-        let is_xsi = ns.len() == XSI_NS.len() && *ns == *XSI_NS;
-        let duplicate = (is_xsi && raw.local == "type" && tag.xsi_type.is_some())
-            || (is_xsi && raw.local == "nil" && tag.xsi_nil.is_some())
-            || tag.attrs().iter().any(|a| a.local == raw.local && a.ns == ns);
-        if duplicate {
-            let name = raw.raw.split('=').next().unwrap_or_default().trim_end();
-            let kind = DecodeErrorKind::DuplicateAttribute { name: snippet(name, SNIPPET_MAX) };
-            return Err(self.error_at(kind, raw.offset));
+    /// Resolves the ordinary attributes in `raw_attrs`, checks them for duplicates and puts them on `tag`.
+    fn add_attributes(&mut self, tag: &mut StartTag<'a>) -> Result<(), DecodeError> {
+        let mut attrs = Vec::with_capacity(self.raw_attrs.len());
+        for index in 0..self.raw_attrs.len() {
+            let raw = self.raw_attrs[index];
+            // Unprefixed attributes are in no namespace, whatever the default namespace is.
+            let ns = if raw.prefix.is_empty() { Cow::Borrowed("") } else { self.resolve(raw.prefix, raw.offset)? };
+            // Checked even for `xsi:nil`, whose raw value is kept.
+            let value = self.value_of(raw.value, raw.offset)?;
+            let is_xsi = ns.len() == XSI_NS.len() && *ns == *XSI_NS;
+            let duplicate = (is_xsi && raw.local == "type" && tag.xsi_type.is_some())
+                || (is_xsi && raw.local == "nil" && tag.xsi_nil.is_some())
+                || attrs.iter().any(|a: &Attr<'_>| a.local == raw.local && a.ns == ns);
+            if duplicate {
+                let name = raw.raw.split('=').next().unwrap_or_default().trim_end();
+                let kind = DecodeErrorKind::DuplicateAttribute { name: snippet(name, SNIPPET_MAX) };
+                return Err(self.error_at(kind, raw.offset));
+            }
+            match (is_xsi, raw.local) {
+                (true, "type") => tag.xsi_type = Some(raw.value),
+                (true, "nil") => tag.xsi_nil = Some(raw.value),
+                _ => attrs.push(Attr { ns, local: raw.local, value, raw: raw.raw }),
+            }
         }
-        match (is_xsi, raw.local) {
-            (true, "type") => tag.xsi_type = Some(raw.value),
-            (true, "nil") => tag.xsi_nil = Some(raw.value),
-            _ => tag.attrs.push(Attr { ns, local: raw.local, value, raw: raw.raw }),
-        }
+        // `into_boxed_slice` reallocates only when `xsi:type` or `xsi:nil` took a slot.
+        tag.attrs = attrs.into_boxed_slice();
         Ok(())
     }
 
     /// While capturing an `xs:any` element, notes the prefix of an `xsi:type` value so its declaration is kept.
     pub(super) fn track_type_prefix(&mut self, xsi_type: Option<&str>) {
-        let Some(Ok((_, value))) = xsi_type.map(|t| self.slice(t.as_bytes())) else { return };
-        // The raw value (a QName, so unescaping cannot change the prefix).
-        if let Some((prefix, _)) = value.split_once(':') {
+        // The raw value (a QName, so unescaping cannot change the prefix), found again in the input so that it
+        // lives as long as the reader's bindings.
+        let text: &'a str = self.text;
+        let value = xsi_type.and_then(|value| {
+            let start = (value.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+            text.get(start..start.checked_add(value.len())?)
+        });
+        if let Some((prefix, _)) = value.and_then(|value| value.split_once(':')) {
             // An unknown prefix in a value is not an error: the value is just text to the reader.
             let _ = self.scopes.resolve(prefix);
         }

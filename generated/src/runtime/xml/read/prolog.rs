@@ -1,12 +1,11 @@
 //! What may come before and after the root element: the XML declaration (only first, only version 1.0, only
 //! UTF-8), comments and whitespace. Text, a DOCTYPE, a processing instruction or a second root is an error.
 
-use quick_xml::events::Event;
-
 use super::super::error::{DecodeError, DecodeErrorKind, SNIPPET_MAX, snippet};
 use super::XmlReader;
 use super::lexical::is_all_ws;
-use super::open::scan_attribute;
+use super::open::scan_declaration_part;
+use super::scan::{Token, end_tag};
 use super::tag::StartTag;
 
 impl<'a> XmlReader<'a> {
@@ -16,22 +15,19 @@ impl<'a> XmlReader<'a> {
         // a declaration after anything else is not.
         let mut declaration_allowed = true;
         loop {
-            match self.event()? {
-                Event::Start(e) => return self.open_tag(&e, false),
-                Event::Empty(e) => return self.open_tag(&e, true),
-                Event::Text(e) if is_all_ws(&e) => {}
-                Event::Decl(e) if declaration_allowed => {
+            match self.token()? {
+                Token::Start { at } => return self.open_tag(at),
+                Token::Text { text, .. } if is_all_ws(text.as_bytes()) => {}
+                Token::Declaration { at, content } if declaration_allowed => {
                     declaration_allowed = false;
-                    self.check_declaration(&e)?;
+                    self.check_declaration(content, at)?;
                 }
-                Event::Comment(e) => {
-                    declaration_allowed = false;
-                    self.check_comment(&e)?;
+                Token::Comment { .. } => declaration_allowed = false,
+                Token::Eof => return Err(self.error_at(DecodeErrorKind::EmptyDocument, self.input.len())),
+                Token::Text { at, .. } | Token::CData { at, .. } | Token::Reference { at, .. } => {
+                    return Err(self.error_at(DecodeErrorKind::ContentBeforeRoot, at));
                 }
-                Event::Eof => return Err(self.error_at(DecodeErrorKind::EmptyDocument, self.input.len())),
-                Event::Text(e) => return Err(self.outside_root(&e, true)),
-                Event::CData(e) => return Err(self.outside_root(&e, true)),
-                Event::GeneralRef(e) => return Err(self.outside_root(&e, true)),
+                Token::End { at } => return Err(self.unmatched_end(at)),
                 other => return Err(self.misplaced(&other)),
             }
         }
@@ -40,38 +36,40 @@ impl<'a> XmlReader<'a> {
     /// After the root: only whitespace and comments, then the end of input.
     pub(super) fn read_epilog(&mut self) -> Result<(), DecodeError> {
         loop {
-            match self.event()? {
-                Event::Eof => return Ok(()),
-                Event::Text(e) if is_all_ws(&e) => {}
-                Event::Comment(e) => self.check_comment(&e)?,
-                Event::Start(e) | Event::Empty(e) => return Err(self.outside_root(&e, false)),
-                Event::Text(e) => return Err(self.outside_root(&e, false)),
-                Event::CData(e) => return Err(self.outside_root(&e, false)),
-                Event::GeneralRef(e) => return Err(self.outside_root(&e, false)),
+            match self.token()? {
+                Token::Eof => return Ok(()),
+                Token::Text { text, .. } if is_all_ws(text.as_bytes()) => {}
+                Token::Comment { .. } => {}
+                Token::Start { at }
+                | Token::Text { at, .. }
+                | Token::CData { at, .. }
+                | Token::Reference { at, .. } => return Err(self.error_at(DecodeErrorKind::ContentAfterRoot, at)),
+                Token::End { at } => return Err(self.unmatched_end(at)),
                 other => return Err(self.misplaced(&other)),
             }
         }
     }
 
-    /// The error for content before (`before`) or after the root, at the content.
-    fn outside_root(&self, bytes: &[u8], before: bool) -> DecodeError {
-        let at = (bytes.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        let kind = if before { DecodeErrorKind::ContentBeforeRoot } else { DecodeErrorKind::ContentAfterRoot };
-        self.error_at(kind, at.min(self.input.len()))
+    /// The error for an end tag outside the root element.
+    fn unmatched_end(&self, at: usize) -> DecodeError {
+        match end_tag(self.text, at) {
+            Ok((found, _)) => {
+                self.error_at(DecodeErrorKind::UnmatchedEndTag { found: snippet(found, SNIPPET_MAX) }, at)
+            }
+            Err(e) => self.scan_error(e),
+        }
     }
 
     /// Checks `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`: version 1.0 first, then optionally
     /// the encoding (UTF-8 only) and standalone, in that order.
-    fn check_declaration(&self, content: &[u8]) -> Result<(), DecodeError> {
-        let at = (content.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize + 2);
+    fn check_declaration(&self, content: &str, at: usize) -> Result<(), DecodeError> {
         let invalid = |detail: &str| self.error_at(DecodeErrorKind::InvalidDeclaration { detail: detail.into() }, at);
-        let content = std::str::from_utf8(content).map_err(|_| invalid("not UTF-8"))?;
         // `content` starts with `xml`, then the pseudo-attributes.
         let mut expected = ["version", "encoding", "standalone"].into_iter();
         let mut count = 0;
         let mut i = 3;
         loop {
-            let spans = scan_attribute(content, &mut i).map_err(|(_, message)| invalid(message))?;
+            let spans = scan_declaration_part(content, &mut i).map_err(invalid)?;
             let Some((name, _, _, value_start, value_end)) = spans else { break };
             let key = match name {
                 Some(("", local)) => local,

@@ -1,6 +1,6 @@
 //! Start tags as the reader hands them out ([`StartTag`], [`Attr`]), and the namespace scope stack that resolves
-//! prefixes to namespace URIs. Everything borrows from the input; a tag with up to two ordinary attributes
-//! allocates nothing.
+//! prefixes to namespace URIs. Everything borrows from the input; a tag without ordinary attributes allocates
+//! nothing, one with attributes allocates their list once.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -63,35 +63,41 @@ impl<'a> Attr<'a> {
 /// A start tag the reader returned: the element's resolved name, its attributes and where it is.
 ///
 /// Pass it back to the reader's methods (`read_scalar`, `skip_unknown`, ...) to read the element's content.
+///
+/// Kept at 128 bytes: every element's tag is returned by value through a few calls, and moves of that size
+/// stay inline copies.
 #[derive(Debug, Clone)]
 pub struct StartTag<'a> {
     pub(super) input: &'a [u8],
     pub(super) qname: &'a str,
-    pub(super) local: &'a str,
     pub(super) ns: Cow<'a, str>,
-    /// Ordinary attributes; most tags have none besides `xsi:type`, and an empty `Vec` does not allocate.
-    pub(super) attrs: Vec<Attr<'a>>,
+    /// Ordinary attributes; most tags have none besides `xsi:type`, and an empty box does not allocate.
+    pub(super) attrs: Box<[Attr<'a>]>,
     /// The raw `xsi:type` value.
     pub(super) xsi_type: Option<&'a str>,
     /// The raw `xsi:nil` value.
     pub(super) xsi_nil: Option<&'a str>,
     pub(super) offset: usize,
-    pub(super) content_start: usize,
-    pub(super) depth: usize,
+    /// 1 for the root.
+    pub(super) depth: u32,
+    /// Where the local name starts in `qname` (after the prefix and colon).
+    pub(super) local_at: u32,
     pub(super) empty: bool,
 }
 
 impl<'a> StartTag<'a> {
     /// The element's namespace URI ("" when it has none), never its prefix.
     #[must_use]
+    #[inline]
     pub fn ns(&self) -> &str {
         &self.ns
     }
 
     /// The element's local name.
     #[must_use]
+    #[inline]
     pub fn local(&self) -> &'a str {
-        self.local
+        self.qname.get(self.local_at as usize..).unwrap_or(self.qname)
     }
 
     /// The name as written, with its prefix.
@@ -109,18 +115,19 @@ impl<'a> StartTag<'a> {
     /// The expanded name as `{ns}local` (just `local` without a namespace), for messages.
     #[must_use]
     pub fn expanded_name(&self) -> String {
-        expanded_name(&self.ns, self.local)
+        expanded_name(&self.ns, self.local())
     }
 
     /// Whether the element is `{ns}local`.
     #[must_use]
     pub fn is(&self, ns: &str, local: &str) -> bool {
-        self.local == local && *self.ns == *ns
+        self.local() == local && *self.ns == *ns
     }
 
     /// The attributes, without namespace declarations and without `xsi:type` and `xsi:nil` (see
     /// [`Self::xsi_type`] and [`Self::is_nil`]), in document order.
     #[must_use]
+    #[inline]
     pub fn attrs(&self) -> &[Attr<'a>] {
         &self.attrs
     }

@@ -1,0 +1,296 @@
+//! The tokenizer: finds the next piece of markup or text in the checked input and checks its syntax in the
+//! same pass. Text runs, comments, CDATA sections and processing instructions are found with `memchr`, so the
+//! bytes between markup are looked at once; start and end tags are left to the reader at their `<`, because
+//! it scans names and attributes itself (`open.rs`) and matches end tags against the open element.
+//!
+//! Everything works on byte offsets into one `&str` that the prescan validated, and every cut is at an ASCII
+//! delimiter, so the slices handed out are always on character boundaries.
+
+use memchr::memmem;
+
+/// One piece of the document, with the offset where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Token<'a> {
+    /// A start tag's `<` at `at`; the cursor is just after it, on the name.
+    Start { at: usize },
+    /// An end tag's `</` at `at`; the cursor is just after it, on the name.
+    End { at: usize },
+    /// Literal character data (no `<` or `&`; checked not to contain `]]>`).
+    Text { at: usize, text: &'a str },
+    /// `&name;` at `at`: the text between `&` and `;`, not yet resolved.
+    Reference { at: usize, name: &'a str },
+    /// `<![CDATA[…]]>` at `at`, with its content.
+    CData { at: usize, text: &'a str },
+    /// A comment, already checked (no `--` inside, not ending in `-`).
+    Comment { at: usize },
+    /// `<?xml …?>` at `at`: its content from `xml` to before `?>`.
+    Declaration { at: usize, content: &'a str },
+    /// Any other processing instruction, with its target.
+    Pi { at: usize, target: &'a str },
+    /// `<!DOCTYPE` at `at` (the rest is never read).
+    Doctype { at: usize },
+    /// The end of the checked input.
+    Eof,
+}
+
+/// Why the tokenizer stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScanError {
+    /// The input ended inside markup; the text says inside what (`"in a comment"`).
+    Eof(&'static str),
+    /// Malformed markup at an offset, and what is wrong.
+    Syntax(usize, &'static str),
+}
+
+/// `&text[a..b]` for cuts at ASCII delimiters, which are always character boundaries.
+#[inline]
+pub(super) fn cut(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or_default()
+}
+
+/// Reads the token at `*pos` and moves `*pos` past it (for tags: just past `<` or `</`).
+#[inline]
+pub(super) fn next_token<'a>(text: &'a str, pos: &mut usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    let at = *pos;
+    match bytes.get(at) {
+        None => Ok(Token::Eof),
+        Some(b'<') => markup(text, pos, at),
+        Some(b'&') => reference(text, pos, at),
+        Some(_) => Ok(text_run(text, pos, at)?),
+    }
+}
+
+/// Character data up to the next `<` or `&`, refusing `]]>` inside it (XML 1.0 §2.4).
+#[inline]
+fn text_run<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    let mut from = at;
+    let end = loop {
+        match bytes.get(from..).and_then(|rest| memchr::memchr3(b'<', b'&', b'>', rest)) {
+            None => break bytes.len(),
+            Some(k) => {
+                let i = from + k;
+                if bytes[i] != b'>' {
+                    break i;
+                }
+                if i >= at + 2 && bytes[i - 2] == b']' && bytes[i - 1] == b']' {
+                    return Err(ScanError::Syntax(i - 2, "`]]>` in text"));
+                }
+                from = i + 1;
+            }
+        }
+    };
+    *pos = end;
+    Ok(Token::Text { at, text: cut(text, at, end) })
+}
+
+/// Markup at a `<`: tags are left to the reader, everything else is read whole.
+fn markup<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    match bytes.get(at + 1) {
+        None => Err(ScanError::Eof("in markup")),
+        Some(b'/') => {
+            *pos = at + 2;
+            Ok(Token::End { at })
+        }
+        Some(b'!') => bang(text, pos, at),
+        Some(b'?') => question(text, pos, at),
+        Some(_) => {
+            *pos = at + 1;
+            Ok(Token::Start { at })
+        }
+    }
+}
+
+/// `<!`: a comment, a CDATA section or a DOCTYPE; anything else is malformed.
+fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    const CDATA: &[u8] = b"[CDATA[";
+    const DOCTYPE: &[u8] = b"DOCTYPE";
+    let bytes = text.as_bytes();
+    let rest = bytes.get(at + 2..).unwrap_or_default();
+    if rest.starts_with(b"--") {
+        // A comment ends at its first `--`, which must be followed by `>` (XML 1.0 §2.5).
+        let from = at + 4;
+        let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"--")) else {
+            return Err(ScanError::Eof("in a comment"));
+        };
+        let dashes = from + k;
+        return match bytes.get(dashes + 2) {
+            Some(b'>') => {
+                *pos = dashes + 3;
+                Ok(Token::Comment { at })
+            }
+            Some(_) => Err(ScanError::Syntax(at, "`--` inside a comment")),
+            None => Err(ScanError::Eof("in a comment")),
+        };
+    }
+    if rest.starts_with(CDATA) {
+        let from = at + 2 + CDATA.len();
+        let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"]]>")) else {
+            return Err(ScanError::Eof("in a CDATA section"));
+        };
+        *pos = from + k + 3;
+        return Ok(Token::CData { at, text: cut(text, from, from + k) });
+    }
+    // Refused in any letter case: no form of a document type declaration is ever read.
+    if rest.len() >= DOCTYPE.len() && rest[..DOCTYPE.len()].eq_ignore_ascii_case(DOCTYPE) {
+        return Ok(Token::Doctype { at });
+    }
+    let truncated = |full: &[u8]| rest.len() < full.len() && full[..rest.len()].eq_ignore_ascii_case(rest);
+    if truncated(b"--") || truncated(CDATA) || truncated(DOCTYPE) {
+        return Err(ScanError::Eof("in markup"));
+    }
+    Err(ScanError::Syntax(at, "`<!` that starts no comment, CDATA section or DOCTYPE"))
+}
+
+/// `<?…?>`: the XML declaration (target exactly `xml`) or a processing instruction.
+fn question<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    let from = at + 2;
+    let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"?>")) else {
+        return Err(ScanError::Eof("in a processing instruction"));
+    };
+    *pos = from + k + 2;
+    let content = cut(text, from, from + k);
+    let target = content.split(is_ws_char).next().unwrap_or_default();
+    if target == "xml" { Ok(Token::Declaration { at, content }) } else { Ok(Token::Pi { at, target }) }
+}
+
+/// `&…;`: the name must run up to a `;`. What it names is checked when it is resolved.
+#[inline]
+fn reference<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    let from = at + 1;
+    let mut end = from;
+    while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'#' | b'_' | b'-' | b'.' | b':' | 0x80..)) {
+        end += 1;
+    }
+    match bytes.get(end) {
+        Some(b';') => {
+            *pos = end + 1;
+            Ok(Token::Reference { at, name: cut(text, from, end) })
+        }
+        Some(_) => Err(ScanError::Syntax(at, "`&` that starts no reference (a literal `&` is written `&amp;`)")),
+        None => Err(ScanError::Eof("in a reference")),
+    }
+}
+
+/// The name of an end tag whose `</` is at `at`, and the offset after its `>`: `</` Name S? `>`.
+pub(super) fn end_tag(text: &str, at: usize) -> Result<(&str, usize), ScanError> {
+    let bytes = text.as_bytes();
+    let from = at + 2;
+    let mut end = from;
+    while bytes.get(end).is_some_and(|&b| b != b'>' && !is_ws(b)) {
+        end += 1;
+    }
+    let name = cut(text, from, end);
+    let mut i = end;
+    while bytes.get(i).is_some_and(|&b| is_ws(b)) {
+        i += 1;
+    }
+    match bytes.get(i) {
+        Some(b'>') => Ok((name, i + 1)),
+        Some(_) => Err(ScanError::Syntax(i, "end tag with more than a name")),
+        None => Err(ScanError::Eof("in an end tag")),
+    }
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn is_ws_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Result<Vec<Token<'_>>, ScanError> {
+        let mut pos = 0;
+        let mut out = Vec::new();
+        loop {
+            let token = next_token(text, &mut pos)?;
+            match token {
+                Token::Eof => return Ok(out),
+                // Tags are the reader's: skip to their `>` the simple way for this test.
+                Token::Start { .. } | Token::End { .. } => {
+                    pos += text[pos..].find('>').map_or(text.len() - pos, |i| i + 1);
+                }
+                _ => {}
+            }
+            out.push(token);
+        }
+    }
+
+    #[test]
+    fn text_references_and_markup() {
+        let got = tokens("a&amp;b<x/>c<!-- k --><![CDATA[<&>]]><?xml version='1.0'?><?pi x?></x>").unwrap();
+        assert_eq!(
+            got,
+            [
+                Token::Text { at: 0, text: "a" },
+                Token::Reference { at: 1, name: "amp" },
+                Token::Text { at: 6, text: "b" },
+                Token::Start { at: 7 },
+                Token::Text { at: 11, text: "c" },
+                Token::Comment { at: 12 },
+                Token::CData { at: 22, text: "<&>" },
+                Token::Declaration { at: 37, content: "xml version='1.0'" },
+                Token::Pi { at: 60, target: "pi" },
+                Token::End { at: 68 },
+            ]
+        );
+    }
+
+    #[test]
+    fn text_with_gt_but_not_cdata_end() {
+        assert_eq!(tokens("a > b ]> ]] >").unwrap(), [Token::Text { at: 0, text: "a > b ]> ]] >" }]);
+        assert_eq!(tokens("ab]]>"), Err(ScanError::Syntax(2, "`]]>` in text")));
+    }
+
+    #[test]
+    fn comments_follow_xml_rules() {
+        assert_eq!(tokens("<!---->").unwrap(), [Token::Comment { at: 0 }]);
+        assert!(matches!(tokens("<!-- a -- b -->"), Err(ScanError::Syntax(0, _))));
+        assert!(matches!(tokens("<!-- a --->"), Err(ScanError::Syntax(0, _))));
+        assert!(matches!(tokens("<!--->"), Err(ScanError::Eof(_))));
+    }
+
+    #[test]
+    fn bang_forms() {
+        assert_eq!(tokens("<!DOCTYPE x>").unwrap(), [Token::Doctype { at: 0 }]);
+        assert_eq!(tokens("<!doctype html>").unwrap(), [Token::Doctype { at: 0 }]);
+        for cut in ["<!", "<!-", "<![CD", "<!DOC"] {
+            assert!(matches!(tokens(cut), Err(ScanError::Eof(_))), "{cut}");
+        }
+        assert!(matches!(tokens("<!bogus>"), Err(ScanError::Syntax(0, _))));
+        assert!(matches!(tokens("<![CDATA[x"), Err(ScanError::Eof(_))));
+    }
+
+    #[test]
+    fn declarations_and_instructions() {
+        assert_eq!(tokens("<?xml?>").unwrap(), [Token::Declaration { at: 0, content: "xml" }]);
+        assert_eq!(tokens("<?xml-stylesheet a?>").unwrap(), [Token::Pi { at: 0, target: "xml-stylesheet" }]);
+        assert_eq!(tokens("<?XML v?>").unwrap(), [Token::Pi { at: 0, target: "XML" }]);
+        assert!(matches!(tokens("<?xml version='1.0'"), Err(ScanError::Eof(_))));
+    }
+
+    #[test]
+    fn references_need_a_semicolon() {
+        assert!(matches!(tokens("a & b"), Err(ScanError::Syntax(2, _))));
+        assert!(matches!(tokens("&amp"), Err(ScanError::Eof(_))));
+        assert_eq!(tokens("&#x1F600;").unwrap(), [Token::Reference { at: 0, name: "#x1F600" }]);
+    }
+
+    #[test]
+    fn end_tags() {
+        assert_eq!(end_tag("</a>", 0), Ok(("a", 4)));
+        assert_eq!(end_tag("</p:a \n>", 0), Ok(("p:a", 8)));
+        assert!(matches!(end_tag("</a b>", 0), Err(ScanError::Syntax(4, _))));
+        assert!(matches!(end_tag("</a", 0), Err(ScanError::Eof(_))));
+        assert!(matches!(end_tag("</a ", 0), Err(ScanError::Eof(_))));
+    }
+}
