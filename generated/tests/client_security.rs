@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex};
 use paypal_soap::generated::types::{
     CreditCardDetailsType, CreditCardTypeType, DoDirectPaymentRequestDetailsType, DoDirectPaymentRequestType,
 };
-use paypal_soap::runtime::client::{BuildError, Client, Endpoint};
+use paypal_soap::runtime::client::{
+    BuildError, Client, Endpoint, ErrorKind, HttpRequest, HttpResponse, SendFuture, Transport,
+};
 use paypal_soap::runtime::credentials::{ClientIdentity, Credentials};
 use paypal_soap::runtime::server::{DefaultReply, FakeServer, PayPalApi};
 
@@ -126,4 +128,39 @@ fn credential_type_picks_the_host_and_must_be_unambiguous() {
         .build()
         .unwrap_err();
     assert!(matches!(err, BuildError::Http(_)), "{err}");
+}
+
+/// A transport that records what the client hands it and answers with a proxy page.
+#[derive(Debug, Default)]
+struct Recording(Mutex<Vec<HttpRequest>>);
+
+impl Transport for Recording {
+    fn send(&self, request: HttpRequest) -> SendFuture<'_> {
+        self.0.lock().unwrap().push(request);
+        Box::pin(async {
+            Ok(HttpResponse {
+                status: 502,
+                content_type: Some("text/html".to_owned()),
+                location: None,
+                body: b"<html>Bad Gateway</html>".to_vec(),
+            })
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_caller_can_bring_its_own_transport() {
+    let transport = Arc::new(Recording::default());
+    let client = Client::builder(Endpoint::Sandbox, creds()).transport(transport.clone()).build().unwrap();
+    let err = client.get_balance(Default::default()).await.unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::NotSoap { status: 502, .. }), "{err}");
+    let sent = transport.0.lock().unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].url, "https://api-3t.sandbox.paypal.com/2.0/");
+    let headers: Vec<(&str, &str)> = sent[0].headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(headers, [("Content-Type", "text/xml; charset=utf-8"), ("SOAPAction", "\"\"")]);
+    let body = String::from_utf8(sent[0].body.clone()).unwrap();
+    assert!(body.contains("<ebl:Username>api_user</ebl:Username>") && body.contains("<ns:GetBalanceReq>"), "{body}");
+    // The request's Debug leaves the body (and the credentials in it) out.
+    assert_no_secret(&format!("{:?}", sent[0]));
 }

@@ -2,40 +2,57 @@
 //! every fixture's output to `tests/generated/<module>/` rooted at `crate::<module>`, and this file mounts
 //! each one as a module of this test crate. `generate.rs` snapshots the same text.
 
-// Generated code refers to the runtime as `crate::runtime`.
+// Generated code refers to the runtime as `crate::runtime`. The modules below are generated (prettyplease
+// formats them), so rustfmt skips them like the crate's own `generated` module.
 pub use paypal_soap::runtime;
 
 #[path = "../generated/anonymous_types/mod.rs"]
+#[rustfmt::skip]
 pub mod anonymous_types;
 #[path = "../generated/any/mod.rs"]
+#[rustfmt::skip]
 pub mod any;
 #[path = "../generated/choice/mod.rs"]
+#[rustfmt::skip]
 pub mod choice;
 #[path = "../generated/collisions/mod.rs"]
+#[rustfmt::skip]
 pub mod collisions;
 #[path = "../generated/cyclic_a/mod.rs"]
+#[rustfmt::skip]
 pub mod cyclic_a;
 #[path = "../generated/cyclic_b/mod.rs"]
+#[rustfmt::skip]
 pub mod cyclic_b;
 #[path = "../generated/default_ns/mod.rs"]
+#[rustfmt::skip]
 pub mod default_ns;
 #[path = "../generated/extension/mod.rs"]
+#[rustfmt::skip]
 pub mod extension;
 #[path = "../generated/facets/mod.rs"]
+#[rustfmt::skip]
 pub mod facets;
 #[path = "../generated/include/mod.rs"]
+#[rustfmt::skip]
 pub mod include;
 #[path = "../generated/include_part/mod.rs"]
+#[rustfmt::skip]
 pub mod include_part;
 #[path = "../generated/refs/mod.rs"]
+#[rustfmt::skip]
 pub mod refs;
 #[path = "../generated/refs_other/mod.rs"]
+#[rustfmt::skip]
 pub mod refs_other;
 #[path = "../generated/simple_content/mod.rs"]
+#[rustfmt::skip]
 pub mod simple_content;
 #[path = "../generated/two_ports/mod.rs"]
+#[rustfmt::skip]
 pub mod two_ports;
 #[path = "../generated/two_ports_base/mod.rs"]
+#[rustfmt::skip]
 pub mod two_ports_base;
 
 /// Every fixture must be mounted above: a new fixture without a module here would go uncompiled.
@@ -54,7 +71,8 @@ fn every_fixture_is_mounted() {
 fn fixture_output_is_current() {
     let root = paypal_soap_tests::workspace_root();
     let files = codegen::fixtures::generate_all(&root.join(codegen::fixtures::FIXTURES_DIR)).unwrap();
-    let report = codegen::write::sync(&root.join(codegen::fixtures::FIXTURES_OUT_DIR), &files, codegen::write::Mode::Check)
-        .unwrap();
+    let report =
+        codegen::write::sync(&root.join(codegen::fixtures::FIXTURES_OUT_DIR), &files, codegen::write::Mode::Check)
+            .unwrap();
     assert!(report.is_up_to_date(), "run `cargo xtask regen` and commit the result:\n{report}");
 }

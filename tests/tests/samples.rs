@@ -57,7 +57,8 @@ fn every_envelope_decodes() {
 
 #[test]
 fn two_errors_in_one_failure() {
-    let r: SetExpressCheckoutResponseType = decode("SetExpressCheckout_response_failure_two_errors.xml", "SetExpressCheckoutResponse");
+    let r: SetExpressCheckoutResponseType =
+        decode("SetExpressCheckout_response_failure_two_errors.xml", "SetExpressCheckoutResponse");
     assert_eq!(r.ack, Some(AckCodeType::Failure));
     let codes: Vec<String> = r.errors.iter().map(|e| e.code().to_string()).collect();
     assert_eq!(codes, ["10736", "10002"]);

@@ -39,12 +39,13 @@ impl Visitor for Boundary {
             over.set_text(limit.field, "é".repeat(limit.max_chars as usize + 1));
             match over.validate() {
                 // A list field holds the value as its only item: `button_var[0]`.
-                Err(v) if v.0.len() == 1
-                    && (v.0[0].path == limit.field || v.0[0].path == format!("{}[0]", limit.field)) =>
+                Err(v)
+                    if v.0.len() == 1
+                        && (v.0[0].path == limit.field || v.0[0].path == format!("{}[0]", limit.field)) =>
                 {
                     match v.0[0].kind {
-                    ViolationKind::MaxLength { max, .. } | ViolationKind::Length { expected: max, .. }
-                        if max == limit.max_chars => {}
+                        ViolationKind::MaxLength { max, .. } | ViolationKind::Length { expected: max, .. }
+                            if max == limit.max_chars => {}
                         ref other => self.failures.push(format!("{name}.{}: wrong violation {other:?}", limit.field)),
                     }
                 }
@@ -82,7 +83,10 @@ fn nested_paths_carry_indexes() {
         do_express_checkout_payment_request_details: Some(DoExpressCheckoutPaymentRequestDetailsType {
             token: Some("EC-1".into()),
             payer_id: Some("PAYER".into()),
-            payment_details: vec![details(vec![item("ok")]), details(vec![item("a"), item("b"), item(&"n".repeat(128))])],
+            payment_details: vec![
+                details(vec![item("ok")]),
+                details(vec![item("a"), item("b"), item(&"n".repeat(128))]),
+            ],
             ..Default::default()
         }),
         ..Default::default()

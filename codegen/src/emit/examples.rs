@@ -222,11 +222,13 @@ pub(crate) fn emit_visitors(ctx: &Ctx<'_>) -> TokenStream {
 
         /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
         pub fn for_each_type<V: Visitor>(v: &mut V) {
+            let _ = &v;
             #(#types)*
         }
 
         /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
         pub fn for_each_element<V: Visitor>(v: &mut V) {
+            let _ = &v;
             #(#elements)*
         }
     }

@@ -42,13 +42,18 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
         let arms = ctx.model.elements.values().filter_map(|e| {
             let TypeRef::Named(id) = &e.type_ref else { return None };
             let flat = ctx.flat.types.get(id)?;
-            if !(flat.abstract_bases.contains(base) || id == base) {
+            if !super::types::implements_base_trait(ctx, base, flat) {
                 return None;
             }
             let v = ident(ctx.names.element_variant(&e.name));
             Some(quote!(Self::#v(m) => ::std::option::Option::Some(&**m),))
         });
-        let doc = format!(" The message as a [`{}`]({}) when its type extends `{}`.", ctx.names.trait_name(base), trait_path.to_string().replace(' ', ""), base.name);
+        let doc = format!(
+            " The message as a [`{}`]({}) when its type extends `{}`.",
+            ctx.names.trait_name(base),
+            trait_path.to_string().replace(' ', ""),
+            base.name
+        );
         accessors.push(quote! {
             #[doc = #doc]
             pub fn #method(&self) -> ::std::option::Option<&dyn #trait_path> {

@@ -274,17 +274,26 @@ fn base_trait(ctx: &Ctx<'_>, flat: &FlatType) -> TokenStream {
     }
 }
 
-fn base_trait_impl(ctx: &Ctx<'_>, base: &TypeId, flat: &FlatType) -> TokenStream {
-    let Some(base_flat) = ctx.flat.types.get(base) else { return TokenStream::new() };
-    // Extension appends to the base, so the base's members are a prefix of the derived type's. Anything else
-    // (a restriction) gets no impl rather than a wrong one.
-    let prefix_ok = base_flat.members.len() <= flat.members.len()
+/// True when `flat` implements the trait of abstract type `base`: it is `base` itself, or extends it so that
+/// `base`'s members are a prefix of its own. Extension appends to the base; anything else (a restriction) gets no
+/// impl rather than a wrong one.
+pub(crate) fn implements_base_trait(ctx: &Ctx<'_>, base: &TypeId, flat: &FlatType) -> bool {
+    let Some(base_flat) = ctx.flat.types.get(base) else { return false };
+    if flat.id == *base {
+        return true;
+    }
+    flat.abstract_bases.contains(base)
+        && base_flat.members.len() <= flat.members.len()
         && base_flat.members.iter().zip(&flat.members).all(|(a, b)| match (a, b) {
             (Member::Element(x), Member::Element(y)) => x.field.name == y.field.name && x.field.ns == y.field.ns,
             (Member::Any(_), Member::Any(_)) => true,
             _ => false,
-        });
-    if !prefix_ok {
+        })
+}
+
+fn base_trait_impl(ctx: &Ctx<'_>, base: &TypeId, flat: &FlatType) -> TokenStream {
+    let Some(base_flat) = ctx.flat.types.get(base) else { return TokenStream::new() };
+    if !implements_base_trait(ctx, base, flat) {
         return TokenStream::new();
     }
     let t = ctx.type_path_trait(base);

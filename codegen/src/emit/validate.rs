@@ -177,8 +177,12 @@ pub(crate) fn checked_types(ctx: &Ctx<'_>) -> BTreeSet<TypeId> {
     let own = |id: &TypeId, flat: &crate::flatten::FlatType| {
         let attr = flat.attributes.iter().any(|fa| {
             fa.attribute.required
-                || !scalar_checks(ctx, &fa.attribute.type_ref, ctx.limits.attribute_limit(&fa.declared_in, &fa.attribute.name))
-                    .is_empty()
+                || !scalar_checks(
+                    ctx,
+                    &fa.attribute.type_ref,
+                    ctx.limits.attribute_limit(&fa.declared_in, &fa.attribute.name),
+                )
+                .is_empty()
         });
         let content = flat.simple_content.as_ref().is_some_and(|c| !scalar_checks(ctx, c, None).is_empty())
             || (flat.simple_content.is_some() && amount_check(ctx, id).is_some());
@@ -202,7 +206,8 @@ pub(crate) fn checked_types(ctx: &Ctx<'_>) -> BTreeSet<TypeId> {
             if checked.contains(id) {
                 continue;
             }
-            let reaches = flat.fields().any(|ff| complex_id(ctx, &ff.field.type_ref).is_some_and(|c| checked.contains(c)));
+            let reaches =
+                flat.fields().any(|ff| complex_id(ctx, &ff.field.type_ref).is_some_and(|c| checked.contains(c)));
             if reaches {
                 checked.insert(id.clone());
             }

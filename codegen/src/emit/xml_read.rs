@@ -75,6 +75,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     // with MsgSubID): the first occurrence fills the first declaration, the next one the second, and so on.
     let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
     let mut any_arms = Vec::new();
+    let mut takes_all = false;
     for (i, m) in flat.members.iter().enumerate() {
         match m {
             Member::Element(ff) => {
@@ -87,7 +88,11 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             Member::Any(a) => {
                 let f = ident(ctx.names.field(id, i));
                 let guard = any_guard(&a.any.namespace, &a.declared_in.ns);
-                any_arms.push(quote!((_, ns) if #guard => out.#f.push(r.read_any(&child)?),));
+                // `##any` takes everything, so its arm binds nothing and no fallback follows it.
+                let catch_all = guard.to_string() == "true";
+                takes_all |= catch_all;
+                let pattern = if catch_all { quote!((_, _)) } else { quote!((_, ns) if #guard) };
+                any_arms.push(quote!(#pattern => out.#f.push(r.read_any(&child)?),));
             }
         }
     }
@@ -130,6 +135,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     } else {
         quote!(r.next_child()?)
     };
+    let fallback = (!takes_all).then(|| quote!(_ => r.skip_unknown(&child)?,));
     if arms.is_empty() && any_arms.is_empty() {
         return quote!(while let ::std::option::Option::Some(child) = #next { r.skip_unknown(&child)?; });
     }
@@ -139,7 +145,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             match (child.local(), child.ns()) {
                 #(#arms)*
                 #(#any_arms)*
-                _ => r.skip_unknown(&child)?,
+                #fallback
             }
         }
     }

@@ -85,6 +85,13 @@ fn repair(cased: String, empty: &str) -> String {
 /// `base` with the numeric suffix `n` (`n` ≥ 2) used by every collision rule: `any` → `any2`, and with an
 /// underscore when `base` already ends in a digit, so the number stays readable (`days_1` → `days_1_2`).
 pub(crate) fn numbered(base: &str, n: u32) -> String {
+    // An UpperCamel keyword escape (`Self_`) loses its underscore once numbered: `Self2` is no keyword, and
+    // `Self_2` breaks Rust's case conventions for types and variants (`type_2` is fine snake case).
+    let camel = base.starts_with(|c: char| c.is_ascii_uppercase());
+    let base = base
+        .strip_suffix('_')
+        .filter(|b| camel && !b.is_empty() && !b.ends_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(base);
     if base.ends_with(|c: char| c.is_ascii_digit()) { format!("{base}_{n}") } else { format!("{base}{n}") }
 }
 

@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::anonymous_types::anonymous::OrderType,
         >("urn:test:anonymous", "OrderType");
@@ -22,6 +23,7 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::anonymous_types::anonymous::GetOrderReq,
         >("urn:test:anonymous", "GetOrderReq");

@@ -4,12 +4,14 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::any::any::EnvelopeType>("urn:test:any", "EnvelopeType");
     v.visit::<crate::any::any::ExtensionsType>("urn:test:any", "ExtensionsType");
     v.visit::<crate::any::any::StrictType>("urn:test:any", "StrictType");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::any::any::EnvelopeType>("urn:test:any", "Envelope");
     v.visit::<crate::any::any::ExtensionsType>("urn:test:any", "Extensions");
     v.visit::<crate::any::any::StrictType>("urn:test:any", "Strict");

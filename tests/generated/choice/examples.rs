@@ -4,12 +4,14 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::choice::choice::AddressType>("urn:test:choice", "AddressType");
     v.visit::<crate::choice::choice::PaymentType>("urn:test:choice", "PaymentType");
     v.visit::<crate::choice::choice::SummaryType>("urn:test:choice", "SummaryType");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::choice::choice::AddressType>("urn:test:choice", "Address");
     v.visit::<crate::choice::choice::PaymentType>("urn:test:choice", "Payment");
     v.visit::<crate::choice::choice::SummaryType>("urn:test:choice", "Summary");

@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::collisions::collisions::ErrorType,
         >("urn:test:collisions", "ErrorType");
@@ -26,6 +27,7 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::collisions::collisions::ErrorType>("urn:test:collisions", "Error");
     v.visit::<crate::collisions::collisions::FooBar>("urn:test:collisions", "FooBar");
     v.visit::<

@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::cyclic_b::cyclic_a::PaymentType,
         >("urn:test:cyclic-a", "PaymentType");
@@ -11,5 +12,6 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::cyclic_b::cyclic_a::PaymentType>("urn:test:cyclic-a", "Payment");
 }

@@ -4,12 +4,14 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::default_ns::default_ns::AddressType,
         >("urn:test:default-ns", "AddressType");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::default_ns::default_ns::AddressType,
         >("urn:test:default-ns", "Address");

@@ -39,7 +39,6 @@ impl Message {
     ) -> ::std::option::Option<&dyn crate::extension::extension::AbstractResponse> {
         #[allow(unreachable_patterns)]
         match self {
-            Self::AckOnlyResponse(m) => ::std::option::Option::Some(&**m),
             Self::GetBalanceDetailedResponse(m) => ::std::option::Option::Some(&**m),
             Self::GetBalanceResponse(m) => ::std::option::Option::Some(&**m),
             Self::PingResponse(m) => ::std::option::Option::Some(&**m),

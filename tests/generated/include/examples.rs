@@ -4,10 +4,12 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::include::include::OrderType>("urn:test:include", "OrderType");
     v.visit::<crate::include::include::PartType>("urn:test:include", "PartType");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::include::include::OrderType>("urn:test:include", "Order");
 }

@@ -4,12 +4,14 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::refs::refs::OrderType>("urn:test:refs", "OrderType");
     v.visit::<crate::refs::refs_other::MoneyType>("urn:test:refs-other", "MoneyType");
     v.visit::<crate::refs::refs_other::Item>("urn:test:refs-other", "Item");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<crate::refs::refs::OrderType>("urn:test:refs", "Order");
     v.visit::<crate::refs::refs_other::MoneyType>("urn:test:refs-other", "Amount");
     v.visit::<crate::refs::refs_other::MoneyType>("urn:test:refs-other", "Discount");

@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::simple_content::simple_content::BasicAmountType,
         >("urn:test:simple-content", "BasicAmountType");
@@ -22,6 +23,7 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::simple_content::simple_content::PriceType,
         >("urn:test:simple-content", "Price");

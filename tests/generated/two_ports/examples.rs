@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::two_ports::two_ports::GetThingRequestType,
         >("urn:test:two-ports", "GetThingRequestType");
@@ -26,6 +27,7 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
 pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::two_ports::two_ports::GetThingReq,
         >("urn:test:two-ports", "GetThingReq");

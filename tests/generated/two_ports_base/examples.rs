@@ -4,6 +4,7 @@
 use crate::runtime::example::Visitor;
 /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.
 pub fn for_each_type<V: Visitor>(v: &mut V) {
+    let _ = &v;
     v.visit::<
             crate::two_ports_base::two_ports_base::AbstractRequestType,
         >("urn:test:two-ports-base", "AbstractRequestType");
@@ -15,4 +16,6 @@ pub fn for_each_type<V: Visitor>(v: &mut V) {
         >("urn:test:two-ports-base", "CustomSecurityHeaderType");
 }
 /// Calls `v.visit::<T>(namespace, element name)` for every global element whose type is complex.
-pub fn for_each_element<V: Visitor>(v: &mut V) {}
+pub fn for_each_element<V: Visitor>(v: &mut V) {
+    let _ = &v;
+}

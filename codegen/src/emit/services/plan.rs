@@ -10,7 +10,7 @@ use super::super::scalar::{is_stringy, root_builtin};
 use super::super::{Ctx, ident};
 use crate::flatten::Member;
 use crate::model::{Builtin, Operation, TypeId, TypeRef};
-use crate::naming::{const_ident, field_ident};
+use crate::naming::const_ident;
 
 /// PayPal's base-components namespace, where `AckCodeType` and `ErrorType` live.
 const EBL_NS: &str = "urn:ebay:apis:eBLBaseComponents";
@@ -155,9 +155,6 @@ pub(crate) fn plan_operations<'a>(ctx: &Ctx<'a>) -> Vec<OpPlan<'a>> {
             common,
         });
     }
-    // `operation_method` is keyword-safe but not collision-safe against suffixed names; the suffix makes a
-    // clash between two operations' names impossible unless the schema itself repeats a (name, port) pair.
-    debug_assert!(plans.iter().all(|p| field_ident(&p.rust) == p.rust));
     plans
 }
 
@@ -261,4 +258,22 @@ fn common_fields(ctx: &Ctx<'_>, response: &TypeId) -> Option<Common> {
         version: string_field("Version")?,
         build: string_field("Build")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Effect;
+
+    #[test]
+    fn effect_rule() {
+        for name in ["DoExpressCheckoutPayment", "DoVoid", "MassPay", "RefundTransaction", "BillUser"] {
+            assert_eq!(Effect::of(name), Effect::MovesMoney, "{name}");
+        }
+        for name in ["GetBalance", "BMGetInventory", "TransactionSearch", "BMButtonSearch", "AddressVerify"] {
+            assert_eq!(Effect::of(name), Effect::ReadOnly, "{name}");
+        }
+        for name in ["SetExpressCheckout", "BMCreateButton", "ManageRecurringPaymentsProfileStatus", "SomethingNew"] {
+            assert_eq!(Effect::of(name), Effect::Mutating, "{name}");
+        }
+    }
 }

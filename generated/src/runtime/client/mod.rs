@@ -213,6 +213,9 @@ fn default_transport(
 
 /// A PayPal SOAP API client. Cheap to clone (one shared connection pool); `Debug` never shows a secret.
 ///
+/// Calls must run inside a tokio runtime with its time driver enabled (`#[tokio::main]` enables it): the
+/// client's total timeout and retry backoff use tokio timers, whatever the transport.
+///
 /// # Example
 /// ```no_run
 /// use paypal_soap::runtime::client::{Client, Endpoint};

@@ -17,7 +17,8 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let server = FakeServer::start(ExpressCheckoutFake::default()).await?;
-//! let client = server.client_builder(Credentials::signature("user", "pass", "sig")).build()?;
+//! // The scripted answer comes before any handler, so an empty request will do: skip validation.
+//! let client = server.client_builder(Credentials::signature("user", "pass", "sig")).validate_requests(false).build()?;
 //! server.script().once(&ops::DO_EXPRESS_CHECKOUT_PAYMENT, Scripted::error(10486));
 //! let err = client
 //!     .do_express_checkout_payment(DoExpressCheckoutPaymentRequestType::default())

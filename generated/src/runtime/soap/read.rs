@@ -24,9 +24,13 @@ fn expanded(ns: &str, local: &str) -> String {
 /// operation's response); any error `T` reports.
 pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<Response<T>, DecodeError> {
     let expected = expanded(ns, name);
-    read_envelope(bytes, &expected, |r, child| {
-        if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
-    })
+    read_envelope(
+        bytes,
+        &expected,
+        |r, child| {
+            if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
+        },
+    )
 }
 
 /// Reads an envelope whose body element is decided by `read_body_element`: it gets each candidate body element

@@ -147,8 +147,7 @@ impl XmlRead for crate::any::any::StrictType {
         }
         while let ::std::option::Option::Some(child) = r.next_child()? {
             match (child.local(), child.ns()) {
-                (_, ns) if true => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, _) => out.any.push(r.read_any(&child)?),
             }
         }
         ::std::result::Result::Ok(out)

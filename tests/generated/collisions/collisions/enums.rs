@@ -112,7 +112,7 @@ pub enum Type {
     /// Wire value `Self`.
     Self_,
     /// Wire value `self`.
-    Self_2,
+    Self2,
     /// Wire value `6Pack`.
     _6Pack,
     /// Wire value `Ad type`.
@@ -146,7 +146,7 @@ impl Type {
         match self {
             Self::Type => "type",
             Self::Self_ => "Self",
-            Self::Self_2 => "self",
+            Self::Self2 => "self",
             Self::_6Pack => "6Pack",
             Self::AdType => "Ad type",
             Self::FooBar2 => "foo-bar",
@@ -162,7 +162,7 @@ impl Type {
         match value {
             "type" => Self::Type,
             "Self" => Self::Self_,
-            "self" => Self::Self_2,
+            "self" => Self::Self2,
             "6Pack" => Self::_6Pack,
             "Ad type" => Self::AdType,
             "foo-bar" => Self::FooBar2,

@@ -347,7 +347,12 @@ pub(super) fn push_normalized(out: &mut String, piece: &str) {
 }
 
 /// Applies the XSD `whiteSpace` facet. Borrows (possibly a sub-slice) when the text needs no change.
+#[inline]
 pub(super) fn apply_ws(text: Cow<'_, str>, ws: Ws) -> Cow<'_, str> {
+    if ws == Ws::Preserve { text } else { apply_ws_changing(text, ws) }
+}
+
+fn apply_ws_changing(text: Cow<'_, str>, ws: Ws) -> Cow<'_, str> {
     let needs_replace = |s: &str| s.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r'));
     match ws {
         Ws::Preserve => text,

@@ -27,6 +27,9 @@ pub(super) struct RawAttr<'a> {
 /// the name, and the start and end of the value (the closing quote is at the value's end).
 pub(super) type Scanned<'t> = (Option<(&'t str, &'t str)>, usize, usize, usize, usize);
 
+/// A tag's ordinary attributes and its raw `xsi:type` and `xsi:nil` values.
+type AttrParts<'a> = (Box<[Attr<'a>]>, Option<&'a str>, Option<&'a str>);
+
 /// What follows in a start tag: an attribute, or the tag's end (the offset after it, and whether it was `/>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TagPart<'t> {
@@ -136,41 +139,33 @@ impl<'a> XmlReader<'a> {
         let local_at = if prefix.is_empty() { 0 } else { u32::try_from(prefix.len() + 1).unwrap_or(u32::MAX) };
         let scope_mark = self.scopes.len();
         let has_attributes = is_xml_ws(bytes[name_end]);
-        let (after, empty) = if has_attributes {
-            self.read_attributes(name_end, scope_mark)?
-        } else {
-            // Not whitespace after the name: only `>` or `/>` can follow.
-            let mut i = name_end;
-            match scan_tag_part(text, &mut i).map_err(|e| self.scan_error(e))? {
-                TagPart::End { after, empty } => (after, empty),
-                TagPart::Attribute(_) => {
-                    let kind = DecodeErrorKind::Syntax { message: "expected whitespace before an attribute".into() };
-                    return Err(self.error_at(kind, name_end));
-                }
-            }
+        let (after, empty) = match bytes[name_end] {
+            b'>' => (name_end + 1, false),
+            _ if has_attributes => self.read_attributes(name_end, scope_mark)?,
+            // Neither whitespace nor `>` after the name: only `/>` can follow.
+            _ => self.tag_end(name_end)?,
         };
         self.pos = after;
         let ns = self.resolve(prefix, at)?;
-        let mut tag = StartTag {
-            input: self.input,
-            qname,
-            ns,
-            attrs: Box::default(),
-            xsi_type: None,
-            xsi_nil: None,
-            offset: at,
-            depth,
-            local_at,
-            empty,
-        };
-        if has_attributes && !self.raw_attrs.is_empty() {
-            self.add_attributes(&mut tag)?;
+        let (attrs, xsi_type, xsi_nil) =
+            if has_attributes { self.resolve_attributes()? } else { (Box::default(), None, None) };
+        let local = qname.get(local_at as usize..).unwrap_or(qname);
+        self.stack.push(Open { qname, local, scope_mark, offset: at, content_start: after, empty });
+        // Built as the last expression, so the tag is written once, straight where the caller wants it.
+        Ok(StartTag { input: self.input, qname, ns, attrs, xsi_type, xsi_nil, offset: at, depth, local_at, empty })
+    }
+
+    /// The end of a start tag right after its name, when that is not `>`.
+    #[cold]
+    fn tag_end(&self, name_end: usize) -> Result<(usize, bool), DecodeError> {
+        let mut i = name_end;
+        match scan_tag_part(self.text, &mut i).map_err(|e| self.scan_error(e))? {
+            TagPart::End { after, empty } => Ok((after, empty)),
+            TagPart::Attribute(_) => {
+                let kind = DecodeErrorKind::Syntax { message: "expected whitespace before an attribute".into() };
+                Err(self.error_at(kind, name_end))
+            }
         }
-        if has_attributes && self.scopes.is_tracking() {
-            self.track_type_prefix(tag.xsi_type);
-        }
-        self.stack.push(Open { qname, local: tag.local(), scope_mark, offset: at, content_start: after, empty });
-        Ok(tag)
     }
 
     /// Parses the attributes after the name: declarations go straight into scope, the others into `raw_attrs`.
@@ -273,8 +268,14 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Resolves the ordinary attributes in `raw_attrs`, checks them for duplicates and puts them on `tag`.
-    fn add_attributes(&mut self, tag: &mut StartTag<'a>) -> Result<(), DecodeError> {
+    /// Resolves the ordinary attributes in `raw_attrs` and checks them for duplicates: the attributes, and the
+    /// raw `xsi:type` and `xsi:nil` values. While an `xs:any` element is captured, also notes the prefix of
+    /// `xsi:type`.
+    fn resolve_attributes(&mut self) -> Result<AttrParts<'a>, DecodeError> {
+        if self.raw_attrs.is_empty() {
+            return Ok((Box::default(), None, None));
+        }
+        let (mut xsi_type, mut xsi_nil) = (None, None);
         let mut attrs = Vec::with_capacity(self.raw_attrs.len());
         for index in 0..self.raw_attrs.len() {
             let raw = self.raw_attrs[index];
@@ -283,8 +284,8 @@ impl<'a> XmlReader<'a> {
             // Checked even for `xsi:nil`, whose raw value is kept.
             let value = self.value_of(raw.value, raw.offset)?;
             let is_xsi = ns.len() == XSI_NS.len() && *ns == *XSI_NS;
-            let duplicate = (is_xsi && raw.local == "type" && tag.xsi_type.is_some())
-                || (is_xsi && raw.local == "nil" && tag.xsi_nil.is_some())
+            let duplicate = (is_xsi && raw.local == "type" && xsi_type.is_some())
+                || (is_xsi && raw.local == "nil" && xsi_nil.is_some())
                 || attrs.iter().any(|a: &Attr<'_>| a.local == raw.local && a.ns == ns);
             if duplicate {
                 let name = raw.raw.split('=').next().unwrap_or_default().trim_end();
@@ -292,14 +293,16 @@ impl<'a> XmlReader<'a> {
                 return Err(self.error_at(kind, raw.offset));
             }
             match (is_xsi, raw.local) {
-                (true, "type") => tag.xsi_type = Some(raw.value),
-                (true, "nil") => tag.xsi_nil = Some(raw.value),
+                (true, "type") => xsi_type = Some(raw.value),
+                (true, "nil") => xsi_nil = Some(raw.value),
                 _ => attrs.push(Attr { ns, local: raw.local, value, raw: raw.raw }),
             }
         }
+        if self.scopes.is_tracking() {
+            self.track_type_prefix(xsi_type);
+        }
         // `into_boxed_slice` reallocates only when `xsi:type` or `xsi:nil` took a slot.
-        tag.attrs = attrs.into_boxed_slice();
-        Ok(())
+        Ok((attrs.into_boxed_slice(), xsi_type, xsi_nil))
     }
 
     /// While capturing an `xs:any` element, notes the prefix of an `xsi:type` value so its declaration is kept.

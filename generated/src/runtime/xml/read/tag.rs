@@ -261,6 +261,7 @@ impl<'a> Scopes<'a> {
     }
 
     /// The innermost binding of a non-empty prefix.
+    #[inline]
     fn find(&self, prefix: &str) -> Option<usize> {
         let n = self.keys.len();
         let low = n.saturating_sub(SCAN);
@@ -277,7 +278,7 @@ impl<'a> Scopes<'a> {
 
     /// Resolves a prefix: `Some(uri)`, with "" for the default namespace when none is declared (or it is
     /// undeclared by `xmlns=""`); `None` for an undeclared prefix.
-    #[inline]
+    #[inline(always)]
     pub(super) fn resolve(&mut self, prefix: &'a str) -> Option<Cow<'a, str>> {
         let found = if prefix.is_empty() {
             self.default
@@ -297,6 +298,7 @@ impl<'a> Scopes<'a> {
         Some(uri)
     }
 
+    #[cold]
     fn track(&mut self, prefix: &'a str, found: Option<usize>, uri: Cow<'a, str>) {
         if let Some((limit, used)) = &mut self.tracking {
             if found.is_none_or(|i| i < *limit) && !used.iter().any(|(p, _)| *p == prefix) {
