@@ -7,7 +7,8 @@ use std::fmt;
 
 use crate::generated::ebl::{ErrorType, SeverityCodeType};
 use crate::generated::errors::ErrorCode;
-use crate::runtime::recovery::{Decision, RecoveryClass, ReportedError, Severity, decide};
+use crate::runtime::client::{ApiError, ApiFailure};
+use crate::runtime::recovery::{Decision, Environment, RecoveryClass, ReportedError, Severity, checkout_url, decide};
 
 impl ErrorType {
     /// The typed error code (codes the catalog does not list are kept, never rejected).
@@ -48,6 +49,41 @@ impl ErrorType {
     /// Displays the error as `10486 (Error): This transaction couldn't be completed. … → redirect the buyer …`.
     pub fn describe(&self) -> impl fmt::Display + '_ {
         Described(self)
+    }
+}
+
+impl ApiError {
+    /// The typed error code (codes the catalog does not list are kept).
+    pub fn error_code(&self) -> ErrorCode {
+        ErrorCode::from_wire(&self.code)
+    }
+
+    /// The severity; absent or unknown counts as an error.
+    pub fn severity_class(&self) -> Severity {
+        Severity::from_wire(self.severity.as_deref().unwrap_or(""))
+    }
+
+    /// What the merchant should do about this error; `None` when the catalog does not know the code.
+    pub fn recovery(&self) -> Option<RecoveryClass> {
+        self.error_code().recovery(Some(&self.short_message), self.long_message.as_deref())
+    }
+
+    fn reported(&self) -> ReportedError {
+        self.error_code().reported(Some(&self.short_message), self.long_message.as_deref(), self.severity_class())
+    }
+}
+
+impl ApiFailure {
+    /// One recovery for the whole failure, from all its errors (warnings ignored); see [`decide`].
+    pub fn recovery(&self) -> RecoveryClass {
+        decide(self.errors.iter().map(ApiError::reported)).recovery
+    }
+
+    /// Where to send the buyer when the recovery is to go back to PayPal (10486 at once; 10417, 10422 and 10485
+    /// as a link) with the same Express Checkout `token`; `None` for every other recovery. `commit` adds
+    /// `useraction=commit` (the buyer pays on PayPal's page).
+    pub fn return_to_paypal_url(&self, token: &str, environment: Environment, commit: bool) -> Option<String> {
+        self.recovery().sends_buyer_to_paypal().then(|| checkout_url(token, environment, commit))
     }
 }
 

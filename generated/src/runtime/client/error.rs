@@ -179,7 +179,7 @@ impl fmt::Debug for ApiFailure {
 }
 
 impl fmt::Display for ApiFailure {
-    /// `paypal answered Failure: 10486: This transaction couldn't be completed. (correlation id 5f2c3a1b9e0d7)`
+    /// `paypal answered Failure: 10486: This transaction couldn't be completed. (correlation id 5f2c3a1b9e0d7); recovery: redirect the buyer to PayPal …`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ack = self.ack.as_ref().map_or_else(|| "no Ack".to_owned(), ack_text);
         write!(f, "paypal answered {ack}")?;
@@ -191,9 +191,11 @@ impl fmt::Display for ApiFailure {
             f.write_str(" without errors")?;
         }
         match &self.correlation_id {
-            Some(id) => write!(f, " (correlation id {id})"),
-            None => f.write_str(" (no correlation id)"),
+            Some(id) => write!(f, " (correlation id {id})")?,
+            None => f.write_str(" (no correlation id)")?,
         }
+        // What to do, from the error catalog (`crate::outcome`): the part a merchant's code acts on.
+        write!(f, "; recovery: {}", self.recovery())
     }
 }
 

@@ -7,11 +7,15 @@ use std::borrow::Cow;
 use super::super::error::{DecodeError, DecodeErrorKind, Finding, FindingKind, Limit, SNIPPET_MAX, snippet};
 use super::XmlReader;
 use super::lexical::{is_all_ws, push_normalized, resolve_reference};
-use super::scan::{ScanError, Token, end_tag, next_token};
+use super::scan::{ScanError, TEXT_CLASS, Token, cut, end_tag, ends_with_name, next_token};
 use super::tag::{StartTag, expanded_name};
 
 /// Longest element path a message or finding carries; longer paths keep their innermost part.
 const MAX_PATH: usize = 256;
+
+/// Longest text [`XmlReader::simple_content`] reads itself; longer values take the general path. Below any
+/// sensible text limit.
+const SIMPLE_MAX: usize = 256;
 
 /// An open element on the reader's stack.
 #[derive(Debug, Clone)]
@@ -41,7 +45,8 @@ pub(super) enum Sink<'s, 'a> {
 }
 
 enum Piece<'x> {
-    Literal(&'x str),
+    /// Literal text, and whether it holds a CR.
+    Literal(&'x str, bool),
     Char(char),
 }
 
@@ -71,7 +76,7 @@ impl<'a> XmlReader<'a> {
 
     /// The next token, or the error deferred from an earlier step. At the end of the checked input, a pending
     /// fault is reported instead of the end.
-    #[inline]
+    #[inline(always)]
     pub(super) fn token(&mut self) -> Result<Token<'a>, DecodeError> {
         if let Some(err) = self.deferred.take() {
             return Err(err);
@@ -145,12 +150,15 @@ impl<'a> XmlReader<'a> {
                     self.close_end_tag(at)?;
                     return Ok(None);
                 }
-                Token::Text { at, text } => self.take_text(sink, at, at + text.len(), Piece::Literal(text))?,
+                Token::Text { at, text, cr } => self.take_text(sink, at, at + text.len(), Piece::Literal(text, cr))?,
                 Token::Reference { at, name } => {
                     let c = resolve_reference(name).map_err(|kind| self.error_at(kind, at))?;
                     self.take_text(sink, at, self.pos, Piece::Char(c))?;
                 }
-                Token::CData { at, text } => self.take_text(sink, at, self.pos, Piece::Literal(text))?,
+                Token::CData { at, text } => {
+                    let cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+                    self.take_text(sink, at, self.pos, Piece::Literal(text, cr))?;
+                }
                 Token::Comment { .. } => self.flush_run(),
                 other => return Err(self.misplaced(&other)),
             }
@@ -167,12 +175,7 @@ impl<'a> XmlReader<'a> {
             return Err(self.error_at(DecodeErrorKind::Misuse("no element is being read"), at));
         };
         let name = top.qname.as_bytes();
-        let from = at + 2;
-        let end = if bytes.get(from..from + name.len()) == Some(name) && bytes.get(from + name.len()) == Some(&b'>') {
-            from + name.len() + 1
-        } else {
-            self.end_tag_slow(at)?
-        };
+        let end = if ends_with_name(bytes, at + 2, name) { at + 2 + name.len() + 1 } else { self.end_tag_slow(at)? };
         self.pos = end;
         self.last = at;
         self.ended = (at, end);
@@ -228,25 +231,23 @@ impl<'a> XmlReader<'a> {
             Sink::Findings => {
                 if let Some((first, _)) = self.run {
                     self.run = Some((first, end));
-                } else if !matches!(piece, Piece::Literal(t) if is_all_ws(t.as_bytes())) {
+                } else if !matches!(piece, Piece::Literal(t, _) if is_all_ws(t.as_bytes())) {
                     self.run = Some((start, end));
                 }
                 return Ok(());
             }
             Sink::Mixed(buf) => {
                 match piece {
-                    Piece::Literal(t) => push_normalized(buf, t),
+                    Piece::Literal(t, _) => push_normalized(buf, t),
                     Piece::Char(c) => buf.push(c),
                 }
                 buf.len()
             }
             Sink::Collect(value) => {
                 match piece {
-                    Piece::Literal(t) if value.is_empty() && memchr::memchr(b'\r', t.as_bytes()).is_none() => {
-                        **value = Cow::Borrowed(t);
-                    }
-                    Piece::Literal(t) => push_normalized(value.to_mut(), t),
-                    Piece::Char(c) => value.to_mut().push(c),
+                    Piece::Literal(t, false) if value.is_empty() => **value = Cow::Borrowed(t),
+                    Piece::Literal(t, _) => push_normalized(self.owned(value), t),
+                    Piece::Char(c) => self.owned(value).push(c),
                 }
                 value.len()
             }
@@ -256,6 +257,62 @@ impl<'a> XmlReader<'a> {
             return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::TextLength, max }, start));
         }
         Ok(())
+    }
+
+    /// The joined value as an owned string. The first time, it is sized for the text up to the next markup, so
+    /// joining pieces split by references rarely reallocates.
+    fn owned<'v>(&self, value: &'v mut Cow<'a, str>) -> &'v mut String {
+        if let Cow::Borrowed(s) = *value {
+            let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+            let ahead = memchr::memchr(b'<', rest).unwrap_or(rest.len()).min(self.limits.max_text_bytes);
+            let mut joined = String::with_capacity(s.len() + ahead + 4);
+            joined.push_str(s);
+            *value = Cow::Owned(joined);
+        }
+        value.to_mut()
+    }
+
+    /// The text content of the element being read, for a simple value: its end tag is read, and child
+    /// elements are skipped and recorded as [`FindingKind::ChildInScalar`] under `start`'s path.
+    pub(super) fn collect_content(&mut self, start: &StartTag<'_>) -> Result<Cow<'a, str>, DecodeError> {
+        if let Some(text) = self.simple_content() {
+            return Ok(Cow::Borrowed(text));
+        }
+        let mut text = Cow::Borrowed("");
+        while let Some(child) = self.step(&mut Sink::Collect(&mut text))? {
+            let (_, end) = self.skip_open(child.depth as usize)?;
+            let raw = self.text.get(child.offset..end).unwrap_or_default();
+            self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
+        }
+        Ok(text)
+    }
+
+    /// The usual simple value, `text</name>` with nothing to join, normalize or check in the text, read in one
+    /// scan: the text and the end tag are consumed. `None` (nothing consumed) for anything else, which
+    /// [`Self::step`] then reads in full.
+    #[inline]
+    fn simple_content(&mut self) -> Option<&'a str> {
+        let top = self.stack.last()?;
+        if top.empty || self.deferred.is_some() {
+            return None;
+        }
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let from = self.pos;
+        let len = bytes.get(from..)?.iter().take(SIMPLE_MAX).position(|&b| TEXT_CLASS[usize::from(b)] != 0)?;
+        if len > self.limits.max_text_bytes {
+            return None;
+        }
+        let lt = from + len;
+        let name = top.qname.as_bytes();
+        if bytes[lt] != b'<' || bytes.get(lt + 1) != Some(&b'/') || !ends_with_name(bytes, lt + 2, name) {
+            return None;
+        }
+        self.pos = lt + 2 + name.len() + 1;
+        self.last = lt;
+        self.ended = (lt, self.pos);
+        self.close_top();
+        Some(cut(text, from, lt))
     }
 
     /// Turns a pending run of non-whitespace text in element-only content into a finding.

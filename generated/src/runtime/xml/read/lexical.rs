@@ -241,6 +241,24 @@ fn split_qname_slow(name: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// Equality of two byte strings, with overlapping 8-byte or 4-byte loads for short ones instead of a call to
+/// `memcmp` (names and prefixes are short).
+#[inline(always)]
+pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word8 = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_ne_bytes);
+    let word4 = |s: &[u8], i: usize| s.get(i..i + 4).and_then(|w| <[u8; 4]>::try_from(w).ok()).map(u32::from_ne_bytes);
+    match n {
+        0..4 => a.iter().zip(b).all(|(x, y)| x == y),
+        4..8 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// Resolves the inside of a reference (`amp`, `#38`, `#x26`): only the five predefined entities and character
 /// references to characters XML allows. Nothing is ever looked up elsewhere.
 pub(super) fn resolve_reference(name: &str) -> Result<char, DecodeErrorKind> {
@@ -349,7 +367,28 @@ pub(super) fn push_normalized(out: &mut String, piece: &str) {
 /// Applies the XSD `whiteSpace` facet. Borrows (possibly a sub-slice) when the text needs no change.
 #[inline]
 pub(super) fn apply_ws(text: Cow<'_, str>, ws: Ws) -> Cow<'_, str> {
-    if ws == Ws::Preserve { text } else { apply_ws_changing(text, ws) }
+    let unchanged = match ws {
+        Ws::Preserve => true,
+        Ws::Replace => !text.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')),
+        Ws::Collapse => is_collapsed(text.as_bytes()),
+    };
+    if unchanged { text } else { apply_ws_changing(text, ws) }
+}
+
+/// Whether collapsing whitespace leaves `text` as it is: no tab, newline or CR, no space at either end, no two
+/// spaces in a row. One pass, the usual answer for numbers, dates and codes.
+#[inline]
+fn is_collapsed(text: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in text {
+        match b {
+            b'\t' | b'\n' | b'\r' => return false,
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 fn apply_ws_changing(text: Cow<'_, str>, ws: Ws) -> Cow<'_, str> {
@@ -464,6 +503,30 @@ mod tests {
         let mut s = String::new();
         push_normalized(&mut s, "a\r\nb\rc\n");
         assert_eq!(s, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn same_bytes_at_every_length() {
+        let a: Vec<u8> = (0..40).collect();
+        for n in 0..40 {
+            assert!(same_bytes(&a[..n], &a[..n]));
+            assert!(!same_bytes(&a[..n], &a[..n + 1]));
+            for i in 0..n {
+                let mut b = a[..n].to_vec();
+                b[i] ^= 0x20;
+                assert!(!same_bytes(&a[..n], &b), "{n} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn collapsed_text_is_recognized() {
+        for yes in ["", "a", "a b", "2011-09-14T14:06:25Z", "x y z"] {
+            assert!(is_collapsed(yes.as_bytes()), "{yes:?}");
+        }
+        for no in [" ", " a", "a ", "a  b", "a\tb", "a\nb", "\r"] {
+            assert!(!is_collapsed(no.as_bytes()), "{no:?}");
+        }
     }
 
     #[test]

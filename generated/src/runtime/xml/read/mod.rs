@@ -202,12 +202,7 @@ impl<'a> XmlReader<'a> {
     /// does not parse it; malformed XML; [`Limit::TextLength`].
     pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
-        let mut text = Cow::Borrowed("");
-        while let Some(child) = self.step(&mut Sink::Collect(&mut text))? {
-            let (_, end) = self.skip_open(child.depth as usize)?;
-            let raw = self.text.get(child.offset..end).unwrap_or_default();
-            self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
-        }
+        let text = self.collect_content(start)?;
         if start.is_nil() {
             return Ok(None);
         }

@@ -259,7 +259,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Resolves a prefix of an element name (an unprefixed element takes the default namespace).
-    #[inline]
+    #[inline(always)]
     fn resolve(&mut self, prefix: &'a str, at: usize) -> Result<Cow<'a, str>, DecodeError> {
         // `xmlns` is never bound (declaring it is refused), so an element named `xmlns:x` fails here too.
         match self.scopes.resolve(prefix) {

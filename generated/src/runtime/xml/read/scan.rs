@@ -8,6 +8,8 @@
 
 use memchr::memmem;
 
+use super::lexical::same_bytes;
+
 /// One piece of the document, with the offset where it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Token<'a> {
@@ -15,8 +17,9 @@ pub(super) enum Token<'a> {
     Start { at: usize },
     /// An end tag's `</` at `at`; the cursor is just after it, on the name.
     End { at: usize },
-    /// Literal character data (no `<` or `&`; checked not to contain `]]>`).
-    Text { at: usize, text: &'a str },
+    /// Literal character data (no `<` or `&`; checked not to contain `]]>`), and whether it holds a CR (which
+    /// line-end normalization changes).
+    Text { at: usize, text: &'a str, cr: bool },
     /// `&name;` at `at`: the text between `&` and `;`, not yet resolved.
     Reference { at: usize, name: &'a str },
     /// `<![CDATA[…]]>` at `at`, with its content.
@@ -49,7 +52,7 @@ pub(super) fn cut(text: &str, a: usize, b: usize) -> &str {
 }
 
 /// Reads the token at `*pos` and moves `*pos` past it (for tags: just past `<` or `</`).
-#[inline]
+#[inline(always)]
 pub(super) fn next_token<'a>(text: &'a str, pos: &mut usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     let at = *pos;
@@ -62,8 +65,41 @@ pub(super) fn next_token<'a>(text: &'a str, pos: &mut usize) -> Result<Token<'a>
 }
 
 /// Character data up to the next `<` or `&`, refusing `]]>` inside it (XML 1.0 §2.4).
-#[inline]
+#[inline(always)]
 fn text_run<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
+    let bytes = text.as_bytes();
+    // Most values are short: a plain loop over the first bytes finds their end without a call into memchr.
+    let mut cr = false;
+    for (k, &b) in bytes.get(at..).unwrap_or_default().iter().take(SHORT).enumerate() {
+        match TEXT_CLASS[usize::from(b)] {
+            0 => {}
+            TEXT_CR => cr = true,
+            _ if b == b'>' => break,
+            _ => {
+                *pos = at + k;
+                return Ok(Token::Text { at, text: cut(text, at, at + k), cr });
+            }
+        }
+    }
+    text_run_long(text, pos, at)
+}
+
+/// Bytes the text scan stops at (`TEXT_END`: `<`, `&`, and `>` to check for `]]>`) or notes (`TEXT_CR`).
+pub(super) static TEXT_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'<' as usize] = TEXT_END;
+    table[b'&' as usize] = TEXT_END;
+    table[b'>' as usize] = TEXT_END;
+    table[b'\r' as usize] = TEXT_CR;
+    table
+};
+pub(super) const TEXT_END: u8 = 1;
+pub(super) const TEXT_CR: u8 = 2;
+
+/// How many bytes of text [`text_run`] looks at itself before it hands over to memchr.
+const SHORT: usize = 24;
+
+fn text_run_long<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     let mut from = at;
     let end = loop {
@@ -82,10 +118,12 @@ fn text_run<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, 
         }
     };
     *pos = end;
-    Ok(Token::Text { at, text: cut(text, at, end) })
+    let run = cut(text, at, end);
+    Ok(Token::Text { at, text: run, cr: memchr::memchr(b'\r', run.as_bytes()).is_some() })
 }
 
 /// Markup at a `<`: tags are left to the reader, everything else is read whole.
+#[inline(always)]
 fn markup<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     match bytes.get(at + 1) {
@@ -104,6 +142,7 @@ fn markup<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Sc
 }
 
 /// `<!`: a comment, a CDATA section or a DOCTYPE; anything else is malformed.
+#[inline(never)]
 fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     const CDATA: &[u8] = b"[CDATA[";
     const DOCTYPE: &[u8] = b"DOCTYPE";
@@ -146,6 +185,7 @@ fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Scan
 }
 
 /// `<?…?>`: the XML declaration (target exactly `xml`) or a processing instruction.
+#[inline(never)]
 fn question<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     let from = at + 2;
@@ -159,7 +199,7 @@ fn question<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, 
 }
 
 /// `&…;`: the name must run up to a `;`. What it names is checked when it is resolved.
-#[inline]
+#[inline(never)]
 fn reference<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     let from = at + 1;
@@ -195,6 +235,14 @@ pub(super) fn end_tag(text: &str, at: usize) -> Result<(&str, usize), ScanError>
         Some(_) => Err(ScanError::Syntax(i, "end tag with more than a name")),
         None => Err(ScanError::Eof("in an end tag")),
     }
+}
+
+/// Whether `text` continues at `at` with `name` followed by `>`: the usual end tag, compared in a few word-sized
+/// loads instead of a call to `memcmp` (names are short).
+#[inline(always)]
+pub(super) fn ends_with_name(bytes: &[u8], at: usize, name: &[u8]) -> bool {
+    let Some(found) = bytes.get(at..at + name.len() + 1) else { return false };
+    found[name.len()] == b'>' && same_bytes(&found[..name.len()], name)
 }
 
 fn is_ws(b: u8) -> bool {
@@ -237,11 +285,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                Token::Text { at: 0, text: "a" },
+                Token::Text { at: 0, text: "a", cr: false },
                 Token::Reference { at: 1, name: "amp" },
-                Token::Text { at: 6, text: "b" },
+                Token::Text { at: 6, text: "b", cr: false },
                 Token::Start { at: 7 },
-                Token::Text { at: 11, text: "c" },
+                Token::Text { at: 11, text: "c", cr: false },
                 Token::Comment { at: 12 },
                 Token::CData { at: 22, text: "<&>" },
                 Token::Declaration { at: 37, content: "xml version='1.0'" },
@@ -253,7 +301,8 @@ mod tests {
 
     #[test]
     fn text_with_gt_but_not_cdata_end() {
-        assert_eq!(tokens("a > b ]> ]] >").unwrap(), [Token::Text { at: 0, text: "a > b ]> ]] >" }]);
+        assert_eq!(tokens("a > b ]> ]] >").unwrap(), [Token::Text { at: 0, text: "a > b ]> ]] >", cr: false }]);
+        assert_eq!(tokens("a\r\nb").unwrap(), [Token::Text { at: 0, text: "a\r\nb", cr: true }]);
         assert_eq!(tokens("ab]]>"), Err(ScanError::Syntax(2, "`]]>` in text")));
     }
 
@@ -289,6 +338,35 @@ mod tests {
         assert!(matches!(tokens("a & b"), Err(ScanError::Syntax(2, _))));
         assert!(matches!(tokens("&amp"), Err(ScanError::Eof(_))));
         assert_eq!(tokens("&#x1F600;").unwrap(), [Token::Reference { at: 0, name: "#x1F600" }]);
+    }
+
+    #[test]
+    fn end_tag_names_compare_exactly() {
+        let names = ["a", "ab", "abc", "abcd", "abcde", "ebl:Payer", "ebl:Timestamp1234", "ns:TransactionSearchResponse"];
+        for name in names {
+            let text = format!("</{name}>");
+            assert!(ends_with_name(text.as_bytes(), 2, name.as_bytes()), "{name}");
+            for (i, _) in name.char_indices() {
+                let mut other = name.as_bytes().to_vec();
+                other[i] ^= 1;
+                assert!(!ends_with_name(text.as_bytes(), 2, &other), "{name} {i}");
+            }
+            assert!(!ends_with_name(format!("</{name} >").as_bytes(), 2, name.as_bytes()));
+            assert!(!ends_with_name(format!("</{name}").as_bytes(), 2, name.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn long_text_runs() {
+        let long = format!("{}<", "x".repeat(100));
+        assert_eq!(tokens(&long[..100]).unwrap(), [Token::Text { at: 0, text: &long[..100], cr: false }]);
+        let mut pos = 0;
+        assert_eq!(next_token(&long, &mut pos), Ok(Token::Text { at: 0, text: &long[..100], cr: false }));
+        assert_eq!(pos, 100);
+        let cr = format!("{}\r{}", "x".repeat(50), "y".repeat(50));
+        assert_eq!(tokens(&cr).unwrap(), [Token::Text { at: 0, text: &cr, cr: true }]);
+        let gt = format!("{}>{}]]>", "y".repeat(30), "z".repeat(30));
+        assert_eq!(tokens(&gt), Err(ScanError::Syntax(61, "`]]>` in text")));
     }
 
     #[test]

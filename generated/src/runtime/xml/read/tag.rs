@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::super::error::Position;
+use super::lexical::same_bytes;
 
 /// The namespace bound to the `xml` prefix (predefined, never declared).
 pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -140,6 +141,7 @@ impl<'a> StartTag<'a> {
 
     /// Whether `xsi:nil` is `true` or `1`.
     #[must_use]
+    #[inline]
     pub fn is_nil(&self) -> bool {
         self.xsi_nil.is_some_and(|v| matches!(v.trim_matches(is_ws_char), "true" | "1"))
     }
@@ -178,23 +180,6 @@ pub(super) fn expanded_name(ns: &str, local: &str) -> String {
     if ns.is_empty() { local.to_owned() } else { format!("{{{ns}}}{local}") }
 }
 
-/// String equality without a library call: prefixes are short, and most differ in length or first byte.
-#[inline]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
-}
-
-/// A cheap fingerprint of a prefix (its length and first bytes) compared before the prefix itself.
-#[inline]
-fn key(prefix: &str) -> u64 {
-    let bytes = prefix.as_bytes();
-    let mut key = bytes.len() as u64;
-    for (i, &b) in bytes.iter().take(7).enumerate() {
-        key |= u64::from(b) << (8 * (i + 1));
-    }
-    key
-}
-
 /// One namespace binding in scope.
 #[derive(Debug, Clone)]
 struct Binding<'a> {
@@ -213,8 +198,6 @@ const SCAN: usize = 16;
 /// namespace, and an index from prefix to its innermost binding.
 #[derive(Debug, Default)]
 pub(super) struct Scopes<'a> {
-    /// Fingerprints of the bindings' prefixes, scanned without touching the bindings.
-    keys: Vec<u64>,
     bindings: Vec<Binding<'a>>,
     /// The innermost binding of the default namespace (prefix "").
     default: Option<usize>,
@@ -240,15 +223,21 @@ impl<'a> Scopes<'a> {
         let index = self.bindings.len();
         let shadows =
             if prefix.is_empty() { self.default.replace(index) } else { self.innermost.insert(prefix, index) };
-        self.keys.push(key(prefix));
         self.bindings.push(Binding { prefix, uri, shadows });
     }
 
     /// Drops the bindings above `len` (when their element closes).
+    #[inline]
     pub(super) fn truncate(&mut self, len: usize) {
+        if self.bindings.len() > len {
+            self.truncate_slow(len);
+        }
+    }
+
+    #[cold]
+    fn truncate_slow(&mut self, len: usize) {
         while self.bindings.len() > len {
             let Some(b) = self.bindings.pop() else { break };
-            self.keys.pop();
             if b.prefix.is_empty() {
                 self.default = b.shadows;
             } else {
@@ -263,15 +252,11 @@ impl<'a> Scopes<'a> {
     /// The innermost binding of a non-empty prefix.
     #[inline]
     fn find(&self, prefix: &str) -> Option<usize> {
-        let n = self.keys.len();
+        let n = self.bindings.len();
         let low = n.saturating_sub(SCAN);
-        let wanted = key(prefix);
-        let mut i = n;
-        while i > low {
-            i -= 1;
-            if self.keys[i] == wanted && same(self.bindings[i].prefix, prefix) {
-                return Some(i);
-            }
+        let recent = self.bindings.get(low..).unwrap_or_default();
+        if let Some(i) = recent.iter().rposition(|b| same_bytes(b.prefix.as_bytes(), prefix.as_bytes())) {
+            return Some(low + i);
         }
         if low == 0 { None } else { self.innermost.get(prefix).copied() }
     }
