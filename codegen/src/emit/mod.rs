@@ -179,11 +179,9 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     files.insert("messages.rs".to_string(), messages::emit_messages(&ctx));
     let errors_mod = options.catalog.as_ref().map(|catalog| {
         files.insert("errors.rs".to_string(), crate::catalog::emit_catalog(catalog));
-        quote! {
-            /// PayPal's error codes: messages, the APIs that return them and how to recover, from
-            /// `schemas/error-catalog.tsv`.
-            pub mod errors;
-        }
+        // The module documents itself (its inner docs link to its items; an outer doc here would make rustdoc
+        // resolve those links in this module instead).
+        quote!(pub mod errors;)
     });
     let version = model.service.version.clone().unwrap_or_default();
     files.insert(

@@ -23,8 +23,6 @@ pub mod ed;
 /// Types of the namespace `urn:ebay:apis:eBLBaseComponents`.
 pub mod ebl;
 pub mod messages;
-/// PayPal's error codes: messages, the APIs that return them and how to recover, from
-/// `schemas/error-catalog.tsv`.
 pub mod errors;
 pub mod services;
 #[cfg(feature = "examples")]

@@ -143,7 +143,7 @@ impl<'a> XmlReader<'a> {
             match self.token()? {
                 Token::Start { at } => {
                     self.flush_run();
-                    return self.open_tag(at).map(Some);
+                    return self.open_tag(at);
                 }
                 Token::End { at } => {
                     self.flush_run();

@@ -167,6 +167,7 @@ impl<'a> XmlReader<'a> {
     ///
     /// # Errors
     /// Malformed XML, a limit, or `Misuse` when no element is open.
+    #[inline]
     pub fn next_child(&mut self) -> Result<Option<StartTag<'a>>, DecodeError> {
         self.next_with(&mut Sink::Findings)
     }
@@ -180,6 +181,7 @@ impl<'a> XmlReader<'a> {
         self.next_with(&mut Sink::Mixed(text))
     }
 
+    #[inline]
     fn next_with(&mut self, sink: &mut Sink<'_, 'a>) -> Result<Option<StartTag<'a>>, DecodeError> {
         if self.state != State::InRoot {
             return Err(self.error(DecodeErrorKind::Misuse("next_child() outside the root element")));

@@ -118,7 +118,10 @@ fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
 impl<'a> XmlReader<'a> {
     /// Opens the start tag whose `<` is at `at` (the cursor is on its name): checks its name, parses attributes
     /// and namespace declarations, resolves prefixes, pushes it on the stack and moves the cursor past its `>`.
-    pub(super) fn open_tag(&mut self, at: usize) -> Result<StartTag<'a>, DecodeError> {
+    ///
+    /// Returns `Some` always: the type is that of [`Self::step`] and [`Self::next_child`], so the tag is written
+    /// once, into the caller's slot, and not copied from one result type into another on the way.
+    pub(super) fn open_tag(&mut self, at: usize) -> Result<Option<StartTag<'a>>, DecodeError> {
         self.last = at;
         if self.stack.len() >= self.limits.max_depth {
             let max = self.limits.max_depth;
@@ -152,7 +155,7 @@ impl<'a> XmlReader<'a> {
         let local = qname.get(local_at as usize..).unwrap_or(qname);
         self.stack.push(Open { qname, local, scope_mark, offset: at, content_start: after, empty });
         // Built as the last expression, so the tag is written once, straight where the caller wants it.
-        Ok(StartTag { input: self.input, qname, ns, attrs, xsi_type, xsi_nil, offset: at, depth, local_at, empty })
+        Ok(Some(StartTag { input: self.input, qname, ns, attrs, xsi_type, xsi_nil, offset: at, depth, local_at, empty }))
     }
 
     /// The end of a start tag right after its name, when that is not `>`.

@@ -16,7 +16,9 @@ impl<'a> XmlReader<'a> {
         let mut declaration_allowed = true;
         loop {
             match self.token()? {
-                Token::Start { at } => return self.open_tag(at),
+                Token::Start { at } => {
+                    return self.open_tag(at)?.ok_or_else(|| self.error_at(DecodeErrorKind::EmptyDocument, at));
+                }
                 Token::Text { text, .. } if is_all_ws(text.as_bytes()) => {}
                 Token::Declaration { at, content } if declaration_allowed => {
                     declaration_allowed = false;
