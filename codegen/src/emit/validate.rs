@@ -243,7 +243,7 @@ fn scalar_checks(ctx: &Ctx<'_>, tr: &TypeRef, limit: Option<&Limit>) -> Vec<Toke
     let Some((kind, _)) = scalar_kind(ctx.model, tr) else { return Vec::new() };
     let mut checks = Vec::new();
     match kind {
-        ScalarKind::Enum(_) => checks.push(quote!(checks::known(v.is_known(), v.as_str()))),
+        ScalarKind::Enum(_) => checks.push(quote!(checks::known(v.is_known(), || v.as_str()))),
         ScalarKind::Builtin(b) => {
             let facets = effective_facets(ctx, tr);
             let stringy = super::scalar::is_stringy(b);

@@ -266,6 +266,7 @@ fn as_u64(n: usize) -> u64 {
 }
 
 /// Reports field `field` of the value at `path` when it is absent.
+#[inline]
 pub fn check_required<T>(value: &Option<T>, path: &mut Path, field: &'static str, out: &mut Vec<Violation>) {
     if value.is_none() {
         path.field(field, |path| out.push(Violation::new(path, ViolationKind::Required)));
@@ -274,6 +275,7 @@ pub fn check_required<T>(value: &Option<T>, path: &mut Path, field: &'static str
 
 /// Reports list field `field` of the value at `path` when it has fewer than `min` or more than `max` items
 /// (`None` for `maxOccurs="unbounded"`).
+#[inline]
 pub fn check_occurs(
     len: usize,
     min: u64,
@@ -406,10 +408,10 @@ pub mod checks {
         reason.map(|reason| ViolationKind::InvalidAmount { reason })
     }
 
-    /// `Some` for an enumeration value the schema does not list.
+    /// `Some` for an enumeration value the schema does not list; `value` is only asked for then.
     #[inline]
-    pub fn known(is_known: bool, value: &str) -> Option<ViolationKind> {
-        (!is_known).then(|| ViolationKind::NotInEnumeration { value: value.to_string() })
+    pub fn known<'v>(is_known: bool, value: impl FnOnce() -> &'v str) -> Option<ViolationKind> {
+        (!is_known).then(|| ViolationKind::NotInEnumeration { value: value().to_string() })
     }
 }
 

@@ -10,7 +10,7 @@ impl Validate for crate::generated::api::AddressVerifyRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -67,7 +67,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -88,7 +88,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.confirmation_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "confirmation_code", k, out);
             }
@@ -97,7 +97,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.street_match {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "street_match", k, out);
             }
@@ -105,7 +105,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.zip_match {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "zip_match", k, out);
             }
@@ -113,7 +113,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.country_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "country_code", k, out);
             }
@@ -141,7 +141,7 @@ impl Validate for crate::generated::api::BaUpdateRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -151,7 +151,7 @@ impl Validate for crate::generated::api::BaUpdateRequestType {
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_agreement_status", k, out);
             }
@@ -167,7 +167,7 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -206,7 +206,7 @@ impl Validate for crate::generated::api::BmButtonSearchRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -223,7 +223,7 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -258,7 +258,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -267,7 +267,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -275,7 +275,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -283,7 +283,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -330,7 +330,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -343,7 +343,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -351,7 +351,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -359,7 +359,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -402,7 +402,7 @@ impl Validate for crate::generated::api::BmCreateButtonResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -430,7 +430,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -461,7 +461,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -481,7 +481,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -489,7 +489,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -497,7 +497,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -544,7 +544,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -552,7 +552,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -560,7 +560,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -568,7 +568,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -603,7 +603,7 @@ impl Validate for crate::generated::api::BmGetInventoryRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -634,7 +634,7 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -680,7 +680,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -694,7 +694,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
         if let ::std::option::Option::Some(v) = &self.button_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_status", k, out);
             }
@@ -718,7 +718,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -745,7 +745,7 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -830,7 +830,7 @@ impl Validate for crate::generated::api::BmSetInventoryResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -857,7 +857,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -872,7 +872,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -880,7 +880,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -888,7 +888,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -935,7 +935,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -948,7 +948,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -956,7 +956,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -964,7 +964,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -1014,7 +1014,7 @@ impl Validate for crate::generated::api::BmUpdateButtonResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1042,7 +1042,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1073,7 +1073,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1114,7 +1114,7 @@ impl Validate for crate::generated::api::BillUserRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1143,7 +1143,7 @@ impl Validate for crate::generated::api::BillUserResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1185,7 +1185,7 @@ impl Validate for crate::generated::api::CancelRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1208,7 +1208,7 @@ impl Validate for crate::generated::api::CancelRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1235,7 +1235,7 @@ impl Validate for crate::generated::api::CompleteRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1258,7 +1258,7 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1291,7 +1291,7 @@ impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1309,7 +1309,7 @@ impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1337,7 +1337,7 @@ impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1368,7 +1368,7 @@ impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1395,7 +1395,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1426,7 +1426,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1467,7 +1467,7 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1482,7 +1482,7 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "transaction_entity", k, out);
             }
@@ -1580,7 +1580,7 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1629,7 +1629,7 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1640,7 +1640,7 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         if let ::std::option::Option::Some(v) = &self.api_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "api_type", k, out);
             }
@@ -1669,7 +1669,7 @@ impl Validate for crate::generated::api::DoCancelResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1696,7 +1696,7 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1716,7 +1716,7 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         if let ::std::option::Option::Some(v) = &self.complete_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "complete_type", k, out);
             }
@@ -1800,7 +1800,7 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1839,7 +1839,7 @@ impl Validate for crate::generated::api::DoDirectPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1868,7 +1868,7 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -1904,7 +1904,7 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -1912,7 +1912,7 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
@@ -1945,7 +1945,7 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1976,7 +1976,7 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2020,7 +2020,7 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2051,7 +2051,7 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2092,7 +2092,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2123,7 +2123,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2164,7 +2164,7 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2211,7 +2211,7 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2258,7 +2258,7 @@ impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2289,7 +2289,7 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2333,7 +2333,7 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2346,7 +2346,7 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "transaction_entity", k, out);
             }
@@ -2379,7 +2379,7 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2445,7 +2445,7 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2476,7 +2476,7 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2524,7 +2524,7 @@ impl Validate for crate::generated::api::DoVoidRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2579,7 +2579,7 @@ impl Validate for crate::generated::api::DoVoidResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2619,7 +2619,7 @@ impl Validate for crate::generated::api::EnterBoardingRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2648,7 +2648,7 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2689,7 +2689,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2720,7 +2720,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2761,7 +2761,7 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2797,7 +2797,7 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2824,7 +2824,7 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2855,7 +2855,7 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2896,7 +2896,7 @@ impl Validate for crate::generated::api::GetAuthDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2927,7 +2927,7 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -2966,7 +2966,7 @@ impl Validate for crate::generated::api::GetBalanceRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2983,7 +2983,7 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3025,7 +3025,7 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReque
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3043,7 +3043,7 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3084,7 +3084,7 @@ impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3115,7 +3115,7 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3156,7 +3156,7 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3187,7 +3187,7 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3228,7 +3228,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3259,7 +3259,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3300,7 +3300,7 @@ impl Validate for crate::generated::api::GetMobileStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3329,7 +3329,7 @@ impl Validate for crate::generated::api::GetMobileStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3359,7 +3359,7 @@ impl Validate for crate::generated::api::GetPalDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3376,7 +3376,7 @@ impl Validate for crate::generated::api::GetPalDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3405,7 +3405,7 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReque
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3423,7 +3423,7 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3464,7 +3464,7 @@ impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3495,7 +3495,7 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3540,7 +3540,7 @@ impl Validate for crate::generated::api::InitiateRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3563,7 +3563,7 @@ impl Validate for crate::generated::api::InitiateRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3590,7 +3590,7 @@ impl Validate for crate::generated::api::InstallmentDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
@@ -3605,7 +3605,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3616,7 +3616,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         if let ::std::option::Option::Some(v) = &self.action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "action", k, out);
             }
@@ -3632,7 +3632,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3660,7 +3660,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3692,7 +3692,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3794,7 +3794,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3808,7 +3808,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
         if let ::std::option::Option::Some(v) = &self.receiver_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "receiver_type", k, out);
             }
@@ -3862,7 +3862,7 @@ impl Validate for crate::generated::api::MassPayResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -3921,7 +3921,7 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
         if let ::std::option::Option::Some(v) = &self.option_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "option_type", k, out);
             }
@@ -3962,7 +3962,7 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3981,7 +3981,7 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         if let ::std::option::Option::Some(v) = &self.refund_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "refund_type", k, out);
             }
@@ -4003,7 +4003,7 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         if let ::std::option::Option::Some(v) = &self.refund_source {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "refund_source", k, out);
             }
@@ -4072,7 +4072,7 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4139,7 +4139,7 @@ impl Validate for crate::generated::api::ReverseTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4169,7 +4169,7 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4210,7 +4210,7 @@ impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4241,7 +4241,7 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4282,7 +4282,7 @@ impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4312,7 +4312,7 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4353,7 +4353,7 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType 
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4384,7 +4384,7 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4412,7 +4412,7 @@ impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4443,7 +4443,7 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4483,7 +4483,7 @@ impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4513,7 +4513,7 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4554,7 +4554,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4582,7 +4582,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         if let ::std::option::Option::Some(v) = &self.transaction_class {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "transaction_class", k, out);
             }
@@ -4593,7 +4593,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         if let ::std::option::Option::Some(v) = &self.currency_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency_code", k, out);
             }
@@ -4601,7 +4601,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -4639,7 +4639,7 @@ impl Validate for crate::generated::api::TransactionSearchResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4676,7 +4676,7 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4707,7 +4707,7 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4748,7 +4748,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4782,7 +4782,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -4828,7 +4828,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4859,7 +4859,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }

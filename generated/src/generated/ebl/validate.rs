@@ -33,7 +33,7 @@ impl Validate for crate::generated::ebl::ApiCredentialsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -77,7 +77,7 @@ impl Validate for crate::generated::ebl::AbstractRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -94,7 +94,7 @@ impl Validate for crate::generated::ebl::AbstractResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -150,7 +150,7 @@ impl Validate for crate::generated::ebl::AccountSummaryType {
         for (i, v) in self.account_state.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "account_state", i, k, out);
             }
@@ -208,7 +208,7 @@ impl Validate for crate::generated::ebl::AccountSummaryType {
         for (i, v) in self.payment_method.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "payment_method", i, k, out);
             }
@@ -227,7 +227,7 @@ impl Validate for crate::generated::ebl::ActivationDetailsType {
         if let ::std::option::Option::Some(v) = &self.failed_initial_amount_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "failed_initial_amount_action", k, out);
             }
@@ -247,7 +247,7 @@ impl Validate for crate::generated::ebl::AdditionalAccountType {
         if let ::std::option::Option::Some(v) = &self.currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency", k, out);
             }
@@ -298,7 +298,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "country", k, out);
             }
@@ -306,7 +306,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_owner {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "address_owner", k, out);
             }
@@ -314,7 +314,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "address_status", k, out);
             }
@@ -322,7 +322,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_normalization_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "address_normalization_status", k, out);
             }
@@ -458,7 +458,7 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
@@ -466,7 +466,7 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -490,7 +490,7 @@ impl Validate for crate::generated::ebl::AuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -522,7 +522,7 @@ impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_agreement_status", k, out);
             }
@@ -568,7 +568,7 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -637,7 +637,7 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_type", k, out);
             }
@@ -645,7 +645,7 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -661,7 +661,7 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
         if let ::std::option::Option::Some(v) = &self.approval_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "approval_type", k, out);
             }
@@ -669,7 +669,7 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
         if let ::std::option::Option::Some(v) = &self.approval_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "approval_sub_type", k, out);
             }
@@ -694,7 +694,7 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
@@ -720,7 +720,7 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
@@ -744,7 +744,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -765,7 +765,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "category", k, out);
             }
@@ -773,7 +773,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.sub_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "sub_category", k, out);
             }
@@ -781,7 +781,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.average_price {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "average_price", k, out);
             }
@@ -789,7 +789,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.average_monthly_volume {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "average_monthly_volume", k, out);
             }
@@ -797,7 +797,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.sales_venue {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "sales_venue", k, out);
             }
@@ -810,7 +810,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.revenue_from_online_sales {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "revenue_from_online_sales", k, out);
             }
@@ -985,7 +985,7 @@ impl Validate for crate::generated::ebl::CalculatedShippingRateType {
         if let ::std::option::Option::Some(v) = &self.shipping_package {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_package", k, out);
             }
@@ -1039,7 +1039,7 @@ impl Validate for crate::generated::ebl::CoupledBucketsType {
         if let ::std::option::Option::Some(v) = &self.couple_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "couple_type", k, out);
             }
@@ -1071,7 +1071,7 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -1080,7 +1080,7 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1090,7 +1090,7 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.recipient_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "recipient_type", k, out);
             }
@@ -1218,7 +1218,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.profile_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "profile_status", k, out);
             }
@@ -1234,7 +1234,7 @@ impl Validate for crate::generated::ebl::CreditCardDetailsType {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "credit_card_type", k, out);
             }
@@ -1252,7 +1252,7 @@ impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "credit_card_type", k, out);
             }
@@ -1269,7 +1269,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         if let ::std::option::Option::Some(v) = &self.primary_scheme {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "primary_scheme", k, out);
             }
@@ -1278,7 +1278,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         if let ::std::option::Option::Some(v) = &self.promotion_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "promotion_method", k, out);
             }
@@ -1356,7 +1356,7 @@ impl Validate for crate::generated::ebl::DiscountInfoType {
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "redeemed_offer_type", k, out);
             }
@@ -1412,7 +1412,7 @@ impl Validate for crate::generated::ebl::DiscountType {
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "redeemed_offer_type", k, out);
             }
@@ -1487,7 +1487,7 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1548,7 +1548,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1815,7 +1815,7 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1823,7 +1823,7 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -1977,7 +1977,7 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.marketing_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "marketing_category", k, out);
             }
@@ -2041,7 +2041,7 @@ impl Validate for crate::generated::ebl::ErrorType {
         if let ::std::option::Option::Some(v) = &self.severity_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "severity_code", k, out);
             }
@@ -2244,7 +2244,7 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         if let ::std::option::Option::Some(v) = &self.insurance_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "insurance_option", k, out);
             }
@@ -2252,7 +2252,7 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         if let ::std::option::Option::Some(v) = &self.shipping_service {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_service", k, out);
             }
@@ -2296,7 +2296,7 @@ impl Validate for crate::generated::ebl::FundingSourceDetailsType {
         if let ::std::option::Option::Some(v) = &self.user_selected_funding_source {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "user_selected_funding_source", k, out);
             }
@@ -2450,7 +2450,7 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -2467,7 +2467,7 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.user_withdrawal_limit {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "user_withdrawal_limit", k, out);
             }
@@ -2759,7 +2759,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         if let ::std::option::Option::Some(v) = &self.profile_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "profile_status", k, out);
             }
@@ -2774,7 +2774,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
@@ -2973,7 +2973,7 @@ impl Validate for crate::generated::ebl::IncentiveDetailType {
         if let ::std::option::Option::Some(v) = &self.incentive_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "incentive_type", k, out);
             }
@@ -2998,7 +2998,7 @@ impl Validate for crate::generated::ebl::IncentiveDetailsType {
         if let ::std::option::Option::Some(v) = &self.site_applied_on {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "site_applied_on", k, out);
             }
@@ -3012,7 +3012,7 @@ impl Validate for crate::generated::ebl::IncentiveDetailsType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -3055,7 +3055,7 @@ impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.request_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "request_type", k, out);
             }
@@ -3063,7 +3063,7 @@ impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.request_detail_level {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "request_detail_level", k, out);
             }
@@ -3125,7 +3125,7 @@ impl Validate for crate::generated::ebl::InvoiceItemType {
         if let ::std::option::Option::Some(v) = &self.item_count_unit {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "item_count_unit", k, out);
             }
@@ -3280,7 +3280,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.buyer_protection {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "buyer_protection", k, out);
             }
@@ -3291,7 +3291,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "country", k, out);
             }
@@ -3302,7 +3302,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency", k, out);
             }
@@ -3310,7 +3310,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.escrow {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "escrow", k, out);
             }
@@ -3318,7 +3318,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.gift_services.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "gift_services", i, k, out);
             }
@@ -3326,7 +3326,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.hit_counter {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "hit_counter", k, out);
             }
@@ -3337,7 +3337,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.listing_duration {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "listing_duration", k, out);
             }
@@ -3345,7 +3345,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.listing_enhancement.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "listing_enhancement", i, k, out);
             }
@@ -3353,7 +3353,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.listing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "listing_type", k, out);
             }
@@ -3361,7 +3361,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.payment_methods.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "payment_methods", i, k, out);
             }
@@ -3396,7 +3396,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.shipping_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_option", k, out);
             }
@@ -3407,7 +3407,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.shipping_regions.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record_item(path, "shipping_regions", i, k, out);
             }
@@ -3415,7 +3415,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.shipping_terms {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_terms", k, out);
             }
@@ -3423,7 +3423,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.site {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "site", k, out);
             }
@@ -3531,7 +3531,7 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "action", k, out);
             }
@@ -3583,7 +3583,7 @@ impl Validate for crate::generated::ebl::MerchantPullInfoType {
         if let ::std::option::Option::Some(v) = &self.mp_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "mp_status", k, out);
             }
@@ -3634,7 +3634,7 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -3719,7 +3719,7 @@ impl Validate for crate::generated::ebl::ModifiedFieldType {
         if let ::std::option::Option::Some(v) = &self.modify_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "modify_type", k, out);
             }
@@ -3843,7 +3843,7 @@ impl Validate for crate::generated::ebl::PayerInfoType {
         if let ::std::option::Option::Some(v) = &self.payer_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payer_status", k, out);
             }
@@ -3855,7 +3855,7 @@ impl Validate for crate::generated::ebl::PayerInfoType {
         if let ::std::option::Option::Some(v) = &self.payer_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payer_country", k, out);
             }
@@ -3932,7 +3932,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
         if let ::std::option::Option::Some(v) = &self.product_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "product_category", k, out);
             }
@@ -3957,7 +3957,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
         if let ::std::option::Option::Some(v) = &self.item_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "item_category", k, out);
             }
@@ -4053,7 +4053,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_category_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_category_type", k, out);
             }
@@ -4061,7 +4061,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.location_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "location_type", k, out);
             }
@@ -4069,7 +4069,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.shipping_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_method", k, out);
             }
@@ -4096,7 +4096,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.allowed_payment_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "allowed_payment_method", k, out);
             }
@@ -4118,7 +4118,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -4126,7 +4126,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.recurring {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "recurring", k, out);
             }
@@ -4134,7 +4134,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_reason", k, out);
             }
@@ -4272,7 +4272,7 @@ impl Validate for crate::generated::ebl::PaymentDirectivesType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -4303,7 +4303,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.transaction_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "transaction_type", k, out);
             }
@@ -4311,7 +4311,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -4319,7 +4319,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.refund_source_code_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "refund_source_code_type", k, out);
             }
@@ -4358,7 +4358,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
@@ -4366,7 +4366,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -4374,7 +4374,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.reason_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "reason_code", k, out);
             }
@@ -4382,7 +4382,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.pos_transaction_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "pos_transaction_type", k, out);
             }
@@ -4552,7 +4552,7 @@ impl Validate for crate::generated::ebl::PaymentMeansType {
         if let ::std::option::Option::Some(v) = &self.type_code_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_code_id", k, out);
             }
@@ -4734,7 +4734,7 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         if let ::std::option::Option::Some(v) = &self.promotion_price_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "promotion_price_type", k, out);
             }
@@ -4742,7 +4742,7 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         if let ::std::option::Option::Some(v) = &self.selection_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "selection_type", k, out);
             }
@@ -4750,7 +4750,7 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         if let ::std::option::Option::Some(v) = &self.listing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "listing_type", k, out);
             }
@@ -4899,7 +4899,7 @@ impl Validate for crate::generated::ebl::RefundInfoType {
         if let ::std::option::Option::Some(v) = &self.refund_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "refund_status", k, out);
             }
@@ -4907,7 +4907,7 @@ impl Validate for crate::generated::ebl::RefundInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -5048,7 +5048,7 @@ impl Validate for crate::generated::ebl::ScheduleDetailsType {
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
@@ -5092,7 +5092,7 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.billing_currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "billing_currency", k, out);
             }
@@ -5115,7 +5115,7 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.merchandizing_pref {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "merchandizing_pref", k, out);
             }
@@ -5125,7 +5125,7 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.seller_level {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "seller_level", k, out);
             }
@@ -5547,7 +5547,7 @@ impl Validate for crate::generated::ebl::SetDataRequestType {
         if let ::std::option::Option::Some(v) = &self.user_channel {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "user_channel", k, out);
             }
@@ -5608,7 +5608,7 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         if let ::std::option::Option::Some(v) = &self.checkout_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "checkout_type", k, out);
             }
@@ -5641,7 +5641,7 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         if let ::std::option::Option::Some(v) = &self.client_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "client_type", k, out);
             }
@@ -5782,7 +5782,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -5790,7 +5790,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.solution_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "solution_type", k, out);
             }
@@ -5798,7 +5798,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.landing_page {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "landing_page", k, out);
             }
@@ -5811,7 +5811,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.channel_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "channel_type", k, out);
             }
@@ -5829,7 +5829,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.product_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "product_category", k, out);
             }
@@ -5837,7 +5837,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.shipping_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_method", k, out);
             }
@@ -5900,7 +5900,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.total_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "total_type", k, out);
             }
@@ -6166,7 +6166,7 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         if let ::std::option::Option::Some(v) = &self.insurance_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "insurance_option", k, out);
             }
@@ -6181,7 +6181,7 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         if let ::std::option::Option::Some(v) = &self.shipping_service {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "shipping_service", k, out);
             }
@@ -6264,7 +6264,7 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.photo_display {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "photo_display", k, out);
             }
@@ -6272,7 +6272,7 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "gallery_type", k, out);
             }
@@ -6397,7 +6397,7 @@ impl Validate for crate::generated::ebl::TransactionStatusType {
         if let ::std::option::Option::Some(v) = &self.payment_method_used {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "payment_method_used", k, out);
             }
@@ -6433,7 +6433,7 @@ impl Validate for crate::generated::ebl::TransactionType {
         if let ::std::option::Option::Some(v) = &self.deposit_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "deposit_type", k, out);
             }
@@ -6533,7 +6533,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
@@ -6591,7 +6591,7 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.feedback_rating_star {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "feedback_rating_star", k, out);
             }
@@ -6605,7 +6605,7 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.site {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "site", k, out);
             }
@@ -6613,7 +6613,7 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -6626,7 +6626,7 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.vat_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "vat_status", k, out);
             }
@@ -6671,7 +6671,7 @@ impl Validate for crate::generated::ebl::VendorHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "gallery_type", k, out);
             }
@@ -6686,7 +6686,7 @@ impl Validate for crate::generated::ebl::WalletItemsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }

@@ -66,7 +66,7 @@ impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
         if let ::std::option::Option::Some(v) = &self.method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "method", k, out);
             }

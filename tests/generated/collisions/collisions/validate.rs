@@ -42,7 +42,7 @@ impl Validate for crate::collisions::collisions::StringType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -53,7 +53,7 @@ impl Validate for crate::collisions::collisions::StringType {
         if let ::std::option::Option::Some(v) = &self.recurring {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "recurring", k, out);
             }

@@ -11,7 +11,7 @@ impl Validate for crate::simple_content::simple_content::BasicAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
@@ -61,7 +61,7 @@ impl Validate for crate::simple_content::simple_content::TaxedAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
@@ -77,7 +77,7 @@ impl Validate for crate::simple_content::simple_content::UsdAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                v.as_str(),
+                || v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
