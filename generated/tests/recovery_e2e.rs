@@ -63,7 +63,10 @@ async fn a_10486_failure_says_to_redirect_with_the_right_url() {
     );
     assert_eq!(
         failure.return_to_paypal_url(&token, Environment::Live, true).as_deref(),
-        Some(format!("https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token={token}&useraction=commit").as_str())
+        Some(
+            format!("https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token={token}&useraction=commit")
+                .as_str()
+        )
     );
     let text = err.to_string();
     assert!(text.contains("10486") && text.contains("redirect the buyer to PayPal"), "{text}");

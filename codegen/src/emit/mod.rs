@@ -181,7 +181,9 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
         files.insert("errors.rs".to_string(), crate::catalog::emit_catalog(catalog));
         // The module documents itself (its inner docs link to its items; an outer doc here would make rustdoc
         // resolve those links in this module instead).
-        quote!(pub mod errors;)
+        quote!(
+            pub mod errors;
+        )
     });
     let version = model.service.version.clone().unwrap_or_default();
     files.insert(
