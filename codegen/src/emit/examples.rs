@@ -153,37 +153,7 @@ fn scalar_value(ctx: &Ctx<'_>, tr: &TypeRef) -> TokenStream {
 /// Members that lead back to their own type through any chain of complex fields (lists included): examples
 /// fill them only above [`MAX_DEPTH`] levels.
 pub(crate) fn recursive_members(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
-    let edges = |id: &TypeId| -> Vec<(usize, TypeId)> {
-        let Some(t) = flat.types.get(id) else { return Vec::new() };
-        t.members
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| match m {
-                Member::Element(ff) => match &ff.field.type_ref {
-                    TypeRef::Named(target) if flat.types.contains_key(target) => Some((i, target.clone())),
-                    _ => None,
-                },
-                Member::Any(_) => None,
-            })
-            .collect()
-    };
-    let mut out = BTreeSet::new();
-    for id in flat.types.keys() {
-        for (i, target) in edges(id) {
-            let mut stack = vec![target];
-            let mut visited = BTreeSet::new();
-            while let Some(cur) = stack.pop() {
-                if cur == *id {
-                    out.insert((id.clone(), i));
-                    break;
-                }
-                if visited.insert(cur.clone()) {
-                    stack.extend(edges(&cur).into_iter().map(|(_, t)| t));
-                }
-            }
-        }
-    }
-    out
+    super::cyclic_members(flat, |_| true)
 }
 
 /// The namespace's `examples.rs`: `Example` impls of its complex types.

@@ -223,13 +223,22 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
 /// Single (non-`Vec`) fields whose type can reach the containing type again through single fields: without a
 /// `Box` the struct would have infinite size.
 fn boxed_fields(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
-    let single_edges = |id: &TypeId| -> Vec<(usize, TypeId)> {
+    cyclic_members(flat, |ff| !ff.occurs.is_many())
+}
+
+/// Members (type, member index) that lead back to their own type through a chain of complex fields that all pass
+/// `follow`. Boxing follows single fields only; example values follow lists too.
+pub(crate) fn cyclic_members(
+    flat: &Flat,
+    follow: impl Fn(&crate::flatten::FlatField) -> bool,
+) -> BTreeSet<(TypeId, usize)> {
+    let edges = |id: &TypeId| -> Vec<(usize, TypeId)> {
         let Some(t) = flat.types.get(id) else { return Vec::new() };
         t.members
             .iter()
             .enumerate()
             .filter_map(|(i, m)| match m {
-                Member::Element(ff) if !ff.occurs.is_many() => match &ff.field.type_ref {
+                Member::Element(ff) if follow(ff) => match &ff.field.type_ref {
                     TypeRef::Named(target) if flat.types.contains_key(target) => Some((i, target.clone())),
                     _ => None,
                 },
@@ -239,7 +248,7 @@ fn boxed_fields(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
     };
     let mut out = BTreeSet::new();
     for id in flat.types.keys() {
-        for (i, target) in single_edges(id) {
+        for (i, target) in edges(id) {
             // Depth-first search from the field's type back to the containing type.
             let mut stack = vec![target];
             let mut visited = BTreeSet::new();
@@ -249,7 +258,7 @@ fn boxed_fields(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
                     break;
                 }
                 if visited.insert(cur.clone()) {
-                    stack.extend(single_edges(&cur).into_iter().map(|(_, t)| t));
+                    stack.extend(edges(&cur).into_iter().map(|(_, t)| t));
                 }
             }
         }
