@@ -394,18 +394,50 @@ pub mod checks {
     /// and thousands commas in groups of three; a comma as the decimal separator; more decimals than the currency
     /// has (none for HUF, JPY and TWD, two otherwise).
     pub fn amount(value: &str, currency: Option<&str>) -> Option<ViolationKind> {
-        let reason = match crate::runtime::Decimal::parse_amount(value) {
-            Err(_) => Some(format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol")),
-            Ok(amount) => {
-                let max_scale =
-                    if currency.is_some_and(|c| super::ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
-                (amount.scale() > max_scale).then(|| {
-                    let currency = currency.unwrap_or("this currency");
-                    format!("{value:?} has {} decimals, at most {max_scale} for {currency}", amount.scale())
-                })
-            }
+        // Requests carry many amounts, so the common shapes are checked by a scan that allocates nothing; only
+        // what it does not recognise goes through the full parser, which decides and explains.
+        let scale = match plain_amount_scale(value) {
+            Some(scale) => scale,
+            None => match crate::runtime::Decimal::parse_amount(value) {
+                Ok(amount) => amount.scale(),
+                Err(_) => {
+                    let reason =
+                        format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol");
+                    return Some(ViolationKind::InvalidAmount { reason });
+                }
+            },
         };
-        reason.map(|reason| ViolationKind::InvalidAmount { reason })
+        let max_scale = if currency.is_some_and(|c| super::ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
+        (scale > max_scale).then(|| {
+            let currency = currency.unwrap_or("this currency");
+            let reason = format!("{value:?} has {scale} decimals, at most {max_scale} for {currency}");
+            ViolationKind::InvalidAmount { reason }
+        })
+    }
+
+    /// The number of decimals of an amount in one of the shapes `Decimal::parse_amount` always accepts
+    /// (`[+-]digits[.digits]`, or with exact thousands groups `1,234.56`), or `None` for anything else.
+    pub(super) fn plain_amount_scale(value: &str) -> Option<u32> {
+        let bytes = value.as_bytes();
+        let bytes = bytes.strip_prefix(b"+").or_else(|| bytes.strip_prefix(b"-")).unwrap_or(bytes);
+        let (integer, fraction) = match bytes.iter().position(|&b| b == b'.') {
+            Some(dot) => (&bytes[..dot], Some(&bytes[dot + 1..])),
+            None => (bytes, None),
+        };
+        let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+        let integer_ok = if integer.contains(&b',') {
+            let mut groups = integer.split(|&b| b == b',');
+            let first = groups.next().unwrap_or_default();
+            digits(first) && first.len() <= 3 && first[0] != b'0' && groups.all(|g| g.len() == 3 && digits(g))
+        } else {
+            digits(integer)
+        };
+        match fraction {
+            _ if !integer_ok => None,
+            None => Some(0),
+            Some(f) if digits(f) => u32::try_from(f.len()).ok(),
+            Some(_) => None,
+        }
     }
 
     /// `Some` for an enumeration value the schema does not list; `value` is only asked for then.
@@ -452,6 +484,40 @@ pub fn check_amount(value: &str, currency: Option<&str>, path: &Path, out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation-free amount scan must agree with `Decimal::parse_amount` wherever it answers.
+    #[test]
+    fn amount_scan_agrees_with_the_parser() {
+        for text in [
+            "10.00",
+            "1,000.00",
+            "1,234,567",
+            "0.5",
+            "+3.25",
+            "-1.00",
+            "007.10",
+            "10,00",
+            "1,0000",
+            ",100",
+            "0,100",
+            "$10.00",
+            "10.",
+            ".5",
+            "1e3",
+            "",
+            " 10.00",
+            "1,000.5,0",
+            "12.345",
+            "１２",
+        ] {
+            let parsed = crate::runtime::Decimal::parse_amount(text).ok().map(|d| d.scale());
+            // Where the scan gives no answer, the parser decides.
+            if let Some(scale) = checks::plain_amount_scale(text) {
+                assert_eq!(Some(scale), parsed, "{text:?}");
+            }
+            assert_eq!(checks::amount(text, None).is_none(), parsed.is_some_and(|s| s <= 2), "{text:?}");
+        }
+    }
     use crate::runtime::Decimal;
 
     struct Item {
