@@ -92,7 +92,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
                 let catch_all = guard.to_string() == "true";
                 takes_all |= catch_all;
                 let pattern = if catch_all { quote!((_, _)) } else { quote!((_, ns) if #guard) };
-                any_arms.push(quote!(#pattern => out.#f.push(r.read_any(&child)?),));
+                any_arms.push(quote!(#pattern => out.#f.push(r.read_any(child)?),));
             }
         }
     }
@@ -100,7 +100,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     let mut arms = Vec::new();
     for ((ns, name), members) in &groups {
         let ns = ctx.ns_const(ns);
-        let mut body = quote!(r.skip_duplicate(&child)?;);
+        let mut body = quote!(r.skip_duplicate(child)?;);
         // Built from the last declaration backwards, so the first one is tested first.
         for &i in members.iter().rev() {
             let Member::Element(ff) = &flat.members[i] else { continue };
@@ -109,11 +109,15 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             let value = read_one(ctx, tr, ctx.is_boxed(id, i));
             let scalar = scalar_kind(ctx.model, tr).is_some();
             body = if ff.occurs.is_many() {
-                // A list takes every occurrence, so later declarations of the same name are unreachable.
+                // A list takes every occurrence, so later declarations of the same name are unreachable. The
+                // reader appends, so that it can size the list from its first item.
                 if scalar {
-                    quote!(if let ::std::option::Option::Some(v) = #value { out.#f.push(v); })
+                    quote!(if let ::std::option::Option::Some(v) = #value { r.push_item(&mut out.#f, v, child); })
                 } else {
-                    quote!(out.#f.push(#value);)
+                    quote!({
+                        let v = #value;
+                        r.push_item(&mut out.#f, v, child);
+                    })
                 }
             } else {
                 let slot = singles;
@@ -131,17 +135,28 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
     let next = if flat.mixed {
         let t = ident(ctx.names.text_field(id));
-        quote!(r.next_child_mixed(&mut out.#t)?)
+        quote!(r.next_child_mixed(&mut out.#t))
     } else {
-        quote!(r.next_child()?)
+        quote!(r.next_child())
     };
-    let fallback = (!takes_all).then(|| quote!(_ => r.skip_unknown(&child)?,));
+    // The child is borrowed where the reader returned it (`ref`): a start tag is 128 bytes, and moving it out of
+    // the `Result` (as `?` and `while let` would) copies it for every element.
+    let child = quote! {
+        let next = #next;
+        let child = match next {
+            ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => child,
+            ::std::result::Result::Ok(::std::option::Option::None) => break,
+            ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+        };
+    };
+    let fallback = (!takes_all).then(|| quote!(_ => r.skip_unknown(child)?,));
     if arms.is_empty() && any_arms.is_empty() {
-        return quote!(while let ::std::option::Option::Some(child) = #next { r.skip_unknown(&child)?; });
+        return quote!(loop { #child r.skip_unknown(child)?; });
     }
     quote! {
         #seen
-        while let ::std::option::Option::Some(child) = #next {
+        loop {
+            #child
             match (child.local(), child.ns()) {
                 #(#arms)*
                 #(#any_arms)*
@@ -155,17 +170,17 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
 /// empty or nil), `T` (boxed when `boxed`) for complex types.
 fn read_one(ctx: &Ctx<'_>, tr: &TypeRef, boxed: bool) -> TokenStream {
     if *tr == TypeRef::Builtin(Builtin::AnyType) {
-        return quote!(r.read_any(&child)?);
+        return quote!(r.read_any(child)?);
     }
     if let Some((_, ws)) = scalar_kind(ctx.model, tr) {
         let ws = ws.tokens();
-        return quote!(r.read_scalar(&child, #ws)?);
+        return quote!(r.read_scalar(child, #ws)?);
     }
     let path = ctx.rust_type(tr);
     if boxed {
-        quote!(::std::boxed::Box::new(<#path as XmlRead>::read_element(r, &child)?))
+        quote!(::std::boxed::Box::new(<#path as XmlRead>::read_element(r, child)?))
     } else {
-        quote!(<#path as XmlRead>::read_element(r, &child)?)
+        quote!(<#path as XmlRead>::read_element(r, child)?)
     }
 }
 

@@ -48,62 +48,70 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Street", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.street = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Zip", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.zip = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -167,109 +175,115 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConfirmationCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.confirmation_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StreetMatch", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.street_match = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ZipMatch", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.zip_match = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CountryCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.country_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayPalToken", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.pay_pal_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -325,40 +339,48 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReferenceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.reference_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -368,31 +390,31 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.billing_agreement_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementCustom", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -444,60 +466,66 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BAUpdateResponseDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -506,15 +534,15 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         out.ba_update_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BaUpdateResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -560,53 +588,61 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EndDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -658,73 +694,77 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSearchResult", ns) if ns == crate::generated::ns::EBL => {
-                    out.button_search_result
-                        .push(
-                            <crate::generated::ebl::ButtonSearchResultType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ButtonSearchResultType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.button_search_result, v, child);
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -800,139 +840,145 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 11usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.button_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.button_var.push(v);
+                        r.push_item(&mut out.button_var, v, child);
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    out.option_details
-                        .push(
-                            <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_details, v, child);
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.text_box.push(v);
+                        r.push_item(&mut out.text_box, v, child);
                     }
                 }
                 ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.buy_now_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.subscribe_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -993,100 +1039,106 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 9usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1129,44 +1181,52 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1263,204 +1323,208 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 18usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.button_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.button_var.push(v);
+                        r.push_item(&mut out.button_var, v, child);
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    out.option_details
-                        .push(
-                            <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_details, v, child);
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.text_box.push(v);
+                        r.push_item(&mut out.text_box, v, child);
                     }
                 }
                 ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.button_image_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.buy_now_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.subscribe_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.button_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1503,44 +1567,52 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1616,87 +1688,93 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 12usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrackInv", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.track_inv = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrackPnl", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.track_pnl = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -1705,58 +1783,56 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         out.item_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionIndex", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.option_index = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionName", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.option_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.option_tracking_details
-                        .push(
-                            <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_tracking_details, v, child);
                 }
                 ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.soldout_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.digital_download_keys.push(v);
+                        r.push_item(&mut out.digital_download_keys, v, child);
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1802,53 +1878,61 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1897,64 +1981,70 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2024,58 +2114,66 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrackInv", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.track_inv = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrackPnl", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.track_pnl = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -2084,67 +2182,65 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         out.item_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionIndex", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.option_index = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.option_tracking_details
-                        .push(
-                            <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_tracking_details, v, child);
                 }
                 ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.soldout_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReuseDigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.reuse_digital_download_keys = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AppendDigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.append_digital_download_keys = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DigitalDownloadKeys", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.digital_download_keys.push(v);
+                        r.push_item(&mut out.digital_download_keys, v, child);
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2193,64 +2289,70 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2329,148 +2431,154 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 12usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.button_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSubType", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.button_sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonVar", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.button_var.push(v);
+                        r.push_item(&mut out.button_var, v, child);
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    out.option_details
-                        .push(
-                            <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_details, v, child);
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.text_box.push(v);
+                        r.push_item(&mut out.text_box, v, child);
                     }
                 }
                 ("ButtonImage", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.button_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonImageURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.button_image_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyNowText", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.buy_now_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscribeText", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.subscribe_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonCountry", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.button_country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonLanguage", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.button_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2531,100 +2639,106 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 9usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Website", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.website = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Mobile", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.mobile = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HostedButtonID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2673,31 +2787,39 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -2709,15 +2831,15 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                         out.bill_outstanding_amount_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillOutstandingAmountRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2775,60 +2897,66 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -2840,15 +2968,15 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         out.bill_outstanding_amount_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillOutstandingAmountResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2894,31 +3022,39 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantPullPaymentDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -2927,24 +3063,24 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         out.merchant_pull_payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullPaymentType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2999,60 +3135,66 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillUserResponseDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -3061,11 +3203,11 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         out.bill_user_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullPaymentResponseType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
@@ -3074,15 +3216,15 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3131,31 +3273,39 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -3167,15 +3317,15 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                         out.enhanced_cancel_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCancelRecoupRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3224,64 +3374,70 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3330,31 +3486,39 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -3366,15 +3530,15 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                         out.enhanced_complete_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3432,60 +3596,66 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -3497,15 +3667,15 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         out.enhanced_complete_recoup_response_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3548,44 +3718,52 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3637,73 +3815,79 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3752,31 +3936,39 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -3788,15 +3980,15 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                         out.create_mobile_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateMobilePaymentRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3845,64 +4037,70 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3951,31 +4149,39 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -3987,15 +4193,15 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                         out.create_recurring_payments_profile_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4053,60 +4259,66 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -4118,15 +4330,15 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         out.create_recurring_payments_profile_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4214,49 +4426,57 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionEntity", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -4265,11 +4485,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -4278,21 +4498,19 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details_item
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details_item, v, child);
                 }
                 ("ItemTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
@@ -4300,11 +4518,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.item_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingTotal", ns) if ns == crate::generated::ns::API => {
@@ -4313,11 +4531,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.shipping_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HandlingTotal", ns) if ns == crate::generated::ns::API => {
@@ -4326,11 +4544,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxTotal", ns) if ns == crate::generated::ns::API => {
@@ -4339,11 +4557,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.tax_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::API => {
@@ -4352,11 +4570,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingDiscount", ns) if ns == crate::generated::ns::API => {
@@ -4365,60 +4583,60 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         out.shipping_discount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderDescription", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.order_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IPAddress", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.ip_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToStore", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.ship_to_store = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4479,69 +4697,75 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 9usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -4550,11 +4774,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -4563,24 +4787,24 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4629,62 +4853,70 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelMsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("APIType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.api_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4736,73 +4968,79 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4872,40 +5110,48 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 12usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -4914,38 +5160,38 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CompleteType", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.complete_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
@@ -4954,20 +5200,20 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         out.enhanced_data = ::std::option::Option::Some(
                             <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Descriptor", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -4976,20 +5222,20 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         out.merchant_store_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
@@ -4998,15 +5244,15 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         out.merchant_data = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5058,60 +5304,66 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DoCaptureResponseDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -5120,15 +5372,15 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         out.do_capture_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoCaptureResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5178,31 +5430,39 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -5214,24 +5474,24 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         out.do_direct_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoDirectPaymentRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5310,60 +5570,66 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 15usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -5372,65 +5638,65 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AVSCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.avs_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CVV2Code", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cvv2_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionPendingReason", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.transaction_pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentStatus", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.payment_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
@@ -5439,11 +5705,11 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::API => {
@@ -5452,24 +5718,24 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         out.three_d_secure_response = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAdviceCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_advice_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5521,31 +5787,39 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -5557,24 +5831,24 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5635,60 +5909,66 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -5700,11 +5980,11 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
@@ -5713,15 +5993,15 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5764,44 +6044,52 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5859,60 +6147,66 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -5924,15 +6218,15 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         out.do_mobile_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5981,31 +6275,39 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -6017,15 +6319,15 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                         out.do_non_referenced_credit_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoNonReferencedCreditRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6083,60 +6385,66 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -6148,15 +6456,15 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         out.do_non_referenced_credit_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoNonReferencedCreditResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6205,40 +6513,48 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -6247,24 +6563,24 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6322,69 +6638,75 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -6393,24 +6715,24 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6462,31 +6784,39 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -6498,24 +6828,24 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         out.do_reference_transaction_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoReferenceTransactionRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6576,60 +6906,66 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -6641,11 +6977,11 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         out.do_reference_transaction_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoReferenceTransactionResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
@@ -6654,15 +6990,15 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6717,31 +7053,39 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -6750,20 +7094,20 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionEntity", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.transaction_entity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -6772,33 +7116,33 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6871,69 +7215,75 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -6942,11 +7292,11 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -6955,25 +7305,25 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
                         if !seen[8usize] {
                             seen[8usize] = true;
                             out.msg_sub_id2 = r
-                                .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                                .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                         } else {
-                            r.skip_duplicate(&child)?;
+                            r.skip_duplicate(child)?;
                         }
                     }
                 }
@@ -6983,33 +7333,33 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.authorization_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7061,31 +7411,39 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7097,24 +7455,24 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7178,60 +7536,66 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7243,11 +7607,11 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
@@ -7256,11 +7620,11 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -7269,15 +7633,15 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         out.uatp_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7326,62 +7690,70 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7436,82 +7808,88 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7558,31 +7936,39 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7594,15 +7980,15 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                         out.enter_boarding_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::EnterBoardingRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7654,73 +8040,79 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7769,31 +8161,39 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7805,15 +8205,15 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                         out.execute_checkout_operations_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7871,60 +8271,66 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7936,15 +8342,15 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         out.execute_checkout_operations_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7995,40 +8401,48 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalRememberMeID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_remember_me_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -8040,15 +8454,15 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8097,64 +8511,70 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8197,44 +8617,52 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8292,60 +8720,66 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -8357,15 +8791,15 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         out.get_access_permission_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8408,44 +8842,52 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8501,60 +8943,66 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -8566,15 +9014,15 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         out.get_auth_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetAuthDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8617,44 +9065,52 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnAllCurrencies", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.return_all_currencies = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8712,60 +9168,66 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Balance", ns) if ns == crate::generated::ns::API => {
@@ -8774,33 +9236,31 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BalanceTimeStamp", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.balance_time_stamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BalanceHoldings", ns) if ns == crate::generated::ns::API => {
-                    out.balance_holdings
-                        .push(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.balance_holdings, v, child);
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8843,44 +9303,52 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8938,60 +9406,66 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9003,15 +9477,15 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         out.get_billing_agreement_customer_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9054,44 +9528,52 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9149,60 +9631,66 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9214,15 +9702,15 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         out.get_boarding_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetBoardingDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9265,44 +9753,52 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9360,60 +9856,66 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9425,15 +9927,15 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         out.get_express_checkout_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9482,31 +9984,39 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9518,15 +10028,15 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                         out.get_incentive_evaluation_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9584,60 +10094,66 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9649,15 +10165,15 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         out.get_incentive_evaluation_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9704,31 +10220,39 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9740,15 +10264,15 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                         out.get_mobile_status_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetMobileStatusRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9806,91 +10330,97 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IsActivated", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.is_activated = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IsPasswordSet", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.is_password_set = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentPending", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.payment_pending = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9930,35 +10460,43 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10013,82 +10551,88 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Pal", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.pal = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Locale", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.locale = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10131,44 +10675,52 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10226,60 +10778,66 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -10291,15 +10849,15 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         out.get_recurring_payments_profile_details_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10342,44 +10900,52 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10434,60 +11000,66 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentTransactionDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -10496,11 +11068,11 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         out.payment_transaction_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentTransactionType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ThreeDSecureDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -10509,15 +11081,15 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         out.three_d_secure_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10566,31 +11138,39 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -10602,15 +11182,15 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                         out.enhanced_initiate_recoup_request_details = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10659,64 +11239,70 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10762,63 +11348,71 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingPeriod", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingFrequency", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalBillingCycles", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.tax_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10864,53 +11458,61 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Action", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10965,82 +11567,88 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11090,31 +11698,39 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -11126,15 +11742,15 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                         out.manage_recurring_payments_profile_status_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11194,60 +11810,66 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -11259,15 +11881,15 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         out.manage_recurring_payments_profile_status_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11313,33 +11935,41 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReceiverEmail", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.receiver_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiverPhone", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiverID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -11348,32 +11978,32 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UniqueId", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.unique_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11425,71 +12055,77 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EmailSubject", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email_subject = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiverType", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.receiver_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSource", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.button_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MassPayItem", ns) if ns == crate::generated::ns::API => {
-                    out.mass_pay_item
-                        .push(
-                            <crate::generated::api::MassPayRequestItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::MassPayRequestItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.mass_pay_item, v, child);
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11538,64 +12174,70 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11629,27 +12271,33 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OptionName", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionSelectionDetails", ns) if ns == crate::generated::ns::API => {
-                    out.option_selection_details
-                        .push(
-                            <crate::generated::api::OptionSelectionDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::OptionSelectionDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.option_selection_details, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11689,45 +12337,51 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OptionSelection", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_selection = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Price", ns) if ns == crate::generated::ns::API => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.price = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionType", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::API => {
-                    out.payment_period
-                        .push(
-                            <crate::generated::api::InstallmentDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::api::InstallmentDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_period, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11812,67 +12466,75 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 16usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundType", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -11881,11 +12543,11 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::API => {
@@ -11894,11 +12556,11 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::API => {
@@ -11907,47 +12569,47 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Memo", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.memo = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RetryUntil", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.retry_until = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundSource", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.refund_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundAdvice", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.refund_advice = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -11956,29 +12618,27 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         out.merchant_store_details = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundItemDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.refund_item_details
-                        .push(
-                            <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.refund_item_details, v, child);
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
@@ -11987,15 +12647,15 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         out.merchant_data = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12068,69 +12728,75 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundTransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.refund_transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NetRefundAmount", ns) if ns == crate::generated::ns::API => {
@@ -12139,11 +12805,11 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         out.net_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeeRefundAmount", ns) if ns == crate::generated::ns::API => {
@@ -12152,11 +12818,11 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         out.fee_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GrossRefundAmount", ns) if ns == crate::generated::ns::API => {
@@ -12165,11 +12831,11 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         out.gross_refund_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalRefundedAmount", ns) if ns == crate::generated::ns::API => {
@@ -12178,11 +12844,11 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         out.total_refunded_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -12191,33 +12857,33 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         out.refund_info = ::std::option::Option::Some(
                             <crate::generated::ebl::RefundInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiptData", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.receipt_data = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12265,31 +12931,39 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -12301,15 +12975,15 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                         out.reverse_transaction_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ReverseTransactionRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12367,60 +13041,66 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -12432,15 +13112,15 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         out.reverse_transaction_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ReverseTransactionResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12489,31 +13169,39 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -12525,15 +13213,15 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                         out.set_access_permissions_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetAccessPermissionsRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12585,73 +13273,79 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12699,31 +13393,39 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -12735,15 +13437,15 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                         out.set_auth_flow_param_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetAuthFlowParamRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12795,73 +13497,79 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12910,31 +13618,39 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -12946,15 +13662,15 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                         out.set_customer_billing_agreement_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13006,73 +13722,79 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13121,31 +13843,39 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13157,15 +13887,15 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                         out.set_express_checkout_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetExpressCheckoutRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13217,73 +13947,79 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13331,31 +14067,39 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13367,15 +14111,15 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                         out.set_mobile_checkout_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SetMobileCheckoutRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13427,73 +14171,79 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13578,94 +14328,102 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.start_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EndDate", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.end_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Payer", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Receiver", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiptID", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.receipt_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileID", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerName", ns) if ns == crate::generated::ns::API => {
@@ -13674,47 +14432,47 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         out.payer_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuctionItemNumber", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.auction_item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CardNumber", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.card_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionClass", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.transaction_class = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::API => {
@@ -13723,33 +14481,33 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CurrencyCode", ns) if ns == crate::generated::ns::API => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.currency_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13801,73 +14559,77 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentTransactions", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_transactions
-                        .push(
-                            <crate::generated::ebl::PaymentTransactionSearchResultType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentTransactionSearchResultType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_transactions, v, child);
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13910,44 +14672,52 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13999,73 +14769,79 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14117,40 +14893,48 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -14159,33 +14943,33 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IPAddress", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.ip_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToStore", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ship_to_store = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14240,69 +15024,75 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -14311,15 +15101,15 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         out.authorization_info = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14368,31 +15158,39 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -14404,15 +15202,15 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                         out.update_recurring_payments_profile_request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14470,60 +15268,66 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -14535,15 +15339,15 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         out.update_recurring_payments_profile_response_details = ::std::option::Option::Some(
                             <crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14574,7 +15378,15 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AddressVerifyRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14582,14 +15394,14 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
                         out.address_verify_request = ::std::option::Option::Some(
                             <crate::generated::api::AddressVerifyRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14620,7 +15432,15 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMButtonSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14628,14 +15448,14 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
                         out.bm_button_search_request = ::std::option::Option::Some(
                             <crate::generated::api::BmButtonSearchRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14666,7 +15486,15 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMCreateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14674,14 +15502,14 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
                         out.bm_create_button_request = ::std::option::Option::Some(
                             <crate::generated::api::BmCreateButtonRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14712,7 +15540,15 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMGetButtonDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14720,14 +15556,14 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
                         out.bm_get_button_details_request = ::std::option::Option::Some(
                             <crate::generated::api::BmGetButtonDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14758,7 +15594,15 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMGetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14766,14 +15610,14 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
                         out.bm_get_inventory_request = ::std::option::Option::Some(
                             <crate::generated::api::BmGetInventoryRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14808,7 +15652,15 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "BMManageButtonStatusRequest",
@@ -14819,14 +15671,14 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
                         out.bm_manage_button_status_request = ::std::option::Option::Some(
                             <crate::generated::api::BmManageButtonStatusRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14857,7 +15709,15 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMSetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14865,14 +15725,14 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
                         out.bm_set_inventory_request = ::std::option::Option::Some(
                             <crate::generated::api::BmSetInventoryRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14903,7 +15763,15 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BMUpdateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14911,14 +15779,14 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
                         out.bm_update_button_request = ::std::option::Option::Some(
                             <crate::generated::api::BmUpdateButtonRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14949,7 +15817,15 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BAUpdateRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -14957,14 +15833,14 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
                         out.ba_update_request = ::std::option::Option::Some(
                             <crate::generated::api::BaUpdateRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14999,7 +15875,15 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "BillOutstandingAmountRequest",
@@ -15010,14 +15894,14 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
                         out.bill_outstanding_amount_request = ::std::option::Option::Some(
                             <crate::generated::api::BillOutstandingAmountRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15048,7 +15932,15 @@ impl XmlRead for crate::generated::api::BillUserReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillUserRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15056,14 +15948,14 @@ impl XmlRead for crate::generated::api::BillUserReq {
                         out.bill_user_request = ::std::option::Option::Some(
                             <crate::generated::api::BillUserRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15094,7 +15986,15 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CancelRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15102,14 +16002,14 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
                         out.cancel_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::CancelRecoupRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15140,7 +16040,15 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CompleteRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15148,14 +16056,14 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
                         out.complete_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::CompleteRecoupRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15190,7 +16098,15 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "CreateBillingAgreementRequest",
@@ -15201,14 +16117,14 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
                         out.create_billing_agreement_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateBillingAgreementRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15239,7 +16155,15 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CreateMobilePaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15247,14 +16171,14 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
                         out.create_mobile_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateMobilePaymentRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15291,7 +16215,15 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "CreateRecurringPaymentsProfileRequest",
@@ -15302,14 +16234,14 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
                         out.create_recurring_payments_profile_request = ::std::option::Option::Some(
                             <crate::generated::api::CreateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15340,7 +16272,15 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15348,14 +16288,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
                         out.do_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoAuthorizationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15386,7 +16326,15 @@ impl XmlRead for crate::generated::api::DoCancelReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoCancelRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15394,14 +16342,14 @@ impl XmlRead for crate::generated::api::DoCancelReq {
                         out.do_cancel_request = ::std::option::Option::Some(
                             <crate::generated::api::DoCancelRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15432,7 +16380,15 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoCaptureRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15440,14 +16396,14 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
                         out.do_capture_request = ::std::option::Option::Some(
                             <crate::generated::api::DoCaptureRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15478,7 +16434,15 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoDirectPaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15486,14 +16450,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
                         out.do_direct_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoDirectPaymentRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15529,7 +16493,15 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "DoExpressCheckoutPaymentRequest",
@@ -15540,14 +16512,14 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
                         out.do_express_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoExpressCheckoutPaymentRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15583,7 +16555,15 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "DoMobileCheckoutPaymentRequest",
@@ -15594,14 +16574,14 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
                         out.do_mobile_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoMobileCheckoutPaymentRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15636,7 +16616,15 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "DoNonReferencedCreditRequest",
@@ -15647,14 +16635,14 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
                         out.do_non_referenced_credit_request = ::std::option::Option::Some(
                             <crate::generated::api::DoNonReferencedCreditRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15685,7 +16673,15 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoReauthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15693,14 +16689,14 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
                         out.do_reauthorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoReauthorizationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15735,7 +16731,15 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "DoReferenceTransactionRequest",
@@ -15746,14 +16750,14 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
                         out.do_reference_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::DoReferenceTransactionRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15784,7 +16788,15 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoUATPAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15792,14 +16804,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
                         out.do_uatp_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::DoUatpAuthorizationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15836,7 +16848,15 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "DoUATPExpressCheckoutPaymentRequest",
@@ -15847,14 +16867,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
                         out.do_uatp_express_checkout_payment_request = ::std::option::Option::Some(
                             <crate::generated::api::DoUatpExpressCheckoutPaymentRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15885,7 +16905,15 @@ impl XmlRead for crate::generated::api::DoVoidReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DoVoidRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15893,14 +16921,14 @@ impl XmlRead for crate::generated::api::DoVoidReq {
                         out.do_void_request = ::std::option::Option::Some(
                             <crate::generated::api::DoVoidRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15931,7 +16959,15 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("EnterBoardingRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -15939,14 +16975,14 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
                         out.enter_boarding_request = ::std::option::Option::Some(
                             <crate::generated::api::EnterBoardingRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15982,7 +17018,15 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "ExecuteCheckoutOperationsRequest",
@@ -15993,14 +17037,14 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
                         out.execute_checkout_operations_request = ::std::option::Option::Some(
                             <crate::generated::api::ExecuteCheckoutOperationsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16037,7 +17081,15 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "ExternalRememberMeOptOutRequest",
@@ -16048,14 +17100,14 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
                         out.external_remember_me_opt_out_request = ::std::option::Option::Some(
                             <crate::generated::api::ExternalRememberMeOptOutRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16092,7 +17144,15 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetAccessPermissionDetailsRequest",
@@ -16103,14 +17163,14 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
                         out.get_access_permission_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetAccessPermissionDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16141,7 +17201,15 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("GetAuthDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16149,14 +17217,14 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
                         out.get_auth_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetAuthDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16187,7 +17255,15 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("GetBalanceRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16195,14 +17271,14 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
                         out.get_balance_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBalanceRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16239,7 +17315,15 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetBillingAgreementCustomerDetailsRequest",
@@ -16250,14 +17334,14 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
                         out.get_billing_agreement_customer_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBillingAgreementCustomerDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16288,7 +17372,15 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("GetBoardingDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16296,14 +17388,14 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
                         out.get_boarding_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetBoardingDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16340,7 +17432,15 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetExpressCheckoutDetailsRequest",
@@ -16351,14 +17451,14 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
                         out.get_express_checkout_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetExpressCheckoutDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16393,7 +17493,15 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetIncentiveEvaluationRequest",
@@ -16404,14 +17512,14 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
                         out.get_incentive_evaluation_request = ::std::option::Option::Some(
                             <crate::generated::api::GetIncentiveEvaluationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16442,7 +17550,15 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("GetMobileStatusRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16450,14 +17566,14 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
                         out.get_mobile_status_request = ::std::option::Option::Some(
                             <crate::generated::api::GetMobileStatusRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16488,7 +17604,15 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("GetPalDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16496,14 +17620,14 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
                         out.get_pal_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetPalDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16540,7 +17664,15 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetRecurringPaymentsProfileDetailsRequest",
@@ -16551,14 +17683,14 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
                         out.get_recurring_payments_profile_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16593,7 +17725,15 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetTransactionDetailsRequest",
@@ -16604,14 +17744,14 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
                         out.get_transaction_details_request = ::std::option::Option::Some(
                             <crate::generated::api::GetTransactionDetailsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16642,7 +17782,15 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("InitiateRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16650,14 +17798,14 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
                         out.initiate_recoup_request = ::std::option::Option::Some(
                             <crate::generated::api::InitiateRecoupRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16694,7 +17842,15 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "ManagePendingTransactionStatusRequest",
@@ -16705,14 +17861,14 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
                         out.manage_pending_transaction_status_request = ::std::option::Option::Some(
                             <crate::generated::api::ManagePendingTransactionStatusRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16749,7 +17905,15 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "ManageRecurringPaymentsProfileStatusRequest",
@@ -16760,14 +17924,14 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
                         out.manage_recurring_payments_profile_status_request = ::std::option::Option::Some(
                             <crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16798,7 +17962,15 @@ impl XmlRead for crate::generated::api::MassPayReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("MassPayRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16806,14 +17978,14 @@ impl XmlRead for crate::generated::api::MassPayReq {
                         out.mass_pay_request = ::std::option::Option::Some(
                             <crate::generated::api::MassPayRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16844,7 +18016,15 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("RefundTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16852,14 +18032,14 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
                         out.refund_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::RefundTransactionRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16890,7 +18070,15 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReverseTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16898,14 +18086,14 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
                         out.reverse_transaction_request = ::std::option::Option::Some(
                             <crate::generated::api::ReverseTransactionRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16940,7 +18128,15 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "SetAccessPermissionsRequest",
@@ -16951,14 +18147,14 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
                         out.set_access_permissions_request = ::std::option::Option::Some(
                             <crate::generated::api::SetAccessPermissionsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16989,7 +18185,15 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SetAuthFlowParamRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -16997,14 +18201,14 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
                         out.set_auth_flow_param_request = ::std::option::Option::Some(
                             <crate::generated::api::SetAuthFlowParamRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17041,7 +18245,15 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "SetCustomerBillingAgreementRequest",
@@ -17052,14 +18264,14 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
                         out.set_customer_billing_agreement_request = ::std::option::Option::Some(
                             <crate::generated::api::SetCustomerBillingAgreementRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17090,7 +18302,15 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SetExpressCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -17098,14 +18318,14 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
                         out.set_express_checkout_request = ::std::option::Option::Some(
                             <crate::generated::api::SetExpressCheckoutRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17136,7 +18356,15 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SetMobileCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -17144,14 +18372,14 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
                         out.set_mobile_checkout_request = ::std::option::Option::Some(
                             <crate::generated::api::SetMobileCheckoutRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17182,7 +18410,15 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TransactionSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -17190,14 +18426,14 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
                         out.transaction_search_request = ::std::option::Option::Some(
                             <crate::generated::api::TransactionSearchRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17232,7 +18468,15 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "UpdateAccessPermissionsRequest",
@@ -17243,14 +18487,14 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
                         out.update_access_permissions_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateAccessPermissionsRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17281,7 +18525,15 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("UpdateAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
@@ -17289,14 +18541,14 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
                         out.update_authorization_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateAuthorizationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17333,7 +18585,15 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "UpdateRecurringPaymentsProfileRequest",
@@ -17344,14 +18604,14 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
                         out.update_recurring_payments_profile_request = ::std::option::Option::Some(
                             <crate::generated::api::UpdateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

@@ -53,54 +53,62 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.username = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.password = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Signature", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.signature = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Certificate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.certificate = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -151,35 +159,43 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.detail_level.push(v);
+                        r.push_item(&mut out.detail_level, v, child);
                     }
                 }
                 ("ErrorLanguage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_language = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -228,64 +244,70 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Ack", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    out.errors
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.errors, v, child);
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Build", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.build = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -337,7 +359,15 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -345,11 +375,11 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Credit", ns) if ns == crate::generated::ns::EBL => {
@@ -358,20 +388,20 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         out.credit = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Date", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Debit", ns) if ns == crate::generated::ns::EBL => {
@@ -380,50 +410,50 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         out.debit = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.memo = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.ref_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AccountEntryDetailsType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.account_entry_details_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -513,139 +543,136 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child_mixed(&mut out.text)?
-        {
+        loop {
+            let next = r.next_child_mixed(&mut out.text);
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AccountState", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.account_state.push(v);
+                        r.push_item(&mut out.account_state, v, child);
                     }
                 }
                 ("AdditionalAccount", ns) if ns == crate::generated::ns::EBL => {
-                    out.additional_account
-                        .push(
-                            <crate::generated::ebl::AdditionalAccountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::AdditionalAccountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.additional_account, v, child);
                 }
                 ("AdditionalAccountsCount", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.additional_accounts_count.push(v);
+                        r.push_item(&mut out.additional_accounts_count, v, child);
                     }
                 }
                 ("AmountPastDue", ns) if ns == crate::generated::ns::EBL => {
-                    out.amount_past_due
-                        .push(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.amount_past_due, v, child);
                 }
                 ("BankAccountInfo", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.bank_account_info.push(v);
+                        r.push_item(&mut out.bank_account_info, v, child);
                     }
                 }
                 ("BankModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.bank_modify_date.push(v);
+                        r.push_item(&mut out.bank_modify_date, v, child);
                     }
                 }
                 ("BillingCycleDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.billing_cycle_date.push(v);
+                        r.push_item(&mut out.billing_cycle_date, v, child);
                     }
                 }
                 ("CCExp", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.cc_exp.push(v);
+                        r.push_item(&mut out.cc_exp, v, child);
                     }
                 }
                 ("CCInfo", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.cc_info.push(v);
+                        r.push_item(&mut out.cc_info, v, child);
                     }
                 }
                 ("CCModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.cc_modify_date.push(v);
+                        r.push_item(&mut out.cc_modify_date, v, child);
                     }
                 }
                 ("CurrentBalance", ns) if ns == crate::generated::ns::EBL => {
-                    out.current_balance
-                        .push(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.current_balance, v, child);
                 }
                 ("LastAmountPaid", ns) if ns == crate::generated::ns::EBL => {
-                    out.last_amount_paid
-                        .push(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.last_amount_paid, v, child);
                 }
                 ("LastInvoiceAmount", ns) if ns == crate::generated::ns::EBL => {
-                    out.last_invoice_amount
-                        .push(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.last_invoice_amount, v, child);
                 }
                 ("LastInvoiceDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.last_invoice_date.push(v);
+                        r.push_item(&mut out.last_invoice_date, v, child);
                     }
                 }
                 ("LastPaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.last_payment_date.push(v);
+                        r.push_item(&mut out.last_payment_date, v, child);
                     }
                 }
                 ("PastDue", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.past_due.push(v);
+                        r.push_item(&mut out.past_due, v, child);
                     }
                 }
                 ("PaymentMethod", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.payment_method.push(v);
+                        r.push_item(&mut out.payment_method, v, child);
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -690,7 +717,15 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("InitialAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -698,23 +733,23 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
                         out.initial_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FailedInitialAmountAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.failed_initial_amount_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -751,7 +786,15 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -759,32 +802,32 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                         out.balance = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Currency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AccountCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.account_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -818,15 +861,23 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -835,14 +886,14 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -958,162 +1009,170 @@ impl XmlRead for crate::generated::ebl::AddressType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Street1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.street1 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Street2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.street2 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CityName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.city_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StateOrProvince", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.state_or_province = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Country", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CountryName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.country_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Phone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.postal_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.address_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_owner = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalAddressID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.external_address_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InternationalName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.international_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InternationalStateAndCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.international_state_and_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InternationalStreet", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.international_street = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.address_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressNormalizationStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_normalization_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1183,69 +1242,77 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PassengerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.passenger_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IssueDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.issue_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TravelAgencyName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.travel_agency_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TravelAgencyCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.travel_agency_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TicketNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.ticket_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IssuingCarrierCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.issuing_carrier_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CustomerCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.customer_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalFare", ns) if ns == crate::generated::ns::EBL => {
@@ -1254,11 +1321,11 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         out.total_fare = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalTaxes", ns) if ns == crate::generated::ns::EBL => {
@@ -1267,11 +1334,11 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         out.total_taxes = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalFee", ns) if ns == crate::generated::ns::EBL => {
@@ -1280,50 +1347,48 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         out.total_fee = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RestrictedTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.restricted_ticket = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ClearingSequence", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.clearing_sequence = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ClearingCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.clearing_count = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FlightDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.flight_details
-                        .push(
-                            <crate::generated::ebl::FlightDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::FlightDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.flight_details, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1395,18 +1460,24 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Attribute", ns) if ns == crate::generated::ns::EBL => {
-                    out.attribute
-                        .push(
-                            <crate::generated::ebl::AttributeType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::AttributeType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.attribute, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1445,18 +1516,24 @@ impl XmlRead for crate::generated::ebl::AttributeType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Value", ns) if ns == crate::generated::ns::EBL => {
-                    out.value
-                        .push(
-                            <crate::generated::ebl::ValType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ValType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.value, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1499,27 +1576,35 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
             }
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BuyerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ClosingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.closing_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1570,45 +1655,53 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProtectionEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.protection_eligibility = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProtectionEligibilityType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.protection_eligibility_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1639,18 +1732,26 @@ impl XmlRead for crate::generated::ebl::AuthorizationRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("IsRequested", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.is_requested = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1684,27 +1785,33 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationError", ns) if ns == crate::generated::ns::EBL => {
-                    out.authorization_error
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.authorization_error, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1793,15 +1900,23 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -1811,27 +1926,27 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_agreement_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -1840,11 +1955,11 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementMax", ns) if ns == crate::generated::ns::EBL => {
@@ -1853,11 +1968,11 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         out.billing_agreement_max = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -1866,11 +1981,11 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayeeInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -1879,14 +1994,14 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         out.payee_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayeeInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1917,18 +2032,26 @@ impl XmlRead for crate::generated::ebl::BmlOfferInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OfferTrackingID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_tracking_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -1979,45 +2102,53 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RoutingNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.routing_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AccountNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.account_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2076,15 +2207,23 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -2093,23 +2232,23 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2140,18 +2279,26 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountResponseDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2195,15 +2342,23 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -2213,30 +2368,30 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.billing_agreement_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2279,24 +2434,32 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ApprovalType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.approval_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ApprovalSubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.approval_sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -2305,11 +2468,11 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         out.order_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OrderDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDirectives", ns) if ns == crate::generated::ns::EBL => {
@@ -2318,23 +2481,23 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         out.payment_directives = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDirectivesType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2391,33 +2554,41 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingFrequency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -2426,11 +2597,11 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -2439,11 +2610,11 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -2452,14 +2623,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2505,33 +2676,41 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_period = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingFrequency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_frequency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.total_billing_cycles = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -2540,11 +2719,11 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -2553,11 +2732,11 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -2566,14 +2745,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2676,24 +2855,32 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
@@ -2702,113 +2889,113 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("WorkPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.work_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Category", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.sub_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AveragePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.average_price = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AverageMonthlyVolume", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.average_monthly_volume = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesVenue", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.sales_venue = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Website", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.website = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RevenueFromOnlineSales", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.revenue_from_online_sales = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BusinessEstablished", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.business_established = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CustomerServiceEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.customer_service_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CustomerServicePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.customer_service_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2848,7 +3035,15 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Owner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -2856,41 +3051,41 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         out.owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HomePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.home_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MobilePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.mobile_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SSN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.ssn = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -2974,45 +3169,53 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("HostedButtonID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.hosted_button_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.button_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ModifyDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.modify_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3093,7 +3296,15 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -3101,32 +3312,32 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                         out.identification_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RiskSessionCorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.risk_session_correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerIPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_ip_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3169,33 +3380,41 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.buyer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerUserName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.buyer_user_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerRegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buyer_registration_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -3204,11 +3423,11 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         out.tax_id_details = ::std::option::Option::Some(
                             <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -3217,14 +3436,14 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         out.identification_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3277,7 +3496,15 @@ impl XmlRead for crate::generated::ebl::BuyerType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -3285,14 +3512,14 @@ impl XmlRead for crate::generated::ebl::BuyerType {
                         out.shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3338,42 +3565,48 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OriginatingPostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.originating_postal_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingIrregular", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_irregular = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CarrierDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.carrier_details
-                        .push(
-                            <crate::generated::ebl::ShippingCarrierDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ShippingCarrierDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.carrier_details, v, child);
                 }
                 ("ShippingPackage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_package = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("WeightMajor", ns) if ns == crate::generated::ns::EBL => {
@@ -3382,11 +3615,11 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         out.weight_major = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("WeightMinor", ns) if ns == crate::generated::ns::EBL => {
@@ -3395,14 +3628,14 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         out.weight_minor = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3432,18 +3665,24 @@ impl XmlRead for crate::generated::ebl::CategoryArrayType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Category", ns) if ns == crate::generated::ns::EBL => {
-                    out.category
-                        .push(
-                            <crate::generated::ebl::CategoryType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::CategoryType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.category, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3510,120 +3749,128 @@ impl XmlRead for crate::generated::ebl::CategoryType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AutoPayEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.auto_pay_enabled = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("B2BVATEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.b2_bvat_enabled = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CatalogEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.catalog_enabled = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CategoryID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.category_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CategoryLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.category_level = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CategoryName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.category_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CategoryParentID", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.category_parent_id.push(v);
+                        r.push_item(&mut out.category_parent_id, v, child);
                     }
                 }
                 ("CategoryParentName", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.category_parent_name.push(v);
+                        r.push_item(&mut out.category_parent_name, v, child);
                     }
                 }
                 ("CSIDList", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.csid_list.push(v);
+                        r.push_item(&mut out.csid_list, v, child);
                     }
                 }
                 ("Expired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.expired = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IntlAutosFixedCat", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.intl_autos_fixed_cat = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LeafCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.leaf_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Virtual", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.virtual_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3671,36 +3918,44 @@ impl XmlRead for crate::generated::ebl::CharityType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CharityName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.charity_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CharityNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.charity_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DonationPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.donation_percent = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3781,34 +4036,42 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CoupleType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.couple_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledPaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.payment_request_id.push(v);
+                        r.push_item(&mut out.payment_request_id, v, child);
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3842,27 +4105,35 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CoupledPaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.coupled_payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledPaymentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.coupled_payment_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -3935,24 +4206,32 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 15usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SenderPhone", ns) if ns == crate::generated::ns::EBL => {
@@ -3961,29 +4240,29 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         out.sender_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RecipientType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.recipient_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RecipientEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.recipient_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RecipientPhone", ns) if ns == crate::generated::ns::EBL => {
@@ -3992,11 +4271,11 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         out.recipient_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -4005,11 +4284,11 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
@@ -4018,11 +4297,11 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
@@ -4031,68 +4310,68 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CustomID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.custom_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SharePhoneNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.share_phone_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShareHomeAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.share_home_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4148,15 +4427,23 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -4165,11 +4452,11 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -4181,11 +4468,11 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ScheduleDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -4194,41 +4481,39 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         out.schedule_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ScheduleDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details_item
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details_item, v, child);
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.soft_descriptor_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4276,63 +4561,71 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DCCProcessorResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.dcc_processor_response = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DCCReturnCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.dcc_return_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4390,42 +4683,50 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CreditCardType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCardNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_month = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.exp_year = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CardOwner", ns) if ns == crate::generated::ns::EBL => {
@@ -4434,47 +4735,47 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         out.card_owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CVV2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IssueNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
@@ -4483,14 +4784,14 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         out.three_d_secure_request = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4524,27 +4825,35 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CreditCardType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.credit_card_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCardNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.credit_card_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4607,81 +4916,87 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PrimaryScheme", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.primary_scheme = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromotionMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.promotion_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.seller_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_discount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerKey", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.seller_key = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StoreName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.store_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromotedItem", ns) if ns == crate::generated::ns::EBL => {
-                    out.promoted_item
-                        .push(
-                            <crate::generated::ebl::PromotedItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PromotedItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.promoted_item, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4729,24 +5044,32 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("eBayAuthToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_auth_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HardExpirationWarning", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.hard_expiration_warning = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Credentials", ns) if ns == crate::generated::ns::EBL => {
@@ -4755,14 +5078,14 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                         out.credentials = ::std::option::Option::Some(
                             <crate::generated::ebl::UserIdPasswordType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4815,18 +5138,26 @@ impl XmlRead for crate::generated::ebl::DeviceDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DeviceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.device_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4872,24 +5203,32 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -4898,41 +5237,41 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedeemedOfferType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedeemedOfferId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PointsAccrued", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.points_accrued = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -4975,24 +5314,32 @@ impl XmlRead for crate::generated::ebl::DiscountType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -5001,32 +5348,32 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedeemedOfferType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.redeemed_offer_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedeemedOfferID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.redeemed_offer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5061,7 +5408,15 @@ impl XmlRead for crate::generated::ebl::DisplayControlDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "InContextPaymentButtonImage",
@@ -5070,12 +5425,12 @@ impl XmlRead for crate::generated::ebl::DisplayControlDetailsType {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.in_context_payment_button_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5115,15 +5470,23 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AuthorizationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -5132,32 +5495,32 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PartnerFundingSourceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.partner_funding_source_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5209,15 +5572,23 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -5226,11 +5597,11 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         out.payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -5239,59 +5610,59 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.ip_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantSessionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.merchant_session_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnFMFDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.return_fmf_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.soft_descriptor_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5391,78 +5762,84 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 21usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.order_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details, v, child);
                 }
                 ("PromoOverrideFlag", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.promo_override_flag = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromoCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
@@ -5471,20 +5848,20 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         out.enhanced_data = ::std::option::Option::Some(
                             <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
@@ -5493,38 +5870,38 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_receipt_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_wrap_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -5533,93 +5910,91 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerMarketingEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.buyer_marketing_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.survey_question = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.survey_choice_selected.push(v);
+                        r.push_item(&mut out.survey_choice_selected, v, child);
                     }
                 }
                 ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.button_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SkipBACreation", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.skip_ba_creation = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UseSessionPaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.use_session_payment_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
-                    out.coupled_buckets
-                        .push(
-                            <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.coupled_buckets, v, child);
                 }
                 ("ClientID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.client_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProductLine", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.product_line = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5678,60 +6053,66 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_info
-                        .push(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_info, v, child);
                 }
                 ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_agreement_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedirectRequired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.redirect_required = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -5741,9 +6122,9 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.success_page_redirect_requested = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
@@ -5752,23 +6133,21 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    out.coupled_payment_info
-                        .push(
-                            <crate::generated::ebl::CoupledPaymentInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::CoupledPaymentInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.coupled_payment_info, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5808,24 +6187,32 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -5834,11 +6221,11 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -5847,14 +6234,14 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -5903,7 +6290,15 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -5911,11 +6306,11 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -5924,11 +6319,11 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         out.net_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -5937,11 +6332,11 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -5950,11 +6345,11 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -5963,32 +6358,32 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiverEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.receiver_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Comment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.comment = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6022,7 +6417,15 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -6030,23 +6433,23 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6113,33 +6516,41 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReferenceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.reference_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -6148,11 +6559,11 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         out.payment_details = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -6161,65 +6572,65 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::ReferenceCreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IPAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.ip_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RiskSessionCorrelationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.risk_session_correlation_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantSessionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.merchant_session_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.req_confirm_shipping = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.soft_descriptor_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SenderDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -6228,23 +6639,23 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         out.sender_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SenderDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6299,15 +6710,23 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 9usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.billing_agreement_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -6316,11 +6735,11 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -6329,68 +6748,68 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AVSCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.avs_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CVV2Code", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.cvv2_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAdviceCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_advice_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.msg_sub_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6452,45 +6871,53 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuctionTransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.auction_transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.order_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CartID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.cart_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6521,7 +6948,15 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -6529,14 +6964,14 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
                         out.airline_itinerary = ::std::option::Option::Some(
                             <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6588,51 +7023,59 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProgramCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.program_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProductList", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.product_list = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PartnerCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.partner_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ImageUrl", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.image_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MarketingCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.marketing_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BusinessInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -6641,11 +7084,11 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         out.business_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BusinessInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OwnerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -6654,11 +7097,11 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         out.owner_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BusinessOwnerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BankAccount", ns) if ns == crate::generated::ns::EBL => {
@@ -6667,14 +7110,14 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         out.bank_account = ::std::option::Option::Some(
                             <crate::generated::ebl::BankAccountDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6714,18 +7157,26 @@ impl XmlRead for crate::generated::ebl::ErrorParameterType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Value", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6768,54 +7219,60 @@ impl XmlRead for crate::generated::ebl::ErrorType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ShortMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.short_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LongMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.long_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.error_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SeverityCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.severity_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ErrorParameters", ns) if ns == crate::generated::ns::EBL => {
-                    out.error_parameters
-                        .push(
-                            <crate::generated::ebl::ErrorParameterType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorParameterType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.error_parameters, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6863,15 +7320,23 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SetDataRequest", ns) if ns == crate::generated::ns::EBL => {
@@ -6880,11 +7345,11 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                         out.set_data_request = ::std::option::Option::Some(
                             <crate::generated::ebl::SetDataRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationRequest", ns) if ns == crate::generated::ns::EBL => {
@@ -6893,14 +7358,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                         out.authorization_request = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6934,7 +7399,15 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SetDataResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -6942,11 +7415,11 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                         out.set_data_response = ::std::option::Option::Some(
                             <crate::generated::ebl::SetDataResponseType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationResponse", ns) if ns == crate::generated::ns::EBL => {
@@ -6955,14 +7428,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                         out.authorization_response = ::std::option::Option::Some(
                             <crate::generated::ebl::AuthorizationResponseType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -6993,18 +7466,26 @@ impl XmlRead for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ExternalPartnerSegmentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_partner_segment_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7043,15 +7524,23 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ExternalRememberMeOptIn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_opt_in = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -7063,14 +7552,14 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
                         out.external_remember_me_owner_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7109,7 +7598,15 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "ExternalRememberMeOwnerIDType",
@@ -7118,21 +7615,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_owner_id_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalRememberMeOwnerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_owner_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7166,27 +7663,35 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ExternalRememberMeStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalRememberMeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.external_remember_me_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7226,7 +7731,15 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AcceptFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -7234,11 +7747,11 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         out.accept_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingFilters", ns) if ns == crate::generated::ns::EBL => {
@@ -7247,11 +7760,11 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         out.pending_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DenyFilters", ns) if ns == crate::generated::ns::EBL => {
@@ -7260,11 +7773,11 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         out.deny_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReportFilters", ns) if ns == crate::generated::ns::EBL => {
@@ -7273,14 +7786,14 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                         out.report_filters = ::std::option::Option::Some(
                             <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7339,36 +7852,44 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Severity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.severity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DetailedMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.detailed_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7402,15 +7923,23 @@ impl XmlRead for crate::generated::ebl::FeeType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
@@ -7419,14 +7948,14 @@ impl XmlRead for crate::generated::ebl::FeeType {
                         out.fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7467,18 +7996,24 @@ impl XmlRead for crate::generated::ebl::FeesType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
-                    out.fee
-                        .push(
-                            <crate::generated::ebl::FeeType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::FeeType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.fee, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7521,7 +8056,15 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AdditionalShippingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -7529,11 +8072,11 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         out.additional_shipping_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FlatShippingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
@@ -7542,11 +8085,11 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         out.flat_shipping_handling_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
@@ -7555,32 +8098,32 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         out.insurance_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.insurance_option = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingService", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_service = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7659,123 +8202,131 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ConjuctionTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.conjuction_ticket = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExchangeTicket", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exchange_ticket = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CouponNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.coupon_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ServiceClass", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.service_class = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TravelDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.travel_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CarrierCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.carrier_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StopOverPermitted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.stop_over_permitted = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DepartureAirport", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.departure_airport = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ArrivalAirport", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.arrival_airport = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FlightNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.flight_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DepartureTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.departure_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ArrivalTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.arrival_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FareBasisCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.fare_basis_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Fare", ns) if ns == crate::generated::ns::EBL => {
@@ -7784,11 +8335,11 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         out.fare = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Taxes", ns) if ns == crate::generated::ns::EBL => {
@@ -7797,11 +8348,11 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         out.taxes = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
@@ -7810,23 +8361,23 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         out.fee = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EndorsementOrRestrictions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.endorsement_or_restrictions = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7860,27 +8411,35 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ErrorURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.error_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InContextReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.in_context_return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -7914,27 +8473,35 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AllowPushFunding", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_push_funding = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserSelectedFundingSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.user_selected_funding_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8002,59 +8569,67 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AccessPermissionName", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.access_permission_name.push(v);
+                        r.push_item(&mut out.access_permission_name, v, child);
                     }
                 }
                 ("AccessPermissionStatus", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.access_permission_status.push(v);
+                        r.push_item(&mut out.access_permission_status, v, child);
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8094,45 +8669,53 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.first_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.last_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8168,7 +8751,15 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -8176,11 +8767,11 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -8189,14 +8780,14 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8273,87 +8864,95 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 15usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.start_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastUpdated", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_updated = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Reason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProgramName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.program_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProgramCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.program_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CampaignID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.campaign_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserWithdrawalLimit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.user_withdrawal_limit = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PartnerCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.partner_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AccountOwner", ns) if ns == crate::generated::ns::EBL => {
@@ -8362,11 +8961,11 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         out.account_owner = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Credentials", ns) if ns == crate::generated::ns::EBL => {
@@ -8375,38 +8974,38 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         out.credentials = ::std::option::Option::Some(
                             <crate::generated::ebl::ApiCredentialsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConfigureAPIs", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.configure_ap_is = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EmailVerificationStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.email_verification_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VettingStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.vetting_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -8416,12 +9015,12 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.bank_account_verification_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8539,15 +9138,23 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 22usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -8556,38 +9163,38 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ContactPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.contact_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -8597,18 +9204,18 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.billing_agreement_accepted_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedirectRequired", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.redirect_required = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -8617,29 +9224,29 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CheckoutStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.checkout_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayPalAdjustment", ns) if ns == crate::generated::ns::EBL => {
@@ -8648,21 +9255,19 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.pay_pal_adjustment = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details, v, child);
                 }
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
@@ -8670,47 +9275,45 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.incentive_details
-                        .push(
-                            <crate::generated::ebl::IncentiveDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.incentive_details, v, child);
                 }
                 ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.gift_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.gift_receipt_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.gift_wrap_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -8719,46 +9322,44 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerMarketingEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.buyer_marketing_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.survey_question = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.survey_choice_selected.push(v);
+                        r.push_item(&mut out.survey_choice_selected, v, child);
                     }
                 }
                 ("PaymentRequestInfo", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_request_info
-                        .push(
-                            <crate::generated::ebl::PaymentRequestInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentRequestInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_request_info, v, child);
                 }
                 (
                     "ExternalRememberMeStatusDetails",
@@ -8769,11 +9370,11 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.external_remember_me_status_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeStatusDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefreshTokenStatusDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -8782,29 +9383,27 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.refresh_token_status_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RefreshTokenStatusDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_info
-                        .push(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_info, v, child);
                 }
                 ("CartChangeTolerance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.cart_change_tolerance = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -8813,14 +9412,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         out.instrument_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8866,41 +9465,45 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ExternalBuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_buyer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveCodes", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.incentive_codes.push(v);
+                        r.push_item(&mut out.incentive_codes, v, child);
                     }
                 }
                 ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
-                    out.apply_indication
-                        .push(
-                            <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.apply_indication, v, child);
                 }
                 ("Buckets", ns) if ns == crate::generated::ns::EBL => {
-                    out.buckets
-                        .push(
-                            <crate::generated::ebl::IncentiveBucketType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveBucketType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.buckets, v, child);
                 }
                 ("CartTotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
@@ -8908,11 +9511,11 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                         out.cart_total_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RequestDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -8921,14 +9524,14 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                         out.request_details = ::std::option::Option::Some(
                             <crate::generated::ebl::IncentiveRequestDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -8962,27 +9565,33 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.incentive_details
-                        .push(
-                            <crate::generated::ebl::IncentiveDetailType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveDetailType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.incentive_details, v, child);
                 }
                 ("RequestId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9013,7 +9622,15 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Phone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -9021,14 +9638,14 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
                         out.phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9129,51 +9746,59 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 18usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.profile_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.auto_bill_outstanding_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.max_failed_payments = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9185,11 +9810,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.recurring_payments_profile_details = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9201,11 +9826,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.current_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RecurringPaymentsSummary", ns) if ns == crate::generated::ns::EBL => {
@@ -9214,11 +9839,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.recurring_payments_summary = ::std::option::Option::Some(
                             <crate::generated::ebl::RecurringPaymentsSummaryType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -9227,11 +9852,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9243,11 +9868,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.trial_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -9259,11 +9884,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.regular_recurring_payments_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrialAmountPaid", ns) if ns == crate::generated::ns::EBL => {
@@ -9272,11 +9897,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.trial_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RegularAmountPaid", ns) if ns == crate::generated::ns::EBL => {
@@ -9285,11 +9910,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.regular_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AggregateAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -9298,11 +9923,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.aggregate_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AggregateOptionalAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -9311,41 +9936,41 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         out.aggregate_optional_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FinalPaymentDueDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.final_payment_due_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.soft_descriptor_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9404,7 +10029,15 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("MobileIDInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -9412,11 +10045,11 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                         out.mobile_id_info = ::std::option::Option::Some(
                             <crate::generated::ebl::MobileIdInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RememberMeIDInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -9425,11 +10058,11 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                         out.remember_me_id_info = ::std::option::Option::Some(
                             <crate::generated::ebl::RememberMeIdInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IdentityTokenInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -9438,14 +10071,14 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                         out.identity_token_info = ::std::option::Option::Some(
                             <crate::generated::ebl::IdentityTokenInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9476,18 +10109,26 @@ impl XmlRead for crate::generated::ebl::IdentityTokenInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AccessToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.access_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9530,33 +10171,41 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalTxnId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_txn_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DiscountAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -9565,23 +10214,23 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         out.discount_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9632,24 +10281,32 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BucketId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -9658,23 +10315,23 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         out.incentive_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sub_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9708,27 +10365,35 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9783,42 +10448,48 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Items", ns) if ns == crate::generated::ns::EBL => {
-                    out.items
-                        .push(
-                            <crate::generated::ebl::IncentiveItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.items, v, child);
                 }
                 ("BucketId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bucket_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExternalSellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.external_seller_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BucketSubtotalAmt", ns) if ns == crate::generated::ns::EBL => {
@@ -9827,11 +10498,11 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         out.bucket_subtotal_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BucketShippingAmt", ns) if ns == crate::generated::ns::EBL => {
@@ -9840,11 +10511,11 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         out.bucket_shipping_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BucketInsuranceAmt", ns) if ns == crate::generated::ns::EBL => {
@@ -9853,11 +10524,11 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         out.bucket_insurance_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BucketSalesTaxAmt", ns) if ns == crate::generated::ns::EBL => {
@@ -9866,11 +10537,11 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         out.bucket_sales_tax_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BucketTotalAmt", ns) if ns == crate::generated::ns::EBL => {
@@ -9879,14 +10550,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         out.bucket_total_amt = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -9938,81 +10609,87 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("RedemptionCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.redemption_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DisplayCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.display_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProgramId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.program_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.incentive_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.incentive_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AppliedTo", ns) if ns == crate::generated::ns::EBL => {
-                    out.applied_to
-                        .push(
-                            <crate::generated::ebl::IncentiveAppliedToType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveAppliedToType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.applied_to, v, child);
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.error_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10058,24 +10735,32 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("UniqueIdentifier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.unique_identifier = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SiteAppliedOn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.site_applied_on = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalDiscountAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -10084,41 +10769,39 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         out.total_discount_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ErrorCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.error_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveAppliedDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.incentive_applied_details
-                        .push(
-                            <crate::generated::ebl::IncentiveAppliedDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveAppliedDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.incentive_applied_details, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10152,27 +10835,33 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("IncentiveCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.incentive_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
-                    out.apply_indication
-                        .push(
-                            <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.apply_indication, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10215,33 +10904,41 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PurchaseTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.purchase_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemCategoryList", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_category_list = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -10250,23 +10947,23 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         out.item_price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemQuantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10325,36 +11022,44 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("RequestId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RequestType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.request_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RequestDetailLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.request_detail_level = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10407,18 +11112,26 @@ impl XmlRead for crate::generated::ebl::InfoSharingDirectivesType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.req_billing_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10452,27 +11165,35 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("InstrumentCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.instrument_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InstrumentID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.instrument_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10568,51 +11289,59 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EAN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.ean = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SKU", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sku = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnPolicyIdentifier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.return_policy_identifier = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Price", ns) if ns == crate::generated::ns::EBL => {
@@ -10621,11 +11350,11 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         out.price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -10634,122 +11363,118 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         out.item_price = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.item_count = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemCountUnit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_count_unit = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Discount", ns) if ns == crate::generated::ns::EBL => {
-                    out.discount
-                        .push(
-                            <crate::generated::ebl::DiscountType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::DiscountType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.discount, v, child);
                 }
                 ("Taxable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.taxable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.tax_rate = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AdditionalFees", ns) if ns == crate::generated::ns::EBL => {
-                    out.additional_fees
-                        .push(
-                            <crate::generated::ebl::AdditionalFeeType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::AdditionalFeeType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.additional_fees, v, child);
                 }
                 ("Reimbursable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.reimbursable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MPN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.mpn = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ISBN", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.isbn = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PLU", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.plu = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ModelNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.model_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StyleNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.style_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10779,18 +11504,24 @@ impl XmlRead for crate::generated::ebl::ItemArrayType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Item", ns) if ns == crate::generated::ns::EBL => {
-                    out.item
-                        .push(
-                            <crate::generated::ebl::ItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.item, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -10844,54 +11575,62 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemQty", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_qty = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemQtyDelta", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.item_qty_delta = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemAlert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.item_alert = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_cost = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11069,15 +11808,23 @@ impl XmlRead for crate::generated::ebl::ItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 46usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ApplicationData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.application_data = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListOfAttributeSets", ns) if ns == crate::generated::ns::EBL => {
@@ -11086,29 +11833,29 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.list_of_attribute_sets = ::std::option::Option::Some(
                             <crate::generated::ebl::ListOfAttributeSetType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AutoPay", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.auto_pay = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerProtection", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.buyer_protection = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11117,11 +11864,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.buy_it_now_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Charity", ns) if ns == crate::generated::ns::EBL => {
@@ -11130,20 +11877,20 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.charity = ::std::option::Option::Some(
                             <crate::generated::ebl::CharityType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Country", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CrossPromotion", ns) if ns == crate::generated::ns::EBL => {
@@ -11152,72 +11899,72 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.cross_promotion = ::std::option::Option::Some(
                             <crate::generated::ebl::CrossPromotionsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Currency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Escrow", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.escrow = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftIcon", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.gift_icon = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftServices", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.gift_services.push(v);
+                        r.push_item(&mut out.gift_services, v, child);
                     }
                 }
                 ("HitCounter", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.hit_counter = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListingDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -11226,11 +11973,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.listing_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ListingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListingDesigner", ns) if ns == crate::generated::ns::EBL => {
@@ -11239,79 +11986,79 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.listing_designer = ::std::option::Option::Some(
                             <crate::generated::ebl::ListingDesignerType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListingDuration", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.listing_duration = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListingEnhancement", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.listing_enhancement.push(v);
+                        r.push_item(&mut out.listing_enhancement, v, child);
                     }
                 }
                 ("ListingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.listing_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Location", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.location = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PartnerCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.partner_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PartnerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.partner_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentMethods", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.payment_methods.push(v);
+                        r.push_item(&mut out.payment_methods, v, child);
                     }
                 }
                 ("PayPalEmailAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.pay_pal_email_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PrimaryCategory", ns) if ns == crate::generated::ns::EBL => {
@@ -11320,47 +12067,47 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.primary_category = ::std::option::Option::Some(
                             <crate::generated::ebl::CategoryType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PrivateListing", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.private_listing = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RegionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.region_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RelistLink", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.relist_link = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReservePrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11369,11 +12116,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.reserve_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReviseStatus", ns) if ns == crate::generated::ns::EBL => {
@@ -11382,20 +12129,20 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.revise_status = ::std::option::Option::Some(
                             <crate::generated::ebl::ReviseStatusType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ScheduleTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.schedule_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SecondaryCategory", ns) if ns == crate::generated::ns::EBL => {
@@ -11404,11 +12151,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.secondary_category = ::std::option::Option::Some(
                             <crate::generated::ebl::CategoryType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SiteHostedPicture", ns) if ns == crate::generated::ns::EBL => {
@@ -11417,11 +12164,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.site_hosted_picture = ::std::option::Option::Some(
                             <crate::generated::ebl::SiteHostedPictureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Seller", ns) if ns == crate::generated::ns::EBL => {
@@ -11430,11 +12177,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.seller = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellingStatus", ns) if ns == crate::generated::ns::EBL => {
@@ -11443,20 +12190,20 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.selling_status = ::std::option::Option::Some(
                             <crate::generated::ebl::SellingStatusType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.shipping_option = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -11465,36 +12212,36 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.shipping_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingRegions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.shipping_regions.push(v);
+                        r.push_item(&mut out.shipping_regions, v, child);
                     }
                 }
                 ("ShippingTerms", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
                         out.shipping_terms = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Site", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
                         out.site = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11503,11 +12250,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.start_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Storefront", ns) if ns == crate::generated::ns::EBL => {
@@ -11516,47 +12263,47 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.storefront = ::std::option::Option::Some(
                             <crate::generated::ebl::StorefrontType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubTitle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
                         out.sub_title = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TimeLeft", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
                         out.time_left = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Title", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.title = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UUID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.uuid = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VATDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -11565,11 +12312,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.vat_details = ::std::option::Option::Some(
                             <crate::generated::ebl::VatDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VendorHostedPicture", ns) if ns == crate::generated::ns::EBL => {
@@ -11578,14 +12325,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         out.vendor_hosted_picture = ::std::option::Option::Some(
                             <crate::generated::ebl::VendorHostedPictureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11626,18 +12373,24 @@ impl XmlRead for crate::generated::ebl::ListOfAttributeSetType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AttributeSet", ns) if ns == crate::generated::ns::EBL => {
-                    out.attribute_set
-                        .push(
-                            <crate::generated::ebl::AttributeSetType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::AttributeSetType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.attribute_set, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11674,36 +12427,44 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("LayoutID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.layout_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptimalPictureSize", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.optimal_picture_size = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ThemeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.theme_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11774,33 +12535,41 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Adult", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.adult = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BindingAuction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.binding_auction = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CheckoutEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedBuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11809,11 +12578,11 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         out.converted_buy_it_now_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedStartPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11822,11 +12591,11 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         out.converted_start_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedReservePrice", ns) if ns == crate::generated::ns::EBL => {
@@ -11835,77 +12604,77 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         out.converted_reserve_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HasReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.has_reserve_price = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RegionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.region_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RelistedItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.relisted_item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SecondChanceOriginalItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_original_item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.start_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EndTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.end_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ViewItemURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.view_item_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -11988,36 +12757,44 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Action", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12050,18 +12827,26 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsTy
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12124,18 +12909,24 @@ impl XmlRead for crate::generated::ebl::MerchantDataType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("MerchantDataTuple", ns) if ns == crate::generated::ns::EBL => {
-                    out.merchant_data_tuple
-                        .push(
-                            <crate::generated::ebl::TupleType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::TupleType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.merchant_data_tuple, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12184,15 +12975,23 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("MpStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.mp_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MpMax", ns) if ns == crate::generated::ns::EBL => {
@@ -12201,59 +13000,59 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         out.mp_max = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MpCustom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.mp_custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Desc", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.desc = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Invoice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.invoice = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentSourceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.payment_source_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12301,7 +13100,15 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -12309,11 +13116,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -12322,11 +13129,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchantPullInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -12335,14 +13142,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                         out.merchant_pull_info = ::std::option::Option::Some(
                             <crate::generated::ebl::MerchantPullInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12412,7 +13219,15 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -12420,47 +13235,47 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MpID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.mp_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.memo = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EmailSubject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.email_subject = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
@@ -12469,11 +13284,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
@@ -12482,11 +13297,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Handling", ns) if ns == crate::generated::ns::EBL => {
@@ -12495,68 +13310,68 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         out.handling = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.item_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Invoice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.invoice = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.button_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12601,27 +13416,35 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("StoreID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TerminalID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.terminal_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12652,18 +13475,26 @@ impl XmlRead for crate::generated::ebl::MobileIdInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SessionToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.session_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12719,27 +13550,35 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Field", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.field = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ModifyType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.modify_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12790,45 +13629,53 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AmountCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.amount_currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12862,15 +13709,23 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OfferCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.offer_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BMLOfferInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -12879,14 +13734,14 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
                         out.bml_offer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BmlOfferInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -12932,63 +13787,71 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OptionNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.option_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionQty", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.option_qty = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionSelect", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.option_select = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionQtyDelta", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.option_qty_delta = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionAlert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.option_alert = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OptionCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.option_cost = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13031,8 +13894,16 @@ impl XmlRead for crate::generated::ebl::OptionType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -13076,15 +13947,23 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -13093,14 +13972,14 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
                         out.max_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13174,33 +14053,41 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OtherPaymentMethodId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.other_payment_method_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OtherPaymentMethodType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.other_payment_method_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OtherPaymentMethodLabel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.other_payment_method_label = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13210,9 +14097,9 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.other_payment_method_label_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13222,9 +14109,9 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.other_payment_method_long_description_title = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13234,18 +14121,18 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.other_payment_method_long_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OtherPaymentMethodIcon", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.other_payment_method_icon = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -13255,12 +14142,12 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.other_payment_method_hide_label = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13305,27 +14192,35 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TotalNumberOfPages", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.total_number_of_pages = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TotalNumberOfEntries", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.total_number_of_entries = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13359,27 +14254,35 @@ impl XmlRead for crate::generated::ebl::PaginationType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("EntriesPerPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.entries_per_page = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PageNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.page_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13424,27 +14327,35 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PayeeEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payee_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayeeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payee_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13505,33 +14416,41 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Payer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payer = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.payer_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerName", ns) if ns == crate::generated::ns::EBL => {
@@ -13540,29 +14459,29 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         out.payer_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerCountry", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_country = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerBusiness", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payer_business = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
@@ -13571,30 +14490,28 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ContactPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.contact_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("WalletItems", ns) if ns == crate::generated::ns::EBL => {
-                    out.wallet_items
-                        .push(
-                            <crate::generated::ebl::WalletItemsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::WalletItemsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.wallet_items, v, child);
                 }
                 ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
@@ -13602,11 +14519,11 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         out.tax_id_details = ::std::option::Option::Some(
                             <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedPayerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -13615,14 +14532,14 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         out.enhanced_payer_info = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -13731,33 +14648,41 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 16usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Number", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
@@ -13766,11 +14691,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -13779,11 +14704,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EbayItemPaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
@@ -13792,38 +14717,38 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.ebay_item_payment_details_item = ::std::option::Option::Some(
                             <crate::generated::ebl::EbayItemPaymentDetailsItemType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromoCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.promo_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProductCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.product_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemWeight", ns) if ns == crate::generated::ns::EBL => {
@@ -13832,11 +14757,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.item_weight = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemLength", ns) if ns == crate::generated::ns::EBL => {
@@ -13845,11 +14770,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.item_length = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemWidth", ns) if ns == crate::generated::ns::EBL => {
@@ -13858,11 +14783,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.item_width = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemHeight", ns) if ns == crate::generated::ns::EBL => {
@@ -13871,20 +14796,20 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.item_height = ::std::option::Option::Some(
                             <crate::generated::cc::MeasureType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.item_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedItemData", ns) if ns == crate::generated::ns::EBL => {
@@ -13893,23 +14818,23 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         out.enhanced_item_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedItemDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.item_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14058,7 +14983,15 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 35usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -14066,11 +14999,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.order_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemTotal", ns) if ns == crate::generated::ns::EBL => {
@@ -14079,11 +15012,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.item_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingTotal", ns) if ns == crate::generated::ns::EBL => {
@@ -14092,11 +15025,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.shipping_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HandlingTotal", ns) if ns == crate::generated::ns::EBL => {
@@ -14105,11 +15038,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxTotal", ns) if ns == crate::generated::ns::EBL => {
@@ -14118,56 +15051,56 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.tax_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.order_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ButtonSource", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.button_source = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NotifyURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.notify_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -14176,29 +15109,29 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MultiShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.multi_shipping = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FulfillmentReferenceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.fulfillment_reference_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FulfillmentAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -14207,57 +15140,55 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.fulfillment_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentCategoryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.payment_category_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LocationType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.location_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.shipping_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileAddressChangeDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.profile_address_change_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details_item
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details_item, v, child);
                 }
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
@@ -14265,11 +15196,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingDiscount", ns) if ns == crate::generated::ns::EBL => {
@@ -14278,29 +15209,29 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.shipping_discount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceOptionOffered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.insurance_option_offered = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AllowedPaymentMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.allowed_payment_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedPaymentData", ns) if ns == crate::generated::ns::EBL => {
@@ -14309,11 +15240,11 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.enhanced_payment_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPaymentDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -14322,74 +15253,74 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.seller_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NoteText", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.note_text = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.order_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BranchLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.branch_level = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -14398,68 +15329,62 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         out.offer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Recurring", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.recurring = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.payment_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LocationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.location_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RedeemedOffers", ns) if ns == crate::generated::ns::EBL => {
-                    out.redeemed_offers
-                        .push(
-                            <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.redeemed_offers, v, child);
                 }
                 ("CummulativePoints", ns) if ns == crate::generated::ns::EBL => {
-                    out.cummulative_points
-                        .push(
-                            <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.cummulative_points, v, child);
                 }
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
-                    out.merchant_data
-                        .push(
-                            <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.merchant_data, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14490,18 +15415,26 @@ impl XmlRead for crate::generated::ebl::PaymentDirectivesType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -14664,87 +15597,95 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 45usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EbayTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.ebay_transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ParentTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.parent_transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiptID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.receipt_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.transaction_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundSourceCodeType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.refund_source_code_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpectedeCheckClearDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.expectede_check_clear_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.payment_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -14753,11 +15694,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.gross_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -14766,11 +15707,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FinancingFeeAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -14779,11 +15720,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.financing_fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FinancingTotalCost", ns) if ns == crate::generated::ns::EBL => {
@@ -14792,11 +15733,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.financing_total_cost = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FinancingMonthlyPayment", ns) if ns == crate::generated::ns::EBL => {
@@ -14805,29 +15746,29 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.financing_monthly_payment = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FinancingTerm", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.financing_term = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IsFinancing", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.is_financing = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SettleAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -14836,11 +15777,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.settle_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -14849,164 +15790,164 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExchangeRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.exchange_rate = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.payment_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReasonCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.reason_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HoldDecision", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.hold_decision = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.shipping_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProtectionEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.protection_eligibility = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProtectionEligibilityType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
                         out.protection_eligibility_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiptReferenceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.receipt_reference_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("POSTransactionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.pos_transaction_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.ship_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipHandleAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.ship_handle_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.ship_discount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.insurance_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Subject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.subject = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StoreID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.store_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TerminalID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.terminal_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -15015,20 +15956,20 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.seller_details = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
                         out.payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FMFDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -15037,11 +15978,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.fmf_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -15050,11 +15991,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.enhanced_payment_info = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedPaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
@@ -15063,11 +16004,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.payment_error = ::std::option::Option::Some(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -15076,11 +16017,11 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.instrument_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -15089,41 +16030,41 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         out.offer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BinEligibility", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.bin_eligibility = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.soft_descriptor = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SoftDescriptorCity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
                         out.soft_descriptor_city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15172,52 +16113,58 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Memo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.memo = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.sales_tax = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentItem", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_item
-                        .push(
-                            <crate::generated::ebl::PaymentItemType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentItemType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_item, v, child);
                 }
                 ("Subscription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
@@ -15225,11 +16172,11 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         out.subscription = ::std::option::Option::Some(
                             <crate::generated::ebl::SubscriptionInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Auction", ns) if ns == crate::generated::ns::EBL => {
@@ -15238,14 +16185,14 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         out.auction = ::std::option::Option::Some(
                             <crate::generated::ebl::AuctionInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15322,69 +16269,77 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("EbayItemTxnId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ebay_item_txn_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Number", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.sales_tax = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HandlingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.handling_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceItemDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -15393,47 +16348,47 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         out.invoice_item_details = ::std::option::Option::Some(
                             <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CouponID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.coupon_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CouponAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.coupon_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CouponAmountCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.coupon_amount_currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LoyaltyCardDiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.loyalty_card_discount_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -15443,9 +16398,9 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.loyalty_card_discount_currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -15454,23 +16409,21 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Options", ns) if ns == crate::generated::ns::EBL => {
-                    out.options
-                        .push(
-                            <crate::generated::ebl::OptionType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::OptionType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.options, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15501,18 +16454,26 @@ impl XmlRead for crate::generated::ebl::PaymentMeansType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TypeCodeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_code_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15571,24 +16532,32 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentRequestID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.payment_request_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
@@ -15597,14 +16566,14 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                         out.payment_error = ::std::option::Option::Some(
                             <crate::generated::ebl::ErrorType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15695,69 +16664,77 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Timestamp", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.timestamp = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Timezone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.timezone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Payer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payer = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerDisplayName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.payer_display_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -15766,11 +16743,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         out.gross_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -15779,11 +16756,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         out.fee_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -15792,14 +16769,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         out.net_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -15883,7 +16860,15 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReceiverInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -15891,11 +16876,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.receiver_info = ::std::option::Option::Some(
                             <crate::generated::ebl::ReceiverInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -15904,20 +16889,20 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.payer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TPLReferenceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tpl_reference_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -15926,11 +16911,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.payment_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentItemInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -15939,11 +16924,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.payment_item_info = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentItemInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OfferCouponInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -15952,11 +16937,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.offer_coupon_info = ::std::option::Option::Some(
                             <crate::generated::ebl::OfferCouponInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SecondaryAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -15965,11 +16950,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.secondary_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
@@ -15978,38 +16963,38 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.user_selected_options = ::std::option::Option::Some(
                             <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.gift_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftReceipt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.gift_receipt = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.gift_wrap_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -16018,39 +17003,39 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerEmailOptIn", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.buyer_email_opt_in = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.survey_question = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyChoiceSelected", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.survey_choice_selected.push(v);
+                        r.push_item(&mut out.survey_choice_selected, v, child);
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16081,7 +17066,15 @@ impl XmlRead for crate::generated::ebl::PaymentType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PaymentMeans", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -16089,14 +17082,14 @@ impl XmlRead for crate::generated::ebl::PaymentType {
                         out.payment_means = ::std::option::Option::Some(
                             <crate::generated::ebl::PaymentMeansType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16161,54 +17154,62 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Salutation", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.salutation = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.first_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MiddleName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.middle_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.last_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Suffix", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.suffix = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16245,36 +17246,44 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CountryCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.country_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PhoneNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.phone_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Extension", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.extension = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16348,33 +17357,41 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.picture_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("position", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.position = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromotionPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -16383,50 +17400,50 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         out.promotion_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PromotionPriceType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.promotion_price_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SelectionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.selection_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Title", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.title = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ListingType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.listing_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16529,36 +17546,44 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Business", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.business = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Receiver", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.receiver = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReceiverID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.receiver_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16609,15 +17634,23 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SubscriberName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscriber_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -16626,32 +17659,32 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         out.subscriber_shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingStartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.billing_start_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileReference", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.profile_reference = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16711,33 +17744,41 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("NextBillingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.next_billing_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NumberCyclesCompleted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.number_cycles_completed = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NumberCyclesRemaining", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.number_cycles_remaining = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
@@ -16746,29 +17787,29 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         out.outstanding_balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FailedPaymentCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.failed_payment_count = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastPaymentDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.last_payment_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastPaymentAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -16777,14 +17818,14 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         out.last_payment_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16850,7 +17891,15 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 9usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CreditCardNumberType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -16858,29 +17907,29 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         out.credit_card_number_type = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardNumberTypeType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CardOwnerName", ns) if ns == crate::generated::ns::EBL => {
@@ -16889,11 +17938,11 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         out.card_owner_name = ::std::option::Option::Some(
                             <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -16902,50 +17951,50 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CVV2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cvv2 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.start_month = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StartYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.start_year = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IssueNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.issue_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -16982,36 +18031,44 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("RefreshTokenStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.refresh_token_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RefreshToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.refresh_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ImmutableID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.immutable_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17045,27 +18102,35 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("RefundStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.refund_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PendingReason", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.pending_reason = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17118,18 +18183,26 @@ impl XmlRead for crate::generated::ebl::RememberMeIdInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ExternalRememberMeID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.external_remember_me_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17171,18 +18244,26 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17216,27 +18297,35 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReverseTransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.reverse_transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17279,54 +18368,62 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ItemRevised", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.item_revised = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyItNowAdded", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.buy_it_now_added = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyItNowLowered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.buy_it_now_lowered = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReserveLowered", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.reserve_lowered = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReserveRemoved", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.reserve_removed = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17363,36 +18460,44 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Id", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Name", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17422,18 +18527,24 @@ impl XmlRead for crate::generated::ebl::RiskFilterListType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Filters", ns) if ns == crate::generated::ns::EBL => {
-                    out.filters
-                        .push(
-                            <crate::generated::ebl::RiskFilterDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::RiskFilterDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.filters, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17470,36 +18581,44 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SalesTaxPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sales_tax_percent = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesTaxState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_state = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingIncludedInTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_included_in_tax = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17556,15 +18675,23 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
@@ -17573,11 +18700,11 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         out.trial_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
@@ -17586,20 +18713,20 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         out.payment_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.max_failed_payments = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ActivationDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -17608,23 +18735,23 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         out.activation_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ActivationDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.auto_bill_outstanding_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17661,36 +18788,44 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("MaxScheduledMinutes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.max_scheduled_minutes = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MinScheduledMinutes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.min_scheduled_minutes = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxScheduledItems", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.max_scheduled_items = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17733,54 +18868,62 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SellerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.seller_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerUserName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.seller_user_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerRegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.seller_registration_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PayPalAccountID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.pay_pal_account_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SecureMerchantAccountID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.secure_merchant_account_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -17869,87 +19012,95 @@ impl XmlRead for crate::generated::ebl::SellerType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 13usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AllowPaymentEdit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingCurrency", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.billing_currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CheckoutEnabled", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.checkout_enabled = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CIPBankAccountStored", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.cip_bank_account_stored = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GoodStanding", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.good_standing = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LiveAuctionAuthorized", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.live_auction_authorized = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MerchandizingPref", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.merchandizing_pref = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("QualifiesForB2BVAT", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.qualifies_for_b2_bvat = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerLevel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.seller_level = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerPaymentAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -17958,11 +19109,11 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         out.seller_payment_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SchedulingInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -17971,32 +19122,32 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         out.scheduling_info = ::std::option::Option::Some(
                             <crate::generated::ebl::SchedulingInfoType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StoreOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.store_owner = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StoreURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.store_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18054,15 +19205,23 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 10usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BidCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.bid_count = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BidIncrement", ns) if ns == crate::generated::ns::EBL => {
@@ -18071,11 +19230,11 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         out.bid_increment = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedCurrentPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -18084,11 +19243,11 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         out.converted_current_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CurrentPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -18097,11 +19256,11 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         out.current_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HighBidder", ns) if ns == crate::generated::ns::EBL => {
@@ -18110,20 +19269,20 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         out.high_bidder = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LeadCount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.lead_count = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MinimumToBid", ns) if ns == crate::generated::ns::EBL => {
@@ -18132,41 +19291,41 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         out.minimum_to_bid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("QuantitySold", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.quantity_sold = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReserveMet", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.reserve_met = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SecondChanceEligible", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.second_chance_eligible = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18197,7 +19356,15 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("DeviceDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -18205,14 +19372,14 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
                         out.device_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DeviceDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18288,137 +19455,145 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LogoutURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InitFlowType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SkipLoginPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RequiredAccessPermissions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.required_access_permissions.push(v);
+                        r.push_item(&mut out.required_access_permissions, v, child);
                     }
                 }
                 ("OptionalAccessPermissions", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.optional_access_permissions.push(v);
+                        r.push_item(&mut out.optional_access_permissions, v, child);
                     }
                 }
                 ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.locale_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.page_style = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_header_border_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.cpp_header_back_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.cpp_payflow_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.first_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.last_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
@@ -18427,14 +19602,14 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18516,159 +19691,167 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 18usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LogoutURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.logout_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InitFlowType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.init_flow_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SkipLoginPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.skip_login_page = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ServiceName1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.service_name1 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ServiceDefReq1", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.service_def_req1 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ServiceName2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.service_name2 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ServiceDefReq2", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.service_def_req2 = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.locale_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.page_style = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.cpp_header_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.cpp_header_border_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.cpp_header_back_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.cpp_payflow_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FirstName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.first_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.last_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
@@ -18677,14 +19860,14 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18745,7 +19928,15 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 11usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -18753,104 +19944,104 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         out.billing_agreement_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.locale_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.page_style = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.cpp_header_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.cpp_header_border_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.cpp_header_back_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cpp_payflow_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.buyer_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.req_billing_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -18909,16 +20100,22 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BillingApprovalDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.billing_approval_details
-                        .push(
-                            <crate::generated::ebl::BillingApprovalDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::BillingApprovalDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.billing_approval_details, v, child);
                 }
                 ("BuyerDetail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -18926,11 +20123,11 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         out.buyer_detail = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerDetailType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InfoSharingDirectives", ns) if ns == crate::generated::ns::EBL => {
@@ -18939,48 +20136,46 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         out.info_sharing_directives = ::std::option::Option::Some(
                             <crate::generated::ebl::InfoSharingDirectivesType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RetrieveShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.retrieve_shipping_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserChannel", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.user_channel = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.req_confirm_shipping = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details, v, child);
                 }
                 (
                     "ExternalPartnerTrackingDetails",
@@ -18991,23 +20186,23 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         out.external_partner_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("URI", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.uri = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -19044,36 +20239,40 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAddresses", ns) if ns == crate::generated::ns::EBL => {
-                    out.shipping_addresses
-                        .push(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.shipping_addresses, v, child);
                 }
                 ("SetDataError", ns) if ns == crate::generated::ns::EBL => {
-                    out.set_data_error
-                        .push(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.set_data_error, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -19134,60 +20333,68 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 11usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CheckoutType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.checkout_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.item_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SiteId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.site_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.buyer_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ClientType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.client_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
@@ -19196,38 +20403,38 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         out.buyer_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -19236,14 +20443,14 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -19481,7 +20688,15 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 59usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -19489,74 +20704,74 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.order_total = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrackingImageURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.tracking_image_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("giropaySuccessURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.giropay_success_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("giropayCancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.giropay_cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BanktxnPendingURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.banktxn_pending_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Token", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -19565,56 +20780,56 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.max_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OrderDescription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.order_description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReqConfirmShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.req_confirm_shipping = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReqBillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.req_billing_address = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -19623,101 +20838,101 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.billing_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NoShipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.no_shipping = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressOverride", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
                         out.address_override = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LocaleCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
                         out.locale_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PageStyle", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
                         out.page_style = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
                         out.cpp_header_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
                         seen[20usize] = true;
                         out.cpp_header_border_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-header-back-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
                         out.cpp_header_back_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-payflow-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
                         out.cpp_payflow_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-cart-border-color", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
                         out.cpp_cart_border_color = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("cpp-logo-image", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[24usize] {
                         seen[24usize] = true;
                         out.cpp_logo_image = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
@@ -19726,117 +20941,115 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentAction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[26usize] {
                         seen[26usize] = true;
                         out.payment_action = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SolutionType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
                         out.solution_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LandingPage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
                         out.landing_page = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[29usize] {
                         seen[29usize] = true;
                         out.buyer_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ChannelType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
                         out.channel_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.billing_agreement_details
-                        .push(
-                            <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.billing_agreement_details, v, child);
                 }
                 ("PromoCodes", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.promo_codes.push(v);
+                        r.push_item(&mut out.promo_codes, v, child);
                     }
                 }
                 ("PayPalCheckOutBtnType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
                         out.pay_pal_check_out_btn_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProductCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
                         out.product_category = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
                         out.shipping_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileAddressChangeDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[34usize] {
                         seen[34usize] = true;
                         out.profile_address_change_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AllowNote", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
                         out.allow_note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FundingSourceDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -19845,29 +21058,29 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.funding_source_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FundingSourceDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BrandName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
                         out.brand_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CallbackURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
                         out.callback_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EnhancedCheckoutData", ns) if ns == crate::generated::ns::EBL => {
@@ -19876,21 +21089,19 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.enhanced_checkout_data = ::std::option::Option::Some(
                             <crate::generated::ed::EnhancedCheckoutDataType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OtherPaymentMethods", ns) if ns == crate::generated::ns::EBL => {
-                    out.other_payment_methods
-                        .push(
-                            <crate::generated::ebl::OtherPaymentMethodDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::OtherPaymentMethodDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.other_payment_methods, v, child);
                 }
                 ("BuyerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
@@ -19898,92 +21109,88 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.buyer_details = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    out.payment_details
-                        .push(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.payment_details, v, child);
                 }
                 ("FlatRateShippingOptions", ns) if ns == crate::generated::ns::EBL => {
-                    out.flat_rate_shipping_options
-                        .push(
-                            <crate::generated::ebl::ShippingOptionType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::ShippingOptionType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.flat_rate_shipping_options, v, child);
                 }
                 ("CallbackTimeout", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
                         out.callback_timeout = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CallbackVersion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[42usize] {
                         seen[42usize] = true;
                         out.callback_version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CustomerServiceNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[43usize] {
                         seen[43usize] = true;
                         out.customer_service_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftMessageEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
                         out.gift_message_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftReceiptEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[45usize] {
                         seen[45usize] = true;
                         out.gift_receipt_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[46usize] {
                         seen[46usize] = true;
                         out.gift_wrap_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[47usize] {
                         seen[47usize] = true;
                         out.gift_wrap_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -19992,81 +21199,79 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.gift_wrap_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerEmailOptInEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[49usize] {
                         seen[49usize] = true;
                         out.buyer_email_opt_in_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyEnable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[50usize] {
                         seen[50usize] = true;
                         out.survey_enable = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyQuestion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[51usize] {
                         seen[51usize] = true;
                         out.survey_question = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SurveyChoice", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.survey_choice.push(v);
+                        r.push_item(&mut out.survey_choice, v, child);
                     }
                 }
                 ("TotalType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[52usize] {
                         seen[52usize] = true;
                         out.total_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NoteToBuyer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[53usize] {
                         seen[53usize] = true;
                         out.note_to_buyer = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Incentives", ns) if ns == crate::generated::ns::EBL => {
-                    out.incentives
-                        .push(
-                            <crate::generated::ebl::IncentiveInfoType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::IncentiveInfoType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.incentives, v, child);
                 }
                 ("ReqInstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[54usize] {
                         seen[54usize] = true;
                         out.req_instrument_details = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -20078,11 +21283,11 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.external_remember_me_opt_in_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalRememberMeOptInDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FlowControlDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -20091,11 +21296,11 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.flow_control_details = ::std::option::Option::Some(
                             <crate::generated::ebl::FlowControlDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DisplayControlDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -20104,11 +21309,11 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.display_control_details = ::std::option::Option::Some(
                             <crate::generated::ebl::DisplayControlDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (
@@ -20120,23 +21325,21 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         out.external_partner_tracking_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
-                    out.coupled_buckets
-                        .push(
-                            <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.coupled_buckets, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20206,7 +21409,15 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 14usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -20214,11 +21425,11 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         out.buyer_phone = ::std::option::Option::Some(
                             <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -20227,11 +21438,11 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         out.item_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
@@ -20240,11 +21451,11 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         out.tax = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
@@ -20253,83 +21464,83 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         out.shipping = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.item_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ItemNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.item_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Custom", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.custom = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InvoiceID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.invoice_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ReturnURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.return_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CancelURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.cancel_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AddressDisplayOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.address_display_options = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SharePhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.share_phone = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -20338,23 +21549,23 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         out.ship_to_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerEmail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.buyer_email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20411,7 +21622,15 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("CarrierShippingFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -20419,11 +21638,11 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         out.carrier_shipping_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
@@ -20432,20 +21651,20 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         out.insurance_fee = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceOption", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.insurance_option = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PackagingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
@@ -20454,32 +21673,32 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         out.packaging_handling_costs = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingRateErrorMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_rate_error_message = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingService", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.shipping_service = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20534,15 +21753,23 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AllowPaymentEdit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.allow_payment_edit = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CalculatedShippingRate", ns) if ns == crate::generated::ns::EBL => {
@@ -20551,30 +21778,28 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         out.calculated_shipping_rate = ::std::option::Option::Some(
                             <crate::generated::ebl::CalculatedShippingRateType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ChangePaymentInstructions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.change_payment_instructions = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FlatShippingRate", ns) if ns == crate::generated::ns::EBL => {
-                    out.flat_shipping_rate
-                        .push(
-                            <crate::generated::ebl::FlatShippingRateType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::FlatShippingRateType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.flat_shipping_rate, v, child);
                 }
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -20582,29 +21807,29 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         out.insurance_total = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceWanted", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.insurance_wanted = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInstructions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.payment_instructions = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
@@ -20613,23 +21838,23 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         out.sales_tax = ::std::option::Option::Some(
                             <crate::generated::ebl::SalesTaxType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerPostalCode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.seller_postal_code = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20672,24 +21897,32 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ShippingMethod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingCarrier", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.shipping_carrier = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -20698,11 +21931,11 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("HandlingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -20711,11 +21944,11 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         out.handling_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -20724,14 +21957,14 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         out.insurance_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20779,15 +22012,23 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ShippingOptionIsDefault", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_option_is_default = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -20796,23 +22037,23 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                         out.shipping_option_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOptionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -20915,34 +22156,42 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.picture_url.push(v);
+                        r.push_item(&mut out.picture_url, v, child);
                     }
                 }
                 ("PhotoDisplay", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.photo_display = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GalleryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21009,27 +22258,35 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("StoreCategoryID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.store_category_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StoreURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.store_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21108,81 +22365,87 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
             }
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("SubscriptionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.subscription_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscriptionDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.subscription_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EffectiveDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.effective_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RetryTime", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.retry_time = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.username = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.password = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Recurrences", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.recurrences = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Terms", ns) if ns == crate::generated::ns::EBL => {
-                    out.terms
-                        .push(
-                            <crate::generated::ebl::SubscriptionTermsType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::SubscriptionTermsType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.terms, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21222,7 +22485,15 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -21230,14 +22501,14 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21271,27 +22542,35 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TaxIdType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.tax_id_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.tax_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21328,7 +22607,15 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -21336,32 +22623,32 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SalesTaxPercentage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.sales_tax_percentage = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.tax_state = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21395,7 +22682,15 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -21403,11 +22698,11 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                         out.three_d_secure_request = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::EBL => {
@@ -21416,14 +22711,14 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                         out.three_d_secure_response = ::std::option::Option::Some(
                             <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21466,54 +22761,62 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Eci3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.eci3ds = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Cavv", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cavv = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Xid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.xid = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MpiVendor3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.mpi_vendor3ds = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthStatus3ds", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.auth_status3ds = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21547,27 +22850,35 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Vpas", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.vpas = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EciSubmitted3DS", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.eci_submitted3_ds = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21632,54 +22943,62 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("eBayPaymentStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.e_bay_payment_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IncompleteState", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.incomplete_state = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("LastTimeModified", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.last_time_modified = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentMethodUsed", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.payment_method_used = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("StatusIs", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.status_is = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21752,7 +23071,15 @@ impl XmlRead for crate::generated::ebl::TransactionType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 15usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -21760,11 +23087,11 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Buyer", ns) if ns == crate::generated::ns::EBL => {
@@ -21773,11 +23100,11 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.buyer = ::std::option::Option::Some(
                             <crate::generated::ebl::UserType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
@@ -21786,11 +23113,11 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.shipping_details = ::std::option::Option::Some(
                             <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedAmountPaid", ns) if ns == crate::generated::ns::EBL => {
@@ -21799,11 +23126,11 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.converted_amount_paid = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ConvertedTransactionPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -21812,29 +23139,29 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.converted_transaction_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreatedDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.created_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DepositType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.deposit_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Item", ns) if ns == crate::generated::ns::EBL => {
@@ -21843,20 +23170,20 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.item = ::std::option::Option::Some(
                             <crate::generated::ebl::ItemType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("QuantityPurchased", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
                         out.quantity_purchased = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingHandlingTotal", ns) if ns == crate::generated::ns::EBL => {
@@ -21865,11 +23192,11 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.shipping_handling_total = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
@@ -21878,29 +23205,29 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.status = ::std::option::Option::Some(
                             <crate::generated::ebl::TransactionStatusType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.transaction_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthorizationID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.authorization_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TransactionPrice", ns) if ns == crate::generated::ns::EBL => {
@@ -21909,23 +23236,23 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         out.transaction_price = ::std::option::Option::Some(
                             <crate::generated::cc::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VATPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.vat_percent = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -21955,18 +23282,24 @@ impl XmlRead for crate::generated::ebl::TransactionsType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Transaction", ns) if ns == crate::generated::ns::EBL => {
-                    out.transaction
-                        .push(
-                            <crate::generated::ebl::TransactionType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::generated::ebl::TransactionType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.transaction, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22000,27 +23333,35 @@ impl XmlRead for crate::generated::ebl::TupleType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Key", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.key = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Value", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.value = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22057,36 +23398,44 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("UATPNumber", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.uatp_number = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpMonth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.exp_month = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ExpYear", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.exp_year = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22189,42 +23538,50 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 17usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscriberName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.subscriber_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -22233,29 +23590,29 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.subscriber_shipping_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ProfileReference", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.profile_reference = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AdditionalBillingCycles", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.additional_billing_cycles = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
@@ -22264,11 +23621,11 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -22277,11 +23634,11 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.shipping_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -22290,11 +23647,11 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.tax_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
@@ -22303,29 +23660,29 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.outstanding_balance = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AutoBillOutstandingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.auto_bill_outstanding_amount = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("MaxFailedPayments", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.max_failed_payments = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
@@ -22334,20 +23691,20 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.credit_card = ::std::option::Option::Some(
                             <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BillingStartDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.billing_start_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
@@ -22356,11 +23713,11 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.trial_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
@@ -22369,14 +23726,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         out.payment_period = ::std::option::Option::Some(
                             <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22409,18 +23766,26 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ProfileID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.profile_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22483,81 +23848,89 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 8usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AppId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.app_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("DevId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.dev_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthCert", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.auth_cert = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Username", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.username = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Password", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.password = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Signature", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.signature = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Subject", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.subject = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("AuthToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.auth_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22617,33 +23990,41 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 7usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ShippingCalculationMode", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.shipping_calculation_mode = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("InsuranceOptionSelected", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.insurance_option_selected = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOptionIsDefault", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.shipping_option_is_default = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
@@ -22652,41 +24033,41 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         out.shipping_option_amount = ::std::option::Option::Some(
                             <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ShippingOptionName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.shipping_option_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ScheduledShippingDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.scheduled_shipping_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("ScheduledShippingPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.scheduled_shipping_period = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -22779,78 +24160,86 @@ impl XmlRead for crate::generated::ebl::UserType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 18usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AboutMePage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.about_me_page = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("EAISToken", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.eais_token = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Email", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.email = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeedbackScore", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.feedback_score = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeedbackPrivate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.feedback_private = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("FeedbackRatingStar", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.feedback_rating_star = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("IDVerified", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
                         out.id_verified = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NewUser", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
                         out.new_user = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RegistrationAddress", ns) if ns == crate::generated::ns::EBL => {
@@ -22859,74 +24248,74 @@ impl XmlRead for crate::generated::ebl::UserType {
                         out.registration_address = ::std::option::Option::Some(
                             <crate::generated::ebl::AddressType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RegistrationDate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
                         out.registration_date = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Site", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
                         out.site = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
                         out.status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
                         out.user_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserIDChanged", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
                         out.user_id_changed = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("UserIDLastChanged", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
                         out.user_id_last_changed = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VATStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
                         out.vat_status = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BuyerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -22935,11 +24324,11 @@ impl XmlRead for crate::generated::ebl::UserType {
                         out.buyer_info = ::std::option::Option::Some(
                             <crate::generated::ebl::BuyerType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("SellerInfo", ns) if ns == crate::generated::ns::EBL => {
@@ -22948,14 +24337,14 @@ impl XmlRead for crate::generated::ebl::UserType {
                         out.seller_info = ::std::option::Option::Some(
                             <crate::generated::ebl::SellerType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -23003,36 +24392,44 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("BusinessSeller", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.business_seller = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("RestrictedToBusiness", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.restricted_to_business = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("VATPercent", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.vat_percent = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -23083,18 +24480,26 @@ impl XmlRead for crate::generated::ebl::ValType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("ValueLiteral", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value_literal = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -23131,36 +24536,44 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("PictureURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.picture_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GalleryURL", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.gallery_url = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("GalleryType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.gallery_type = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -23208,36 +24621,44 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Type", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.type_ = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Id", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Description", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.description = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

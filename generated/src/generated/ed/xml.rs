@@ -26,8 +26,16 @@ impl XmlRead for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -53,8 +61,16 @@ impl XmlRead for crate::generated::ed::EnhancedCheckoutDataType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -80,8 +96,16 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType 
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -107,8 +131,16 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -134,8 +166,16 @@ impl XmlRead for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType 
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -161,8 +201,16 @@ impl XmlRead for crate::generated::ed::EnhancedItemDataType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -188,8 +236,16 @@ impl XmlRead for crate::generated::ed::EnhancedPayerInfoType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }
@@ -219,7 +275,15 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -227,14 +291,14 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
                         out.airline_itinerary = ::std::option::Option::Some(
                             <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -261,8 +325,16 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentInfoType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
-            r.skip_unknown(&child)?;
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
+            r.skip_unknown(child)?;
         }
         ::std::result::Result::Ok(out)
     }

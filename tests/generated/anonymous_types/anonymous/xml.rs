@@ -42,15 +42,23 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
             }
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Id", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Shipping", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
@@ -59,14 +67,14 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
                         out.shipping = ::std::option::Option::Some(
                             <crate::anonymous_types::anonymous::OrderTypeShipping as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -101,7 +109,15 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 (
                     "GetOrderRequest",
@@ -112,14 +128,14 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
                         out.get_order_request = ::std::option::Option::Some(
                             <crate::anonymous_types::anonymous::GetOrderRequest as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -153,15 +169,23 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("OrderId", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.order_id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Filter", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
@@ -170,14 +194,14 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
                         out.filter = ::std::option::Option::Some(
                             <crate::anonymous_types::anonymous::GetOrderRequestFilter as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -208,18 +232,26 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequestFilter {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Since", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.since = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -253,27 +285,35 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Method", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.method = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Cost", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.cost = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

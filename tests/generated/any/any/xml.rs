@@ -33,19 +33,27 @@ impl XmlRead for crate::any::any::EnvelopeType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Version", ns) if ns == crate::any::ns::ANY => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.version = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -85,37 +93,45 @@ impl XmlRead for crate::any::any::ExtensionsType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Name", ns) if ns == crate::any::ns::ANY => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Payload", ns) if ns == crate::any::ns::ANY => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payload = ::std::option::Option::Some(r.read_any(&child)?);
+                        out.payload = ::std::option::Option::Some(r.read_any(child)?);
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Untyped", ns) if ns == crate::any::ns::ANY => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.untyped = ::std::option::Option::Some(r.read_any(&child)?);
+                        out.untyped = ::std::option::Option::Some(r.read_any(child)?);
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 (_, ns) if (!ns.is_empty() && ns != "urn:test:any") => {
-                    out.any.push(r.read_any(&child)?)
+                    out.any.push(r.read_any(child)?)
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -145,9 +161,17 @@ impl XmlRead for crate::any::any::StrictType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
-                (_, _) => out.any.push(r.read_any(&child)?),
+                (_, _) => out.any.push(r.read_any(child)?),
             }
         }
         ::std::result::Result::Ok(out)

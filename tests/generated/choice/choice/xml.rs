@@ -36,36 +36,44 @@ impl XmlRead for crate::choice::choice::AddressType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 3usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Street", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.street = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("City", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.city = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Zip", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.zip = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -111,63 +119,71 @@ impl XmlRead for crate::choice::choice::PaymentType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 6usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Id", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Card", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.card = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BankName", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[2usize] {
                         seen[2usize] = true;
                         out.bank_name = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("BankAccount", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.bank_account = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Note", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("NoteAuthor", ns) if ns == crate::choice::ns::CHOICE => {
                     if !seen[5usize] {
                         seen[5usize] = true;
                         out.note_author = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -204,31 +220,38 @@ impl XmlRead for crate::choice::choice::SummaryType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child_mixed(&mut out.text)?
-        {
+        loop {
+            let next = r.next_child_mixed(&mut out.text);
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("State", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.state.push(v);
+                        r.push_item(&mut out.state, v, child);
                     }
                 }
                 ("Account", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.account.push(v);
+                        r.push_item(&mut out.account, v, child);
                     }
                 }
                 ("Count", ns) if ns == crate::choice::ns::CHOICE => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.count.push(v);
+                        r.push_item(&mut out.count, v, child);
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

@@ -41,7 +41,15 @@ impl XmlRead for crate::cyclic_a::cyclic_a::PaymentType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Total", ns) if ns == crate::cyclic_a::ns::CYCLIC_A => {
                     if !seen[0usize] {
@@ -49,14 +57,14 @@ impl XmlRead for crate::cyclic_a::cyclic_a::PaymentType {
                         out.total = ::std::option::Option::Some(
                             <crate::cyclic_a::cyclic_b::AmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

@@ -45,26 +45,34 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.errors.push(v);
+                        r.push_item(&mut out.errors, v, child);
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -104,18 +112,26 @@ impl XmlRead for crate::extension::extension::AckOnlyResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -146,18 +162,26 @@ impl XmlRead for crate::extension::extension::AnyTypeRestrictionType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Only", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.only = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -216,42 +240,50 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
             }
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.errors.push(v);
+                        r.push_item(&mut out.errors, v, child);
                     }
                 }
                 ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.balance = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Holdings", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Collapse)?
                     {
-                        out.holdings.push(v);
+                        r.push_item(&mut out.holdings, v, child);
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -307,35 +339,43 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
             }
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.errors.push(v);
+                        r.push_item(&mut out.errors, v, child);
                     }
                 }
                 ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.balance = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -381,26 +421,34 @@ impl XmlRead for crate::extension::extension::PingResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.ack = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
                     if let ::std::option::Option::Some(v) = r
-                        .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?
+                        .read_scalar(child, crate::runtime::xml::Ws::Preserve)?
                     {
-                        out.errors.push(v);
+                        r.push_item(&mut out.errors, v, child);
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(&child)?),
-                _ => r.skip_unknown(&child)?,
+                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

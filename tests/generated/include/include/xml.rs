@@ -29,18 +29,24 @@ impl XmlRead for crate::include::include::OrderType {
         for a in start.attrs() {
             r.unknown_attribute(start, a);
         }
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Part", ns) if ns == crate::include::ns::INCLUDE => {
-                    out.part
-                        .push(
-                            <crate::include::include::PartType as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::include::include::PartType as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.part, v, child);
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -71,18 +77,26 @@ impl XmlRead for crate::include::include::PartType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 1usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Sku", ns) if ns == crate::include::ns::INCLUDE => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sku = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

@@ -45,15 +45,23 @@ impl XmlRead for crate::refs::refs::OrderType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 5usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Id", ns) if ns == crate::refs::ns::REFS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.id = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Amount", ns) if ns == crate::refs::ns::REFS_OTHER => {
@@ -62,11 +70,11 @@ impl XmlRead for crate::refs::refs::OrderType {
                         out.amount = ::std::option::Option::Some(
                             <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Discount", ns) if ns == crate::refs::ns::REFS_OTHER => {
@@ -75,41 +83,39 @@ impl XmlRead for crate::refs::refs::OrderType {
                         out.discount = ::std::option::Option::Some(
                             <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Item", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    out.item
-                        .push(
-                            <crate::refs::refs_other::Item as XmlRead>::read_element(
-                                r,
-                                &child,
-                            )?,
-                        );
+                    let v = <crate::refs::refs_other::Item as XmlRead>::read_element(
+                        r,
+                        child,
+                    )?;
+                    r.push_item(&mut out.item, v, child);
                 }
                 ("Note", ns) if ns == crate::refs::ns::REFS => {
                     if !seen[3usize] {
                         seen[3usize] = true;
                         out.note = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Plain", ns) if ns == "" => {
                     if !seen[4usize] {
                         seen[4usize] = true;
                         out.plain = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

@@ -33,27 +33,35 @@ impl XmlRead for crate::refs_other::refs_other::MoneyType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Value", ns) if ns == "" => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.value = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Currency", ns) if ns == "" => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.currency = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)
@@ -87,27 +95,35 @@ impl XmlRead for crate::refs_other::refs_other::Item {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 2usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Sku", ns) if ns == "" => {
                     if !seen[0usize] {
                         seen[0usize] = true;
                         out.sku = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Preserve)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Preserve)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::refs_other::ns::REFS_OTHER => {
                     if !seen[1usize] {
                         seen[1usize] = true;
                         out.quantity = r
-                            .read_scalar(&child, crate::runtime::xml::Ws::Collapse)?;
+                            .read_scalar(child, crate::runtime::xml::Ws::Collapse)?;
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

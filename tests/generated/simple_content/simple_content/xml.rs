@@ -87,7 +87,15 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
             r.unknown_attribute(start, a);
         }
         let mut seen = [false; 4usize];
-        while let ::std::option::Option::Some(child) = r.next_child()? {
+        loop {
+            let next = r.next_child();
+            let child = match next {
+                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
+                    child
+                }
+                ::std::result::Result::Ok(::std::option::Option::None) => break,
+                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
+            };
             match (child.local(), child.ns()) {
                 ("Amount", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[0usize] {
@@ -95,11 +103,11 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         out.amount = ::std::option::Option::Some(
                             <crate::simple_content::simple_content::BasicAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Tax", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
@@ -108,11 +116,11 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         out.tax = ::std::option::Option::Some(
                             <crate::simple_content::simple_content::TaxedAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Usd", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
@@ -121,11 +129,11 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         out.usd = ::std::option::Option::Some(
                             <crate::simple_content::simple_content::UsdAmountType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
                 ("Quantity", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
@@ -134,14 +142,14 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                         out.quantity = ::std::option::Option::Some(
                             <crate::simple_content::simple_content::QuantityType as XmlRead>::read_element(
                                 r,
-                                &child,
+                                child,
                             )?,
                         );
                     } else {
-                        r.skip_duplicate(&child)?;
+                        r.skip_duplicate(child)?;
                     }
                 }
-                _ => r.skip_unknown(&child)?,
+                _ => r.skip_unknown(child)?,
             }
         }
         ::std::result::Result::Ok(out)

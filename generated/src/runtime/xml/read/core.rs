@@ -7,15 +7,12 @@ use std::borrow::Cow;
 use super::super::error::{DecodeError, DecodeErrorKind, Finding, FindingKind, Limit, SNIPPET_MAX, snippet};
 use super::XmlReader;
 use super::lexical::{is_all_ws, push_normalized, resolve_reference};
-use super::scan::{ScanError, TEXT_CLASS, Token, cut, end_tag, ends_with_name, next_token};
+use super::scan::{ScanError, Token, end_tag, ends_with_name, next_token};
 use super::tag::{StartTag, expanded_name};
 
 /// Longest element path a message or finding carries; longer paths keep their innermost part.
 const MAX_PATH: usize = 256;
 
-/// Longest text [`XmlReader::simple_content`] reads itself; longer values take the general path. Below any
-/// sensible text limit.
-const SIMPLE_MAX: usize = 256;
 
 /// An open element on the reader's stack.
 #[derive(Debug, Clone)]
@@ -32,6 +29,16 @@ pub(super) struct Open<'a> {
     pub(super) empty: bool,
 }
 
+/// The usual cases at the cursor in element-only content (see [`XmlReader::at_cursor`]).
+pub(super) enum AtCursor {
+    /// A start tag whose `<` is at the offset.
+    Start(usize),
+    /// The open element's end tag, from its `<` to after its `>`.
+    End(usize, usize),
+    /// Anything else.
+    Other,
+}
+
 /// Where the text of an element's content goes.
 pub(super) enum Sink<'s, 'a> {
     /// Nowhere (skipped subtree); references are still checked.
@@ -40,8 +47,19 @@ pub(super) enum Sink<'s, 'a> {
     Findings,
     /// Mixed content: appended to the caller's buffer.
     Mixed(&'s mut String),
-    /// Simple content: joined into one value, borrowed when it is one literal piece.
-    Collect(&'s mut Cow<'a, str>),
+    /// Simple content: joined into one value, borrowed when it is one literal piece, else built in the buffer.
+    Collect(&'s mut Collected<'a>, &'s mut String),
+}
+
+/// The text of a simple value so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Collected<'a> {
+    /// No text yet.
+    Empty,
+    /// One literal piece that needs no normalization, borrowed from the input.
+    Borrowed(&'a str),
+    /// Pieces joined in the buffer.
+    Joined,
 }
 
 enum Piece<'x> {
@@ -98,7 +116,7 @@ impl<'a> XmlReader<'a> {
     /// The path of `start` (which need not be open any more) under its open ancestors.
     pub(super) fn element_path(&self, start: &StartTag<'_>) -> String {
         let open = &self.stack[..(start.depth as usize).saturating_sub(1).min(self.stack.len())];
-        join_path(open.iter().map(|o| o.local).chain([start.local()]))
+        join_path(open.iter().map(|o| o.local).chain([start.local]))
     }
 
     /// Records a finding, or remembers a limit error for the next step when there are too many.
@@ -163,6 +181,36 @@ impl<'a> XmlReader<'a> {
                 other => return Err(self.misplaced(&other)),
             }
         }
+    }
+
+    /// What is at the cursor in element-only content, for the usual cases read without the general loop: a
+    /// child's start tag, or the element's own end tag `</name>`. [`AtCursor::Other`] for anything else (text, a
+    /// comment, markup to check, a pending error or misuse), which [`Self::step`] then reads.
+    #[inline(always)]
+    pub(super) fn at_cursor(&self) -> AtCursor {
+        if self.state != super::State::InRoot || self.run.is_some() || self.deferred.is_some() {
+            return AtCursor::Other;
+        }
+        let Some(top) = self.stack.last().filter(|top| !top.empty) else { return AtCursor::Other };
+        let bytes = self.text.as_bytes();
+        let at = self.pos;
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b'<'), Some(b'/')) if ends_with_name(bytes, at + 2, top.qname.as_bytes()) => {
+                AtCursor::End(at, at + 2 + top.qname.len() + 1)
+            }
+            (Some(b'<'), Some(b'/' | b'!' | b'?')) | (Some(_), None) | (None, _) => AtCursor::Other,
+            (Some(b'<'), Some(_)) => AtCursor::Start(at),
+            _ => AtCursor::Other,
+        }
+    }
+
+    /// Closes the innermost element at its end tag, from `at` (its `<`) to `end` (after its `>`), checked.
+    #[inline(always)]
+    pub(super) fn close_at(&mut self, at: usize, end: usize) {
+        self.pos = end;
+        self.last = at;
+        self.ended = (at, end);
+        self.close_top();
     }
 
     /// Closes the innermost element at the end tag whose `</` is at `at` (the cursor is on its name). The usual
@@ -243,13 +291,24 @@ impl<'a> XmlReader<'a> {
                 }
                 buf.len()
             }
-            Sink::Collect(value) => {
-                match piece {
-                    Piece::Literal(t, false) if value.is_empty() => **value = Cow::Borrowed(t),
-                    Piece::Literal(t, _) => push_normalized(self.owned(value), t),
-                    Piece::Char(c) => self.owned(value).push(c),
+            Sink::Collect(state, buf) => {
+                match (piece, **state) {
+                    (Piece::Literal(t, false), Collected::Empty) => **state = Collected::Borrowed(t),
+                    (piece, before) => {
+                        if let Collected::Borrowed(s) = before {
+                            buf.push_str(s);
+                        }
+                        **state = Collected::Joined;
+                        match piece {
+                            Piece::Literal(t, _) => push_normalized(buf, t),
+                            Piece::Char(c) => buf.push(c),
+                        }
+                    }
                 }
-                value.len()
+                match **state {
+                    Collected::Borrowed(s) => s.len(),
+                    _ => buf.len(),
+                }
             }
         };
         if len > self.limits.max_text_bytes {
@@ -257,62 +316,6 @@ impl<'a> XmlReader<'a> {
             return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::TextLength, max }, start));
         }
         Ok(())
-    }
-
-    /// The joined value as an owned string. The first time, it is sized for the text up to the next markup, so
-    /// joining pieces split by references rarely reallocates.
-    fn owned<'v>(&self, value: &'v mut Cow<'a, str>) -> &'v mut String {
-        if let Cow::Borrowed(s) = *value {
-            let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
-            let ahead = memchr::memchr(b'<', rest).unwrap_or(rest.len()).min(self.limits.max_text_bytes);
-            let mut joined = String::with_capacity(s.len() + ahead + 4);
-            joined.push_str(s);
-            *value = Cow::Owned(joined);
-        }
-        value.to_mut()
-    }
-
-    /// The text content of the element being read, for a simple value: its end tag is read, and child
-    /// elements are skipped and recorded as [`FindingKind::ChildInScalar`] under `start`'s path.
-    pub(super) fn collect_content(&mut self, start: &StartTag<'_>) -> Result<Cow<'a, str>, DecodeError> {
-        if let Some(text) = self.simple_content() {
-            return Ok(Cow::Borrowed(text));
-        }
-        let mut text = Cow::Borrowed("");
-        while let Some(child) = self.step(&mut Sink::Collect(&mut text))? {
-            let (_, end) = self.skip_open(child.depth as usize)?;
-            let raw = self.text.get(child.offset..end).unwrap_or_default();
-            self.record(FindingKind::ChildInScalar, self.element_path(start), Self::name_of(&child), raw);
-        }
-        Ok(text)
-    }
-
-    /// The usual simple value, `text</name>` with nothing to join, normalize or check in the text, read in one
-    /// scan: the text and the end tag are consumed. `None` (nothing consumed) for anything else, which
-    /// [`Self::step`] then reads in full.
-    #[inline]
-    fn simple_content(&mut self) -> Option<&'a str> {
-        let top = self.stack.last()?;
-        if top.empty || self.deferred.is_some() {
-            return None;
-        }
-        let text: &'a str = self.text;
-        let bytes = text.as_bytes();
-        let from = self.pos;
-        let len = bytes.get(from..)?.iter().take(SIMPLE_MAX).position(|&b| TEXT_CLASS[usize::from(b)] != 0)?;
-        if len > self.limits.max_text_bytes {
-            return None;
-        }
-        let lt = from + len;
-        let name = top.qname.as_bytes();
-        if bytes[lt] != b'<' || bytes.get(lt + 1) != Some(&b'/') || !ends_with_name(bytes, lt + 2, name) {
-            return None;
-        }
-        self.pos = lt + 2 + name.len() + 1;
-        self.last = lt;
-        self.ended = (lt, self.pos);
-        self.close_top();
-        Some(cut(text, from, lt))
     }
 
     /// Turns a pending run of non-whitespace text in element-only content into a finding.
@@ -358,7 +361,7 @@ impl<'a> XmlReader<'a> {
 
     /// The path of `start` with its expanded name, for findings about it.
     pub(super) fn name_of(start: &StartTag<'_>) -> String {
-        expanded_name(&start.ns, start.local())
+        expanded_name(&start.ns, start.local)
     }
 }
 

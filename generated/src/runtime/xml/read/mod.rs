@@ -14,9 +14,11 @@
 //! never copied, element paths, line and column are only computed for an error or a finding, and [`Limits`]
 //! bound what any input can cost.
 
+mod content;
 mod core;
 mod lexical;
 mod limits;
+mod names;
 mod open;
 mod prolog;
 mod scan;
@@ -31,7 +33,7 @@ pub use limits::Limits;
 pub use tag::{Attr, StartTag};
 pub(crate) use tag::{XML_NS, XSI_NS};
 
-use self::core::{Open, Sink};
+use self::core::{AtCursor, Open, Sink};
 use self::open::RawAttr;
 use super::any::AnyElement;
 use super::error::{DecodeError, DecodeErrorKind, DecodeReport, FindingKind, Limit, SNIPPET_MAX, snippet};
@@ -83,8 +85,11 @@ pub struct XmlReader<'a> {
     state: State,
     stack: Vec<Open<'a>>,
     scopes: tag::Scopes<'a>,
+    names: names::NameCache<'a>,
     raw_attrs: Vec<RawAttr<'a>>,
     report: DecodeReport,
+    /// Where simple values with references are joined, kept from value to value so joining does not allocate.
+    scratch: String,
     /// A run of text in element-only content, not yet recorded.
     run: Option<(usize, usize)>,
     /// Offset of the last tag read, for errors raised between events.
@@ -133,8 +138,10 @@ impl<'a> XmlReader<'a> {
             state: State::Prolog,
             stack: Vec::with_capacity(16),
             scopes: tag::Scopes::default(),
+            names: names::NameCache::default(),
             raw_attrs: Vec::new(),
             report: DecodeReport::default(),
+            scratch: String::new(),
             run: None,
             last: 0,
             ended: (0, 0),
@@ -169,7 +176,14 @@ impl<'a> XmlReader<'a> {
     /// Malformed XML, a limit, or `Misuse` when no element is open.
     #[inline]
     pub fn next_child(&mut self) -> Result<Option<StartTag<'a>>, DecodeError> {
-        self.next_with(&mut Sink::Findings)
+        match self.at_cursor() {
+            AtCursor::Start(at) => self.open_tag(at),
+            AtCursor::End(at, end) => {
+                self.close_at(at, end);
+                Ok(None)
+            }
+            AtCursor::Other => self.next_with(&mut Sink::Findings),
+        }
     }
 
     /// Like [`Self::next_child`] for mixed content: text between children is appended to `text` (unescaped,
@@ -204,11 +218,40 @@ impl<'a> XmlReader<'a> {
     /// does not parse it; malformed XML; [`Limit::TextLength`].
     pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
-        let text = self.collect_content(start)?;
-        if start.is_nil() {
-            return Ok(None);
+        if let Some(text) = self.simple_content() {
+            if start.is_nil() {
+                return Ok(None);
+            }
+            return self.parse_text(lexical::apply_ws(Cow::Borrowed(text), ws), || self.element_path(start), start.offset);
         }
-        self.parse_text(lexical::apply_ws(text, ws), || self.element_path(start), start.offset)
+        // Text to join is built in the reader's scratch buffer, which is reused from value to value.
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        let value = match self.collect_content(start, &mut buf) {
+            Ok(_) if start.is_nil() => Ok(None),
+            Ok(text) => {
+                let text = text.unwrap_or(&buf);
+                self.parse_text(lexical::apply_ws(Cow::Borrowed(text), ws), || self.element_path(start), start.offset)
+            }
+            Err(e) => Err(e),
+        };
+        self.scratch = buf;
+        value
+    }
+
+    /// Appends `item`, just read from the element `start`, to a list field. Before the first item goes in, room is
+    /// reserved for as many more as the rest of the input could hold at this item's size, but never for more
+    /// bytes than the input has left: a long list is then not copied again and again as it grows, and a short
+    /// one reserves little.
+    #[inline]
+    pub fn push_item<T>(&self, list: &mut Vec<T>, item: T, start: &StartTag<'_>) {
+        if list.is_empty() {
+            let item_bytes = self.pos.saturating_sub(start.offset).max(1);
+            let remaining = self.text.len().saturating_sub(self.pos);
+            let by_memory = remaining / std::mem::size_of::<T>().max(1);
+            list.reserve_exact(1 + (remaining / item_bytes).min(by_memory));
+        }
+        list.push(item);
     }
 
     /// Parses an attribute value as `T` after applying `ws`; `Ok(None)` when it is empty and
@@ -322,7 +365,7 @@ impl<'a> XmlReader<'a> {
         }
         Ok(AnyElement {
             ns: start.ns.to_string(),
-            name: start.local().to_owned(),
+            name: start.local.to_owned(),
             prefix: prefix.to_owned(),
             attributes,
             raw_inner: raw_inner.to_owned(),

@@ -9,6 +9,7 @@ use super::super::error::{DecodeError, DecodeErrorKind, Limit, SNIPPET_MAX, snip
 use super::XmlReader;
 use super::core::Open;
 use super::lexical::{EQ, GT, SLASH, WS, attribute_value, is_xml_ws, needs_unescaping, scan_qname};
+use super::names::Hit;
 use super::scan::{ScanError, cut};
 use super::tag::{Attr, StartTag, XML_NS, XMLNS_NS, XSI_NS};
 
@@ -129,45 +130,58 @@ impl<'a> XmlReader<'a> {
         }
         let text: &'a str = self.text;
         let bytes = text.as_bytes();
-        let (name_end, split) = scan_qname(text, at + 1, WS | SLASH | GT);
-        if name_end >= bytes.len() {
-            return Err(self.scan_error(ScanError::Eof("in a start tag")));
-        }
-        let qname = cut(text, at + 1, name_end);
-        let (Some((prefix, _)), Ok(depth)) = (split, u32::try_from(self.stack.len() + 1)) else {
+        let (name_end, qname, prefix, local) = match self.names.lookup(bytes, at + 1) {
+            Some(hit) => hit,
+            None => self.scan_name(at)?,
+        };
+        let Ok(depth) = u32::try_from(self.stack.len() + 1) else {
             let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
             return Err(self.error_at(kind, at));
         };
-        // A prefix is at most as long as the input, which is far below 4 GiB under any sane limit.
-        let local_at = if prefix.is_empty() { 0 } else { u32::try_from(prefix.len() + 1).unwrap_or(u32::MAX) };
+        let Ok(prefix_len) = u32::try_from(prefix.len()) else {
+            let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
+            return Err(self.error_at(kind, at));
+        };
         let scope_mark = self.scopes.len();
         let has_attributes = is_xml_ws(bytes[name_end]);
         let (after, empty) = match bytes[name_end] {
             b'>' => (name_end + 1, false),
             _ if has_attributes => self.read_attributes(name_end, scope_mark)?,
-            // Neither whitespace nor `>` after the name: only `/>` can follow.
+            // The name ended at `/`: only `/>` can follow.
             _ => self.tag_end(name_end)?,
         };
         self.pos = after;
         let ns = self.resolve(prefix, at)?;
         let (attrs, xsi_type, xsi_nil) =
             if has_attributes { self.resolve_attributes()? } else { (Box::default(), None, None) };
-        let local = qname.get(local_at as usize..).unwrap_or(qname);
         self.stack.push(Open { qname, local, scope_mark, offset: at, content_start: after, empty });
         // Built as the last expression, so the tag is written once, straight where the caller wants it.
-        Ok(Some(StartTag { input: self.input, qname, ns, attrs, xsi_type, xsi_nil, offset: at, depth, local_at, empty }))
+        Ok(Some(StartTag { text, local, ns, attrs, xsi_type, xsi_nil, offset: at, depth, prefix_len, empty }))
     }
 
-    /// The end of a start tag right after its name, when that is not `>`.
-    #[cold]
+    /// Scans and checks the name of the start tag at `at` byte by byte (a name not in the cache yet), and
+    /// remembers it when it is valid: the offset after it, its prefix and its local name.
+    fn scan_name(&mut self, at: usize) -> Result<Hit<'a>, DecodeError> {
+        let text: &'a str = self.text;
+        let (name_end, split) = scan_qname(text, at + 1, WS | SLASH | GT);
+        if name_end >= text.len() {
+            return Err(self.scan_error(ScanError::Eof("in a start tag")));
+        }
+        let qname = cut(text, at + 1, name_end);
+        let Some((prefix, local)) = split else {
+            let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
+            return Err(self.error_at(kind, at));
+        };
+        self.names.insert(text.as_bytes(), at + 1, qname, prefix.len());
+        Ok((name_end, qname, prefix, local))
+    }
+
+    /// The end of a start tag whose name ended at `/` (whitespace and `>` are handled by the caller): `/>`.
     fn tag_end(&self, name_end: usize) -> Result<(usize, bool), DecodeError> {
-        let mut i = name_end;
-        match scan_tag_part(self.text, &mut i).map_err(|e| self.scan_error(e))? {
-            TagPart::End { after, empty } => Ok((after, empty)),
-            TagPart::Attribute(_) => {
-                let kind = DecodeErrorKind::Syntax { message: "expected whitespace before an attribute".into() };
-                Err(self.error_at(kind, name_end))
-            }
+        match self.text.as_bytes().get(name_end + 1) {
+            Some(b'>') => Ok((name_end + 2, true)),
+            Some(_) => Err(self.scan_error(ScanError::Syntax(name_end, "`/` not followed by `>` in a start tag"))),
+            None => Err(self.scan_error(ScanError::Eof("in a start tag"))),
         }
     }
 

@@ -68,33 +68,51 @@ pub(super) fn next_token<'a>(text: &'a str, pos: &mut usize) -> Result<Token<'a>
 #[inline(always)]
 fn text_run<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
-    // Most values are short: a plain loop over the first bytes finds their end without a call into memchr.
-    let mut cr = false;
-    for (k, &b) in bytes.get(at..).unwrap_or_default().iter().take(SHORT).enumerate() {
-        match TEXT_CLASS[usize::from(b)] {
-            0 => {}
-            TEXT_CR => cr = true,
-            _ if b == b'>' => break,
-            _ => {
-                *pos = at + k;
-                return Ok(Token::Text { at, text: cut(text, at, at + k), cr });
-            }
+    // Most values are short: a word-at-a-time look at the first bytes finds their end without a call into
+    // memchr. A CR or `>` first (rare) takes the long way, which also checks for `]]>`.
+    if let Some(k) = first_special(bytes, at, SHORT) {
+        if matches!(bytes[at + k], b'<' | b'&') {
+            *pos = at + k;
+            return Ok(Token::Text { at, text: cut(text, at, at + k), cr: false });
         }
     }
     text_run_long(text, pos, at)
 }
 
-/// Bytes the text scan stops at (`TEXT_END`: `<`, `&`, and `>` to check for `]]>`) or notes (`TEXT_CR`).
-pub(super) static TEXT_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    table[b'<' as usize] = TEXT_END;
-    table[b'&' as usize] = TEXT_END;
-    table[b'>' as usize] = TEXT_END;
-    table[b'\r' as usize] = TEXT_CR;
+/// The offset from `from` of the first `<`, `&`, `>` or CR in the next `max` bytes, looked for eight bytes at a
+/// time (the end of most values is found in one or two words).
+#[inline(always)]
+pub(super) fn first_special(bytes: &[u8], from: usize, max: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `w` equal to `b`. Bytes above a match may be flagged wrongly, but the
+    // lowest flag is always a match, and only the lowest is used.
+    let equal = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let end = bytes.len().min(from.saturating_add(max));
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
+        let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes);
+        let found = equal(w, b'<') | equal(w, b'&') | equal(w, b'>') | equal(w, b'\r');
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize - from);
+        }
+        i += 8;
+    }
+    (i..end).find(|&j| TEXT_CLASS[usize::from(bytes[j])]).map(|j| j - from)
+}
+
+/// Bytes that end a plain run of text: `<`, `&`, `>` (to check for `]]>`) and CR (which normalization changes).
+static TEXT_CLASS: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'<' as usize] = true;
+    table[b'&' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'\r' as usize] = true;
     table
 };
-pub(super) const TEXT_END: u8 = 1;
-pub(super) const TEXT_CR: u8 = 2;
 
 /// How many bytes of text [`text_run`] looks at itself before it hands over to memchr.
 const SHORT: usize = 24;
@@ -354,6 +372,28 @@ mod tests {
             assert!(!ends_with_name(format!("</{name} >").as_bytes(), 2, name.as_bytes()));
             assert!(!ends_with_name(format!("</{name}").as_bytes(), 2, name.as_bytes()));
         }
+    }
+
+    #[test]
+    fn first_special_agrees_with_a_plain_search() {
+        let specials = [b'<', b'&', b'>', b'\r'];
+        let base: Vec<u8> = "abcdefghijklmnopqrstuvwxyzé€".bytes().cycle().take(40).collect();
+        for at in 0..40 {
+            for special in specials {
+                let mut bytes = base.clone();
+                bytes[at] = special;
+                // A second special later must not hide the first.
+                if at + 3 < bytes.len() {
+                    bytes[at + 3] = b'<';
+                }
+                for from in 0..=at {
+                    assert_eq!(first_special(&bytes, from, 64), Some(at - from), "{at} {from}");
+                    assert_eq!(first_special(&bytes, from, at - from), None, "{at} {from}");
+                }
+            }
+        }
+        assert_eq!(first_special(b"", 0, 8), None);
+        assert_eq!(first_special(&base, 0, 64), None);
     }
 
     #[test]

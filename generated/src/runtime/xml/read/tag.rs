@@ -69,8 +69,9 @@ impl<'a> Attr<'a> {
 /// stay inline copies.
 #[derive(Debug, Clone)]
 pub struct StartTag<'a> {
-    pub(super) input: &'a [u8],
-    pub(super) qname: &'a str,
+    /// The checked input; the name as written and the position are read from it when asked for.
+    pub(super) text: &'a str,
+    pub(super) local: &'a str,
     pub(super) ns: Cow<'a, str>,
     /// Ordinary attributes; most tags have none besides `xsi:type`, and an empty box does not allocate.
     pub(super) attrs: Box<[Attr<'a>]>,
@@ -81,8 +82,8 @@ pub struct StartTag<'a> {
     pub(super) offset: usize,
     /// 1 for the root.
     pub(super) depth: u32,
-    /// Where the local name starts in `qname` (after the prefix and colon).
-    pub(super) local_at: u32,
+    /// Length of the prefix as written (0 when none).
+    pub(super) prefix_len: u32,
     pub(super) empty: bool,
 }
 
@@ -98,31 +99,34 @@ impl<'a> StartTag<'a> {
     #[must_use]
     #[inline]
     pub fn local(&self) -> &'a str {
-        self.qname.get(self.local_at as usize..).unwrap_or(self.qname)
+        self.local
     }
 
     /// The name as written, with its prefix.
     #[must_use]
     pub fn qname(&self) -> &'a str {
-        self.qname
+        let colon = usize::from(self.prefix_len > 0);
+        let start = self.offset + 1;
+        self.text.get(start..start + self.prefix_len as usize + colon + self.local.len()).unwrap_or(self.local)
     }
 
     /// The prefix as written ("" when none).
     #[must_use]
     pub fn prefix(&self) -> &'a str {
-        self.qname.split_once(':').map_or("", |(prefix, _)| prefix)
+        let start = self.offset + 1;
+        self.text.get(start..start + self.prefix_len as usize).unwrap_or_default()
     }
 
     /// The expanded name as `{ns}local` (just `local` without a namespace), for messages.
     #[must_use]
     pub fn expanded_name(&self) -> String {
-        expanded_name(&self.ns, self.local())
+        expanded_name(&self.ns, self.local)
     }
 
     /// Whether the element is `{ns}local`.
     #[must_use]
     pub fn is(&self, ns: &str, local: &str) -> bool {
-        self.local() == local && *self.ns == *ns
+        self.local == local && *self.ns == *ns
     }
 
     /// The attributes, without namespace declarations and without `xsi:type` and `xsi:nil` (see
@@ -167,7 +171,7 @@ impl<'a> StartTag<'a> {
     /// Where the tag starts: byte offset, line and column (computed on each call).
     #[must_use]
     pub fn position(&self) -> Position {
-        Position::locate(self.input, self.offset)
+        Position::locate(self.text.as_bytes(), self.offset)
     }
 }
 
@@ -250,13 +254,16 @@ impl<'a> Scopes<'a> {
     }
 
     /// The innermost binding of a non-empty prefix.
-    #[inline]
+    #[inline(always)]
     fn find(&self, prefix: &str) -> Option<usize> {
         let n = self.bindings.len();
         let low = n.saturating_sub(SCAN);
-        let recent = self.bindings.get(low..).unwrap_or_default();
-        if let Some(i) = recent.iter().rposition(|b| same_bytes(b.prefix.as_bytes(), prefix.as_bytes())) {
-            return Some(low + i);
+        let mut i = n;
+        while i > low {
+            i -= 1;
+            if same_bytes(self.bindings[i].prefix.as_bytes(), prefix.as_bytes()) {
+                return Some(i);
+            }
         }
         if low == 0 { None } else { self.innermost.get(prefix).copied() }
     }
