@@ -13,7 +13,6 @@ use super::tag::{StartTag, expanded_name};
 /// Longest element path a message or finding carries; longer paths keep their innermost part.
 const MAX_PATH: usize = 256;
 
-
 /// An open element on the reader's stack.
 #[derive(Debug, Clone)]
 pub(super) struct Open<'a> {

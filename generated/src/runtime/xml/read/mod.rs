@@ -222,7 +222,11 @@ impl<'a> XmlReader<'a> {
             if start.is_nil() {
                 return Ok(None);
             }
-            return self.parse_text(lexical::apply_ws(Cow::Borrowed(text), ws), || self.element_path(start), start.offset);
+            return self.parse_text(
+                lexical::apply_ws(Cow::Borrowed(text), ws),
+                || self.element_path(start),
+                start.offset,
+            );
         }
         // Text to join is built in the reader's scratch buffer, which is reused from value to value.
         let mut buf = std::mem::take(&mut self.scratch);

@@ -222,7 +222,10 @@ fn reference<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>,
     let bytes = text.as_bytes();
     let from = at + 1;
     let mut end = from;
-    while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'#' | b'_' | b'-' | b'.' | b':' | 0x80..)) {
+    while bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'#' | b'_' | b'-' | b'.' | b':' | 0x80..))
+    {
         end += 1;
     }
     match bytes.get(end) {
@@ -360,7 +363,8 @@ mod tests {
 
     #[test]
     fn end_tag_names_compare_exactly() {
-        let names = ["a", "ab", "abc", "abcd", "abcde", "ebl:Payer", "ebl:Timestamp1234", "ns:TransactionSearchResponse"];
+        let names =
+            ["a", "ab", "abc", "abcd", "abcde", "ebl:Payer", "ebl:Timestamp1234", "ns:TransactionSearchResponse"];
         for name in names {
             let text = format!("</{name}>");
             assert!(ends_with_name(text.as_bytes(), 2, name.as_bytes()), "{name}");
