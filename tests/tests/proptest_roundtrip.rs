@@ -43,7 +43,7 @@ fn enum_value<E: std::fmt::Debug + 'static>(
     from: fn(&str) -> E,
 ) -> impl Strategy<Value = E> {
     prop_oneof![
-        prop::sample::select(values).prop_map(move |v| from(v)),
+        prop::sample::select(values).prop_map(from),
         "[A-Za-z][A-Za-z0-9_-]{0,15}".prop_map(move |v| from(&v))
     ]
 }
