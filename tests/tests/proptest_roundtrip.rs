@@ -42,10 +42,7 @@ fn enum_value<E: std::fmt::Debug + 'static>(
     values: &'static [&'static str],
     from: fn(&str) -> E,
 ) -> impl Strategy<Value = E> {
-    prop_oneof![
-        prop::sample::select(values).prop_map(from),
-        "[A-Za-z][A-Za-z0-9_-]{0,15}".prop_map(move |v| from(&v))
-    ]
+    prop_oneof![prop::sample::select(values).prop_map(from), "[A-Za-z][A-Za-z0-9_-]{0,15}".prop_map(move |v| from(&v))]
 }
 
 fn round_trip<T: XmlWrite + XmlRead + PartialEq + std::fmt::Debug>(
