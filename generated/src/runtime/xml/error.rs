@@ -132,10 +132,11 @@ impl fmt::Display for Limit {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {
-    /// Malformed XML that quick-xml reported (unclosed tag, comment or CDATA, bad attribute syntax, ...).
+    /// Malformed XML the tokenizer found (input cut inside a tag, comment or CDATA section, bad attribute
+    /// syntax, a `&` that starts no reference, `]]>` in text, `--` in a comment, ...).
     #[error("malformed XML: {message}")]
     Syntax {
-        /// quick-xml's description.
+        /// What is wrong, like "unexpected end of input in a start tag" (never a copy of the input).
         message: String,
     },
     /// The input ended while elements were still open.

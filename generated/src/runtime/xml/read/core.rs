@@ -223,10 +223,7 @@ impl<'a> XmlReader<'a> {
         };
         let name = top.qname.as_bytes();
         let end = if ends_with_name(bytes, at + 2, name) { at + 2 + name.len() + 1 } else { self.end_tag_slow(at)? };
-        self.pos = end;
-        self.last = at;
-        self.ended = (at, end);
-        self.close_top();
+        self.close_at(at, end);
         Ok(())
     }
 

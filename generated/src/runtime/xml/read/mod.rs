@@ -16,6 +16,8 @@
 
 mod content;
 mod core;
+#[cfg(test)]
+mod fast_tests;
 mod lexical;
 mod limits;
 mod names;

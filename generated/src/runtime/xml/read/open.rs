@@ -134,17 +134,18 @@ impl<'a> XmlReader<'a> {
             Some(hit) => hit,
             None => self.scan_name(at)?,
         };
-        let Ok(depth) = u32::try_from(self.stack.len() + 1) else {
-            let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
-            return Err(self.error_at(kind, at));
-        };
-        let Ok(prefix_len) = u32::try_from(prefix.len()) else {
-            let kind = DecodeErrorKind::InvalidName { name: snippet(qname, SNIPPET_MAX) };
-            return Err(self.error_at(kind, at));
+        // Both fit: the depth is below the limit and a prefix is shorter than the input, far below 4 GiB in
+        // practice; a value that does not fit is refused rather than cut.
+        let (Ok(depth), Ok(prefix_len)) = (u32::try_from(self.stack.len() + 1), u32::try_from(prefix.len())) else {
+            let max = self.limits.max_depth.min(u32::MAX as usize);
+            return Err(self.error_at(DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max }, at));
         };
         let scope_mark = self.scopes.len();
-        let has_attributes = is_xml_ws(bytes[name_end]);
-        let (after, empty) = match bytes[name_end] {
+        let Some(&after_name) = bytes.get(name_end) else {
+            return Err(self.scan_error(ScanError::Eof("in a start tag")));
+        };
+        let has_attributes = is_xml_ws(after_name);
+        let (after, empty) = match after_name {
             b'>' => (name_end + 1, false),
             _ if has_attributes => self.read_attributes(name_end, scope_mark)?,
             // The name ended at `/`: only `/>` can follow.

@@ -1,7 +1,8 @@
 //! The tokenizer: finds the next piece of markup or text in the checked input and checks its syntax in the
-//! same pass. Text runs, comments, CDATA sections and processing instructions are found with `memchr`, so the
-//! bytes between markup are looked at once; start and end tags are left to the reader at their `<`, because
-//! it scans names and attributes itself (`open.rs`) and matches end tags against the open element.
+//! same pass. The end of a text run is found eight bytes at a time (with `memchr` for long runs), comments,
+//! CDATA sections and processing instructions with `memchr`, so the bytes between markup are looked at once;
+//! start and end tags are left to the reader at their `<`, because it scans names and attributes itself
+//! (`open.rs`) and matches end tags against the open element.
 //!
 //! Everything works on byte offsets into one `&str` that the prescan validated, and every cut is at an ASCII
 //! delimiter, so the slices handed out are always on character boundaries.
