@@ -229,6 +229,31 @@ fn local_name(qualified: &str) -> String {
     qualified.rsplit(':').next().unwrap_or(qualified).to_ascii_lowercase()
 }
 
+/// The character an entity at the start of `text` (`&lt;`, `&#160;`, `&nbsp;` …) stands for, and the entity's
+/// length in bytes; `None` when `text` does not start with one. Shared with the limits stage, which reads the
+/// same documentation text.
+pub(crate) fn entity_at(text: &str) -> Option<(char, usize)> {
+    // Entity names are short; a `;` further on belongs to the prose. Counting characters, not bytes, keeps the
+    // search on character boundaries.
+    let end = text.char_indices().take(12).find(|(_, c)| *c == ';')?.0;
+    let c = match &text[1..end] {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        num => {
+            let code = match num.strip_prefix("#x").or_else(|| num.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.strip_prefix('#')?.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
 /// Decodes the XML entities, numeric references and `&nbsp;`; anything else stays as written.
 pub(super) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -236,24 +261,7 @@ pub(super) fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let c = match &rest[1..end] {
-                "lt" => '<',
-                "gt" => '>',
-                "amp" => '&',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => ' ',
-                num => {
-                    let code = match num.strip_prefix("#x").or_else(|| num.strip_prefix("#X")) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.strip_prefix('#')?.parse().ok()?,
-                    };
-                    char::from_u32(code)?
-                }
-            };
-            Some((c, end + 1))
-        });
+        let decoded = entity_at(rest);
         match decoded {
             Some((c, len)) => {
                 out.push(c);

@@ -18,6 +18,7 @@
 //! The emitter splits the result on `\n` and puts one `#[doc = " line"]` on each line.
 
 mod html;
+pub(crate) use html::entity_at;
 mod render;
 mod table;
 

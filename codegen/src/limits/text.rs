@@ -35,30 +35,10 @@ fn starts_tag(after: &str) -> bool {
     after.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
 }
 
-/// The character an entity at the start of `text` stands for and the entity's length in bytes.
+/// The character an entity at the start of `text` stands for and the entity's length in bytes; a non-breaking
+/// space separates words like any other space.
 fn entity(text: &str) -> Option<(char, usize)> {
-    // Entity names are short; a `;` further on belongs to the prose. Counting characters, not bytes, keeps the
-    // search on character boundaries.
-    let end = text.char_indices().take(12).find(|(_, c)| *c == ';')?.0;
-    let name = &text[1..end];
-    let c = match name {
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        // A non-breaking space separates words like any other space.
-        "nbsp" => ' ',
-        _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok()?
-            } else {
-                name.strip_prefix('#')?.parse().ok()?
-            };
-            char::from_u32(code)?
-        }
-    };
-    Some((if c == '\u{a0}' { ' ' } else { c }, end + 1))
+    crate::docs::entity_at(text).map(|(c, len)| (if c == '\u{a0}' { ' ' } else { c }, len))
 }
 
 /// What a token is.

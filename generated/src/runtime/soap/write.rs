@@ -23,6 +23,20 @@ fn start_envelope() -> Result<XmlWriter, EncodeError> {
     Ok(w)
 }
 
+/// Writes the body holding `body` as `{ns}name` and closes the envelope.
+fn finish_envelope<T: XmlWrite>(
+    mut w: XmlWriter,
+    body: &T,
+    ns: &'static str,
+    name: &'static str,
+) -> Result<Vec<u8>, EncodeError> {
+    w.start(SOAP_ENV, "Body")?;
+    body.write_element(&mut w, ns, name)?;
+    w.end(SOAP_ENV, "Body")?;
+    w.end(SOAP_ENV, "Envelope")?;
+    Ok(w.into_bytes())
+}
+
 fn string_element(w: &mut XmlWriter, ns: &str, name: &str, text: &str) -> Result<(), EncodeError> {
     w.start(ns, name)?;
     if !text.is_empty() {
@@ -81,11 +95,7 @@ pub fn write_request<T: XmlWrite>(
     w.end(EBL, "Credentials")?;
     w.end(PAYPAL_API, "RequesterCredentials")?;
     w.end(SOAP_ENV, "Header")?;
-    w.start(SOAP_ENV, "Body")?;
-    body.write_element(&mut w, ns, name)?;
-    w.end(SOAP_ENV, "Body")?;
-    w.end(SOAP_ENV, "Envelope")?;
-    Ok(w.into_bytes())
+    finish_envelope(w, body, ns, name)
 }
 
 /// Writes a response envelope with an empty header and the body element `{ns}name`; for servers such as the
@@ -97,11 +107,7 @@ pub fn write_response<T: XmlWrite>(body: &T, ns: &'static str, name: &'static st
     let mut w = start_envelope()?;
     w.start(SOAP_ENV, "Header")?;
     w.end(SOAP_ENV, "Header")?;
-    w.start(SOAP_ENV, "Body")?;
-    body.write_element(&mut w, ns, name)?;
-    w.end(SOAP_ENV, "Body")?;
-    w.end(SOAP_ENV, "Envelope")?;
-    Ok(w.into_bytes())
+    finish_envelope(w, body, ns, name)
 }
 
 /// Writes a SOAP 1.1 fault envelope. The code is written as given, so use the `soapenv` prefix
