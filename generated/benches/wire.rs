@@ -7,12 +7,11 @@
 //!
 //! Run: `cargo bench -p paypal-soap --bench wire`.
 
-// The counting allocator below is the only unsafe code, and it only forwards to the system allocator.
+// The counting allocator (common/counting_alloc.rs) is the only unsafe code, and it only forwards to the system
+// allocator.
 #![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use paypal_soap::generated::api::{
@@ -28,29 +27,11 @@ use paypal_soap::runtime::example::Example;
 use paypal_soap::runtime::soap::{Body, read_response, write_request, write_response};
 use paypal_soap::runtime::validate::Validate;
 
-/// Counts live and peak heap bytes, so a bench can report the peak memory of one operation.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: counting_alloc::Counting = counting_alloc::Counting;
 
 fn amount(value: &str) -> Option<BasicAmountType> {
     Some(BasicAmountType { value: value.to_string(), currency_id: Some(CurrencyCodeType::Usd) })
@@ -110,10 +91,7 @@ fn wire(c: &mut Criterion) {
     let bytes = write_response(&value, ns::API, "TransactionSearchResponse").unwrap();
     assert_eq!(decode(&bytes), value, "the benchmark document must round-trip");
 
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let decoded = decode(&bytes);
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (decoded, peak) = counting_alloc::peak_during(|| decode(&bytes));
     drop(decoded);
     println!(
         "document: {} bytes, {} transactions; peak heap during one decode: {} bytes ({:.2}x the document)",

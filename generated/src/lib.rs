@@ -4,6 +4,7 @@
 //! [`runtime`] is written by hand and carries the XML reader and writer, scalar types and SOAP envelope.
 #![forbid(unsafe_code)]
 
+mod amount;
 pub mod outcome;
 pub mod runtime;
 

@@ -4,7 +4,9 @@
 //!
 //! Safe defaults: a 10 s connect timeout and a 60 s total timeout, redirects never followed, HTTPS only,
 //! TLS 1.2 or newer, responses over 8 MiB refused while they arrive, no retries. Request and response bodies
-//! are logged through `tracing` at trace level with credentials and card data masked ([`redact`]).
+//! are logged through `tracing` at trace level with credentials and card data masked ([`redact`]); so is every
+//! text an [`Error`] repeats from a response (a proxy page, a fault string, PayPal's error messages), with the
+//! call's own credentials and card numbers masked wherever they appear.
 
 mod classify;
 mod endpoint;
@@ -28,6 +30,7 @@ pub use endpoint::{
 };
 pub use error::{ApiFailure, BoxError, Delivery, Error, ErrorKind, TimeoutPhase};
 pub use operation::{Effect, Operation};
+use redact::Secrets;
 pub use redact::{LAST_FOUR, MASKED, redact};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::{ReqwestConfig, ReqwestTransport};
@@ -38,7 +41,7 @@ pub use transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportE
 use crate::runtime::credentials::{ClientIdentity, Credentials};
 use crate::runtime::soap;
 use crate::runtime::validate::Validate;
-use crate::runtime::xml::XmlWrite;
+use crate::runtime::xml::{Limits, XmlWrite};
 
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -91,6 +94,7 @@ pub struct ClientBuilder {
     validate: bool,
     allow_http: bool,
     transport: Option<Arc<dyn Transport>>,
+    xml_limits: Limits,
 }
 
 impl ClientBuilder {
@@ -119,6 +123,16 @@ impl ClientBuilder {
     #[must_use]
     pub fn max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = bytes;
+        self
+    }
+
+    /// The XML reader's limits for responses (default [`Limits::DEFAULT`]: depth 64, 64 attributes and 32
+    /// namespace declarations per element, 1 MiB per text value, 100 000 findings). A body that breaks one is
+    /// an [`ErrorKind::Decode`] with [`DecodeErrorKind::LimitExceeded`](crate::runtime::xml::DecodeErrorKind).
+    /// The body size itself is capped earlier, while it arrives, by [`Self::max_response_bytes`].
+    #[must_use]
+    pub fn xml_limits(mut self, limits: Limits) -> Self {
+        self.xml_limits = limits;
         self
     }
 
@@ -186,6 +200,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 max_response_bytes: self.max_response_bytes,
                 retry: self.retry,
+                xml_limits: self.xml_limits,
             }),
         })
     }
@@ -243,6 +258,7 @@ struct Inner {
     timeout: Duration,
     max_response_bytes: usize,
     retry: RetryPolicy,
+    xml_limits: Limits,
 }
 
 impl fmt::Debug for Client {
@@ -257,6 +273,7 @@ impl fmt::Debug for Client {
             .field("timeout", &i.timeout)
             .field("max_response_bytes", &i.max_response_bytes)
             .field("retry", &i.retry)
+            .field("xml_limits", &i.xml_limits)
             .finish()
     }
 }
@@ -277,6 +294,7 @@ impl Client {
             validate: true,
             allow_http: false,
             transport: None,
+            xml_limits: Limits::DEFAULT,
         }
     }
 
@@ -324,15 +342,17 @@ impl Client {
         let inner = &self.inner;
         let mut envelope = soap::write_request(&inner.credentials, body, op.request_ns, op.request_element)
             .map_err(|e| Error::new(op, ErrorKind::Encode(e)))?;
+        // What this call must never show, collected before the envelope is handed to the transport.
+        let secrets = Secrets::new(&inner.credentials, &envelope);
         if tracing::enabled!(tracing::Level::TRACE) {
-            tracing::trace!(body = %redact(&envelope), "request");
+            tracing::trace!(body = %secrets.scrub(&redact(&envelope)), "request");
         }
         let max_attempts = inner.retry.max_attempts();
         let mut attempt = 1;
         loop {
             // The last attempt takes the buffer; earlier ones send a copy.
             let body = if attempt < max_attempts { envelope.clone() } else { std::mem::take(&mut envelope) };
-            let result = self.attempt::<Resp>(op, body, attempt).await;
+            let result = self.attempt::<Resp>(op, body, attempt, &secrets).await;
             match result {
                 Ok(response) => return Ok(response),
                 Err(error) if inner.retry.should_retry(attempt, op.effect, &error) => {
@@ -354,6 +374,7 @@ impl Client {
         op: &'static Operation,
         body: Vec<u8>,
         attempt: u32,
+        secrets: &Secrets,
     ) -> Result<Response<Resp>, Error> {
         let inner = &self.inner;
         let request = HttpRequest {
@@ -378,9 +399,10 @@ impl Client {
         };
         tracing::debug!(status = http.status, bytes = http.body.len(), elapsed = ?started.elapsed(), "received");
         if tracing::enabled!(tracing::Level::TRACE) {
-            tracing::trace!(body = %redact(&http.body), "response");
+            tracing::trace!(body = %secrets.scrub(&redact(&http.body)), "response");
         }
-        classify::classify::<Resp>(http, op.response_ns, op.response_element).map_err(|kind| Error::new(op, kind))
+        classify::classify::<Resp>(http, op.response_ns, op.response_element, &inner.xml_limits, secrets)
+            .map_err(|kind| Error::new(op, kind))
     }
 }
 

@@ -5,7 +5,7 @@
 mod read;
 mod write;
 
-pub use read::{read_envelope, read_response};
+pub use read::{read_envelope, read_envelope_with_limits, read_response, read_response_with_limits};
 pub use write::{write_fault, write_request, write_response};
 
 use std::fmt;

@@ -9,7 +9,7 @@ use quick_xml::events::Event;
 use quick_xml::name::{QName as XmlQName, ResolveResult};
 
 use super::{Body, PAYPAL_API, QName, Response, SOAP_ENV, SOAP12_ENV, SoapFault, WSSE};
-use crate::runtime::xml::{DecodeError, DecodeErrorKind, StartTag, Ws, XmlRead, XmlReader};
+use crate::runtime::xml::{DecodeError, DecodeErrorKind, Limits, StartTag, Ws, XmlRead, XmlReader};
 
 fn expanded(ns: &str, local: &str) -> String {
     format!("{{{ns}}}{local}")
@@ -23,14 +23,24 @@ fn expanded(ns: &str, local: &str) -> String {
 /// body element other than `{ns}name` or `Fault` ([`DecodeErrorKind::UnexpectedElement`], e.g. another
 /// operation's response); any error `T` reports.
 pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<Response<T>, DecodeError> {
+    read_response_with_limits(bytes, ns, name, &Limits::DEFAULT)
+}
+
+/// [`read_response`] under the reader limits `limits` instead of the defaults; the client passes the limits
+/// its builder was given ([`ClientBuilder::xml_limits`](crate::runtime::client::ClientBuilder::xml_limits)).
+///
+/// # Errors
+/// As [`read_response`], and [`DecodeErrorKind::LimitExceeded`] when the input breaks one of `limits`.
+pub fn read_response_with_limits<T: XmlRead>(
+    bytes: &[u8],
+    ns: &str,
+    name: &str,
+    limits: &Limits,
+) -> Result<Response<T>, DecodeError> {
     let expected = expanded(ns, name);
-    read_envelope(
-        bytes,
-        &expected,
-        |r, child| {
-            if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
-        },
-    )
+    read_envelope_with_limits(bytes, &expected, limits, |r, child| {
+        if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
+    })
 }
 
 /// Reads an envelope whose body element is decided by `read_body_element`: it gets each candidate body element
@@ -43,9 +53,22 @@ pub fn read_response<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<R
 pub fn read_envelope<'a, T>(
     bytes: &'a [u8],
     expected: &str,
+    read_body_element: impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
+) -> Result<Response<T>, DecodeError> {
+    read_envelope_with_limits(bytes, expected, &Limits::DEFAULT, read_body_element)
+}
+
+/// [`read_envelope`] under the reader limits `limits` instead of the defaults.
+///
+/// # Errors
+/// As [`read_response_with_limits`].
+pub fn read_envelope_with_limits<'a, T>(
+    bytes: &'a [u8],
+    expected: &str,
+    limits: &Limits,
     mut read_body_element: impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
 ) -> Result<Response<T>, DecodeError> {
-    let mut r = XmlReader::new(bytes);
+    let mut r = XmlReader::with_limits(bytes, *limits);
     let root = r.root()?;
     if !root.is(SOAP_ENV, "Envelope") {
         let found = if root.is(SOAP12_ENV, "Envelope") {

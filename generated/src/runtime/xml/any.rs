@@ -1,10 +1,11 @@
 //! [`AnyElement`]: an element captured whole for an `xs:any` member, kept exactly as received and writable
 //! back as a self-contained element.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use super::error::EncodeError;
 use super::read::{XML_NS, XmlReader, is_ncname, is_xml_char};
+use crate::runtime::client::redact;
 
 /// An element read for an `xs:any` member (or built to be sent in one).
 ///
@@ -12,7 +13,11 @@ use super::read::{XML_NS, XmlReader, is_ncname, is_xml_char};
 /// inside it may have been declared outside the element; `namespaces` holds those declarations (prefix, URI;
 /// prefix "" for the default namespace), so [`Self::to_xml`] can write an element that means the same anywhere.
 /// The element's own binding (`prefix` to `ns`) is implied and not listed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// `Debug` shows `raw_inner` with credentials and card numbers masked by element name
+/// ([`redact`](crate::runtime::client::redact)), as an unexpected element may echo a request; the field keeps
+/// the XML as received.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct AnyElement {
     /// Namespace URI ("" when none).
     pub ns: String,
@@ -26,6 +31,19 @@ pub struct AnyElement {
     pub raw_inner: String,
     /// Declarations from outside the element that `raw_inner` uses, as (prefix, URI), in order of first use.
     pub namespaces: Vec<(String, String)>,
+}
+
+impl fmt::Debug for AnyElement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AnyElement")
+            .field("ns", &self.ns)
+            .field("name", &self.name)
+            .field("prefix", &self.prefix)
+            .field("attributes", &self.attributes)
+            .field("raw_inner", &redact(self.raw_inner.as_bytes()))
+            .field("namespaces", &self.namespaces)
+            .finish()
+    }
 }
 
 impl AnyElement {

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::runtime::client::redact;
+
 /// How many characters of received text an error message repeats at most.
 pub(crate) const SNIPPET_MAX: usize = 80;
 
@@ -72,6 +74,47 @@ impl DecodeError {
     #[must_use]
     pub fn path(&self) -> &str {
         &self.0.path
+    }
+
+    /// Applies `f` to every text taken from the input: the path and the names and values the kind repeats. The
+    /// client masks a call's secrets with it, in case the undecodable body echoed them.
+    pub(crate) fn map_input_texts(&mut self, mut f: impl FnMut(&mut String)) {
+        use DecodeErrorKind as K;
+        let inner = &mut *self.0;
+        f(&mut inner.path);
+        match &mut inner.kind {
+            K::UnexpectedEof { open: text }
+            | K::MismatchedEndTag { found: text, .. }
+            | K::UnmatchedEndTag { found: text }
+            | K::DuplicateAttribute { name: text }
+            | K::UndeclaredPrefix { prefix: text }
+            | K::InvalidName { name: text }
+            | K::ProcessingInstruction { target: text }
+            | K::InvalidDeclaration { detail: text }
+            | K::UnsupportedEncoding { encoding: text }
+            | K::UnknownEntity { name: text }
+            | K::InvalidCharacterReference { text }
+            | K::UnexpectedRoot { found: text, .. }
+            | K::UnexpectedElement { found: text, .. } => f(text),
+            K::InvalidValue { detail, text, .. } => {
+                f(text);
+                if let Some(detail) = detail {
+                    f(detail);
+                }
+            }
+            K::Syntax { .. }
+            | K::InvalidNamespaceDeclaration { .. }
+            | K::InvalidUtf8
+            | K::IllegalCharacter { .. }
+            | K::ContentAfterRoot
+            | K::ContentBeforeRoot
+            | K::EmptyDocument
+            | K::Doctype
+            | K::MisplacedDeclaration
+            | K::LimitExceeded { .. }
+            | K::MissingElement { .. }
+            | K::Misuse(_) => {}
+        }
     }
 }
 
@@ -343,6 +386,9 @@ pub enum FindingKind {
     UnexpectedText,
     /// A child element inside an element that holds a simple value; it was skipped.
     ChildInScalar,
+    /// Text inside an element marked `xsi:nil="true"`, which XSD forbids: the value is absent, as `xsi:nil`
+    /// says, and the text is in the finding's `raw`.
+    NilWithContent,
 }
 
 impl fmt::Display for FindingKind {
@@ -353,12 +399,17 @@ impl fmt::Display for FindingKind {
             Self::Duplicate => "duplicate element, first value kept",
             Self::UnexpectedText => "unexpected text",
             Self::ChildInScalar => "child element in a simple value",
+            Self::NilWithContent => "text in an xsi:nil element, value taken as absent",
         })
     }
 }
 
 /// One thing a read skipped, with the exact received XML so it can be inspected or replayed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` and `Display` show `raw` with credentials and card numbers masked by element name
+/// ([`redact`](crate::runtime::client::redact)): an unknown element may be an echo of the request. The field
+/// itself keeps the XML as received.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,
@@ -373,13 +424,24 @@ pub struct Finding {
     pub raw: String,
 }
 
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("kind", &self.kind)
+            .field("path", &self.path)
+            .field("name", &self.name)
+            .field("raw", &redact(self.raw.as_bytes()))
+            .finish()
+    }
+}
+
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at {}", self.kind, self.path)?;
         if !self.name.is_empty() {
             write!(f, ": {}", snippet(&self.name, SNIPPET_MAX))?;
         }
-        write!(f, " ({:?})", snippet(&self.raw, SNIPPET_MAX))
+        write!(f, " ({:?})", snippet(&redact(self.raw.as_bytes()), SNIPPET_MAX))
     }
 }
 

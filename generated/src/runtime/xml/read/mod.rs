@@ -212,8 +212,9 @@ impl<'a> XmlReader<'a> {
     /// normalized; then `ws` is applied. Child elements are skipped and recorded as
     /// [`FindingKind::ChildInScalar`].
     ///
-    /// Returns `Ok(None)` when the element has `xsi:nil="true"` (its content is ignored), or when the text is empty
-    /// (after `ws`) and `T::EMPTY_IS_ABSENT`.
+    /// Returns `Ok(None)` when the element has `xsi:nil="true"`, or when the text is empty (after `ws`) and
+    /// `T::EMPTY_IS_ABSENT`. A nil element that has text anyway (which XSD forbids) is recorded as
+    /// [`FindingKind::NilWithContent`] with that text: `xsi:nil` decides the value, and the text is not lost.
     ///
     /// # Errors
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
@@ -222,6 +223,7 @@ impl<'a> XmlReader<'a> {
         self.check_current(start)?;
         if let Some(text) = self.simple_content() {
             if start.is_nil() {
+                self.nil_content(start, text);
                 return Ok(None);
             }
             return self.parse_text(
@@ -234,7 +236,10 @@ impl<'a> XmlReader<'a> {
         let mut buf = std::mem::take(&mut self.scratch);
         buf.clear();
         let value = match self.collect_content(start, &mut buf) {
-            Ok(_) if start.is_nil() => Ok(None),
+            Ok(text) if start.is_nil() => {
+                self.nil_content(start, text.unwrap_or(&buf));
+                Ok(None)
+            }
             Ok(text) => {
                 let text = text.unwrap_or(&buf);
                 self.parse_text(lexical::apply_ws(Cow::Borrowed(text), ws), || self.element_path(start), start.offset)
@@ -243,6 +248,13 @@ impl<'a> XmlReader<'a> {
         };
         self.scratch = buf;
         value
+    }
+
+    /// Records the text of the `xsi:nil` element `start` unless it is only whitespace.
+    fn nil_content(&mut self, start: &StartTag<'_>, text: &str) {
+        if !text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).is_empty() {
+            self.record(FindingKind::NilWithContent, self.element_path(start), Self::name_of(start), text);
+        }
     }
 
     /// Appends `item`, just read from the element `start`, to a list field. Before the first item goes in, room is
