@@ -149,16 +149,18 @@ fn empty_and_nil_values_are_absent_never_zero_epoch_or_a_default() {
 
     let info = payment_info(
         r#"<PaymentDate/><ExpectedeCheckClearDate xsi:nil="true"/><PaymentStatus></PaymentStatus>
-           <GrossAmount currencyID="USD"/><FeeAmount currencyID="USD" xsi:nil="true"/>
+           <GrossAmount currencyID="USD"/><FeeAmount xsi:nil="true"/>
            <SettleAmount currencyID="USD"></SettleAmount>"#,
     );
     assert_eq!((info.payment_date, info.expectede_check_clear_date), (None, None));
     assert_eq!(info.payment_status, None);
-    for amount in [&info.gross_amount, &info.fee_amount, &info.settle_amount] {
+    // An empty amount keeps its currency and has no value; a nil one is absent.
+    for amount in [&info.gross_amount, &info.settle_amount] {
         let amount = amount.as_ref().unwrap();
         assert_eq!((amount.value.as_str(), amount.currency_id.as_ref()), ("", Some(&CurrencyCodeType::Usd)));
         assert_eq!(amount.amount(), Ok(None));
     }
+    assert_eq!(info.fee_amount, None);
 
     // Integers and booleans: an explicit 0 is kept, an empty or nil element is absent.
     let items = r#"<PaymentDetailsItem><Quantity/></PaymentDetailsItem>
@@ -184,15 +186,20 @@ fn text_in_a_nil_element_is_reported_not_dropped() {
     )
     .unwrap();
     let info = response.payment_transaction_details.unwrap().payment_info.unwrap();
-    assert_eq!(info.payment_date, None);
-    assert_eq!(info.gross_amount.as_ref().unwrap().amount(), Ok(None));
+    assert_eq!((info.payment_date, info.gross_amount, info.fee_amount), (None, None, None));
     let found: Vec<(FindingKind, &str, &str)> =
         report.findings.iter().map(|f| (f.kind, f.path.rsplit('/').next().unwrap(), f.raw.as_str())).collect();
+    // A simple element reports its text; a complex one (an amount) its whole XML, attributes included.
     assert_eq!(
         found,
         [
             (FindingKind::NilWithContent, "PaymentDate", "2024-01-02T03:04:05Z"),
-            (FindingKind::NilWithContent, "GrossAmount", "10.00"),
+            (
+                FindingKind::NilWithContent,
+                "GrossAmount",
+                r#"<GrossAmount currencyID="USD" xsi:nil="true">10.00</GrossAmount>"#
+            ),
+            (FindingKind::NilWithContent, "FeeAmount", r#"<FeeAmount currencyID="USD" xsi:nil="true"> </FeeAmount>"#),
         ]
     );
 }

@@ -5,12 +5,14 @@
 //! - `mod.rs`: namespace constants, one module per namespace, and `types`, a flat re-export of every type;
 //! - `<module>/mod.rs`, `<module>/types.rs`, `<module>/enums.rs`: the types of one namespace;
 //! - `<module>/xml.rs`: their XML readers and writers; `<module>/validate.rs`: their validators;
+//! - `<module>/examples.rs`, `<module>/arbitrary.rs`: example and arbitrary values (feature `examples`);
 //! - `services.rs`: operation descriptors and the typed client.
 //!
 //! Every file is collected in a `BTreeMap` keyed by path, so output order never depends on traversal order.
 //! Emitters take every Rust name from [`Names`] and refer to everything outside the crate by a fully qualified
 //! path, so a schema type called `String` or `Result` cannot shadow std.
 
+mod arbitrary;
 mod enums;
 mod examples;
 mod messages;
@@ -169,6 +171,7 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
         files.insert(format!("{module}/xml.rs"), xml_file(&ctx, &ids));
         files.insert(format!("{module}/validate.rs"), validate_file(&ctx, &ids));
         files.insert(format!("{module}/examples.rs"), examples::emit_examples_file(&ctx, &ids, &recursive));
+        files.insert(format!("{module}/arbitrary.rs"), arbitrary::emit_arbitrary_file(&ctx, &ids, &recursive));
     }
     let reexports = namespaces.iter().map(|ns| {
         let m = ident(names.module(ns));
@@ -282,6 +285,8 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
         mod xml;
         #[cfg(feature = "examples")]
         mod examples;
+        #[cfg(feature = "examples")]
+        mod arbitrary;
 
         pub use types::*;
     }

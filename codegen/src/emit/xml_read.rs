@@ -107,11 +107,13 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             let f = ident(ctx.names.field(id, i));
             let tr = &ff.field.type_ref;
             let value = read_one(ctx, tr, ctx.is_boxed(id, i));
-            let scalar = scalar_kind(ctx.model, tr).is_some();
+            // Everything but `xs:anyType` reads as an `Option`: absent when nil (and, for scalars, when empty).
+            let optional = *tr != TypeRef::Builtin(Builtin::AnyType);
             body = if ff.occurs.is_many() {
                 // A list takes every occurrence, so later declarations of the same name are unreachable. The
-                // reader appends, so that it can size the list from its first item.
-                if scalar {
+                // reader appends, so that it can size the list from its first item. A nil item is left out;
+                // if it had content anyway, the reader has recorded it.
+                if optional {
                     quote!(if let ::std::option::Option::Some(v) = #value { r.push_item(&mut out.#f, v, child); })
                 } else {
                     quote!({
@@ -122,7 +124,7 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
             } else {
                 let slot = singles;
                 singles += 1;
-                let assign = if scalar {
+                let assign = if optional {
                     quote!(out.#f = #value;)
                 } else {
                     quote!(out.#f = ::std::option::Option::Some(#value);)
@@ -167,7 +169,8 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
 }
 
 /// An expression that reads the element `child` as a value of `tr`: `Option<T>` for scalars (absent when
-/// empty or nil), `T` (boxed when `boxed`) for complex types.
+/// empty or nil) and for complex types (absent when nil; boxed when `boxed`), and an `AnyElement` for
+/// `xs:anyType`, which keeps even a nil element as received.
 fn read_one(ctx: &Ctx<'_>, tr: &TypeRef, boxed: bool) -> TokenStream {
     if *tr == TypeRef::Builtin(Builtin::AnyType) {
         return quote!(r.read_any(child)?);
@@ -177,11 +180,8 @@ fn read_one(ctx: &Ctx<'_>, tr: &TypeRef, boxed: bool) -> TokenStream {
         return quote!(r.read_scalar(child, #ws)?);
     }
     let path = ctx.rust_type(tr);
-    if boxed {
-        quote!(::std::boxed::Box::new(<#path as XmlRead>::read_element(r, child)?))
-    } else {
-        quote!(<#path as XmlRead>::read_element(r, child)?)
-    }
+    let read = quote!(r.read_nillable(child, |r| <#path as XmlRead>::read_element(r, child))?);
+    if boxed { quote!(#read.map(::std::boxed::Box::new)) } else { read }
 }
 
 /// The match guard (on `ns`, the child's namespace) for an `xs:any` namespace constraint.

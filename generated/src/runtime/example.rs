@@ -7,6 +7,7 @@
 
 use std::fmt::Debug;
 
+use crate::runtime::arbitrary::Generate;
 use crate::runtime::validate::{Limited, Validate};
 use crate::runtime::xml::{XmlRead, XmlWrite};
 use crate::runtime::{Date, DateTime, Decimal, Time};
@@ -94,5 +95,5 @@ pub trait Visitor {
     /// and the type's wire name).
     fn visit<T>(&mut self, ns: &'static str, name: &'static str)
     where
-        T: Example + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug;
+        T: Example + Generate + SetText + Limited + XmlRead + XmlWrite + Validate + PartialEq + Debug;
 }

@@ -1,10 +1,14 @@
 //! The hand-written runtime that generated code calls: XML reading and writing, XSD scalar types, the SOAP
 //! envelope, credentials and validation. Nothing here is generated; it is covered by ordinary unit tests.
 
+#[cfg(feature = "examples")]
+pub mod arbitrary;
 pub mod client;
 pub mod credentials;
 #[cfg(feature = "examples")]
 pub mod example;
+#[cfg(feature = "examples")]
+pub mod fuzz;
 pub mod recovery;
 pub mod scalar;
 #[cfg(feature = "fake-server")]

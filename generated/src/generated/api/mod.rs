@@ -5,4 +5,6 @@ mod validate;
 mod xml;
 #[cfg(feature = "examples")]
 mod examples;
+#[cfg(feature = "examples")]
+mod arbitrary;
 pub use types::*;

@@ -213,11 +213,17 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -504,11 +510,17 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -531,12 +543,14 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                 ("BAUpdateResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.ba_update_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::BaUpdateResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.ba_update_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BaUpdateResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -732,11 +746,17 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -757,11 +777,17 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                     }
                 }
                 ("ButtonSearchResult", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ButtonSearchResultType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.button_search_result, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ButtonSearchResultType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.button_search_result, v, child);
+                    }
                 }
                 (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
                 _ => r.skip_unknown(child)?,
@@ -910,11 +936,17 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_details, v, child);
+                    }
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
@@ -1077,11 +1109,17 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -1361,11 +1399,17 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -1456,11 +1500,17 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_details, v, child);
+                    }
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
@@ -1726,11 +1776,17 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -1780,12 +1836,14 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                 ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.item_tracking_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.item_tracking_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1809,11 +1867,17 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                     }
                 }
                 ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_tracking_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_tracking_details, v, child);
+                    }
                 }
                 ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
@@ -2019,11 +2083,17 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -2179,12 +2249,14 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                 ("ItemTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.item_tracking_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.item_tracking_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ItemTrackingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2199,11 +2271,17 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                     }
                 }
                 ("OptionTrackingDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_tracking_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::OptionTrackingDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_tracking_details, v, child);
+                    }
                 }
                 ("SoldoutURL", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
@@ -2327,11 +2405,17 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -2510,11 +2594,17 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                     }
                 }
                 ("OptionDetails", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::OptionDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_details, v, child);
+                    }
                 }
                 ("TextBox", ns) if ns == crate::generated::ns::API => {
                     if let ::std::option::Option::Some(v) = r
@@ -2677,11 +2767,17 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -2828,12 +2924,14 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.bill_outstanding_amount_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillOutstandingAmountRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.bill_outstanding_amount_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillOutstandingAmountRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2935,11 +3033,17 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -2965,12 +3069,14 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.bill_outstanding_amount_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillOutstandingAmountResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.bill_outstanding_amount_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillOutstandingAmountResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3060,12 +3166,14 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                 ("MerchantPullPaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.merchant_pull_payment_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantPullPaymentType as XmlRead>::read_element(
-                                r,
+                        out.merchant_pull_payment_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantPullPaymentType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3173,11 +3281,17 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -3200,12 +3314,14 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                 ("BillUserResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.bill_user_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantPullPaymentResponseType as XmlRead>::read_element(
-                                r,
+                        out.bill_user_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantPullPaymentResponseType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3213,12 +3329,14 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3314,12 +3432,14 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                 ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.enhanced_cancel_recoup_request_details = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedCancelRecoupRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_cancel_recoup_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedCancelRecoupRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3412,11 +3532,17 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -3527,12 +3653,14 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                 ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.enhanced_complete_recoup_request_details = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_complete_recoup_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3634,11 +3762,17 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -3664,12 +3798,14 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                 ) if ns == crate::generated::ns::ED => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.enhanced_complete_recoup_response_details = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_complete_recoup_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3853,11 +3989,17 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -3977,12 +4119,14 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.create_mobile_payment_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreateMobilePaymentRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.create_mobile_payment_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreateMobilePaymentRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4075,11 +4219,17 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -4190,12 +4340,14 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.create_recurring_payments_profile_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.create_recurring_payments_profile_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4297,11 +4449,17 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -4327,12 +4485,14 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.create_recurring_payments_profile_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.create_recurring_payments_profile_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4482,12 +4642,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4495,32 +4657,42 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.ship_to_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.ship_to_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details_item, v, child);
+                    }
                 }
                 ("ItemTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.item_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4528,12 +4700,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("ShippingTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.shipping_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4541,12 +4715,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("HandlingTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.handling_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.handling_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4554,12 +4730,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("TaxTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.tax_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4567,12 +4745,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::API => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.insurance_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4580,12 +4760,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                 ("ShippingDiscount", ns) if ns == crate::generated::ns::API => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.shipping_discount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_discount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4735,11 +4917,17 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -4771,12 +4959,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4784,12 +4974,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.authorization_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
-                                r,
+                        out.authorization_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5006,11 +5198,17 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -5157,12 +5355,14 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5197,12 +5397,14 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                 ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.enhanced_data = ::std::option::Option::Some(
-                            <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5219,12 +5421,14 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                 ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.merchant_store_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
-                                r,
+                        out.merchant_store_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5241,12 +5445,14 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.merchant_data = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
-                                r,
+                        out.merchant_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5342,11 +5548,17 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -5369,12 +5581,14 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                 ("DoCaptureResponseDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_capture_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoCaptureResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_capture_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoCaptureResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5471,12 +5685,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.do_direct_payment_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoDirectPaymentRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_direct_payment_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoDirectPaymentRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5608,11 +5824,17 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -5635,12 +5857,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5702,12 +5926,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[12usize] {
                         seen[12usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5715,12 +5941,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                 ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::API => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.three_d_secure_response = ::std::option::Option::Some(
-                            <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
-                                r,
+                        out.three_d_secure_response = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5828,12 +6056,14 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_express_checkout_payment_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5947,11 +6177,17 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -5977,12 +6213,14 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_express_checkout_payment_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5990,12 +6228,14 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6185,11 +6425,17 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -6215,12 +6461,14 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_mobile_checkout_payment_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_mobile_checkout_payment_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6316,12 +6564,14 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.do_non_referenced_credit_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoNonReferencedCreditRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_non_referenced_credit_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoNonReferencedCreditRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6423,11 +6673,17 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -6453,12 +6709,14 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_non_referenced_credit_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoNonReferencedCreditResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_non_referenced_credit_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoNonReferencedCreditResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6560,12 +6818,14 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6676,11 +6936,17 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -6712,12 +6978,14 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.authorization_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
-                                r,
+                        out.authorization_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6825,12 +7093,14 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.do_reference_transaction_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoReferenceTransactionRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_reference_transaction_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoReferenceTransactionRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6944,11 +7214,17 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -6974,12 +7250,14 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_reference_transaction_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoReferenceTransactionResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_reference_transaction_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoReferenceTransactionResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6987,12 +7265,14 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7091,12 +7371,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                 ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.uatp_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
-                                r,
+                        out.uatp_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7113,12 +7395,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7253,11 +7537,17 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -7289,12 +7579,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7302,12 +7594,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.authorization_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
-                                r,
+                        out.authorization_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7330,12 +7624,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                 ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.uatp_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
-                                r,
+                        out.uatp_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7452,12 +7748,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.do_express_checkout_payment_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_express_checkout_payment_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7574,11 +7872,17 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -7604,12 +7908,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.do_express_checkout_payment_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.do_express_checkout_payment_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7617,12 +7923,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                 ("FMFDetails", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7630,12 +7938,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                 ("UATPDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.uatp_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
-                                r,
+                        out.uatp_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UatpDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7846,11 +8156,17 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -7977,12 +8293,14 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.enter_boarding_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::EnterBoardingRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.enter_boarding_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::EnterBoardingRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8078,11 +8396,17 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -8202,12 +8526,14 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.execute_checkout_operations_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.execute_checkout_operations_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8309,11 +8635,17 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -8339,12 +8671,14 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.execute_checkout_operations_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.execute_checkout_operations_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8451,12 +8785,14 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.external_remember_me_owner_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_remember_me_owner_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8549,11 +8885,17 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -8758,11 +9100,17 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -8788,12 +9136,14 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_access_permission_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_access_permission_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8981,11 +9331,17 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -9011,12 +9367,14 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_auth_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetAuthDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_auth_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetAuthDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9206,11 +9564,17 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -9233,12 +9597,14 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                 ("Balance", ns) if ns == crate::generated::ns::API => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.balance = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.balance = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9253,11 +9619,17 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                     }
                 }
                 ("BalanceHoldings", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.balance_holdings, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.balance_holdings, v, child);
+                    }
                 }
                 (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
                 _ => r.skip_unknown(child)?,
@@ -9444,11 +9816,17 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -9474,12 +9852,14 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_billing_agreement_customer_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_billing_agreement_customer_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9669,11 +10049,17 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -9699,12 +10085,14 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_boarding_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetBoardingDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_boarding_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetBoardingDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9894,11 +10282,17 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -9924,12 +10318,14 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_express_checkout_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_express_checkout_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10025,12 +10421,14 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.get_incentive_evaluation_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_incentive_evaluation_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10132,11 +10530,17 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -10162,12 +10566,14 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_incentive_evaluation_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_incentive_evaluation_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10261,12 +10667,14 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.get_mobile_status_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetMobileStatusRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_mobile_status_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetMobileStatusRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10368,11 +10776,17 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -10589,11 +11003,17 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -10816,11 +11236,17 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -10846,12 +11272,14 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.get_recurring_payments_profile_details_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.get_recurring_payments_profile_details_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11038,11 +11466,17 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -11065,12 +11499,14 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                 ("PaymentTransactionDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.payment_transaction_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentTransactionType as XmlRead>::read_element(
-                                r,
+                        out.payment_transaction_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentTransactionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11078,12 +11514,14 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                 ("ThreeDSecureDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.three_d_secure_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ThreeDSecureInfoType as XmlRead>::read_element(
-                                r,
+                        out.three_d_secure_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ThreeDSecureInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11179,12 +11617,14 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                 ) if ns == crate::generated::ns::ED => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.enhanced_initiate_recoup_request_details = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_initiate_recoup_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11277,11 +11717,17 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -11605,11 +12051,17 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -11739,12 +12191,14 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.manage_recurring_payments_profile_status_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.manage_recurring_payments_profile_status_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11848,11 +12302,17 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -11878,12 +12338,14 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.manage_recurring_payments_profile_status_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.manage_recurring_payments_profile_status_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11975,12 +12437,14 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12118,11 +12582,17 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                     }
                 }
                 ("MassPayItem", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::MassPayRequestItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.mass_pay_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::MassPayRequestItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.mass_pay_item, v, child);
+                    }
                 }
                 (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
                 _ => r.skip_unknown(child)?,
@@ -12212,11 +12682,17 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -12291,11 +12767,17 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
                     }
                 }
                 ("OptionSelectionDetails", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::OptionSelectionDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.option_selection_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::OptionSelectionDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.option_selection_details, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -12375,11 +12857,17 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                     }
                 }
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::API => {
-                    let v = <crate::generated::api::InstallmentDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_period, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::api::InstallmentDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_period, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -12540,12 +13028,14 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12553,12 +13043,14 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 ("ShippingAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12566,12 +13058,14 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 ("TaxAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12615,22 +13109,30 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 ("MerchantStoreDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.merchant_store_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
-                                r,
+                        out.merchant_store_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantStoreDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("RefundItemDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.refund_item_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.refund_item_details, v, child);
+                    }
                 }
                 ("MsgSubID", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
@@ -12644,12 +13146,14 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
-                        out.merchant_data = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
-                                r,
+                        out.merchant_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12766,11 +13270,17 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -12802,12 +13312,14 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                 ("NetRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.net_refund_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.net_refund_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12815,12 +13327,14 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                 ("FeeRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.fee_refund_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.fee_refund_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12828,12 +13342,14 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                 ("GrossRefundAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.gross_refund_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gross_refund_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12841,12 +13357,14 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                 ("TotalRefundedAmount", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.total_refunded_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.total_refunded_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12854,12 +13372,14 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                 ("RefundInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.refund_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::RefundInfoType as XmlRead>::read_element(
-                                r,
+                        out.refund_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RefundInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12972,12 +13492,14 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.reverse_transaction_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ReverseTransactionRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.reverse_transaction_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ReverseTransactionRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13079,11 +13601,17 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -13109,12 +13637,14 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.reverse_transaction_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ReverseTransactionResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.reverse_transaction_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ReverseTransactionResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13210,12 +13740,14 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.set_access_permissions_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetAccessPermissionsRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.set_access_permissions_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetAccessPermissionsRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13311,11 +13843,17 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -13434,12 +13972,14 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.set_auth_flow_param_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetAuthFlowParamRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.set_auth_flow_param_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetAuthFlowParamRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13535,11 +14075,17 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -13659,12 +14205,14 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.set_customer_billing_agreement_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.set_customer_billing_agreement_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13760,11 +14308,17 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -13884,12 +14438,14 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.set_express_checkout_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetExpressCheckoutRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.set_express_checkout_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetExpressCheckoutRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13985,11 +14541,17 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -14108,12 +14670,14 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.set_mobile_checkout_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetMobileCheckoutRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.set_mobile_checkout_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetMobileCheckoutRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14209,11 +14773,17 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -14429,12 +14999,14 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                 ("PayerName", ns) if ns == crate::generated::ns::API => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.payer_name = ::std::option::Option::Some(
-                            <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
-                                r,
+                        out.payer_name = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14478,12 +15050,14 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                 ("Amount", ns) if ns == crate::generated::ns::API => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14597,11 +15171,17 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -14622,11 +15202,17 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                     }
                 }
                 ("PaymentTransactions", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentTransactionSearchResultType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_transactions, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentTransactionSearchResultType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_transactions, v, child);
+                    }
                 }
                 (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
                 _ => r.skip_unknown(child)?,
@@ -14807,11 +15393,17 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -14940,12 +15532,14 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.ship_to_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.ship_to_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15062,11 +15656,17 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -15098,12 +15698,14 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                 ("AuthorizationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.authorization_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
-                                r,
+                        out.authorization_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15199,12 +15801,14 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.update_recurring_payments_profile_request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.update_recurring_payments_profile_request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15306,11 +15910,17 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -15336,12 +15946,14 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.update_recurring_payments_profile_response_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
-                                r,
+                        out.update_recurring_payments_profile_response_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15391,12 +16003,14 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
                 ("AddressVerifyRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.address_verify_request = ::std::option::Option::Some(
-                            <crate::generated::api::AddressVerifyRequestType as XmlRead>::read_element(
-                                r,
+                        out.address_verify_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::AddressVerifyRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15445,12 +16059,14 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
                 ("BMButtonSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_button_search_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmButtonSearchRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_button_search_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmButtonSearchRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15499,12 +16115,14 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
                 ("BMCreateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_create_button_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmCreateButtonRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_create_button_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmCreateButtonRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15553,12 +16171,14 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
                 ("BMGetButtonDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_get_button_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmGetButtonDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_get_button_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmGetButtonDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15607,12 +16227,14 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
                 ("BMGetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_get_inventory_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmGetInventoryRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_get_inventory_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmGetInventoryRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15668,12 +16290,14 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_manage_button_status_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmManageButtonStatusRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_manage_button_status_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmManageButtonStatusRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15722,12 +16346,14 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
                 ("BMSetInventoryRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_set_inventory_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmSetInventoryRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_set_inventory_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmSetInventoryRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15776,12 +16402,14 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
                 ("BMUpdateButtonRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bm_update_button_request = ::std::option::Option::Some(
-                            <crate::generated::api::BmUpdateButtonRequestType as XmlRead>::read_element(
-                                r,
+                        out.bm_update_button_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BmUpdateButtonRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15830,12 +16458,14 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
                 ("BAUpdateRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.ba_update_request = ::std::option::Option::Some(
-                            <crate::generated::api::BaUpdateRequestType as XmlRead>::read_element(
-                                r,
+                        out.ba_update_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BaUpdateRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15891,12 +16521,14 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bill_outstanding_amount_request = ::std::option::Option::Some(
-                            <crate::generated::api::BillOutstandingAmountRequestType as XmlRead>::read_element(
-                                r,
+                        out.bill_outstanding_amount_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BillOutstandingAmountRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15945,12 +16577,14 @@ impl XmlRead for crate::generated::api::BillUserReq {
                 ("BillUserRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.bill_user_request = ::std::option::Option::Some(
-                            <crate::generated::api::BillUserRequestType as XmlRead>::read_element(
-                                r,
+                        out.bill_user_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::BillUserRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15999,12 +16633,14 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
                 ("CancelRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.cancel_recoup_request = ::std::option::Option::Some(
-                            <crate::generated::api::CancelRecoupRequestType as XmlRead>::read_element(
-                                r,
+                        out.cancel_recoup_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::CancelRecoupRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16053,12 +16689,14 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
                 ("CompleteRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.complete_recoup_request = ::std::option::Option::Some(
-                            <crate::generated::api::CompleteRecoupRequestType as XmlRead>::read_element(
-                                r,
+                        out.complete_recoup_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::CompleteRecoupRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16114,12 +16752,14 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.create_billing_agreement_request = ::std::option::Option::Some(
-                            <crate::generated::api::CreateBillingAgreementRequestType as XmlRead>::read_element(
-                                r,
+                        out.create_billing_agreement_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::CreateBillingAgreementRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16168,12 +16808,14 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
                 ("CreateMobilePaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.create_mobile_payment_request = ::std::option::Option::Some(
-                            <crate::generated::api::CreateMobilePaymentRequestType as XmlRead>::read_element(
-                                r,
+                        out.create_mobile_payment_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::CreateMobilePaymentRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16231,12 +16873,14 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.create_recurring_payments_profile_request = ::std::option::Option::Some(
-                            <crate::generated::api::CreateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
-                                r,
+                        out.create_recurring_payments_profile_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::CreateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16285,12 +16929,14 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
                 ("DoAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_authorization_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoAuthorizationRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_authorization_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoAuthorizationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16339,12 +16985,14 @@ impl XmlRead for crate::generated::api::DoCancelReq {
                 ("DoCancelRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_cancel_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoCancelRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_cancel_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoCancelRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16393,12 +17041,14 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
                 ("DoCaptureRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_capture_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoCaptureRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_capture_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoCaptureRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16447,12 +17097,14 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
                 ("DoDirectPaymentRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_direct_payment_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoDirectPaymentRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_direct_payment_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoDirectPaymentRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16509,12 +17161,14 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_express_checkout_payment_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoExpressCheckoutPaymentRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_express_checkout_payment_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoExpressCheckoutPaymentRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16571,12 +17225,14 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_mobile_checkout_payment_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoMobileCheckoutPaymentRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_mobile_checkout_payment_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoMobileCheckoutPaymentRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16632,12 +17288,14 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_non_referenced_credit_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoNonReferencedCreditRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_non_referenced_credit_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoNonReferencedCreditRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16686,12 +17344,14 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
                 ("DoReauthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_reauthorization_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoReauthorizationRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_reauthorization_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoReauthorizationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16747,12 +17407,14 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_reference_transaction_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoReferenceTransactionRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_reference_transaction_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoReferenceTransactionRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16801,12 +17463,14 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
                 ("DoUATPAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_uatp_authorization_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoUatpAuthorizationRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_uatp_authorization_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoUatpAuthorizationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16864,12 +17528,14 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_uatp_express_checkout_payment_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoUatpExpressCheckoutPaymentRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_uatp_express_checkout_payment_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoUatpExpressCheckoutPaymentRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16918,12 +17584,14 @@ impl XmlRead for crate::generated::api::DoVoidReq {
                 ("DoVoidRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.do_void_request = ::std::option::Option::Some(
-                            <crate::generated::api::DoVoidRequestType as XmlRead>::read_element(
-                                r,
+                        out.do_void_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::DoVoidRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16972,12 +17640,14 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
                 ("EnterBoardingRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.enter_boarding_request = ::std::option::Option::Some(
-                            <crate::generated::api::EnterBoardingRequestType as XmlRead>::read_element(
-                                r,
+                        out.enter_boarding_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::EnterBoardingRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17034,12 +17704,14 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.execute_checkout_operations_request = ::std::option::Option::Some(
-                            <crate::generated::api::ExecuteCheckoutOperationsRequestType as XmlRead>::read_element(
-                                r,
+                        out.execute_checkout_operations_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::ExecuteCheckoutOperationsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17097,12 +17769,14 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.external_remember_me_opt_out_request = ::std::option::Option::Some(
-                            <crate::generated::api::ExternalRememberMeOptOutRequestType as XmlRead>::read_element(
-                                r,
+                        out.external_remember_me_opt_out_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::ExternalRememberMeOptOutRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17160,12 +17834,14 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_access_permission_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetAccessPermissionDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_access_permission_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetAccessPermissionDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17214,12 +17890,14 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
                 ("GetAuthDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_auth_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetAuthDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_auth_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetAuthDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17268,12 +17946,14 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
                 ("GetBalanceRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_balance_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetBalanceRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_balance_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetBalanceRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17331,12 +18011,14 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_billing_agreement_customer_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetBillingAgreementCustomerDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_billing_agreement_customer_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetBillingAgreementCustomerDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17385,12 +18067,14 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
                 ("GetBoardingDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_boarding_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetBoardingDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_boarding_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetBoardingDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17448,12 +18132,14 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_express_checkout_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetExpressCheckoutDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_express_checkout_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetExpressCheckoutDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17509,12 +18195,14 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_incentive_evaluation_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetIncentiveEvaluationRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_incentive_evaluation_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetIncentiveEvaluationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17563,12 +18251,14 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
                 ("GetMobileStatusRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_mobile_status_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetMobileStatusRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_mobile_status_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetMobileStatusRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17617,12 +18307,14 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
                 ("GetPalDetailsRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_pal_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetPalDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_pal_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetPalDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17680,12 +18372,14 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_recurring_payments_profile_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_recurring_payments_profile_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17741,12 +18435,14 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_transaction_details_request = ::std::option::Option::Some(
-                            <crate::generated::api::GetTransactionDetailsRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_transaction_details_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::GetTransactionDetailsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17795,12 +18491,14 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
                 ("InitiateRecoupRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.initiate_recoup_request = ::std::option::Option::Some(
-                            <crate::generated::api::InitiateRecoupRequestType as XmlRead>::read_element(
-                                r,
+                        out.initiate_recoup_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::InitiateRecoupRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17858,12 +18556,14 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.manage_pending_transaction_status_request = ::std::option::Option::Some(
-                            <crate::generated::api::ManagePendingTransactionStatusRequestType as XmlRead>::read_element(
-                                r,
+                        out.manage_pending_transaction_status_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::ManagePendingTransactionStatusRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17921,12 +18621,14 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.manage_recurring_payments_profile_status_request = ::std::option::Option::Some(
-                            <crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType as XmlRead>::read_element(
-                                r,
+                        out.manage_recurring_payments_profile_status_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17975,12 +18677,14 @@ impl XmlRead for crate::generated::api::MassPayReq {
                 ("MassPayRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.mass_pay_request = ::std::option::Option::Some(
-                            <crate::generated::api::MassPayRequestType as XmlRead>::read_element(
-                                r,
+                        out.mass_pay_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::MassPayRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18029,12 +18733,14 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
                 ("RefundTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.refund_transaction_request = ::std::option::Option::Some(
-                            <crate::generated::api::RefundTransactionRequestType as XmlRead>::read_element(
-                                r,
+                        out.refund_transaction_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::RefundTransactionRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18083,12 +18789,14 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
                 ("ReverseTransactionRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.reverse_transaction_request = ::std::option::Option::Some(
-                            <crate::generated::api::ReverseTransactionRequestType as XmlRead>::read_element(
-                                r,
+                        out.reverse_transaction_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::ReverseTransactionRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18144,12 +18852,14 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_access_permissions_request = ::std::option::Option::Some(
-                            <crate::generated::api::SetAccessPermissionsRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_access_permissions_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::SetAccessPermissionsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18198,12 +18908,14 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
                 ("SetAuthFlowParamRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_auth_flow_param_request = ::std::option::Option::Some(
-                            <crate::generated::api::SetAuthFlowParamRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_auth_flow_param_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::SetAuthFlowParamRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18261,12 +18973,14 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_customer_billing_agreement_request = ::std::option::Option::Some(
-                            <crate::generated::api::SetCustomerBillingAgreementRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_customer_billing_agreement_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::SetCustomerBillingAgreementRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18315,12 +19029,14 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
                 ("SetExpressCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_express_checkout_request = ::std::option::Option::Some(
-                            <crate::generated::api::SetExpressCheckoutRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_express_checkout_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::SetExpressCheckoutRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18369,12 +19085,14 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
                 ("SetMobileCheckoutRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_mobile_checkout_request = ::std::option::Option::Some(
-                            <crate::generated::api::SetMobileCheckoutRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_mobile_checkout_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::SetMobileCheckoutRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18423,12 +19141,14 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
                 ("TransactionSearchRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.transaction_search_request = ::std::option::Option::Some(
-                            <crate::generated::api::TransactionSearchRequestType as XmlRead>::read_element(
-                                r,
+                        out.transaction_search_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::TransactionSearchRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18484,12 +19204,14 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.update_access_permissions_request = ::std::option::Option::Some(
-                            <crate::generated::api::UpdateAccessPermissionsRequestType as XmlRead>::read_element(
-                                r,
+                        out.update_access_permissions_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::UpdateAccessPermissionsRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18538,12 +19260,14 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
                 ("UpdateAuthorizationRequest", ns) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.update_authorization_request = ::std::option::Option::Some(
-                            <crate::generated::api::UpdateAuthorizationRequestType as XmlRead>::read_element(
-                                r,
+                        out.update_authorization_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::UpdateAuthorizationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18601,12 +19325,14 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
                 ) if ns == crate::generated::ns::API => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.update_recurring_payments_profile_request = ::std::option::Option::Some(
-                            <crate::generated::api::UpdateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
-                                r,
+                        out.update_recurring_payments_profile_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::api::UpdateRecurringPaymentsProfileRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

@@ -282,11 +282,17 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                     }
                 }
                 ("Errors", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.errors, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.errors, v, child);
+                    }
                 }
                 ("Version", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
@@ -372,12 +378,14 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                 ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.balance = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.balance = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -385,12 +393,14 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                 ("Credit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.credit = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.credit = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -407,12 +417,14 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                 ("Debit", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.debit = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.debit = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -561,11 +573,17 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                     }
                 }
                 ("AdditionalAccount", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::AdditionalAccountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.additional_account, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::AdditionalAccountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.additional_account, v, child);
+                    }
                 }
                 ("AdditionalAccountsCount", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
@@ -575,11 +593,17 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                     }
                 }
                 ("AmountPastDue", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.amount_past_due, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.amount_past_due, v, child);
+                    }
                 }
                 ("BankAccountInfo", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
@@ -624,25 +648,43 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
                     }
                 }
                 ("CurrentBalance", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.current_balance, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.current_balance, v, child);
+                    }
                 }
                 ("LastAmountPaid", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.last_amount_paid, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.last_amount_paid, v, child);
+                    }
                 }
                 ("LastInvoiceAmount", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::cc::AmountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.last_invoice_amount, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.last_invoice_amount, v, child);
+                    }
                 }
                 ("LastInvoiceDate", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
@@ -730,12 +772,14 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
                 ("InitialAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.initial_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.initial_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -799,12 +843,14 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                 ("Balance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.balance = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.balance = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -883,12 +929,14 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1318,12 +1366,14 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                 ("TotalFare", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.total_fare = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.total_fare = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1331,12 +1381,14 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                 ("TotalTaxes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.total_taxes = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.total_taxes = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1344,12 +1396,14 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                 ("TotalFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.total_fee = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.total_fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1382,11 +1436,17 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                     }
                 }
                 ("FlightDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::FlightDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.flight_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::FlightDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.flight_details, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -1471,11 +1531,17 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
             };
             match (child.local(), child.ns()) {
                 ("Attribute", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::AttributeType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.attribute, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::AttributeType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.attribute, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -1527,11 +1593,17 @@ impl XmlRead for crate::generated::ebl::AttributeType {
             };
             match (child.local(), child.ns()) {
                 ("Value", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ValType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.value, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ValType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.value, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -1805,11 +1877,17 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
                     }
                 }
                 ("AuthorizationError", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.authorization_error, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.authorization_error, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -1952,12 +2030,14 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1965,12 +2045,14 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                 ("BillingAgreementMax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.billing_agreement_max = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.billing_agreement_max = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1978,12 +2060,14 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.billing_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.billing_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -1991,12 +2075,14 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                 ("PayeeInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.payee_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayeeInfoType as XmlRead>::read_element(
-                                r,
+                        out.payee_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayeeInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2229,12 +2315,14 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2465,12 +2553,14 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                 ("OrderDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.order_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::OrderDetailsType as XmlRead>::read_element(
-                                r,
+                        out.order_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::OrderDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2478,12 +2568,14 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                 ("PaymentDirectives", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.payment_directives = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentDirectivesType as XmlRead>::read_element(
-                                r,
+                        out.payment_directives = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentDirectivesType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2594,12 +2686,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2607,12 +2701,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2620,12 +2716,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2716,12 +2814,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2729,12 +2829,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2742,12 +2844,14 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -2886,12 +2990,14 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3048,12 +3154,14 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                 ("Owner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.owner = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.owner = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3309,12 +3417,14 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                 ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.identification_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
-                                r,
+                        out.identification_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3420,12 +3530,14 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                 ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.tax_id_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
-                                r,
+                        out.tax_id_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3433,12 +3545,14 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                 ("IdentificationInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.identification_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
-                                r,
+                        out.identification_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::IdentificationInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3509,12 +3623,14 @@ impl XmlRead for crate::generated::ebl::BuyerType {
                 ("ShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.shipping_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.shipping_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3594,11 +3710,17 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                     }
                 }
                 ("CarrierDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ShippingCarrierDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.carrier_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ShippingCarrierDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.carrier_details, v, child);
+                    }
                 }
                 ("ShippingPackage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
@@ -3612,12 +3734,14 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                 ("WeightMajor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.weight_major = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.weight_major = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3625,12 +3749,14 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                 ("WeightMinor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.weight_minor = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.weight_minor = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -3676,11 +3802,17 @@ impl XmlRead for crate::generated::ebl::CategoryArrayType {
             };
             match (child.local(), child.ns()) {
                 ("Category", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::CategoryType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.category, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::CategoryType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.category, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -4237,12 +4369,14 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 ("SenderPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.sender_phone = ::std::option::Option::Some(
-                            <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
-                                r,
+                        out.sender_phone = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4268,12 +4402,14 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 ("RecipientPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.recipient_phone = ::std::option::Option::Some(
-                            <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
-                                r,
+                        out.recipient_phone = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4281,12 +4417,14 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.item_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4294,12 +4432,14 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.tax = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4307,12 +4447,14 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.shipping = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4449,12 +4591,14 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4465,12 +4609,14 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.recurring_payments_profile_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
-                                r,
+                        out.recurring_payments_profile_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4478,22 +4624,30 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                 ("ScheduleDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.schedule_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ScheduleDetailsType as XmlRead>::read_element(
-                                r,
+                        out.schedule_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ScheduleDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details_item, v, child);
+                    }
                 }
                 ("SoftDescriptor", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
@@ -4732,12 +4886,14 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                 ("CardOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.card_owner = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.card_owner = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4781,12 +4937,14 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                 ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.three_d_secure_request = ::std::option::Option::Some(
-                            <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
-                                r,
+                        out.three_d_secure_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -4990,11 +5148,17 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                     }
                 }
                 ("PromotedItem", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PromotedItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.promoted_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PromotedItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.promoted_item, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -5075,12 +5239,14 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                 ("Credentials", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.credentials = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserIdPasswordType as XmlRead>::read_element(
-                                r,
+                        out.credentials = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserIdPasswordType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5234,12 +5400,14 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5345,12 +5513,14 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5492,12 +5662,14 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payment_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5594,12 +5766,14 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payment_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
+                        out.payment_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5607,12 +5781,14 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5818,11 +5994,17 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details, v, child);
+                    }
                 }
                 ("PromoOverrideFlag", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
@@ -5845,12 +6027,14 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                 ("EnhancedData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.enhanced_data = ::std::option::Option::Some(
-                            <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::EnhancedDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5867,12 +6051,14 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.user_selected_options = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
-                                r,
+                        out.user_selected_options = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5907,12 +6093,14 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.gift_wrap_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gift_wrap_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -5970,11 +6158,17 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                     }
                 }
                 ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.coupled_buckets, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.coupled_buckets, v, child);
+                    }
                 }
                 ("ClientID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
@@ -6073,11 +6267,17 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_info, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_info, v, child);
+                    }
                 }
                 ("BillingAgreementID", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
@@ -6130,22 +6330,30 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.user_selected_options = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
-                                r,
+                        out.user_selected_options = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::CoupledPaymentInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.coupled_payment_info, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::CoupledPaymentInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.coupled_payment_info, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -6218,12 +6426,14 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6231,12 +6441,14 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.payment_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6303,12 +6515,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6316,12 +6530,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                 ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.net_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.net_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6329,12 +6545,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6342,12 +6560,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6355,12 +6575,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6430,12 +6652,14 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6556,12 +6780,14 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.payment_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                                r,
+                        out.payment_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6569,12 +6795,14 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::ReferenceCreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ReferenceCreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6636,12 +6864,14 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                 ("SenderDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.sender_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SenderDetailsType as XmlRead>::read_element(
-                                r,
+                        out.sender_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SenderDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6732,12 +6962,14 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payment_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6745,12 +6977,14 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -6961,12 +7195,14 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
                 ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.airline_itinerary = ::std::option::Option::Some(
-                            <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
-                                r,
+                        out.airline_itinerary = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7081,12 +7317,14 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                 ("BusinessInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.business_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::BusinessInfoType as XmlRead>::read_element(
-                                r,
+                        out.business_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BusinessInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7094,12 +7332,14 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                 ("OwnerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.owner_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::BusinessOwnerInfoType as XmlRead>::read_element(
-                                r,
+                        out.owner_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BusinessOwnerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7107,12 +7347,14 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                 ("BankAccount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.bank_account = ::std::option::Option::Some(
-                            <crate::generated::ebl::BankAccountDetailsType as XmlRead>::read_element(
-                                r,
+                        out.bank_account = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BankAccountDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7266,11 +7508,17 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                     }
                 }
                 ("ErrorParameters", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorParameterType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.error_parameters, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorParameterType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.error_parameters, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -7342,12 +7590,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                 ("SetDataRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.set_data_request = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetDataRequestType as XmlRead>::read_element(
-                                r,
+                        out.set_data_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetDataRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7355,12 +7605,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
                 ("AuthorizationRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.authorization_request = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationRequestType as XmlRead>::read_element(
-                                r,
+                        out.authorization_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7412,12 +7664,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                 ("SetDataResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.set_data_response = ::std::option::Option::Some(
-                            <crate::generated::ebl::SetDataResponseType as XmlRead>::read_element(
-                                r,
+                        out.set_data_response = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SetDataResponseType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7425,12 +7679,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
                 ("AuthorizationResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.authorization_response = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuthorizationResponseType as XmlRead>::read_element(
-                                r,
+                        out.authorization_response = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuthorizationResponseType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7549,12 +7805,14 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.external_remember_me_owner_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_remember_me_owner_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalRememberMeOwnerDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7744,12 +8002,14 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                 ("AcceptFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.accept_filters = ::std::option::Option::Some(
-                            <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
-                                r,
+                        out.accept_filters = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7757,12 +8017,14 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                 ("PendingFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.pending_filters = ::std::option::Option::Some(
-                            <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
-                                r,
+                        out.pending_filters = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7770,12 +8032,14 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                 ("DenyFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.deny_filters = ::std::option::Option::Some(
-                            <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
-                                r,
+                        out.deny_filters = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7783,12 +8047,14 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
                 ("ReportFilters", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.report_filters = ::std::option::Option::Some(
-                            <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
-                                r,
+                        out.report_filters = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RiskFilterListType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -7945,12 +8211,14 @@ impl XmlRead for crate::generated::ebl::FeeType {
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.fee = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8007,11 +8275,17 @@ impl XmlRead for crate::generated::ebl::FeesType {
             };
             match (child.local(), child.ns()) {
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::FeeType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.fee, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::FeeType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.fee, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -8069,12 +8343,14 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                 ("AdditionalShippingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.additional_shipping_costs = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.additional_shipping_costs = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8082,12 +8358,14 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                 ("FlatShippingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.flat_shipping_handling_costs = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.flat_shipping_handling_costs = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8095,12 +8373,14 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                 ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.insurance_fee = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8332,12 +8612,14 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                 ("Fare", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.fare = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.fare = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8345,12 +8627,14 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                 ("Taxes", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.taxes = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.taxes = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8358,12 +8642,14 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                 ("Fee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
-                        out.fee = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8764,12 +9050,14 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8777,12 +9065,14 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.billing_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.billing_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8958,12 +9248,14 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                 ("AccountOwner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.account_owner = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.account_owner = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -8971,12 +9263,14 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                 ("Credentials", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.credentials = ::std::option::Option::Some(
-                            <crate::generated::ebl::ApiCredentialsType as XmlRead>::read_element(
-                                r,
+                        out.credentials = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ApiCredentialsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9160,12 +9454,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9221,12 +9517,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.billing_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.billing_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9252,42 +9550,58 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("PayPalAdjustment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.pay_pal_adjustment = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.pay_pal_adjustment = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details, v, child);
+                    }
                 }
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.user_selected_options = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
-                                r,
+                        out.user_selected_options = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.incentive_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.incentive_details, v, child);
+                    }
                 }
                 ("GiftMessage", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
@@ -9319,12 +9633,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
-                        out.gift_wrap_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gift_wrap_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9355,11 +9671,17 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                     }
                 }
                 ("PaymentRequestInfo", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentRequestInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_request_info, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentRequestInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_request_info, v, child);
+                    }
                 }
                 (
                     "ExternalRememberMeStatusDetails",
@@ -9367,12 +9689,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
-                        out.external_remember_me_status_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalRememberMeStatusDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_remember_me_status_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalRememberMeStatusDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9380,22 +9704,30 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("RefreshTokenStatusDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
-                        out.refresh_token_status_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::RefreshTokenStatusDetailsType as XmlRead>::read_element(
-                                r,
+                        out.refresh_token_status_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RefreshTokenStatusDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_info, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_info, v, child);
+                    }
                 }
                 ("CartChangeTolerance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[20usize] {
@@ -9409,12 +9741,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                 ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[21usize] {
                         seen[21usize] = true;
-                        out.instrument_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
-                                r,
+                        out.instrument_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9492,28 +9826,42 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                     }
                 }
                 ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.apply_indication, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.apply_indication, v, child);
+                    }
                 }
                 ("Buckets", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveBucketType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.buckets, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveBucketType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.buckets, v, child);
+                    }
                 }
                 ("CartTotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.cart_total_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.cart_total_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9521,12 +9869,14 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
                 ("RequestDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.request_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::IncentiveRequestDetailsType as XmlRead>::read_element(
-                                r,
+                        out.request_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::IncentiveRequestDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9576,11 +9926,17 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
             };
             match (child.local(), child.ns()) {
                 ("IncentiveDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveDetailType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.incentive_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveDetailType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.incentive_details, v, child);
+                    }
                 }
                 ("RequestId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -9635,12 +9991,14 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
                 ("Phone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.phone = ::std::option::Option::Some(
-                            <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
-                                r,
+                        out.phone = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9807,12 +10165,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.recurring_payments_profile_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
-                                r,
+                        out.recurring_payments_profile_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RecurringPaymentsProfileDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9823,12 +10183,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.current_recurring_payments_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
-                                r,
+                        out.current_recurring_payments_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9836,12 +10198,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("RecurringPaymentsSummary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.recurring_payments_summary = ::std::option::Option::Some(
-                            <crate::generated::ebl::RecurringPaymentsSummaryType as XmlRead>::read_element(
-                                r,
+                        out.recurring_payments_summary = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RecurringPaymentsSummaryType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9849,12 +10213,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9865,12 +10231,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.trial_recurring_payments_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
-                                r,
+                        out.trial_recurring_payments_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9881,12 +10249,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.regular_recurring_payments_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
-                                r,
+                        out.regular_recurring_payments_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9894,12 +10264,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("TrialAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.trial_amount_paid = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.trial_amount_paid = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9907,12 +10279,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("RegularAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
-                        out.regular_amount_paid = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.regular_amount_paid = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9920,12 +10294,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("AggregateAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.aggregate_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.aggregate_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -9933,12 +10309,14 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                 ("AggregateOptionalAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.aggregate_optional_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.aggregate_optional_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10042,12 +10420,14 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                 ("MobileIDInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.mobile_id_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::MobileIdInfoType as XmlRead>::read_element(
-                                r,
+                        out.mobile_id_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MobileIdInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10055,12 +10435,14 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                 ("RememberMeIDInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.remember_me_id_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::RememberMeIdInfoType as XmlRead>::read_element(
-                                r,
+                        out.remember_me_id_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::RememberMeIdInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10068,12 +10450,14 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
                 ("IdentityTokenInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.identity_token_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::IdentityTokenInfoType as XmlRead>::read_element(
-                                r,
+                        out.identity_token_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::IdentityTokenInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10211,12 +10595,14 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                 ("DiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.discount_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.discount_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10312,12 +10698,14 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                 ("IncentiveAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.incentive_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.incentive_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10459,11 +10847,17 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
             };
             match (child.local(), child.ns()) {
                 ("Items", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.items, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.items, v, child);
+                    }
                 }
                 ("BucketId", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
@@ -10495,12 +10889,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                 ("BucketSubtotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.bucket_subtotal_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.bucket_subtotal_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10508,12 +10904,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                 ("BucketShippingAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.bucket_shipping_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.bucket_shipping_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10521,12 +10919,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                 ("BucketInsuranceAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.bucket_insurance_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.bucket_insurance_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10534,12 +10934,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                 ("BucketSalesTaxAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.bucket_sales_tax_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.bucket_sales_tax_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10547,12 +10949,14 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                 ("BucketTotalAmt", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.bucket_total_amt = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.bucket_total_amt = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10665,11 +11069,17 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                     }
                 }
                 ("AppliedTo", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveAppliedToType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.applied_to, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveAppliedToType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.applied_to, v, child);
+                    }
                 }
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
@@ -10766,12 +11176,14 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                 ("TotalDiscountAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.total_discount_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.total_discount_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -10795,11 +11207,17 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                     }
                 }
                 ("IncentiveAppliedDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveAppliedDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.incentive_applied_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveAppliedDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.incentive_applied_details, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -10855,11 +11273,17 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
                     }
                 }
                 ("ApplyIndication", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.apply_indication, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveApplyIndicationType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.apply_indication, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -10944,12 +11368,14 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                 ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.item_price = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11347,12 +11773,14 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                 ("Price", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.price = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11360,12 +11788,14 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                 ("ItemPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.item_price = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11389,11 +11819,17 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                     }
                 }
                 ("Discount", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::DiscountType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.discount, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::DiscountType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.discount, v, child);
+                    }
                 }
                 ("Taxable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
@@ -11414,11 +11850,17 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                     }
                 }
                 ("AdditionalFees", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::AdditionalFeeType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.additional_fees, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::AdditionalFeeType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.additional_fees, v, child);
+                    }
                 }
                 ("Reimbursable", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
@@ -11515,11 +11957,17 @@ impl XmlRead for crate::generated::ebl::ItemArrayType {
             };
             match (child.local(), child.ns()) {
                 ("Item", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.item, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -11830,12 +12278,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ListOfAttributeSets", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.list_of_attribute_sets = ::std::option::Option::Some(
-                            <crate::generated::ebl::ListOfAttributeSetType as XmlRead>::read_element(
-                                r,
+                        out.list_of_attribute_sets = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ListOfAttributeSetType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11861,12 +12311,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("BuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.buy_it_now_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.buy_it_now_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11874,12 +12326,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("Charity", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.charity = ::std::option::Option::Some(
-                            <crate::generated::ebl::CharityType as XmlRead>::read_element(
-                                r,
+                        out.charity = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CharityType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11896,12 +12350,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("CrossPromotion", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.cross_promotion = ::std::option::Option::Some(
-                            <crate::generated::ebl::CrossPromotionsType as XmlRead>::read_element(
-                                r,
+                        out.cross_promotion = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CrossPromotionsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11970,12 +12426,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ListingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.listing_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ListingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.listing_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ListingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -11983,12 +12441,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ListingDesigner", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
-                        out.listing_designer = ::std::option::Option::Some(
-                            <crate::generated::ebl::ListingDesignerType as XmlRead>::read_element(
-                                r,
+                        out.listing_designer = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ListingDesignerType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12064,12 +12524,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("PrimaryCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
-                        out.primary_category = ::std::option::Option::Some(
-                            <crate::generated::ebl::CategoryType as XmlRead>::read_element(
-                                r,
+                        out.primary_category = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CategoryType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12113,12 +12575,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[27usize] {
                         seen[27usize] = true;
-                        out.reserve_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.reserve_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12126,12 +12590,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ReviseStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[28usize] {
                         seen[28usize] = true;
-                        out.revise_status = ::std::option::Option::Some(
-                            <crate::generated::ebl::ReviseStatusType as XmlRead>::read_element(
-                                r,
+                        out.revise_status = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ReviseStatusType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12148,12 +12614,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("SecondaryCategory", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[30usize] {
                         seen[30usize] = true;
-                        out.secondary_category = ::std::option::Option::Some(
-                            <crate::generated::ebl::CategoryType as XmlRead>::read_element(
-                                r,
+                        out.secondary_category = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CategoryType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12161,12 +12629,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("SiteHostedPicture", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
-                        out.site_hosted_picture = ::std::option::Option::Some(
-                            <crate::generated::ebl::SiteHostedPictureType as XmlRead>::read_element(
-                                r,
+                        out.site_hosted_picture = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SiteHostedPictureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12174,12 +12644,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("Seller", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[32usize] {
                         seen[32usize] = true;
-                        out.seller = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserType as XmlRead>::read_element(
-                                r,
+                        out.seller = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12187,12 +12659,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("SellingStatus", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[33usize] {
                         seen[33usize] = true;
-                        out.selling_status = ::std::option::Option::Some(
-                            <crate::generated::ebl::SellingStatusType as XmlRead>::read_element(
-                                r,
+                        out.selling_status = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SellingStatusType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12209,12 +12683,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
-                        out.shipping_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.shipping_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12247,12 +12723,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("StartPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
-                        out.start_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.start_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12260,12 +12738,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("Storefront", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
-                        out.storefront = ::std::option::Option::Some(
-                            <crate::generated::ebl::StorefrontType as XmlRead>::read_element(
-                                r,
+                        out.storefront = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::StorefrontType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12309,12 +12789,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("VATDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[44usize] {
                         seen[44usize] = true;
-                        out.vat_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::VatDetailsType as XmlRead>::read_element(
-                                r,
+                        out.vat_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::VatDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12322,12 +12804,14 @@ impl XmlRead for crate::generated::ebl::ItemType {
                 ("VendorHostedPicture", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[45usize] {
                         seen[45usize] = true;
-                        out.vendor_hosted_picture = ::std::option::Option::Some(
-                            <crate::generated::ebl::VendorHostedPictureType as XmlRead>::read_element(
-                                r,
+                        out.vendor_hosted_picture = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::VendorHostedPictureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12384,11 +12868,17 @@ impl XmlRead for crate::generated::ebl::ListOfAttributeSetType {
             };
             match (child.local(), child.ns()) {
                 ("AttributeSet", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::AttributeSetType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.attribute_set, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::AttributeSetType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.attribute_set, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -12575,12 +13065,14 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                 ("ConvertedBuyItNowPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.converted_buy_it_now_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_buy_it_now_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12588,12 +13080,14 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                 ("ConvertedStartPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.converted_start_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_start_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12601,12 +13095,14 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                 ("ConvertedReservePrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.converted_reserve_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_reserve_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -12920,11 +13416,17 @@ impl XmlRead for crate::generated::ebl::MerchantDataType {
             };
             match (child.local(), child.ns()) {
                 ("MerchantDataTuple", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::TupleType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.merchant_data_tuple, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::TupleType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.merchant_data_tuple, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -12997,12 +13499,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                 ("MpMax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.mp_max = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.mp_max = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13113,12 +13617,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13126,12 +13632,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payment_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13139,12 +13647,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
                 ("MerchantPullInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.merchant_pull_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::MerchantPullInfoType as XmlRead>::read_element(
-                                r,
+                        out.merchant_pull_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::MerchantPullInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13232,12 +13742,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13281,12 +13793,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.tax = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13294,12 +13808,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.shipping = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13307,12 +13823,14 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                 ("Handling", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.handling = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.handling = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13731,12 +14249,14 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
                 ("BMLOfferInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.bml_offer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::BmlOfferInfoType as XmlRead>::read_element(
-                                r,
+                        out.bml_offer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BmlOfferInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -13969,12 +14489,14 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
                 ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.max_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.max_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14456,12 +14978,14 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                 ("PayerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.payer_name = ::std::option::Option::Some(
-                            <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
-                                r,
+                        out.payer_name = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14487,12 +15011,14 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14507,21 +15033,29 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                     }
                 }
                 ("WalletItems", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::WalletItemsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.wallet_items, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::WalletItemsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.wallet_items, v, child);
+                    }
                 }
                 ("TaxIdDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.tax_id_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
-                                r,
+                        out.tax_id_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::TaxIdDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14529,12 +15063,14 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                 ("EnhancedPayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.enhanced_payer_info = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedPayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedPayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14688,12 +15224,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.tax = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14701,12 +15239,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14714,12 +15254,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("EbayItemPaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.ebay_item_payment_details_item = ::std::option::Option::Some(
-                            <crate::generated::ebl::EbayItemPaymentDetailsItemType as XmlRead>::read_element(
-                                r,
+                        out.ebay_item_payment_details_item = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::EbayItemPaymentDetailsItemType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14754,12 +15296,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("ItemWeight", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.item_weight = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.item_weight = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14767,12 +15311,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("ItemLength", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.item_length = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.item_length = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14780,12 +15326,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("ItemWidth", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.item_width = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.item_width = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14793,12 +15341,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("ItemHeight", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
-                        out.item_height = ::std::option::Option::Some(
-                            <crate::generated::cc::MeasureType as XmlRead>::read_element(
-                                r,
+                        out.item_height = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::MeasureType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14815,12 +15365,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                 ("EnhancedItemData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.enhanced_item_data = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedItemDataType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_item_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedItemDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -14996,12 +15548,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.order_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.order_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15009,12 +15563,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("ItemTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.item_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15022,12 +15578,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("ShippingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.shipping_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15035,12 +15593,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("HandlingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.handling_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.handling_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15048,12 +15608,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("TaxTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.tax_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15106,12 +15668,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.ship_to_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.ship_to_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15137,12 +15701,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("FulfillmentAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.fulfillment_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.fulfillment_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15184,21 +15750,29 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                     }
                 }
                 ("PaymentDetailsItem", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details_item, v, child);
+                    }
                 }
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[18usize] {
                         seen[18usize] = true;
-                        out.insurance_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15206,12 +15780,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("ShippingDiscount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[19usize] {
                         seen[19usize] = true;
-                        out.shipping_discount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_discount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15237,12 +15813,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("EnhancedPaymentData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[22usize] {
                         seen[22usize] = true;
-                        out.enhanced_payment_data = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedPaymentDataType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_payment_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedPaymentDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15250,12 +15828,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[23usize] {
                         seen[23usize] = true;
-                        out.seller_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
-                                r,
+                        out.seller_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15326,12 +15906,14 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                 ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[31usize] {
                         seen[31usize] = true;
-                        out.offer_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
-                                r,
+                        out.offer_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15364,25 +15946,43 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                     }
                 }
                 ("RedeemedOffers", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.redeemed_offers, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.redeemed_offers, v, child);
+                    }
                 }
                 ("CummulativePoints", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.cummulative_points, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::DiscountInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.cummulative_points, v, child);
+                    }
                 }
                 ("MerchantData", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.merchant_data, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::MerchantDataType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.merchant_data, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -15691,12 +16291,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.gross_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gross_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15704,12 +16306,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.fee_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.fee_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15717,12 +16321,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("FinancingFeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.financing_fee_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.financing_fee_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15730,12 +16336,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("FinancingTotalCost", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
-                        out.financing_total_cost = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.financing_total_cost = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15743,12 +16351,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("FinancingMonthlyPayment", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.financing_monthly_payment = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.financing_monthly_payment = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15774,12 +16384,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("SettleAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
-                        out.settle_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.settle_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15787,12 +16399,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15953,12 +16567,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("SellerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[35usize] {
                         seen[35usize] = true;
-                        out.seller_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
-                                r,
+                        out.seller_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SellerDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15975,12 +16591,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("FMFDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[37usize] {
                         seen[37usize] = true;
-                        out.fmf_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
-                                r,
+                        out.fmf_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FmfDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -15988,12 +16606,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("EnhancedPaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[38usize] {
                         seen[38usize] = true;
-                        out.enhanced_payment_info = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedPaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedPaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16001,12 +16621,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
-                        out.payment_error = ::std::option::Option::Some(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
+                        out.payment_error = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16014,12 +16636,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("InstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
-                        out.instrument_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
-                                r,
+                        out.instrument_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::InstrumentDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16027,12 +16651,14 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                 ("OfferDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
                         seen[41usize] = true;
-                        out.offer_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
-                                r,
+                        out.offer_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::OfferDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16160,21 +16786,29 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                     }
                 }
                 ("PaymentItem", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentItemType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentItemType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_item, v, child);
+                    }
                 }
                 ("Subscription", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.subscription = ::std::option::Option::Some(
-                            <crate::generated::ebl::SubscriptionInfoType as XmlRead>::read_element(
-                                r,
+                        out.subscription = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SubscriptionInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16182,12 +16816,14 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                 ("Auction", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.auction = ::std::option::Option::Some(
-                            <crate::generated::ebl::AuctionInfoType as XmlRead>::read_element(
-                                r,
+                        out.auction = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AuctionInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16345,12 +16981,14 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                 ("InvoiceItemDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.invoice_item_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
-                                r,
+                        out.invoice_item_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::InvoiceItemType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16406,22 +17044,30 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("Options", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::OptionType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.options, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::OptionType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.options, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -16563,12 +17209,14 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                 ("PaymentError", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.payment_error = ::std::option::Option::Some(
-                            <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                                r,
+                        out.payment_error = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16740,12 +17388,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                 ("GrossAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.gross_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gross_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16753,12 +17403,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                 ("FeeAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.fee_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.fee_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16766,12 +17418,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                 ("NetAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.net_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.net_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16873,12 +17527,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("ReceiverInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.receiver_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::ReceiverInfoType as XmlRead>::read_element(
-                                r,
+                        out.receiver_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ReceiverInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16886,12 +17542,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("PayerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.payer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
-                                r,
+                        out.payer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PayerInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16908,12 +17566,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("PaymentInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.payment_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16921,12 +17581,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("PaymentItemInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.payment_item_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentItemInfoType as XmlRead>::read_element(
-                                r,
+                        out.payment_item_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentItemInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16934,12 +17596,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("OfferCouponInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.offer_coupon_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::OfferCouponInfoType as XmlRead>::read_element(
-                                r,
+                        out.offer_coupon_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::OfferCouponInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16947,12 +17611,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("SecondaryAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.secondary_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.secondary_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -16960,12 +17626,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("UserSelectedOptions", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.user_selected_options = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
-                                r,
+                        out.user_selected_options = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserSelectedOptionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17000,12 +17668,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[11usize] {
                         seen[11usize] = true;
-                        out.gift_wrap_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gift_wrap_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17079,12 +17749,14 @@ impl XmlRead for crate::generated::ebl::PaymentType {
                 ("PaymentMeans", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.payment_means = ::std::option::Option::Some(
-                            <crate::generated::ebl::PaymentMeansType as XmlRead>::read_element(
-                                r,
+                        out.payment_means = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PaymentMeansType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17397,12 +18069,14 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                 ("PromotionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.promotion_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.promotion_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17656,12 +18330,14 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                 ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.subscriber_shipping_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.subscriber_shipping_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17784,12 +18460,14 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                 ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.outstanding_balance = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.outstanding_balance = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17815,12 +18493,14 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                 ("LastPaymentAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.last_payment_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.last_payment_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17904,12 +18584,14 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                 ("CreditCardNumberType", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.credit_card_number_type = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardNumberTypeType as XmlRead>::read_element(
-                                r,
+                        out.credit_card_number_type = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardNumberTypeType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17935,12 +18617,14 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                 ("CardOwnerName", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.card_owner_name = ::std::option::Option::Some(
-                            <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
-                                r,
+                        out.card_owner_name = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PersonNameType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -17948,12 +18632,14 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.billing_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.billing_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18538,11 +19224,17 @@ impl XmlRead for crate::generated::ebl::RiskFilterListType {
             };
             match (child.local(), child.ns()) {
                 ("Filters", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::RiskFilterDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.filters, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::RiskFilterDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.filters, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -18697,12 +19389,14 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                 ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.trial_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
-                                r,
+                        out.trial_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18710,12 +19404,14 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.payment_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
-                                r,
+                        out.payment_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -18732,12 +19428,14 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                 ("ActivationDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.activation_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ActivationDetailsType as XmlRead>::read_element(
-                                r,
+                        out.activation_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ActivationDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19106,12 +19804,14 @@ impl XmlRead for crate::generated::ebl::SellerType {
                 ("SellerPaymentAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.seller_payment_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.seller_payment_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19119,12 +19819,14 @@ impl XmlRead for crate::generated::ebl::SellerType {
                 ("SchedulingInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.scheduling_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::SchedulingInfoType as XmlRead>::read_element(
-                                r,
+                        out.scheduling_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SchedulingInfoType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19227,12 +19929,14 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                 ("BidIncrement", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.bid_increment = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.bid_increment = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19240,12 +19944,14 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                 ("ConvertedCurrentPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.converted_current_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_current_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19253,12 +19959,14 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                 ("CurrentPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.current_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.current_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19266,12 +19974,14 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                 ("HighBidder", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.high_bidder = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserType as XmlRead>::read_element(
-                                r,
+                        out.high_bidder = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19288,12 +19998,14 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                 ("MinimumToBid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.minimum_to_bid = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.minimum_to_bid = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19369,12 +20081,14 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
                 ("DeviceDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.device_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DeviceDetailsType as XmlRead>::read_element(
-                                r,
+                        out.device_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DeviceDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19599,12 +20313,14 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19857,12 +20573,14 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
-                        out.address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -19941,12 +20659,14 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                 ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.billing_agreement_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
-                                r,
+                        out.billing_agreement_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20111,21 +20831,29 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
             };
             match (child.local(), child.ns()) {
                 ("BillingApprovalDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::BillingApprovalDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.billing_approval_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::BillingApprovalDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.billing_approval_details, v, child);
+                    }
                 }
                 ("BuyerDetail", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.buyer_detail = ::std::option::Option::Some(
-                            <crate::generated::ebl::BuyerDetailType as XmlRead>::read_element(
-                                r,
+                        out.buyer_detail = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BuyerDetailType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20133,12 +20861,14 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                 ("InfoSharingDirectives", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.info_sharing_directives = ::std::option::Option::Some(
-                            <crate::generated::ebl::InfoSharingDirectivesType as XmlRead>::read_element(
-                                r,
+                        out.info_sharing_directives = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::InfoSharingDirectivesType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20171,11 +20901,17 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details, v, child);
+                    }
                 }
                 (
                     "ExternalPartnerTrackingDetails",
@@ -20183,12 +20919,14 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.external_partner_tracking_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_partner_tracking_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20259,18 +20997,30 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
                     }
                 }
                 ("ShippingAddresses", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.shipping_addresses, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.shipping_addresses, v, child);
+                    }
                 }
                 ("SetDataError", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ErrorType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.set_data_error, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ErrorType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.set_data_error, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -20400,12 +21150,14 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                 ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.buyer_phone = ::std::option::Option::Some(
-                            <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
-                                r,
+                        out.buyer_phone = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20440,12 +21192,14 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.item_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20701,12 +21455,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("OrderTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.order_total = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.order_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20777,12 +21533,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("MaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.max_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.max_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20835,12 +21593,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("BillingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[14usize] {
                         seen[14usize] = true;
-                        out.billing_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.billing_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20938,12 +21698,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("Address", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[25usize] {
                         seen[25usize] = true;
-                        out.address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -20994,11 +21756,17 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                     }
                 }
                 ("BillingAgreementDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.billing_agreement_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::BillingAgreementDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.billing_agreement_details, v, child);
+                    }
                 }
                 ("PromoCodes", ns) if ns == crate::generated::ns::EBL => {
                     if let ::std::option::Option::Some(v) = r
@@ -21055,12 +21823,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("FundingSourceDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[36usize] {
                         seen[36usize] = true;
-                        out.funding_source_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FundingSourceDetailsType as XmlRead>::read_element(
-                                r,
+                        out.funding_source_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FundingSourceDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21086,49 +21856,71 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("EnhancedCheckoutData", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[39usize] {
                         seen[39usize] = true;
-                        out.enhanced_checkout_data = ::std::option::Option::Some(
-                            <crate::generated::ed::EnhancedCheckoutDataType as XmlRead>::read_element(
-                                r,
+                        out.enhanced_checkout_data = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ed::EnhancedCheckoutDataType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("OtherPaymentMethods", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::OtherPaymentMethodDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.other_payment_methods, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::OtherPaymentMethodDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.other_payment_methods, v, child);
+                    }
                 }
                 ("BuyerDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[40usize] {
                         seen[40usize] = true;
-                        out.buyer_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::BuyerDetailsType as XmlRead>::read_element(
-                                r,
+                        out.buyer_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BuyerDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("PaymentDetails", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.payment_details, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::PaymentDetailsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.payment_details, v, child);
+                    }
                 }
                 ("FlatRateShippingOptions", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::ShippingOptionType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.flat_rate_shipping_options, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::ShippingOptionType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.flat_rate_shipping_options, v, child);
+                    }
                 }
                 ("CallbackTimeout", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[41usize] {
@@ -21196,12 +21988,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("GiftWrapAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[48usize] {
                         seen[48usize] = true;
-                        out.gift_wrap_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.gift_wrap_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21259,11 +22053,17 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                     }
                 }
                 ("Incentives", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::IncentiveInfoType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.incentives, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::IncentiveInfoType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.incentives, v, child);
+                    }
                 }
                 ("ReqInstrumentDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[54usize] {
@@ -21280,12 +22080,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[55usize] {
                         seen[55usize] = true;
-                        out.external_remember_me_opt_in_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalRememberMeOptInDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_remember_me_opt_in_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalRememberMeOptInDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21293,12 +22095,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("FlowControlDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[56usize] {
                         seen[56usize] = true;
-                        out.flow_control_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::FlowControlDetailsType as XmlRead>::read_element(
-                                r,
+                        out.flow_control_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::FlowControlDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21306,12 +22110,14 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ("DisplayControlDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[57usize] {
                         seen[57usize] = true;
-                        out.display_control_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::DisplayControlDetailsType as XmlRead>::read_element(
-                                r,
+                        out.display_control_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::DisplayControlDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21322,22 +22128,30 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 ) if ns == crate::generated::ns::EBL => {
                     if !seen[58usize] {
                         seen[58usize] = true;
-                        out.external_partner_tracking_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.external_partner_tracking_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ExternalPartnerTrackingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("CoupledBuckets", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.coupled_buckets, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::CoupledBucketsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.coupled_buckets, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -21422,12 +22236,14 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 ("BuyerPhone", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.buyer_phone = ::std::option::Option::Some(
-                            <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
-                                r,
+                        out.buyer_phone = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::PhoneNumberType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21435,12 +22251,14 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 ("ItemAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.item_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.item_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21448,12 +22266,14 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 ("Tax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.tax = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21461,12 +22281,14 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 ("Shipping", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.shipping = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21546,12 +22368,14 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                 ("ShipToAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[12usize] {
                         seen[12usize] = true;
-                        out.ship_to_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.ship_to_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21635,12 +22459,14 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                 ("CarrierShippingFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.carrier_shipping_fee = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.carrier_shipping_fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21648,12 +22474,14 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                 ("InsuranceFee", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.insurance_fee = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_fee = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21670,12 +22498,14 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                 ("PackagingHandlingCosts", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.packaging_handling_costs = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.packaging_handling_costs = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21775,12 +22605,14 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                 ("CalculatedShippingRate", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.calculated_shipping_rate = ::std::option::Option::Some(
-                            <crate::generated::ebl::CalculatedShippingRateType as XmlRead>::read_element(
-                                r,
+                        out.calculated_shipping_rate = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CalculatedShippingRateType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21795,21 +22627,29 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                     }
                 }
                 ("FlatShippingRate", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::FlatShippingRateType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.flat_shipping_rate, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::FlatShippingRateType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.flat_shipping_rate, v, child);
+                    }
                 }
                 ("InsuranceTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.insurance_total = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21835,12 +22675,14 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                 ("SalesTax", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[6usize] {
                         seen[6usize] = true;
-                        out.sales_tax = ::std::option::Option::Some(
-                            <crate::generated::ebl::SalesTaxType as XmlRead>::read_element(
-                                r,
+                        out.sales_tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SalesTaxType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21928,12 +22770,14 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21941,12 +22785,14 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                 ("HandlingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.handling_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.handling_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -21954,12 +22800,14 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                 ("InsuranceAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.insurance_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.insurance_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -22034,12 +22882,14 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                 ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.shipping_option_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_option_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -22439,11 +23289,17 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                     }
                 }
                 ("Terms", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::SubscriptionTermsType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.terms, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::SubscriptionTermsType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.terms, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -22498,12 +23354,14 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -22620,12 +23478,14 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -22695,12 +23555,14 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                 ("ThreeDSecureRequest", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.three_d_secure_request = ::std::option::Option::Some(
-                            <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
-                                r,
+                        out.three_d_secure_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ThreeDSecureRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -22708,12 +23570,14 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
                 ("ThreeDSecureResponse", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.three_d_secure_response = ::std::option::Option::Some(
-                            <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
-                                r,
+                        out.three_d_secure_response = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ThreeDSecureResponseType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23084,12 +23948,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("AmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount_paid = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.amount_paid = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23097,12 +23963,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("Buyer", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.buyer = ::std::option::Option::Some(
-                            <crate::generated::ebl::UserType as XmlRead>::read_element(
-                                r,
+                        out.buyer = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::UserType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23110,12 +23978,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("ShippingDetails", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.shipping_details = ::std::option::Option::Some(
-                            <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
-                                r,
+                        out.shipping_details = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ShippingDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23123,12 +23993,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("ConvertedAmountPaid", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.converted_amount_paid = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_amount_paid = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23136,12 +24008,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("ConvertedTransactionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.converted_transaction_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.converted_transaction_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23167,12 +24041,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("Item", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.item = ::std::option::Option::Some(
-                            <crate::generated::ebl::ItemType as XmlRead>::read_element(
-                                r,
+                        out.item = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::ItemType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23189,12 +24065,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("ShippingHandlingTotal", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.shipping_handling_total = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_handling_total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23202,12 +24080,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("Status", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.status = ::std::option::Option::Some(
-                            <crate::generated::ebl::TransactionStatusType as XmlRead>::read_element(
-                                r,
+                        out.status = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::TransactionStatusType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23233,12 +24113,14 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                 ("TransactionPrice", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.transaction_price = ::std::option::Option::Some(
-                            <crate::generated::cc::AmountType as XmlRead>::read_element(
-                                r,
+                        out.transaction_price = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23293,11 +24175,17 @@ impl XmlRead for crate::generated::ebl::TransactionsType {
             };
             match (child.local(), child.ns()) {
                 ("Transaction", ns) if ns == crate::generated::ns::EBL => {
-                    let v = <crate::generated::ebl::TransactionType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.transaction, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::generated::ebl::TransactionType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.transaction, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }
@@ -23587,12 +24475,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("SubscriberShippingAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.subscriber_shipping_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.subscriber_shipping_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23618,12 +24508,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("Amount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[7usize] {
                         seen[7usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23631,12 +24523,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("ShippingAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.shipping_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23644,12 +24538,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("TaxAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[9usize] {
                         seen[9usize] = true;
-                        out.tax_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23657,12 +24553,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("OutstandingBalance", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[10usize] {
                         seen[10usize] = true;
-                        out.outstanding_balance = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.outstanding_balance = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23688,12 +24586,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("CreditCard", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[13usize] {
                         seen[13usize] = true;
-                        out.credit_card = ::std::option::Option::Some(
-                            <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
-                                r,
+                        out.credit_card = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::CreditCardDetailsType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23710,12 +24610,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("TrialPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[15usize] {
                         seen[15usize] = true;
-                        out.trial_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
-                                r,
+                        out.trial_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -23723,12 +24625,14 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                 ("PaymentPeriod", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
-                        out.payment_period = ::std::option::Option::Some(
-                            <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
-                                r,
+                        out.payment_period = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BillingPeriodDetailsTypeUpdate as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -24030,12 +24934,14 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                 ("ShippingOptionAmount", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.shipping_option_amount = ::std::option::Option::Some(
-                            <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.shipping_option_amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::cc::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -24245,12 +25151,14 @@ impl XmlRead for crate::generated::ebl::UserType {
                 ("RegistrationAddress", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[8usize] {
                         seen[8usize] = true;
-                        out.registration_address = ::std::option::Option::Some(
-                            <crate::generated::ebl::AddressType as XmlRead>::read_element(
-                                r,
+                        out.registration_address = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AddressType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -24321,12 +25229,14 @@ impl XmlRead for crate::generated::ebl::UserType {
                 ("BuyerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[16usize] {
                         seen[16usize] = true;
-                        out.buyer_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::BuyerType as XmlRead>::read_element(
-                                r,
+                        out.buyer_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::BuyerType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -24334,12 +25244,14 @@ impl XmlRead for crate::generated::ebl::UserType {
                 ("SellerInfo", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[17usize] {
                         seen[17usize] = true;
-                        out.seller_info = ::std::option::Option::Some(
-                            <crate::generated::ebl::SellerType as XmlRead>::read_element(
-                                r,
+                        out.seller_info = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::SellerType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

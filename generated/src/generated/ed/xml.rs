@@ -288,12 +288,14 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
                 ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.airline_itinerary = ::std::option::Option::Some(
-                            <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
-                                r,
+                        out.airline_itinerary = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

@@ -268,7 +268,9 @@ impl<'a> Lexer<'a> {
         let mut year: i64 = 0;
         for &d in digits {
             year = year * 10 + i64::from(d - b'0');
-            if year > i64::from(i32::MAX) {
+            // The magnitude may reach 2^31: `-2147483648` is `i32::MIN`, a year the constructors accept and
+            // `Display` writes, so it must read back.
+            if year > -i64::from(i32::MIN) {
                 return Err("the year is out of range".to_owned());
             }
         }
@@ -384,6 +386,17 @@ mod tests {
         assert_eq!(next(2023, 2, 28), "2023-03-01");
         assert_eq!(next(1999, 12, 31), "2000-01-01");
         assert_eq!(Ymd::new(i32::MAX, 12, 31).unwrap().next_day(), None);
+    }
+
+    /// Found by the `request_roundtrip` fuzzer: year `i32::MIN` was written but refused on reading.
+    #[test]
+    fn every_i32_year_reads_back() {
+        for year in [i32::MIN, i32::MIN + 1, -1, 0, 9999, 10_000, i32::MAX] {
+            let text = Ymd::new(year, 1, 1).unwrap().to_string();
+            assert_eq!(Lexer::new(&text).date(), Ok(Ymd::new(year, 1, 1).unwrap()), "{text}");
+        }
+        assert!(Lexer::new("-2147483649-01-01").date().is_err());
+        assert!(Lexer::new("2147483648-01-01").date().is_err());
     }
 
     #[test]

@@ -386,8 +386,10 @@ pub enum FindingKind {
     UnexpectedText,
     /// A child element inside an element that holds a simple value; it was skipped.
     ChildInScalar,
-    /// Text inside an element marked `xsi:nil="true"`, which XSD forbids: the value is absent, as `xsi:nil`
-    /// says, and the text is in the finding's `raw`.
+    /// Content inside an element marked `xsi:nil="true"` (which XSD forbids), or attributes on a nil element of
+    /// complex type (which XSD allows, but the absent value cannot hold): the value is absent, as `xsi:nil` says,
+    /// and what it carried is in the finding's `raw` (the text of a simple element, the whole XML of a complex
+    /// one).
     NilWithContent,
 }
 
@@ -399,7 +401,7 @@ impl fmt::Display for FindingKind {
             Self::Duplicate => "duplicate element, first value kept",
             Self::UnexpectedText => "unexpected text",
             Self::ChildInScalar => "child element in a simple value",
-            Self::NilWithContent => "text in an xsi:nil element, value taken as absent",
+            Self::NilWithContent => "content or attributes in an xsi:nil element, value taken as absent",
         })
     }
 }

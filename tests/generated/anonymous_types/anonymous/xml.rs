@@ -64,12 +64,14 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
                 ("Shipping", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.shipping = ::std::option::Option::Some(
-                            <crate::anonymous_types::anonymous::OrderTypeShipping as XmlRead>::read_element(
-                                r,
+                        out.shipping = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::anonymous_types::anonymous::OrderTypeShipping as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -125,12 +127,14 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
                 ) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_order_request = ::std::option::Option::Some(
-                            <crate::anonymous_types::anonymous::GetOrderRequest as XmlRead>::read_element(
-                                r,
+                        out.get_order_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::anonymous_types::anonymous::GetOrderRequest as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -191,12 +195,14 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
                 ("Filter", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.filter = ::std::option::Option::Some(
-                            <crate::anonymous_types::anonymous::GetOrderRequestFilter as XmlRead>::read_element(
-                                r,
+                        out.filter = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::anonymous_types::anonymous::GetOrderRequestFilter as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

@@ -343,12 +343,14 @@ impl XmlRead for crate::collisions::collisions::StringType {
                 ("Result", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[4usize] {
                         seen[4usize] = true;
-                        out.result = ::std::option::Option::Some(
-                            <crate::collisions::collisions::ResultType as XmlRead>::read_element(
-                                r,
+                        out.result = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::collisions::collisions::ResultType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -356,12 +358,14 @@ impl XmlRead for crate::collisions::collisions::StringType {
                 ("Option", ns) if ns == crate::collisions::ns::COLLISIONS => {
                     if !seen[5usize] {
                         seen[5usize] = true;
-                        out.option = ::std::option::Option::Some(
-                            <crate::collisions::collisions::OptionType as XmlRead>::read_element(
-                                r,
+                        out.option = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::collisions::collisions::OptionType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

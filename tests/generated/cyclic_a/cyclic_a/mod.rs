@@ -7,4 +7,6 @@ mod validate;
 mod xml;
 #[cfg(feature = "examples")]
 mod examples;
+#[cfg(feature = "examples")]
+mod arbitrary;
 pub use types::*;

@@ -54,12 +54,14 @@ impl XmlRead for crate::cyclic_b::cyclic_a::PaymentType {
                 ("Total", ns) if ns == crate::cyclic_b::ns::CYCLIC_A => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.total = ::std::option::Option::Some(
-                            <crate::cyclic_b::cyclic_b::AmountType as XmlRead>::read_element(
-                                r,
+                        out.total = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::cyclic_b::cyclic_b::AmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

@@ -40,11 +40,17 @@ impl XmlRead for crate::include::include::OrderType {
             };
             match (child.local(), child.ns()) {
                 ("Part", ns) if ns == crate::include::ns::INCLUDE => {
-                    let v = <crate::include::include::PartType as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.part, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::include::include::PartType as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.part, v, child);
+                    }
                 }
                 _ => r.skip_unknown(child)?,
             }

@@ -67,12 +67,14 @@ impl XmlRead for crate::refs::refs::OrderType {
                 ("Amount", ns) if ns == crate::refs::ns::REFS_OTHER => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -80,22 +82,30 @@ impl XmlRead for crate::refs::refs::OrderType {
                 ("Discount", ns) if ns == crate::refs::ns::REFS_OTHER => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.discount = ::std::option::Option::Some(
-                            <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
-                                r,
+                        out.discount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
                 }
                 ("Item", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    let v = <crate::refs::refs_other::Item as XmlRead>::read_element(
-                        r,
-                        child,
-                    )?;
-                    r.push_item(&mut out.item, v, child);
+                    if let ::std::option::Option::Some(v) = r
+                        .read_nillable(
+                            child,
+                            |r| <crate::refs::refs_other::Item as XmlRead>::read_element(
+                                r,
+                                child,
+                            ),
+                        )?
+                    {
+                        r.push_item(&mut out.item, v, child);
+                    }
                 }
                 ("Note", ns) if ns == crate::refs::ns::REFS => {
                     if !seen[3usize] {

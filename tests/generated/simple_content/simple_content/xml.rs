@@ -100,12 +100,14 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                 ("Amount", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.amount = ::std::option::Option::Some(
-                            <crate::simple_content::simple_content::BasicAmountType as XmlRead>::read_element(
-                                r,
+                        out.amount = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::simple_content::simple_content::BasicAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -113,12 +115,14 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                 ("Tax", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[1usize] {
                         seen[1usize] = true;
-                        out.tax = ::std::option::Option::Some(
-                            <crate::simple_content::simple_content::TaxedAmountType as XmlRead>::read_element(
-                                r,
+                        out.tax = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::simple_content::simple_content::TaxedAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -126,12 +130,14 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                 ("Usd", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[2usize] {
                         seen[2usize] = true;
-                        out.usd = ::std::option::Option::Some(
-                            <crate::simple_content::simple_content::UsdAmountType as XmlRead>::read_element(
-                                r,
+                        out.usd = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::simple_content::simple_content::UsdAmountType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }
@@ -139,12 +145,14 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
                 ("Quantity", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
                     if !seen[3usize] {
                         seen[3usize] = true;
-                        out.quantity = ::std::option::Option::Some(
-                            <crate::simple_content::simple_content::QuantityType as XmlRead>::read_element(
-                                r,
+                        out.quantity = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::simple_content::simple_content::QuantityType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

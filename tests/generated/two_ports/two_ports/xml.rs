@@ -179,12 +179,14 @@ impl XmlRead for crate::two_ports::two_ports::GetThingReq {
                 ("GetThingRequest", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
                     if !seen[0usize] {
                         seen[0usize] = true;
-                        out.get_thing_request = ::std::option::Option::Some(
-                            <crate::two_ports::two_ports::GetThingRequestType as XmlRead>::read_element(
-                                r,
+                        out.get_thing_request = r
+                            .read_nillable(
                                 child,
-                            )?,
-                        );
+                                |r| <crate::two_ports::two_ports::GetThingRequestType as XmlRead>::read_element(
+                                    r,
+                                    child,
+                                ),
+                            )?;
                     } else {
                         r.skip_duplicate(child)?;
                     }

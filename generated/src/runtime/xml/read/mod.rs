@@ -306,6 +306,34 @@ impl<'a> XmlReader<'a> {
         })
     }
 
+    /// Reads the complex element `start` with `read`, or gives `Ok(None)` when it has `xsi:nil="true"`: nil
+    /// decides the value, as for [`Self::read_scalar`], so a nil element is never an empty value. A nil element
+    /// with content anyway (which XSD forbids) or with attributes of its own (which XSD allows, as for
+    /// `<Amount currencyID="USD" xsi:nil="true"/>`) is recorded as [`FindingKind::NilWithContent`] with its exact
+    /// XML, so what it carried is not lost.
+    ///
+    /// # Errors
+    /// Whatever `read` reports; for a nil element, malformed XML inside it.
+    #[inline]
+    pub fn read_nillable<T>(
+        &mut self,
+        start: &StartTag<'_>,
+        read: impl FnOnce(&mut Self) -> Result<T, DecodeError>,
+    ) -> Result<Option<T>, DecodeError> {
+        if !start.is_nil() {
+            return read(self).map(Some);
+        }
+        self.check_current(start)?;
+        let content_start = self.stack.last().map_or(0, |top| top.content_start);
+        let (content_end, end) = self.skip_open(start.depth as usize)?;
+        let content = if start.empty { "" } else { self.text.get(content_start..content_end).unwrap_or_default() };
+        if !start.attrs.is_empty() || !content.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).is_empty() {
+            let raw = self.text.get(start.offset..end).unwrap_or_default();
+            self.record(FindingKind::NilWithContent, self.element_path(start), Self::name_of(start), raw);
+        }
+        Ok(None)
+    }
+
     /// Skips `start` (an element the schema does not define here) with its whole subtree, checking it like
     /// everything else, and records it as [`FindingKind::UnknownElement`] with its exact XML.
     ///

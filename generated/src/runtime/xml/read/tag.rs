@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::super::error::Position;
+use super::super::error::{Position, SNIPPET_MAX, snippet};
 use super::lexical::same_bytes;
 
 /// The namespace bound to the `xml` prefix (predefined, never declared).
@@ -117,10 +117,11 @@ impl<'a> StartTag<'a> {
         self.text.get(start..start + self.prefix_len as usize).unwrap_or_default()
     }
 
-    /// The expanded name as `{ns}local` (just `local` without a namespace), for messages.
+    /// The expanded name as `{ns}local` (just `local` without a namespace), for messages. Each part is cut to
+    /// a bounded length: both come from the input, and an error quoting a name must stay short.
     #[must_use]
     pub fn expanded_name(&self) -> String {
-        expanded_name(&self.ns, self.local)
+        expanded_name(&snippet(&self.ns, SNIPPET_MAX), &snippet(self.local, SNIPPET_MAX))
     }
 
     /// Whether the element is `{ns}local`.

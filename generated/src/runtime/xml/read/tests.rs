@@ -494,3 +494,25 @@ fn start_tag_accessors() {
     assert_eq!(b.offset(), 5);
     assert_eq!((b.position().line, b.position().column), (2, 2));
 }
+
+/// Reads `<r>` holding one child `<c>` through `read_nillable`, the child's content read as text.
+fn nillable(inner: &str) -> (Option<String>, Vec<FindingKind>) {
+    let xml = format!("<r xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'>{inner}</r>");
+    let mut r = XmlReader::new(xml.as_bytes());
+    r.root().unwrap();
+    let child = r.next_child().unwrap().unwrap();
+    let value = r.read_nillable(&child, |r| r.read_scalar::<Text>(&child, Ws::Preserve)).unwrap().flatten();
+    assert!(r.next_child().unwrap().is_none());
+    let report = r.finish().unwrap();
+    (value.map(|t| t.0), report.findings.into_iter().map(|f| f.kind).collect())
+}
+
+#[test]
+fn nil_complex_elements_are_absent_and_their_content_is_kept() {
+    assert_eq!(nillable("<c>x</c>"), (Some("x".into()), vec![]));
+    assert_eq!(nillable("<c xsi:nil='false'>x</c>"), (Some("x".into()), vec![]));
+    assert_eq!(nillable("<c xsi:nil='true'/>"), (None, vec![]));
+    assert_eq!(nillable("<c xsi:nil='1'> \n </c>"), (None, vec![]));
+    assert_eq!(nillable("<c xsi:nil='true'><d>7</d></c>"), (None, vec![FindingKind::NilWithContent]));
+    assert_eq!(nillable("<c a='USD' xsi:nil='true'/>"), (None, vec![FindingKind::NilWithContent]));
+}
