@@ -28,8 +28,8 @@ pub const ERROR_DISPLAY_MAX: usize = 1024;
 /// A response decoder: element name, and a function that decodes a document as the response of that name.
 type ResponseDecoder = (&'static str, fn(&[u8], &'static str) -> Result<(), DecodeError>);
 
-/// A round trip: what it is called in a failure, and a function that builds a value from the bytes and checks
-/// it.
+/// A round trip: what a failure calls it, the check (it builds a value from the bytes and writes and reads it),
+/// and the namespace and name the value is written under.
 type RoundTrip = (String, fn(&[u8], &'static str, &'static str) -> Result<(), String>, &'static str, &'static str);
 
 /// Every response element of PayPal's API namespace (one per operation), in `for_each_element` order.
