@@ -87,6 +87,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 }
 
 /// XML whitespace (production `S`).
+#[inline]
 pub(super) fn is_xml_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }

@@ -252,7 +252,7 @@ impl<'a> XmlReader<'a> {
 
     /// Records the text of the `xsi:nil` element `start` unless it is only whitespace.
     fn nil_content(&mut self, start: &StartTag<'_>, text: &str) {
-        if !text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).is_empty() {
+        if !text.trim_matches(tag::is_ws_char).is_empty() {
             self.record(FindingKind::NilWithContent, self.element_path(start), Self::name_of(start), text);
         }
     }
@@ -327,7 +327,7 @@ impl<'a> XmlReader<'a> {
         let content_start = self.stack.last().map_or(0, |top| top.content_start);
         let (content_end, end) = self.skip_open(start.depth as usize)?;
         let content = if start.empty { "" } else { self.text.get(content_start..content_end).unwrap_or_default() };
-        if !start.attrs.is_empty() || !content.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).is_empty() {
+        if !start.attrs.is_empty() || !content.trim_matches(tag::is_ws_char).is_empty() {
             let raw = self.text.get(start.offset..end).unwrap_or_default();
             self.record(FindingKind::NilWithContent, self.element_path(start), Self::name_of(start), raw);
         }

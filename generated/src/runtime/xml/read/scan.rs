@@ -9,7 +9,8 @@
 
 use memchr::memmem;
 
-use super::lexical::same_bytes;
+use super::lexical::{is_xml_ws as is_ws, same_bytes};
+use super::tag::is_ws_char;
 
 /// One piece of the document, with the offset where it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,14 +266,6 @@ pub(super) fn end_tag(text: &str, at: usize) -> Result<(&str, usize), ScanError>
 pub(super) fn ends_with_name(bytes: &[u8], at: usize, name: &[u8]) -> bool {
     let Some(found) = bytes.get(at..at + name.len() + 1) else { return false };
     found[name.len()] == b'>' && same_bytes(&found[..name.len()], name)
-}
-
-fn is_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-fn is_ws_char(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
 #[cfg(test)]

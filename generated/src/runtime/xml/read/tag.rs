@@ -176,7 +176,9 @@ impl<'a> StartTag<'a> {
     }
 }
 
-fn is_ws_char(c: char) -> bool {
+/// XML whitespace (production `S`), as a `char` predicate for `str` methods.
+#[inline]
+pub(super) fn is_ws_char(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
