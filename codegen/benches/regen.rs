@@ -1,5 +1,6 @@
-//! `cargo xtask regen` end to end on PayPal's schemas, stage by stage: load (parse + lower), generate (flatten,
-//! names, emit, prettyplease), and the whole pipeline including writing every file to a fresh directory.
+//! `cargo xtask regen` end to end on PayPal's schemas, stage by stage: load (parse + lower), plan (flatten,
+//! names, plan), emit_tokens (plan and emit), format (prettyplease), generate (all of those), and the whole
+//! pipeline including writing every file to a fresh directory.
 //!
 //! Run: `cargo bench -p paypal-soap-codegen --bench regen`. Needs the schemas (found like `cargo xtask regen`
 //! finds them: `PAYPAL_SCHEMAS_DIR` or `../shared/schemas/paypal`).
@@ -29,11 +30,8 @@ fn regen(c: &mut Criterion) {
         catalog: Some(codegen::catalog::load(&root.join(codegen::catalog::CATALOG_FILE)).unwrap()),
         ..Default::default()
     };
-    let emit = |model: &codegen::Model| {
-        let flat = codegen::flatten::flatten(model);
-        let names = codegen::naming::Names::assign(model, &flat);
-        codegen::emit::emit(model, &flat, &names, &options)
-    };
+    let emit = |model: &codegen::Model| codegen::emit::emit(&codegen::plan_model(model), &options);
+    group.bench_function("plan", |b| b.iter(|| codegen::plan_model(black_box(&model))));
     group.bench_function("emit_tokens", |b| b.iter(|| emit(black_box(&model))));
     let tokens = emit(&model);
     let header = codegen::write::Header::for_model(&model);

@@ -35,80 +35,9 @@ pub const APIS: [&str; 11] = [
     "TransactionSearch",
 ];
 
-/// What to do about an error; the generator's mirror of the runtime's `RecoveryClass`, declared in the same
-/// (priority) order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Recovery {
-    /// `restart_checkout`: a new SetExpressCheckout, never the old token.
-    RestartCheckout,
-    /// `contact_paypal`: the account or its setup needs PayPal.
-    ContactPayPal,
-    /// `fix_request`: the request is invalid.
-    FixRequest,
-    /// `fix_shipping_address`: the buyer corrects the address on the review page.
-    FixShippingAddress,
-    /// `redirect_to_paypal`: send the buyer straight back to PayPal with the same token.
-    RedirectToPayPal,
-    /// `offer_return_to_paypal`: offer a link back to PayPal with the same token.
-    OfferReturnToPayPal,
-    /// `retry_later`: a temporary or internal problem at PayPal.
-    RetryLater,
-    /// `none`: nothing to do.
-    None,
-}
-
-impl Recovery {
-    /// Every class, in declaration order.
-    pub const ALL: [Self; 8] = [
-        Self::RestartCheckout,
-        Self::ContactPayPal,
-        Self::FixRequest,
-        Self::FixShippingAddress,
-        Self::RedirectToPayPal,
-        Self::OfferReturnToPayPal,
-        Self::RetryLater,
-        Self::None,
-    ];
-
-    /// The name the catalog file uses.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::RestartCheckout => "restart_checkout",
-            Self::ContactPayPal => "contact_paypal",
-            Self::FixRequest => "fix_request",
-            Self::FixShippingAddress => "fix_shipping_address",
-            Self::RedirectToPayPal => "redirect_to_paypal",
-            Self::OfferReturnToPayPal => "offer_return_to_paypal",
-            Self::RetryLater => "retry_later",
-            Self::None => "none",
-        }
-    }
-
-    /// The class a catalog name stands for.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.name() == name)
-    }
-
-    /// The variant's name in the runtime's `RecoveryClass`.
-    pub const fn variant(self) -> &'static str {
-        match self {
-            Self::RestartCheckout => "RestartCheckout",
-            Self::ContactPayPal => "ContactPayPal",
-            Self::FixRequest => "FixRequest",
-            Self::FixShippingAddress => "FixShippingAddress",
-            Self::RedirectToPayPal => "RedirectToPayPal",
-            Self::OfferReturnToPayPal => "OfferReturnToPayPal",
-            Self::RetryLater => "RetryLater",
-            Self::None => "None",
-        }
-    }
-}
-
-impl fmt::Display for Recovery {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+/// What to do about an error: the recovery classes of `paypal_soap_policy`, the same enum the generated crate
+/// uses, so the catalog's names and the generated variants cannot drift apart.
+pub use paypal_soap_policy::RecoveryClass as Recovery;
 
 /// The parsed catalog: one entry per code, in code order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -321,7 +250,7 @@ impl Parser<'_> {
         let code = self.code(line, code);
         let apis = self.apis(line, apis);
         let recovery = Recovery::from_name(recovery).or_else(|| {
-            let known: Vec<&str> = Recovery::ALL.iter().map(|r| r.name()).collect();
+            let known: Vec<&str> = Recovery::ALL.iter().map(|r| r.as_str()).collect();
             self.problem(line, format!("unknown recovery `{recovery}` (one of {})", known.join(", ")));
             None
         });

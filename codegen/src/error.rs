@@ -40,6 +40,13 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// Several schema problems found in one run, each an [`Error::Schema`] with its own `file:line:col`, in the
+    /// order they were found. A maintainer facing a new WSDL sees all of them at once, not one per run.
+    #[error("{} problems in the schemas:\n{}", errors.len(), list(errors))]
+    Schemas {
+        /// Every problem, at least two.
+        errors: Vec<Error>,
+    },
     /// Generated code did not parse as Rust: a generator bug.
     #[error("generated file {file} is not valid Rust ({message}); this is a generator bug")]
     Emit {
@@ -53,6 +60,40 @@ pub enum Error {
     Catalog(#[from] crate::catalog::CatalogError),
 }
 
+fn list(errors: &[Error]) -> String {
+    errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
+}
+
+impl Error {
+    /// `Ok(())` for no problems, the problem itself for one, and [`Error::Schemas`] for several (nested lists
+    /// flattened, so every line is one problem with its position).
+    ///
+    /// # Errors
+    /// When `errors` is not empty.
+    pub fn collect(errors: Vec<Error>) -> Result<()> {
+        let mut flat = Vec::new();
+        for e in errors {
+            match e {
+                Error::Schemas { errors } => flat.extend(errors),
+                other => flat.push(other),
+            }
+        }
+        match flat.len() {
+            0 => Ok(()),
+            1 => Err(flat.remove(0)),
+            _ => Err(Error::Schemas { errors: flat }),
+        }
+    }
+
+    /// Every problem this error stands for: itself, or each of [`Error::Schemas`].
+    pub fn problems(&self) -> Vec<&Error> {
+        match self {
+            Error::Schemas { errors } => errors.iter().collect(),
+            other => vec![other],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +103,19 @@ mod tests {
         let pos = Pos { file: "a.xsd".into(), line: 3, col: 7 };
         let err = Error::Schema { pos, message: "unresolved type reference `x:Y`".into() };
         assert_eq!(err.to_string(), "a.xsd:3:7: unresolved type reference `x:Y`");
+    }
+
+    #[test]
+    fn several_problems_are_listed_one_per_line() {
+        let at = |line| Error::Schema { pos: Pos { file: "a.xsd".into(), line, col: 1 }, message: "bad".into() };
+        assert!(Error::collect(Vec::new()).is_ok());
+        assert_eq!(Error::collect(vec![at(1)]).unwrap_err().to_string(), "a.xsd:1:1: bad");
+        let many = Error::collect(vec![at(1), Error::collect(vec![at(2), at(3)]).unwrap_err()]).unwrap_err();
+        assert_eq!(
+            many.to_string(),
+            "3 problems in the schemas:\n  a.xsd:1:1: bad\n  a.xsd:2:1: bad\n  a.xsd:3:1: bad"
+        );
+        assert_eq!(many.problems().len(), 3);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn module_name(path: &Path) -> String {
 
 /// Emitter options for a fixture: its output is rooted at `crate::<module>`.
 pub fn options(path: &Path) -> crate::emit::Options {
-    crate::emit::Options { root_path: format!("crate::{}", module_name(path)), catalog: None }
+    crate::emit::Options { root_path: format!("crate::{}", module_name(path)), ..Default::default() }
 }
 
 /// The fixture schemas (`*.xsd`, `*.wsdl` directly in `dir`), sorted.

@@ -4,11 +4,14 @@
 //!
 //! 1. [`parse`]: roxmltree documents to raw schema items that keep their source positions;
 //! 2. [`lower`]: resolves QNames, imports (including cycles), `ref`s and derivations into the [`model`];
-//! 3. [`flatten`]: the per-type view emitters need (inherited fields first, effective occurrences);
-//! 4. [`emit`]: the model to Rust token streams, one per output file, with every name from [`naming`];
-//! 5. [`write`](mod@write): prettyplease formatting, the `@generated` header, and writing or checking the files.
+//! 3. [`flatten`]: the per-type view (inherited fields first, effective occurrences);
+//! 4. [`naming`]: every Rust name, derived once;
+//! 5. [`plan`]: every per-type and per-field decision (shapes, scalar kinds, limits, checks, masks, operations),
+//!    made once, with the whole-model analyses (boxing, recursion, validation, limits) as named steps;
+//! 6. [`emit`]: the plan rendered as Rust token streams, one per output file;
+//! 7. [`write`](mod@write): prettyplease formatting, the `@generated` header, and writing or checking the files.
 //!
-//! [`load`] runs stages 1–2, [`generate`] runs stages 3–5 up to the formatted text.
+//! [`load`] runs stages 1–2, [`plan_model`] stages 3–5, and [`generate`] stages 3–7 up to the formatted text.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -27,6 +30,7 @@ pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod plan;
 pub mod write;
 
 pub use error::{Error, Result};
@@ -69,8 +73,14 @@ pub fn generate_crate(model: &Model, root: &Path) -> Result<write::Files> {
 /// # Errors
 /// As [`generate`].
 pub fn generate_with(model: &Model, options: &emit::Options) -> Result<write::Files> {
+    let plan = plan_model(model);
+    let tokens = emit::emit(&plan, options);
+    write::format_files_with(tokens, &write::Header::for_model(model))
+}
+
+/// Stages 3–5: flattens `model`, names everything and decides every field once.
+pub fn plan_model(model: &Model) -> plan::Plan {
     let flat = flatten::flatten(model);
     let names = naming::Names::assign(model, &flat);
-    let tokens = emit::emit(model, &flat, &names, options);
-    write::format_files_with(tokens, &write::Header::for_model(model))
+    plan::build(model, &flat, &names)
 }

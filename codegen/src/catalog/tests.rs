@@ -123,7 +123,7 @@ fn an_unreadable_file_names_its_path() {
 #[test]
 fn recovery_names_round_trip() {
     for recovery in Recovery::ALL {
-        assert_eq!(Recovery::from_name(recovery.name()), Some(recovery));
+        assert_eq!(Recovery::from_name(recovery.as_str()), Some(recovery));
     }
     assert_eq!(Recovery::from_name("Restart_Checkout"), None);
 }

@@ -9,65 +9,57 @@
 //! element name already declared in the same content model is filled only when the reader would fill it: it
 //! gives each occurrence of a name to the first declaration still empty, and every occurrence to a list.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::scalar::{ScalarKind, scalar_kind};
 use super::{Ctx, ident};
-use crate::flatten::Member;
-use crate::model::{Builtin, TypeId, TypeRef};
+use crate::plan::{ModulePlan, ScalarKind, Shape, StructPlan, TypeKind, TypePlan, Value};
 
 /// The `Generate` impl of one complex type.
-pub(crate) fn emit_generate(ctx: &Ctx<'_>, id: &TypeId, recursive: &BTreeSet<(TypeId, usize)>) -> TokenStream {
-    let Some(flat) = ctx.flat.types.get(id) else { return TokenStream::new() };
-    let path = ctx.type_path(id);
+pub(crate) fn emit_generate(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStream {
+    let rt = ctx.rt;
+    let path = ctx.path(&t.path);
     let mut assigns = Vec::new();
-    if let Some(content) = &flat.simple_content {
-        let f = ident(ctx.names.content_field(id));
-        let v = scalar_value(ctx, content);
-        let stringy = matches!(scalar_kind(ctx.model, content), Some((ScalarKind::Builtin(b), _)) if super::scalar::is_stringy(b));
+    if let Some(c) = &s.content {
+        let f = ident(&c.rust);
+        let v = scalar_value(ctx, &c.value);
         // String content is always present (an empty element is the empty string); other content is optional.
-        assigns.push(if stringy {
+        assigns.push(if c.shape == Shape::Plain {
             quote!(out.#f = #v;)
         } else {
             quote!(out.#f = if src.bool() { ::std::option::Option::Some(#v) } else { ::std::option::Option::None };)
         });
     }
-    for (i, fa) in flat.attributes.iter().enumerate() {
-        let f = ident(ctx.names.attribute(id, i));
-        let v = scalar_value(ctx, &fa.attribute.type_ref);
+    for a in &s.attributes {
+        let f = ident(&a.rust);
+        let v = scalar_value(ctx, &a.value);
         assigns.push(
             quote!(out.#f = if src.bool() { ::std::option::Option::Some(#v) } else { ::std::option::Option::None };),
         );
     }
-    for (i, m) in flat.members.iter().enumerate() {
-        let f = ident(ctx.names.field(id, i));
-        let ff = match m {
-            Member::Element(ff) => ff,
-            Member::Any(a) => {
-                let ns = wildcard_ns(&a.any.namespace, &a.declared_in.ns);
+    for m in &s.members {
+        let f = ident(&m.rust);
+        let value = match &m.value {
+            Value::Wildcard { namespace } => {
+                let ns = wildcard_ns(namespace, &m.ns);
                 assigns.push(quote! {
                     out.#f = (0..src.count(MAX_ITEMS)).map(|_| src.any_wildcard(#ns)).collect();
                 });
                 continue;
             }
-        };
-        let tr = &ff.field.type_ref;
-        let value = if scalar_kind(ctx.model, tr).is_some() {
-            scalar_value(ctx, tr)
-        } else if *tr == TypeRef::Builtin(Builtin::AnyType) {
-            let ns = &ff.field.ns;
-            let name = &ff.field.name;
-            quote!(src.any_element(#ns, #name))
-        } else {
-            let t = ctx.rust_type(tr);
-            quote!(<#t as Generate>::generate(src, depth + 1))
+            Value::Scalar { .. } => scalar_value(ctx, &m.value),
+            Value::AnyType => {
+                let (ns, name) = (&m.ns, &m.wire);
+                quote!(src.any_element(#ns, #name))
+            }
+            Value::Complex { path, .. } => {
+                let t = ctx.path(path);
+                quote!(<#t as Generate>::generate(src, depth + 1))
+            }
         };
         // Fields that lead back to their own type stay empty from MAX_DEPTH on.
-        let stop = recursive.contains(&(id.clone(), i)).then(|| quote!(depth < MAX_DEPTH &&));
-        let (expr, empty) = if ff.occurs.is_many() {
+        let stop = m.recursive.then(|| quote!(depth < MAX_DEPTH &&));
+        let (expr, empty) = if m.shape == Shape::List {
             let list = quote!((0..src.count(MAX_ITEMS)).map(|_| #value).collect());
             let list = if stop.is_some() {
                 quote!(if depth < MAX_DEPTH { #list } else { ::std::vec::Vec::new() })
@@ -76,23 +68,14 @@ pub(crate) fn emit_generate(ctx: &Ctx<'_>, id: &TypeId, recursive: &BTreeSet<(Ty
             };
             (list, quote!(::std::vec::Vec::new()))
         } else {
-            let one = if ctx.is_boxed(id, i) { quote!(::std::boxed::Box::new(#value)) } else { value };
+            let one = if m.shape == Shape::Boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
             (
                 quote!(if #stop src.bool() { ::std::option::Option::Some(#one) } else { ::std::option::Option::None }),
                 quote!(::std::option::Option::None),
             )
         };
         // Earlier declarations of the same element name: the reader fills this field only after each of them.
-        let earlier: Vec<(usize, bool)> = flat.members[..i]
-            .iter()
-            .enumerate()
-            .filter_map(|(j, m)| match m {
-                Member::Element(e) if e.field.ns == ff.field.ns && e.field.name == ff.field.name => {
-                    Some((j, e.occurs.is_many()))
-                }
-                _ => None,
-            })
-            .collect();
+        let earlier = &m.earlier_same_name;
         assigns.push(if earlier.is_empty() {
             quote!(out.#f = #expr;)
         } else if earlier.iter().any(|(_, many)| *many) {
@@ -100,15 +83,15 @@ pub(crate) fn emit_generate(ctx: &Ctx<'_>, id: &TypeId, recursive: &BTreeSet<(Ty
             quote!(out.#f = #empty;)
         } else {
             let set = earlier.iter().map(|(j, _)| {
-                let e = ident(ctx.names.field(id, *j));
+                let e = ident(&s.members[*j].rust);
                 quote!(out.#e.is_some())
             });
             quote!(out.#f = if #(#set)&&* { #expr } else { #empty };)
         });
     }
-    if flat.mixed {
-        let f = ident(ctx.names.text_field(id));
-        assigns.push(quote!(out.#f = src.text(crate::runtime::xml::Ws::Preserve);));
+    if let Some(text) = &s.text {
+        let f = ident(text);
+        assigns.push(quote!(out.#f = src.text(#rt::xml::Ws::Preserve);));
     }
     let binding = if assigns.is_empty() { quote!(let out) } else { quote!(let mut out) };
     quote! {
@@ -123,19 +106,19 @@ pub(crate) fn emit_generate(ctx: &Ctx<'_>, id: &TypeId, recursive: &BTreeSet<(Ty
     }
 }
 
-/// An arbitrary value of a scalar type, in the whitespace mode its field is read with.
-fn scalar_value(ctx: &Ctx<'_>, tr: &TypeRef) -> TokenStream {
-    match scalar_kind(ctx.model, tr) {
-        Some((ScalarKind::Enum(id), _)) => {
-            let t = ctx.type_path(&id);
+/// An arbitrary value of a scalar field, in the whitespace mode it is read with.
+fn scalar_value(ctx: &Ctx<'_>, value: &Value) -> TokenStream {
+    let Value::Scalar { scalar, .. } = value else { return quote!(::std::default::Default::default()) };
+    match &scalar.kind {
+        ScalarKind::Enum(id) => {
+            let t = ctx.path(&ctx.plan.ty(id).path);
             quote!(#t::from_wire(&src.enum_text(#t::VALUES)))
         }
-        Some((ScalarKind::Builtin(b), ws)) => {
-            let t = super::scalar::builtin_type(b);
-            let ws = ws.tokens();
+        ScalarKind::Builtin(b) => {
+            let t = ctx.builtin_type(*b);
+            let ws = ctx.ws(scalar.ws);
             quote!(<#t as GenerateScalar>::generate_scalar(src, #ws))
         }
-        None => quote!(::std::default::Default::default()),
     }
 }
 
@@ -151,17 +134,18 @@ fn wildcard_ns(constraint: &str, target_ns: &str) -> String {
 }
 
 /// The namespace's `arbitrary.rs`: `Generate` impls of its complex types.
-pub(crate) fn emit_arbitrary_file(
-    ctx: &Ctx<'_>,
-    ids: &[&TypeId],
-    recursive: &BTreeSet<(TypeId, usize)>,
-) -> TokenStream {
-    let items = ids.iter().filter(|id| ctx.flat.types.contains_key(**id)).map(|id| emit_generate(ctx, id, recursive));
+pub(crate) fn emit_arbitrary_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
+    let rt = ctx.rt;
+    let items = module.types.iter().filter_map(|id| {
+        let t = ctx.plan.types.get(id)?;
+        let TypeKind::Struct(s) = &t.kind else { return None };
+        Some(emit_generate(ctx, t, s))
+    });
     quote! {
         //! Arbitrary values of this namespace's types (feature `examples`).
         #![allow(unused_imports, clippy::all)]
-        use crate::runtime::arbitrary::{Generate, GenerateScalar, MAX_ITEMS, Source};
-        use crate::runtime::example::MAX_DEPTH;
+        use #rt::arbitrary::{Generate, GenerateScalar, MAX_ITEMS, Source};
+        use #rt::example::MAX_DEPTH;
         #(#items)*
     }
 }

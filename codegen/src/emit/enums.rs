@@ -6,15 +6,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::types::doc_alias;
 use super::{Ctx, doc_attrs, ident};
-use crate::model::{SimpleType, TypeDefKind, TypeId};
+use crate::plan::{EnumPlan, ModulePlan, TypeKind, TypePlan};
 
 /// Emits `enums.rs` of one namespace.
-pub(crate) fn emit_enums(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
-    let items = ids.iter().filter_map(|id| {
-        let def = ctx.model.get(id)?;
-        match &def.kind {
-            TypeDefKind::Simple(st) if !st.enumeration.is_empty() => Some(enumeration(ctx, id, st, def.doc.as_deref())),
+pub(crate) fn emit_enums(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
+    let items = module.types.iter().filter_map(|id| {
+        let t = ctx.plan.types.get(id)?;
+        match &t.kind {
+            TypeKind::Enum(e) => Some(enumeration(t, e)),
             _ => None,
         }
     });
@@ -24,25 +25,24 @@ pub(crate) fn emit_enums(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
     }
 }
 
-fn enumeration(ctx: &Ctx<'_>, id: &TypeId, st: &SimpleType, doc: Option<&str>) -> TokenStream {
-    let name = ident(ctx.names.type_name(id));
-    let unknown = ident(ctx.names.unknown_variant(id));
-    let variants: Vec<_> = (0..st.enumeration.len()).map(|i| ident(ctx.names.variant(id, i))).collect();
-    let values: Vec<&str> = st.enumeration.iter().map(|v| v.value.as_str()).collect();
-    let variant_defs = st.enumeration.iter().zip(&variants).map(|(v, var)| {
-        let docs = doc_attrs(v.doc.as_deref(), &format!("Wire value `{}`.", v.value));
+fn enumeration(t: &TypePlan, e: &EnumPlan) -> TokenStream {
+    let name = ident(&t.path.name);
+    let unknown = ident(&e.unknown);
+    let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust)).collect();
+    let values: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let variant_defs = e.variants.iter().zip(&variants).map(|(v, var)| {
+        let docs = doc_attrs(v.doc.as_deref(), &format!("Wire value `{}`.", v.wire));
         quote!(#docs #var,)
     });
     let note = format!(
         "XSD: enumeration `{}` (`{}`), {} values. Values the schema does not list decode to `{unknown}` with \
          their text, and are written back unchanged.",
-        id.name,
-        id.ns,
+        t.id.name,
+        t.id.ns,
         values.len()
     );
-    let docs = doc_attrs(doc, &note);
-    let wire = &id.name;
-    let alias_attr = if ctx.names.type_name(id) == wire { TokenStream::new() } else { quote!(#[doc(alias = #wire)]) };
+    let docs = doc_attrs(t.doc.as_deref(), &note);
+    let alias_attr = doc_alias(&t.path.name, &t.id.name);
     let unknown_doc = " A value this version of the schema does not list, kept exactly as received.";
     quote! {
         #docs
@@ -98,15 +98,16 @@ fn enumeration(ctx: &Ctx<'_>, id: &TypeId, st: &SimpleType, doc: Option<&str>) -
 }
 
 /// The `XmlScalar` impl of an enumeration (emitted into the namespace's `xml.rs`).
-pub(crate) fn emit_scalar_impl(ctx: &Ctx<'_>, id: &TypeId, _st: &SimpleType) -> TokenStream {
-    let path = ctx.type_path(id);
+pub(crate) fn emit_scalar_impl(ctx: &Ctx<'_>, t: &TypePlan) -> TokenStream {
+    let rt = ctx.rt;
+    let path = ctx.path(&t.path);
     quote! {
         impl XmlScalar for #path {
             const EMPTY_IS_ABSENT: bool = true;
             fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
             }
-            fn from_xml_text(text: &str) -> ::std::result::Result<Self, crate::runtime::xml::ValueError> {
+            fn from_xml_text(text: &str) -> ::std::result::Result<Self, #rt::xml::ValueError> {
                 ::std::result::Result::Ok(Self::from_wire(text))
             }
         }

@@ -6,23 +6,19 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Ctx, ident};
-use crate::model::{TypeDefKind, TypeRef};
 
 /// Emits `messages.rs`.
 pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
+    let rt = ctx.rt;
     let mut variants = Vec::new();
     let mut names = Vec::new();
     let mut reads = Vec::new();
-    for e in ctx.model.elements.values() {
-        let TypeRef::Named(id) = &e.type_ref else { continue };
-        if !matches!(ctx.model.get(id).map(|d| &d.kind), Some(TypeDefKind::Complex(_))) {
-            continue;
-        }
-        let v = ident(ctx.names.element_variant(&e.name));
-        let t = ctx.type_path(id);
-        let ns = ctx.ns_const(&e.name.ns);
-        let name = &e.name.name;
-        let doc = format!(" Element `{}` (`{}`).", e.name.name, e.name.ns);
+    for e in &ctx.plan.elements {
+        let v = ident(&e.variant);
+        let t = ctx.path(&e.path);
+        let ns = ctx.ns_const(&e.ns);
+        let name = &e.name;
+        let doc = format!(" Element `{}` (`{}`).", e.name, e.ns);
         variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#t>),));
         names.push(quote!(Self::#v(_) => (#ns, #name),));
         reads.push(quote! {
@@ -32,27 +28,18 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
     // One accessor per abstract base type: the message as that base's trait object, for the variants whose type
     // extends it (every response is an `AbstractResponse`).
     let mut accessors = Vec::new();
-    for (base, def) in &ctx.model.types {
-        let is_abstract = matches!(&def.kind, TypeDefKind::Complex(ct) if ct.is_abstract);
-        if !is_abstract || !ctx.flat.types.contains_key(base) {
-            continue;
-        }
-        let trait_path = ctx.type_path_trait(base);
-        let method = ident(&format!("as_{}", crate::naming::field_ident(ctx.names.trait_name(base))));
-        let arms = ctx.model.elements.values().filter_map(|e| {
-            let TypeRef::Named(id) = &e.type_ref else { return None };
-            let flat = ctx.flat.types.get(id)?;
-            if !super::types::implements_base_trait(ctx, base, flat) {
-                return None;
-            }
-            let v = ident(ctx.names.element_variant(&e.name));
-            Some(quote!(Self::#v(m) => ::std::option::Option::Some(&**m),))
+    for base in &ctx.plan.bases {
+        let trait_path = ctx.path(&base.trait_path);
+        let method = ident(&base.method);
+        let arms = base.variants.iter().map(|v| {
+            let v = ident(v);
+            quote!(Self::#v(m) => ::std::option::Option::Some(&**m),)
         });
         let doc = format!(
             " The message as a [`{}`]({}) when its type extends `{}`.",
-            ctx.names.trait_name(base),
+            base.trait_path.name,
             trait_path.to_string().replace(' ', ""),
-            base.name
+            base.id.name
         );
         accessors.push(quote! {
             #[doc = #doc]
@@ -72,7 +59,7 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
     }
     quote! {
         //! Every global element of complex type as one enum, for decoding a body by the element it carries.
-        use crate::runtime::xml::{DecodeError, StartTag, XmlRead, XmlReader};
+        use #rt::xml::{DecodeError, StartTag, XmlRead, XmlReader};
 
         /// A decoded global element.
         #[derive(Debug, Clone, PartialEq)]
@@ -107,8 +94,8 @@ pub(crate) fn emit_messages(ctx: &Ctx<'_>) -> TokenStream {
             ///
             /// # Errors
             /// Malformed XML, a body element the schema does not declare, or the element's own errors.
-            pub fn read_envelope(bytes: &[u8]) -> ::std::result::Result<crate::runtime::soap::Response<Self>, DecodeError> {
-                crate::runtime::soap::read_envelope(bytes, "a global element of the schema", Self::read)
+            pub fn read_envelope(bytes: &[u8]) -> ::std::result::Result<#rt::soap::Response<Self>, DecodeError> {
+                #rt::soap::read_envelope(bytes, "a global element of the schema", Self::read)
             }
         }
     }

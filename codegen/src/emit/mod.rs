@@ -1,4 +1,5 @@
-//! Stage 4: the model to Rust token streams, one per output file.
+//! Stage 6: the plan to Rust token streams, one per output file. Emitters only render the [`Plan`]: every name,
+//! shape, check and mask is decided there, and no emitter reads the model, the names or the limits table.
 //!
 //! Output layout (paths relative to `generated/src/generated/`):
 //!
@@ -9,79 +10,131 @@
 //! - `services.rs`: operation descriptors and the typed client.
 //!
 //! Every file is collected in a `BTreeMap` keyed by path, so output order never depends on traversal order.
-//! Emitters take every Rust name from [`Names`] and refer to everything outside the crate by a fully qualified
-//! path, so a schema type called `String` or `Result` cannot shadow std.
+//! Emitters refer to the runtime through [`Options::runtime_path`] and to everything else outside the crate by
+//! a fully qualified path, so a schema type called `String` or `Result` cannot shadow std.
 
 mod arbitrary;
 mod enums;
 mod examples;
 mod messages;
-mod scalar;
 mod services;
 mod types;
 mod validate;
 mod xml_read;
 mod xml_write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
-use crate::flatten::{Flat, Member};
-use crate::limits::Limits;
-use crate::model::{Model, TypeDefKind, TypeId, TypeRef};
-use crate::naming::Names;
+use crate::plan::{Builtin, FieldPlan, ItemPath, ModulePlan, Plan, RustType, Shape, TypeKind, Value, Ws};
 
-pub(crate) use scalar::ScalarKind;
-
-/// Everything an emitter needs, borrowed for the duration of one `emit` call.
+/// Everything an emitter needs, borrowed for the duration of one `emit` call: the plan and the two paths the
+/// output refers to.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ctx<'a> {
-    pub(crate) model: &'a Model,
-    pub(crate) flat: &'a Flat,
-    pub(crate) names: &'a Names,
+    pub(crate) plan: &'a Plan,
     /// Path of the generated module from the crate root (`crate::generated`).
     pub(crate) root: &'a TokenStream,
     /// The same path as text, for doc links.
     pub(crate) root_text: &'a str,
-    /// Character limits from facets and documentation.
-    pub(crate) limits: &'a Limits,
-    /// Complex types whose `validate()` can report anything (see `validate::checked_types`).
-    pub(crate) checked: &'a BTreeSet<TypeId>,
-    /// Fields that must be boxed to break a cycle of directly nested types: (type, member index).
-    pub(crate) boxed: &'a BTreeSet<(TypeId, usize)>,
+    /// Path of the runtime (`crate::runtime`): the one place generated code names it.
+    pub(crate) rt: &'a TokenStream,
+    /// Path of the PayPal service layer that holds `client` and `server` (`crate::runtime`).
+    pub(crate) svc: &'a TokenStream,
+    /// The same path as text, for doc links.
+    pub(crate) svc_text: &'a str,
 }
 
 impl Ctx<'_> {
-    /// True when member `index` of `ty` is held in a `Box`.
-    pub(crate) fn is_boxed(&self, ty: &TypeId, index: usize) -> bool {
-        self.boxed.contains(&(ty.clone(), index))
-    }
-
-    /// The path of a generated type from anywhere in the crate.
-    pub(crate) fn type_path(&self, id: &TypeId) -> TokenStream {
-        let module = ident(self.names.module(&id.ns));
-        let name = ident(self.names.type_name(id));
+    /// The path of a generated item from anywhere in the crate.
+    pub(crate) fn path(&self, p: &ItemPath) -> TokenStream {
+        let module = ident(&p.module);
+        let name = ident(&p.name);
         let root = self.root;
         quote!(#root::#module::#name)
+    }
+
+    /// The Rust type of one value.
+    pub(crate) fn rust_type(&self, t: &RustType) -> TokenStream {
+        match t {
+            RustType::Builtin(b) => self.builtin_type(*b),
+            RustType::Generated(p) => self.path(p),
+        }
+    }
+
+    /// The Rust type of one item of a field (the shape not applied).
+    pub(crate) fn item_type(&self, v: &Value) -> TokenStream {
+        let rt = self.rt;
+        match v {
+            Value::Scalar { rust, .. } => self.rust_type(rust),
+            Value::Complex { path, .. } => self.path(path),
+            Value::AnyType | Value::Wildcard { .. } => quote!(#rt::AnyElement),
+        }
+    }
+
+    /// The Rust type of a field, its shape applied.
+    pub(crate) fn field_type(&self, f: &FieldPlan) -> TokenStream {
+        let item = self.item_type(&f.value);
+        match f.shape {
+            Shape::Plain => item,
+            Shape::Optional => quote!(::std::option::Option<#item>),
+            Shape::Boxed => quote!(::std::option::Option<::std::boxed::Box<#item>>),
+            Shape::List => quote!(::std::vec::Vec<#item>),
+        }
+    }
+
+    /// The Rust type of a built-in. Numbers that XSD leaves unbounded (`xs:integer`) become `i64`: PayPal uses
+    /// them for quantities, and an overflowing value is a decode error rather than a silent wrap.
+    pub(crate) fn builtin_type(&self, b: Builtin) -> TokenStream {
+        let rt = self.rt;
+        match b {
+            Builtin::String
+            | Builtin::NormalizedString
+            | Builtin::Token
+            | Builtin::AnyUri
+            | Builtin::Duration
+            | Builtin::Base64Binary => quote!(::std::string::String),
+            Builtin::Boolean => quote!(bool),
+            Builtin::Int => quote!(i32),
+            Builtin::Integer | Builtin::Long => quote!(i64),
+            Builtin::Short => quote!(i16),
+            Builtin::Byte => quote!(i8),
+            Builtin::NonNegativeInteger | Builtin::PositiveInteger => quote!(u64),
+            Builtin::UnsignedInt => quote!(u32),
+            Builtin::Decimal => quote!(#rt::Decimal),
+            Builtin::Double => quote!(f64),
+            Builtin::Float => quote!(f32),
+            Builtin::DateTime => quote!(#rt::DateTime),
+            Builtin::Date => quote!(#rt::Date),
+            Builtin::Time => quote!(#rt::Time),
+            Builtin::AnyType => quote!(#rt::AnyElement),
+        }
+    }
+
+    /// The runtime's whitespace mode.
+    pub(crate) fn ws(&self, ws: Ws) -> TokenStream {
+        let rt = self.rt;
+        match ws {
+            Ws::Preserve => quote!(#rt::xml::Ws::Preserve),
+            Ws::Replace => quote!(#rt::xml::Ws::Replace),
+            Ws::Collapse => quote!(#rt::xml::Ws::Collapse),
+        }
     }
 
     /// The constant that holds a namespace URI (`crate::generated::ns::EBL`), or a string literal for a namespace
     /// that has no module (only possible for namespaces no type lives in).
     pub(crate) fn ns_const(&self, ns: &str) -> TokenStream {
-        if ns.is_empty() {
-            return quote!("");
+        match self.plan.module(ns) {
+            Some(m) => {
+                let c = ident(&m.ns_const);
+                let root = self.root;
+                quote!(#root::ns::#c)
+            }
+            None => quote!(#ns),
         }
-        let c = ident(&self.names.module(ns).to_uppercase());
-        let root = self.root;
-        quote!(#root::ns::#c)
-    }
-
-    /// Namespaces that hold at least one type, in order.
-    pub(crate) fn namespaces(&self) -> BTreeSet<&str> {
-        self.model.types.keys().map(|id| id.ns.as_str()).collect()
     }
 }
 
@@ -113,68 +166,61 @@ pub struct Options {
     /// Path of the generated module from the crate root. `crate::generated` for `paypal-soap`; tests that compile
     /// fixture output inside another crate point it elsewhere.
     pub root_path: String,
+    /// Path of the runtime, the one way generated code names it (as prost-build's `prost_path`).
+    pub runtime_path: String,
+    /// Path of the service layer whose `client` and `server` modules the operation code extends.
+    pub service_path: String,
     /// The error catalog (`schemas/error-catalog.tsv`), emitted as `errors.rs` when present.
     pub catalog: Option<crate::catalog::Catalog>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { root_path: "crate::generated".to_string(), catalog: None }
+        Options {
+            root_path: "crate::generated".to_string(),
+            runtime_path: "crate::runtime".to_string(),
+            service_path: "crate::runtime".to_string(),
+            catalog: None,
+        }
     }
 }
 
-/// Emits every generated file of `model`.
+/// Emits every generated file of `plan`.
 ///
 /// # Panics
-/// When `options.root_path` is not a Rust path (a caller bug).
-pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTreeMap<String, TokenStream> {
-    let boxed = boxed_fields(flat);
+/// When `options.root_path` or `options.runtime_path` is not a Rust path (a caller bug).
+pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
     let root: TokenStream = options.root_path.parse().expect("Options::root_path must be a Rust path");
-    let limits = crate::limits::collect(model);
-    let no_checks = BTreeSet::new();
-    let mut ctx = Ctx {
-        model,
-        flat,
-        names,
-        root: &root,
-        root_text: &options.root_path,
-        limits: &limits,
-        checked: &no_checks,
-        boxed: &boxed,
-    };
-    let checked = validate::checked_types(&ctx);
-    ctx.checked = &checked;
+    let rt: TokenStream = options.runtime_path.parse().expect("Options::runtime_path must be a Rust path");
+    let svc: TokenStream = options.service_path.parse().expect("Options::service_path must be a Rust path");
+    let ctx =
+        Ctx { plan, root: &root, root_text: &options.root_path, rt: &rt, svc: &svc, svc_text: &options.service_path };
     let mut files = BTreeMap::new();
-    let namespaces = ctx.namespaces();
-    let recursive = examples::recursive_members(flat);
 
     let mut mods = Vec::new();
     let mut ns_consts = Vec::new();
-    for ns in &namespaces {
-        let module = names.module(ns);
-        let m = ident(module);
-        let c = ident(&module.to_uppercase());
+    for module in &plan.modules {
+        let ns = &module.ns;
+        let m = ident(&module.name);
+        let c = ident(&module.ns_const);
         let doc = format!(" Types of the namespace `{ns}`.");
         mods.push(quote!(#[doc = #doc] pub mod #m;));
         let cdoc = format!(" `{ns}`.");
         ns_consts.push(quote!(#[doc = #cdoc] pub const #c: &str = #ns;));
 
-        let ids: Vec<&TypeId> = model.types.keys().filter(|id| id.ns == *ns).collect();
-        let has_enums = ids.iter().any(
-            |id| matches!(model.get(id).map(|d| &d.kind), Some(TypeDefKind::Simple(st)) if !st.enumeration.is_empty()),
-        );
-        files.insert(format!("{module}/mod.rs"), module_file(ns, has_enums));
-        files.insert(format!("{module}/types.rs"), types::emit_types(&ctx, &ids));
-        if has_enums {
-            files.insert(format!("{module}/enums.rs"), enums::emit_enums(&ctx, &ids));
+        let name = &module.name;
+        files.insert(format!("{name}/mod.rs"), module_file(ns, module.has_enums));
+        files.insert(format!("{name}/types.rs"), types::emit_types(&ctx, module));
+        if module.has_enums {
+            files.insert(format!("{name}/enums.rs"), enums::emit_enums(&ctx, module));
         }
-        files.insert(format!("{module}/xml.rs"), xml_file(&ctx, &ids));
-        files.insert(format!("{module}/validate.rs"), validate_file(&ctx, &ids));
-        files.insert(format!("{module}/examples.rs"), examples::emit_examples_file(&ctx, &ids, &recursive));
-        files.insert(format!("{module}/arbitrary.rs"), arbitrary::emit_arbitrary_file(&ctx, &ids, &recursive));
+        files.insert(format!("{name}/xml.rs"), xml_file(&ctx, module));
+        files.insert(format!("{name}/validate.rs"), validate_file(&ctx, module));
+        files.insert(format!("{name}/examples.rs"), examples::emit_examples_file(&ctx, module));
+        files.insert(format!("{name}/arbitrary.rs"), arbitrary::emit_arbitrary_file(&ctx, module));
     }
-    let reexports = namespaces.iter().map(|ns| {
-        let m = ident(names.module(ns));
+    let reexports = plan.modules.iter().map(|m| {
+        let m = ident(&m.name);
         quote!(pub use super::#m::*;)
     });
     files.insert("services.rs".to_string(), services::emit_services(&ctx));
@@ -188,7 +234,7 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
             pub mod errors;
         )
     });
-    let version = model.service.version.clone().unwrap_or_default();
+    let version = &plan.schema_version;
     files.insert(
         "mod.rs".to_string(),
         quote! {
@@ -223,52 +269,6 @@ pub fn emit(model: &Model, flat: &Flat, names: &Names, options: &Options) -> BTr
     files
 }
 
-/// Single (non-`Vec`) fields whose type can reach the containing type again through single fields: without a
-/// `Box` the struct would have infinite size.
-fn boxed_fields(flat: &Flat) -> BTreeSet<(TypeId, usize)> {
-    cyclic_members(flat, |ff| !ff.occurs.is_many())
-}
-
-/// Members (type, member index) that lead back to their own type through a chain of complex fields that all pass
-/// `follow`. Boxing follows single fields only; example values follow lists too.
-pub(crate) fn cyclic_members(
-    flat: &Flat,
-    follow: impl Fn(&crate::flatten::FlatField) -> bool,
-) -> BTreeSet<(TypeId, usize)> {
-    let edges = |id: &TypeId| -> Vec<(usize, TypeId)> {
-        let Some(t) = flat.types.get(id) else { return Vec::new() };
-        t.members
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| match m {
-                Member::Element(ff) if follow(ff) => match &ff.field.type_ref {
-                    TypeRef::Named(target) if flat.types.contains_key(target) => Some((i, target.clone())),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect()
-    };
-    let mut out = BTreeSet::new();
-    for id in flat.types.keys() {
-        for (i, target) in edges(id) {
-            // Depth-first search from the field's type back to the containing type.
-            let mut stack = vec![target];
-            let mut visited = BTreeSet::new();
-            while let Some(cur) = stack.pop() {
-                if cur == *id {
-                    out.insert((id.clone(), i));
-                    break;
-                }
-                if visited.insert(cur.clone()) {
-                    stack.extend(edges(&cur).into_iter().map(|(_, t)| t));
-                }
-            }
-        }
-    }
-    out
-}
-
 fn module_file(ns: &str, has_enums: bool) -> TokenStream {
     let doc = format!(" Types of the namespace `{ns}`: structs and aliases, enumerations, and their XML code.");
     let enums = has_enums.then(|| {
@@ -292,39 +292,43 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
     }
 }
 
-fn validate_file(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
-    let items = ids.iter().filter(|id| ctx.flat.types.contains_key(**id)).map(|id| {
-        let validate = validate::emit_validate(ctx, id);
-        let limits = validate::emit_limits_table(ctx, id);
-        quote!(#validate #limits)
+fn validate_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
+    let rt = ctx.rt;
+    let items = module.types.iter().filter_map(|id| {
+        let t = ctx.plan.types.get(id)?;
+        let TypeKind::Struct(s) = &t.kind else { return None };
+        let validate = validate::emit_validate(ctx, t, s);
+        let limits = validate::emit_limits_table(ctx, t, s);
+        Some(quote!(#validate #limits))
     });
     quote! {
         //! Validators of this namespace's types.
         #![allow(unused_imports, clippy::cast_lossless)]
-        use crate::runtime::validate::{
+        use #rt::validate::{
             FieldLimit, Limited, Path, Validate, Violation, checks, check_occurs, check_required, record, record_item,
         };
         #(#items)*
     }
 }
 
-fn xml_file(ctx: &Ctx<'_>, ids: &[&TypeId]) -> TokenStream {
+fn xml_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
+    let rt = ctx.rt;
     let mut items = Vec::new();
-    for id in ids {
-        let Some(def) = ctx.model.get(id) else { continue };
-        match &def.kind {
-            TypeDefKind::Complex(_) => {
-                items.push(xml_write::emit_write(ctx, id));
-                items.push(xml_read::emit_read(ctx, id));
+    for id in &module.types {
+        let Some(t) = ctx.plan.types.get(id) else { continue };
+        match &t.kind {
+            TypeKind::Struct(s) => {
+                items.push(xml_write::emit_write(ctx, t, s));
+                items.push(xml_read::emit_read(ctx, t, s));
             }
-            TypeDefKind::Simple(st) if !st.enumeration.is_empty() => items.push(enums::emit_scalar_impl(ctx, id, st)),
-            TypeDefKind::Simple(_) => {}
+            TypeKind::Enum(_) => items.push(enums::emit_scalar_impl(ctx, t)),
+            TypeKind::Alias(_) => {}
         }
     }
     quote! {
         //! XML writers and readers of this namespace's types.
         #![allow(unused_imports)]
-        use crate::runtime::xml::{DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite, XmlWriter};
+        use #rt::xml::{DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite, XmlWriter};
         #(#items)*
     }
 }

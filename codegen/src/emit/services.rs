@@ -1,27 +1,21 @@
-//! The service: from the model's operations to `services.rs`, holding one descriptor per WSDL operation (`ops`,
+//! The service: from the plan's operations to `services.rs`, holding one descriptor per WSDL operation (`ops`,
 //! `OPERATIONS`), the typed client methods on the runtime's `Client`, the `ApiResponse` impls of the response
 //! types, and (behind the `fake-server` feature) the server-side `PayPalApi` trait and its dispatcher.
-//!
-//! An operation gets a client method and a server method only when its response type carries the fields of
-//! PayPal's `AbstractResponseType` (`Timestamp`, `Ack`, `CorrelationID`, `Errors`, `Version`, `Build`, with
-//! PayPal's `AckCodeType` and `ErrorType`), since the runtime reads the outcome from them. Every PayPal
-//! operation does; a fixture schema with other base types gets descriptors only, and a plain XSD (no service)
-//! gets nothing but an empty name list.
+//! Which operations get methods is decided in the plan (`plan::services`); a plain XSD (no service) gets
+//! nothing but an empty name list.
 
-mod plan;
 mod server;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Ctx, doc_attrs, ident};
-use plan::{Effect, OpPlan, plan_operations};
+use crate::plan::{Effect, OperationPlan};
 
 /// Emits `services.rs`.
 pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
-    let ops = &ctx.model.service.operations;
-    let names = ops.iter().map(|op| op.name.as_str());
-    if ops.is_empty() {
+    let names = &ctx.plan.operation_names;
+    if names.is_empty() {
         return quote! {
             //! Operations of the service: none (the schema has no WSDL service).
 
@@ -29,25 +23,26 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
             pub const OPERATION_NAMES: &[&str] = &[];
         };
     }
-    let plans = plan_operations(ctx);
+    let svc = ctx.svc;
+    let plans = &ctx.plan.operations;
     let consts = plans.iter().map(|p| descriptor(ctx, p));
     let all = plans.iter().map(|p| {
-        let c = &p.konst;
+        let c = ident(&p.konst);
         quote!(&ops::#c)
     });
-    let response_impls = response_impls(ctx, &plans);
+    let response_impls = response_impls(ctx, plans);
     let methods: Vec<TokenStream> = plans.iter().filter(|p| p.is_typed()).map(|p| client_method(ctx, p)).collect();
     let client = if methods.is_empty() {
         TokenStream::new()
     } else {
         quote! {
             /// One method per WSDL operation.
-            impl crate::runtime::client::Client {
+            impl #svc::client::Client {
                 #(#methods)*
             }
         }
     };
-    let server = server::emit_server(ctx, &plans);
+    let server = server::emit_server(ctx, plans);
     let count = plans.len();
     let typed = plans.iter().filter(|p| p.is_typed()).count();
     let module_doc = format!(
@@ -65,7 +60,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         /// Every operation descriptor, in (port, name) order.
-        pub static OPERATIONS: &[&crate::runtime::client::Operation] = &[#(#all),*];
+        pub static OPERATIONS: &[&#svc::client::Operation] = &[#(#all),*];
 
         #response_impls
         #client
@@ -73,25 +68,21 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-fn descriptor(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
-    let op = p.op;
-    let c = &p.konst;
-    let (name, port, action) = (&op.name, &op.port, &op.soap_action);
-    let (req_ns, req_name) = (ctx.ns_const(&op.input.element.ns), &op.input.element.name);
-    let (resp_ns, resp_name) = (ctx.ns_const(&op.output.element.ns), &op.output.element.name);
-    let effect = match p.effect {
-        Effect::ReadOnly => quote!(ReadOnly),
-        Effect::Mutating => quote!(Mutating),
-        Effect::MovesMoney => quote!(MovesMoney),
-    };
+fn descriptor(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
+    let svc = ctx.svc;
+    let c = ident(&p.konst);
+    let (name, port, action) = (&p.name, &p.port, &p.soap_action);
+    let (req_ns, req_name) = (ctx.ns_const(&p.request_element.ns), &p.request_element.name);
+    let (resp_ns, resp_name) = (ctx.ns_const(&p.response_element.ns), &p.response_element.name);
+    let effect = ident(p.effect.variant());
     let msg = match &p.msg_sub_id {
         Some(path) => quote!(::std::option::Option::Some(#path)),
         None => quote!(::std::option::Option::None),
     };
-    let doc = format!(" `{name}` on port `{port}`: `{req_name}` in, `{resp_name}` out ({}).", p.effect.describe());
+    let doc = format!(" `{name}` on port `{port}`: `{req_name}` in, `{resp_name}` out ({}).", p.effect);
     quote! {
         #[doc = #doc]
-        pub const #c: crate::runtime::client::Operation = crate::runtime::client::Operation {
+        pub const #c: #svc::client::Operation = #svc::client::Operation {
             name: #name,
             port: #port,
             soap_action: #action,
@@ -99,26 +90,27 @@ fn descriptor(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
             request_element: #req_name,
             response_ns: #resp_ns,
             response_element: #resp_name,
-            effect: crate::runtime::client::Effect::#effect,
+            effect: #svc::client::Effect::#effect,
             msg_sub_id: #msg,
         };
     }
 }
 
-fn response_impls(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
+fn response_impls(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
+    let svc = ctx.svc;
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for p in plans {
-        let (Some(resp), Some(common)) = (&p.response, &p.common) else { continue };
+        let Some((resp, common)) = &p.response else { continue };
         if !seen.insert(resp.clone()) {
             continue;
         }
-        let ty = ctx.type_path(resp);
+        let ty = ctx.path(resp);
         let [ts, ack, cid, errors, version, build] = common.each().map(ident);
         out.push(quote! {
-            impl crate::runtime::client::ApiResponse for #ty {
-                fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-                    crate::runtime::client::CommonFields {
+            impl #svc::client::ApiResponse for #ty {
+                fn common(&self) -> #svc::client::CommonFields<'_> {
+                    #svc::client::CommonFields {
                         timestamp: self.#ts.as_ref(),
                         ack: self.#ack.as_ref(),
                         correlation_id: self.#cid.as_deref(),
@@ -127,8 +119,8 @@ fn response_impls(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
                         build: self.#build.as_deref(),
                     }
                 }
-                fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-                    crate::runtime::client::CommonFieldsMut {
+                fn common_mut(&mut self) -> #svc::client::CommonFieldsMut<'_> {
+                    #svc::client::CommonFieldsMut {
                         timestamp: &mut self.#ts,
                         ack: &mut self.#ack,
                         correlation_id: &mut self.#cid,
@@ -144,20 +136,16 @@ fn response_impls(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
 }
 
 /// The rustdoc of an operation's client method.
-fn method_doc(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
-    let op = p.op;
+fn method_doc(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let root = ctx.root_text;
-    let link = |id: &crate::model::TypeId| {
-        let t = ctx.names.type_name(id);
-        format!("[`{t}`]({root}::{}::{t})", ctx.names.module(&id.ns))
-    };
-    let request = link(p.request_type());
-    let response = p.response.as_ref().map_or_else(String::new, link);
+    let link = |path: &crate::plan::ItemPath| format!("[`{t}`]({root}::{}::{t})", path.module, t = path.name);
+    let request = link(&p.request);
+    let response = p.response.as_ref().map_or_else(String::new, |(r, _)| link(r));
     let mut note = format!(
         "Calls `{}` (WSDL port `{}`): sends {request} in `{}` and returns {response} from `{}`.\n\n\
          `Version` is set to `{root}::SCHEMA_VERSION` unless the request sets one, and the request is checked \
          against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).\n\n",
-        op.name, op.port, op.input.element.name, op.output.element.name
+        p.name, p.port, p.request_element.name, p.response_element.name
     );
     note.push_str(match p.effect {
         Effect::ReadOnly => {
@@ -185,18 +173,19 @@ fn method_doc(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
         "\n\n# Errors\n`ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the \
          payload), and every other failure `ErrorKind` lists.",
     );
-    doc_attrs(op.doc.as_deref(), &note)
+    doc_attrs(p.doc.as_deref(), &note)
 }
 
-fn client_method(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
+fn client_method(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
+    let svc = ctx.svc;
     let method = ident(&p.rust);
-    let c = &p.konst;
+    let c = ident(&p.konst);
     let docs = method_doc(ctx, p);
-    let request_ty = ctx.type_path(p.request_type());
-    let wrapper_ty = ctx.type_path(&p.wrapper);
+    let request_ty = ctx.path(&p.request);
+    let wrapper_ty = ctx.path(&p.wrapper);
     let root = ctx.root;
-    let Some(resp) = &p.response else { return TokenStream::new() };
-    let response_ty = ctx.type_path(resp);
+    let Some((resp, _)) = &p.response else { return TokenStream::new() };
+    let response_ty = ctx.path(resp);
     let set_version = p.version_field.as_ref().map(|f| {
         let f = ident(f);
         quote! {
@@ -219,7 +208,7 @@ fn client_method(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
         pub async fn #method(
             &self,
             #mutable request: #request_ty,
-        ) -> ::std::result::Result<crate::runtime::client::Response<#response_ty>, crate::runtime::client::Error> {
+        ) -> ::std::result::Result<#svc::client::Response<#response_ty>, #svc::client::Error> {
             #set_version
             self.validate_request(&ops::#c, &request)?;
             let body = #body;

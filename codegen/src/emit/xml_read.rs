@@ -7,25 +7,24 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::scalar::{is_stringy, root_builtin, scalar_kind};
 use super::{Ctx, ident};
-use crate::flatten::Member;
-use crate::model::{Builtin, TypeId, TypeRef};
+use crate::plan::{FieldPlan, Shape, StructPlan, TypePlan, Value};
 
 /// The `XmlRead` impl of one complex type.
-pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
-    let Some(flat) = ctx.flat.types.get(id) else { return TokenStream::new() };
-    let path = ctx.type_path(id);
+pub(crate) fn emit_read(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStream {
+    let path = ctx.path(&t.path);
 
-    let attr_arms = flat.attributes.iter().enumerate().map(|(i, fa)| {
-        let f = ident(ctx.names.attribute(id, i));
-        let a = &fa.attribute;
+    let attr_arms = s.attributes.iter().map(|a| {
+        let f = ident(&a.rust);
         let ns = ctx.ns_const(&a.ns);
-        let name = &a.name;
-        let ws = scalar_kind(ctx.model, &a.type_ref).map(|(_, ws)| ws.tokens());
+        let name = &a.wire;
+        let ws = match &a.value {
+            Value::Scalar { scalar, .. } => Some(ctx.ws(scalar.ws)),
+            _ => None,
+        };
         quote!((#name, ns) if ns == #ns => out.#f = r.attr_scalar(start, a, #ws)?,)
     });
-    let attrs = if flat.attributes.is_empty() {
+    let attrs = if s.attributes.is_empty() {
         quote!(for a in start.attrs() {
             r.unknown_attribute(start, a);
         })
@@ -40,21 +39,23 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         }
     };
 
-    let body = if let Some(content) = &flat.simple_content {
-        let f = ident(ctx.names.content_field(id));
-        let ws = scalar_kind(ctx.model, content).map(|(_, ws)| ws.tokens());
-        if root_builtin(ctx.model, content).is_some_and(is_stringy) {
+    let body = if let Some(c) = &s.content {
+        let f = ident(&c.rust);
+        let ws = match &c.value {
+            Value::Scalar { scalar, .. } => Some(ctx.ws(scalar.ws)),
+            _ => None,
+        };
+        if c.shape == Shape::Plain {
             quote!(out.#f = r.read_scalar(start, #ws)?.unwrap_or_default();)
         } else {
             quote!(out.#f = r.read_scalar(start, #ws)?;)
         }
     } else {
-        children(ctx, id)
+        children(ctx, s)
     };
 
     // A type with nothing to fill (an empty complexType) only skips what it receives.
-    let assigns =
-        !flat.attributes.is_empty() || flat.simple_content.is_some() || !flat.members.is_empty() || flat.mixed;
+    let assigns = !s.attributes.is_empty() || s.content.is_some() || !s.members.is_empty() || s.text.is_some();
     let binding = if assigns { quote!(let mut out) } else { quote!(let out) };
     quote! {
         impl XmlRead for #path {
@@ -68,32 +69,28 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     }
 }
 
-fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
-    let flat = &ctx.flat.types[id];
+fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
     // Members grouped by wire name, in first-declaration order. The same name can be declared twice in one
     // content model (a derived type redeclaring an inherited element, as DoUATPAuthorizationResponseType does
     // with MsgSubID): the first occurrence fills the first declaration, the next one the second, and so on.
-    let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
+    let mut groups: Vec<((&str, &str), Vec<&FieldPlan>)> = Vec::new();
     let mut any_arms = Vec::new();
     let mut takes_all = false;
-    for (i, m) in flat.members.iter().enumerate() {
-        match m {
-            Member::Element(ff) => {
-                let key = (ff.field.ns.clone(), ff.field.name.clone());
-                match groups.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, members)) => members.push(i),
-                    None => groups.push((key, vec![i])),
-                }
-            }
-            Member::Any(a) => {
-                let f = ident(ctx.names.field(id, i));
-                let guard = any_guard(&a.any.namespace, &a.declared_in.ns);
-                // `##any` takes everything, so its arm binds nothing and no fallback follows it.
-                let catch_all = guard.to_string() == "true";
-                takes_all |= catch_all;
-                let pattern = if catch_all { quote!((_, _)) } else { quote!((_, ns) if #guard) };
-                any_arms.push(quote!(#pattern => out.#f.push(r.read_any(child)?),));
-            }
+    for m in &s.members {
+        if let Value::Wildcard { namespace } = &m.value {
+            let f = ident(&m.rust);
+            let guard = any_guard(namespace, &m.ns);
+            // `##any` takes everything, so its arm binds nothing and no fallback follows it.
+            let catch_all = guard.to_string() == "true";
+            takes_all |= catch_all;
+            let pattern = if catch_all { quote!((_, _)) } else { quote!((_, ns) if #guard) };
+            any_arms.push(quote!(#pattern => out.#f.push(r.read_any(child)?),));
+            continue;
+        }
+        let key = (m.ns.as_str(), m.wire.as_str());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(m),
+            None => groups.push((key, vec![m])),
         }
     }
     let mut singles = 0usize;
@@ -102,14 +99,12 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         let ns = ctx.ns_const(ns);
         let mut body = quote!(r.skip_duplicate(child)?;);
         // Built from the last declaration backwards, so the first one is tested first.
-        for &i in members.iter().rev() {
-            let Member::Element(ff) = &flat.members[i] else { continue };
-            let f = ident(ctx.names.field(id, i));
-            let tr = &ff.field.type_ref;
-            let value = read_one(ctx, tr, ctx.is_boxed(id, i));
+        for m in members.iter().rev() {
+            let f = ident(&m.rust);
+            let value = read_one(ctx, m);
             // Everything but `xs:anyType` reads as an `Option`: absent when nil (and, for scalars, when empty).
-            let optional = *tr != TypeRef::Builtin(Builtin::AnyType);
-            body = if ff.occurs.is_many() {
+            let optional = m.value != Value::AnyType;
+            body = if m.shape == Shape::List {
                 // A list takes every occurrence, so later declarations of the same name are unreachable. The
                 // reader appends, so that it can size the list from its first item. A nil item is left out;
                 // if it had content anyway, the reader has recorded it.
@@ -135,8 +130,8 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
         arms.push(quote!((#name, ns) if ns == #ns => { #body }));
     }
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
-    let next = if flat.mixed {
-        let t = ident(ctx.names.text_field(id));
+    let next = if let Some(text) = &s.text {
+        let t = ident(text);
         quote!(r.next_child_mixed(&mut out.#t))
     } else {
         quote!(r.next_child())
@@ -168,22 +163,23 @@ fn children(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
     }
 }
 
-/// An expression that reads the element `child` as a value of `tr`: `Option<T>` for scalars (absent when
-/// empty or nil) and for complex types (absent when nil; boxed when `boxed`), and an `AnyElement` for
+/// An expression that reads the element `child` as a value of field `f`: `Option<T>` for scalars (absent when
+/// empty or nil) and for complex types (absent when nil; boxed when the field is), and an `AnyElement` for
 /// `xs:anyType`, which keeps even a nil element as received.
-fn read_one(ctx: &Ctx<'_>, tr: &TypeRef, boxed: bool) -> TokenStream {
-    if *tr == TypeRef::Builtin(Builtin::AnyType) {
-        return quote!(r.read_any(child)?);
+fn read_one(ctx: &Ctx<'_>, f: &FieldPlan) -> TokenStream {
+    match &f.value {
+        Value::AnyType | Value::Wildcard { .. } => quote!(r.read_any(child)?),
+        Value::Scalar { scalar, .. } => {
+            let ws = ctx.ws(scalar.ws);
+            quote!(r.read_scalar(child, #ws)?)
+        }
+        Value::Complex { path, .. } => {
+            let path = ctx.path(path);
+            let read = quote!(r.read_nillable(child, |r| <#path as XmlRead>::read_element(r, child))?);
+            if f.shape == Shape::Boxed { quote!(#read.map(::std::boxed::Box::new)) } else { read }
+        }
     }
-    if let Some((_, ws)) = scalar_kind(ctx.model, tr) {
-        let ws = ws.tokens();
-        return quote!(r.read_scalar(child, #ws)?);
-    }
-    let path = ctx.rust_type(tr);
-    let read = quote!(r.read_nillable(child, |r| <#path as XmlRead>::read_element(r, child))?);
-    if boxed { quote!(#read.map(::std::boxed::Box::new)) } else { read }
 }
-
 /// The match guard (on `ns`, the child's namespace) for an `xs:any` namespace constraint.
 fn any_guard(constraint: &str, target_ns: &str) -> TokenStream {
     let mut alternatives = Vec::new();

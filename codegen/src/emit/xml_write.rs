@@ -5,50 +5,51 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::scalar::{is_stringy, root_builtin, scalar_kind};
 use super::{Ctx, ident};
-use crate::flatten::Member;
-use crate::model::{Builtin, TypeId, TypeRef};
+use crate::plan::{Shape, StructPlan, TypePlan, Value};
 
 /// The `XmlWrite` impl of one complex type.
-pub(crate) fn emit_write(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
-    let Some(flat) = ctx.flat.types.get(id) else { return TokenStream::new() };
-    let path = ctx.type_path(id);
+pub(crate) fn emit_write(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStream {
+    let path = ctx.path(&t.path);
 
-    let attrs = flat.attributes.iter().enumerate().map(|(i, fa)| {
-        let f = ident(ctx.names.attribute(id, i));
-        let name = &fa.attribute.name;
+    let attrs = s.attributes.iter().map(|a| {
+        let f = ident(&a.rust);
+        let name = &a.wire;
         quote!(if let ::std::option::Option::Some(v) = &self.#f { w.attr_scalar(#name, v)?; })
     });
 
-    let content = flat.simple_content.as_ref().map(|c| {
-        let f = ident(ctx.names.content_field(id));
-        if root_builtin(ctx.model, c).is_some_and(is_stringy) {
+    let content = s.content.as_ref().map(|c| {
+        let f = ident(&c.rust);
+        if c.shape == Shape::Plain {
             quote!(w.text_scalar(&self.#f)?;)
         } else {
             quote!(if let ::std::option::Option::Some(v) = &self.#f { w.text_scalar(v)?; })
         }
     });
 
-    let members = flat.members.iter().enumerate().map(|(i, m)| {
-        let f = ident(ctx.names.field(id, i));
-        match m {
-            Member::Any(_) => quote!(for v in &self.#f { w.any(v)?; }),
-            Member::Element(ff) => {
-                let ns = ctx.ns_const(&ff.field.ns);
-                let name = &ff.field.name;
-                let one = write_one(ctx, &ff.field.type_ref, &ns, name);
-                if ff.occurs.is_many() {
-                    quote!(for v in &self.#f { #one })
-                } else {
-                    quote!(if let ::std::option::Option::Some(v) = &self.#f { #one })
-                }
+    let members = s.members.iter().map(|m| {
+        let f = ident(&m.rust);
+        let one = match &m.value {
+            Value::Wildcard { .. } => return quote!(for v in &self.#f { w.any(v)?; }),
+            Value::AnyType => quote!(w.any(v)?;),
+            Value::Scalar { .. } => {
+                let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
+                quote!(w.scalar_element(#ns, #name, v)?;)
             }
+            Value::Complex { .. } => {
+                let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
+                quote!(v.write_element(w, #ns, #name)?;)
+            }
+        };
+        if m.shape == Shape::List {
+            quote!(for v in &self.#f { #one })
+        } else {
+            quote!(if let ::std::option::Option::Some(v) = &self.#f { #one })
         }
     });
 
-    let text = flat.mixed.then(|| {
-        let f = ident(ctx.names.text_field(id));
+    let text = s.text.as_ref().map(|t| {
+        let f = ident(t);
         quote!(w.text(&self.#f)?;)
     });
 
@@ -64,17 +65,5 @@ pub(crate) fn emit_write(ctx: &Ctx<'_>, id: &TypeId) -> TokenStream {
                 w.end(ns, name)
             }
         }
-    }
-}
-
-/// Writes the value `v` (a reference) as element `{ns}name`.
-fn write_one(ctx: &Ctx<'_>, tr: &TypeRef, ns: &TokenStream, name: &str) -> TokenStream {
-    if *tr == TypeRef::Builtin(Builtin::AnyType) {
-        return quote!(w.any(v)?;);
-    }
-    if scalar_kind(ctx.model, tr).is_some() {
-        quote!(w.scalar_element(#ns, #name, v)?;)
-    } else {
-        quote!(v.write_element(w, #ns, #name)?;)
     }
 }

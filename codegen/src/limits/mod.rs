@@ -22,7 +22,7 @@ use crate::model::TypeId;
 
 pub use prose::{DocLimit, NamedLimit, ProseLimit, Reason, ReasonKind, limits_in_doc, named_limits};
 pub use report::Counts;
-pub use table::collect;
+pub use table::{collect, collect_with};
 
 /// Where a limit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

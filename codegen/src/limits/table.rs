@@ -19,8 +19,13 @@ use crate::model::{
 /// documentation of a field of its parent type ("FirstName: 25 single-byte character limit" on `PayerName`);
 /// then one stated by the documentation of its simple type.
 pub fn collect(model: &Model) -> Limits {
-    let flat = flatten(model);
-    let mut b = Builder::new(model, &flat);
+    collect_with(model, &flatten(model))
+}
+
+/// [`collect`] with the flat view already computed (`flat` must be `flatten(model)`): the plan stage calls this,
+/// so the model is flattened once per generation.
+pub fn collect_with(model: &Model, flat: &Flat) -> Limits {
+    let mut b = Builder::new(model, flat);
     for (id, def) in &model.types {
         match &def.kind {
             TypeDefKind::Simple(st) => b.simple_type(id, def, st),

@@ -13,6 +13,7 @@ mod service;
 mod types;
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use crate::error::{Error, Result};
 use crate::model::{Builtin, Model, Pos, QName, SymbolKind, TypeDefKind, TypeId, TypeRef, XS_NS};
@@ -24,13 +25,20 @@ use crate::parse::{Documents, RawElement, RawQName, RawType, RawTypeDef};
 /// [`Error::Schema`] at the offending position for unresolved references, duplicate definitions,
 /// derivations the model cannot express and derivation cycles.
 pub fn lower(docs: &Documents) -> Result<Model> {
-    let symbols = Symbols::collect(docs)?;
+    let (symbols, duplicates) = Symbols::collect(docs);
     let mut model = Model::default();
-    types::lower_all(&symbols, docs, &mut model)?;
-    check_cycles(&model)?;
+    let lowered = types::lower_all(&symbols, docs, &mut model);
+    Error::collect(duplicates.into_iter().chain(lowered.err()).collect())?;
+    // The WSDL is bound only against a model without problems: an element that failed to lower would otherwise
+    // show up again as an unresolved part, a second report of the same mistake.
+    let mut errors: Vec<Error> = check_cycles(&model).err().into_iter().collect();
     if let Some(wsdl) = &docs.wsdl {
-        model.service = service::lower_service(wsdl, &model.elements)?;
+        match service::lower_service(wsdl, &model.elements) {
+            Ok(service) => model.service = service,
+            Err(e) => errors.push(e),
+        }
     }
+    Error::collect(errors)?;
     model.sources = docs.sources.clone();
     model.sources.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(model)
@@ -45,24 +53,35 @@ struct Symbols<'d> {
 }
 
 impl<'d> Symbols<'d> {
-    fn collect(docs: &'d Documents) -> Result<Self> {
-        let mut types = BTreeMap::new();
-        let mut elements = BTreeMap::new();
+    /// The symbol tables, and one error per duplicate definition (the first definition is kept, so lowering can
+    /// go on and report the schemas' other problems too).
+    fn collect(docs: &'d Documents) -> (Self, Vec<Error>) {
+        let mut types: BTreeMap<QName, &RawType> = BTreeMap::new();
+        let mut elements: BTreeMap<QName, &RawElement> = BTreeMap::new();
+        let mut errors = Vec::new();
         for schema in &docs.schemas {
             for ty in &schema.types {
                 let name = QName::new(schema.target_ns.clone(), ty.name.clone().unwrap_or_default());
-                if let Some(first) = types.insert(name.clone(), ty) {
-                    return Err(duplicate("type", &name, &ty.pos, &first.pos));
+                match types.entry(name) {
+                    Entry::Occupied(first) => errors.push(duplicate("type", first.key(), &ty.pos, &first.get().pos)),
+                    Entry::Vacant(slot) => {
+                        slot.insert(ty);
+                    }
                 }
             }
             for el in &schema.elements {
                 let name = QName::new(schema.target_ns.clone(), el.name.clone());
-                if let Some(first) = elements.insert(name.clone(), el) {
-                    return Err(duplicate("element", &name, &el.pos, &first.pos));
+                match elements.entry(name) {
+                    Entry::Occupied(first) => {
+                        errors.push(duplicate("element", first.key(), &el.pos, &first.get().pos));
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(el);
+                    }
                 }
             }
         }
-        Ok(Self { types, elements })
+        (Self { types, elements }, errors)
     }
 
     /// Resolves a type reference: an XML Schema built-in or a named type of some schema read.
@@ -94,6 +113,16 @@ impl<'d> Symbols<'d> {
             &q.pos,
             format!("unresolved type reference `{}` ({name}): no schema read defines it; {hint}", q.written),
         ))
+    }
+
+    /// True when `ty` is the definition the table keeps for `name` (the first one read).
+    fn is_first_type(&self, name: &QName, ty: &RawType) -> bool {
+        self.types.get(name).is_some_and(|kept| std::ptr::eq(*kept, ty))
+    }
+
+    /// True when `el` is the declaration the table keeps for `name` (the first one read).
+    fn is_first_element(&self, name: &QName, el: &RawElement) -> bool {
+        self.elements.get(name).is_some_and(|kept| std::ptr::eq(*kept, el))
     }
 
     /// True when `name` is a named simple type.

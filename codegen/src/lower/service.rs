@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::schema_err;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{ElementDecl, Operation, OperationMessage, Port, QName, Service, SoapHeader};
 use crate::parse::{RawBinding, RawBindingMessage, RawMessage, RawPortType, RawQName, RawWsdl};
 
@@ -29,19 +29,22 @@ pub(super) fn lower_service(wsdl: &RawWsdl, elements: &BTreeMap<QName, ElementDe
         ports: Vec::new(),
         operations: Vec::new(),
     };
-    // Messages and bindings no port uses are still checked, so a broken reference never goes unnoticed.
+    // Messages and bindings no port uses are still checked, so a broken reference never goes unnoticed. Every
+    // message part and every binding is checked, and all their problems are reported together.
+    let mut errors = Vec::new();
     for message in &wsdl.messages {
         for part in &message.parts {
-            binder.element(&part.element)?;
+            errors.extend(binder.element(&part.element).err());
         }
     }
     let bound: Vec<&QName> = wsdl.services.iter().flat_map(|s| s.ports.iter().map(|p| &p.binding.qname)).collect();
     for binding in &wsdl.bindings {
         let name = QName::new(tns.clone(), binding.name.clone());
         if !bound.contains(&&name) {
-            binder.operations("", &name, binding, &mut Vec::new())?;
+            errors.extend(binder.operations("", &name, binding, &mut Vec::new()).err());
         }
     }
+    Error::collect(errors)?;
     if let Some(extra) = wsdl.services.get(1) {
         return Err(schema_err(&extra.pos, "only one <wsdl:service> per WSDL is supported; split the WSDL"));
     }

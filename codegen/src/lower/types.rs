@@ -4,7 +4,7 @@
 //! [`crate::lower`]).
 
 use super::{Symbols, schema_err};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{
     Attribute, Builtin, ComplexType, Content, Derivation, ElementDecl, Field, Group, Model, Particle, QName,
     SimpleType, SymbolKind, TypeDef, TypeDefKind, TypeId, TypeRef,
@@ -15,19 +15,28 @@ use crate::parse::{
 };
 
 /// Lowers every named type and global element of every schema, with the anonymous types inside them.
+/// Every type and element is tried, and every problem is reported (one per definition: the first problem in it).
 pub(super) fn lower_all(symbols: &Symbols<'_>, docs: &Documents, model: &mut Model) -> Result<()> {
     let mut lowerer = Lowerer { symbols, model };
+    let mut errors = Vec::new();
     for schema in &docs.schemas {
         for ty in &schema.types {
             let name = ty.name.clone().unwrap_or_default();
             let id = TypeId { ns: schema.target_ns.clone(), kind: SymbolKind::Type, name };
-            lowerer.lower_type(id, ty, None)?;
+            // A second definition of a name is reported by the symbol table; only the first is lowered.
+            if !symbols.is_first_type(&id.qname(), ty) {
+                continue;
+            }
+            errors.extend(lowerer.lower_type(id, ty, None).err());
         }
         for el in &schema.elements {
-            lowerer.lower_element(&schema.target_ns, el)?;
+            if !symbols.is_first_element(&QName::new(schema.target_ns.clone(), el.name.clone()), el) {
+                continue;
+            }
+            errors.extend(lowerer.lower_element(&schema.target_ns, el).err());
         }
     }
-    Ok(())
+    Error::collect(errors)
 }
 
 struct Lowerer<'s, 'd, 'm> {

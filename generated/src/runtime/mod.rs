@@ -17,5 +17,8 @@ pub mod soap;
 pub mod validate;
 pub mod xml;
 
+/// PayPal's policy (which values are secret and how they are masked, which operations move money, the recovery
+/// classes): the one definition the generator and this crate share.
+pub use paypal_soap_policy as policy;
 pub use scalar::{Date, DateTime, Decimal, Time};
 pub use xml::{AnyElement, DecodeError, DecodeReport, EncodeError};

@@ -6,29 +6,35 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::{Ctx, ident};
-use super::plan::OpPlan;
+use crate::plan::OperationPlan;
 
 /// Emits the `server` module, or nothing when no operation is typed.
-pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
-    let typed: Vec<&OpPlan<'_>> = plans.iter().filter(|p| p.is_typed()).collect();
+pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
+    let typed: Vec<&OperationPlan> = plans.iter().filter(|p| p.is_typed()).collect();
     if typed.is_empty() {
         return TokenStream::new();
     }
     let methods = typed.iter().map(|p| trait_method(ctx, p));
     let arms = typed.iter().map(|p| dispatch_arm(ctx, p));
+    let svc = ctx.svc;
+    let server = format!("{}::server", ctx.svc_text);
+    let module_doc = format!(" The server side, for the fake PayPal (`{server}`).");
+    let trait_doc = [
+        " The fake PayPal's handlers: one method per WSDL operation, each given the caller's".to_owned(),
+        format!(" [`Call`]({server}::Call) and the decoded inner request."),
+        String::new(),
+        format!(" Every method has a default that answers [`Reply::Unhandled`]({server}::Reply::Unhandled):"),
+        " the server then answers as its `DefaultReply` says (by default `Ack=Failure` with error code".to_owned(),
+        " `NotImplementedByFake`, so a test that forgets a handler fails loudly instead of seeing a payment".to_owned(),
+        " succeed). Implement the operations a test needs; write them as `async fn`.".to_owned(),
+    ];
     quote! {
-        /// The server side, for the fake PayPal (`crate::runtime::server`).
+        #[doc = #module_doc]
         #[cfg(feature = "fake-server")]
         pub mod server {
             use super::ops;
 
-            /// The fake PayPal's handlers: one method per WSDL operation, each given the caller's
-            /// [`Call`](crate::runtime::server::Call) and the decoded inner request.
-            ///
-            /// Every method has a default that answers [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled):
-            /// the server then answers as its `DefaultReply` says (by default `Ack=Failure` with error code
-            /// `NotImplementedByFake`, so a test that forgets a handler fails loudly instead of seeing a payment
-            /// succeed). Implement the operations a test needs; write them as `async fn`.
+            #(#[doc = #trait_doc])*
             pub trait PayPalApi: ::std::marker::Send + ::std::marker::Sync + 'static {
                 #(#methods)*
             }
@@ -38,8 +44,8 @@ pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
             /// reply. Requests for no known operation get a SOAP `Client` fault.
             pub async fn dispatch<A: PayPalApi + ?Sized>(
                 api: &A,
-                ex: &mut crate::runtime::server::Exchange<'_>,
-            ) -> crate::runtime::server::HttpReply {
+                ex: &mut #svc::server::Exchange<'_>,
+            ) -> #svc::server::HttpReply {
                 let ::std::option::Option::Some(op) = ex.operation(super::OPERATIONS) else {
                     return ex.unknown_operation();
                 };
@@ -52,37 +58,36 @@ pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OpPlan<'_>]) -> TokenStream {
     }
 }
 
-fn trait_method(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
+fn trait_method(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
+    let svc = ctx.svc;
     let method = ident(&p.rust);
-    let request_ty = ctx.type_path(p.request_type());
-    let Some(resp) = &p.response else { return TokenStream::new() };
-    let response_ty = ctx.type_path(resp);
+    let request_ty = ctx.path(&p.request);
+    let Some((resp, _)) = &p.response else { return TokenStream::new() };
+    let response_ty = ctx.path(resp);
     let doc = format!(
-        " Handles `{}` (port `{}`, {}). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).",
-        p.op.name,
-        p.op.port,
-        p.effect.describe()
+        " Handles `{}` (port `{}`, {}). Default: [`Reply::Unhandled`]({}::server::Reply::Unhandled).",
+        p.name, p.port, p.effect, ctx.svc_text
     );
     quote! {
         #[doc = #doc]
         fn #method(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &#svc::server::Call,
             request: #request_ty,
-        ) -> impl ::std::future::Future<Output = crate::runtime::server::Reply<#response_ty>> + ::std::marker::Send {
+        ) -> impl ::std::future::Future<Output = #svc::server::Reply<#response_ty>> + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(#svc::server::Reply::Unhandled)
         }
     }
 }
 
-fn dispatch_arm(ctx: &Ctx<'_>, p: &OpPlan<'_>) -> TokenStream {
+fn dispatch_arm(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let method = ident(&p.rust);
-    let c = &p.konst;
-    let (port, name) = (&p.op.port, &p.op.name);
-    let wrapper_ty = ctx.type_path(&p.wrapper);
-    let Some(resp) = &p.response else { return TokenStream::new() };
-    let response_ty = ctx.type_path(resp);
+    let c = ident(&p.konst);
+    let (port, name) = (&p.port, &p.name);
+    let wrapper_ty = ctx.path(&p.wrapper);
+    let Some((resp, _)) = &p.response else { return TokenStream::new() };
+    let response_ty = ctx.path(resp);
     let unwrap = match &p.inner {
         Some(inner) => {
             let f = ident(&inner.field);

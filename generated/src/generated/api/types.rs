@@ -6396,7 +6396,7 @@ impl crate::generated::ebl::AbstractResponse for SetMobileCheckoutResponseType {
     }
 }
 /// XSD: complex type `TransactionSearchRequestType` (`urn:ebay:api:PayPalAPI`). Extends `AbstractRequestType`: its fields come first, and [`AbstractRequest`](crate::generated::ebl::AbstractRequest) gives typed access to them.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TransactionSearchRequestType {
     /// This specifies the required detail level that is needed by a client application pertaining to
     /// a particular data component (e.g., Item, Transaction, etc.). The detail level is specified in
@@ -6581,6 +6581,41 @@ pub struct TransactionSearchRequestType {
     pub status: ::std::option::Option<
         crate::generated::ebl::PaymentTransactionStatusCodeType,
     >,
+}
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
+impl ::std::fmt::Debug for TransactionSearchRequestType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TransactionSearchRequestType")
+            .field("detail_level", &self.detail_level)
+            .field("error_language", &self.error_language)
+            .field("version", &self.version)
+            .field("any", &self.any)
+            .field("start_date", &self.start_date)
+            .field("end_date", &self.end_date)
+            .field("payer", &self.payer)
+            .field("receiver", &self.receiver)
+            .field("receipt_id", &self.receipt_id)
+            .field("transaction_id", &self.transaction_id)
+            .field("profile_id", &self.profile_id)
+            .field("payer_name", &self.payer_name)
+            .field("auction_item_number", &self.auction_item_number)
+            .field("invoice_id", &self.invoice_id)
+            .field(
+                "card_number",
+                &self
+                    .card_number
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::AllButLastFour,
+                    )),
+            )
+            .field("transaction_class", &self.transaction_class)
+            .field("amount", &self.amount)
+            .field("currency_code", &self.currency_code)
+            .field("status", &self.status)
+            .finish()
+    }
 }
 impl crate::generated::ebl::AbstractRequest for TransactionSearchRequestType {
     fn detail_level(&self) -> &[crate::generated::ebl::DetailLevelCodeType] {

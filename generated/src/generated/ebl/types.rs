@@ -43,13 +43,31 @@ pub struct ApiCredentialsType {
     /// XML: element `ebl:Type` of type `ebl:APIAuthenticationType`, required by the schema (checked by `validate()`; responses may omit it).
     pub type_: ::std::option::Option<crate::generated::ebl::ApiAuthenticationType>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for ApiCredentialsType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ApiCredentialsType")
             .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
-            .field("signature", &self.signature.as_ref().map(|_| "[redacted]"))
+            .field(
+                "password",
+                &self
+                    .password
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
+            .field(
+                "signature",
+                &self
+                    .signature
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("certificate", &self.certificate)
             .field("type_", &self.type_)
             .finish()
@@ -1437,19 +1455,34 @@ pub struct CreditCardDetailsType {
         crate::generated::ebl::ThreeDSecureRequestType,
     >,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for CreditCardDetailsType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreditCardDetailsType")
             .field("credit_card_type", &self.credit_card_type)
             .field(
                 "credit_card_number",
-                &self.credit_card_number.as_ref().map(|_| "[redacted]"),
+                &self
+                    .credit_card_number
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::AllButLastFour,
+                    )),
             )
             .field("exp_month", &self.exp_month)
             .field("exp_year", &self.exp_year)
             .field("card_owner", &self.card_owner)
-            .field("cvv2", &self.cvv2.as_ref().map(|_| "[redacted]"))
+            .field(
+                "cvv2",
+                &self
+                    .cvv2
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("start_month", &self.start_month)
             .field("start_year", &self.start_year)
             .field("issue_number", &self.issue_number)
@@ -1467,14 +1500,20 @@ pub struct CreditCardNumberTypeType {
     /// XML: element `ebl:CreditCardNumber` of type `xs:string`, optional.
     pub credit_card_number: ::std::option::Option<::std::string::String>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for CreditCardNumberTypeType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreditCardNumberTypeType")
             .field("credit_card_type", &self.credit_card_type)
             .field(
                 "credit_card_number",
-                &self.credit_card_number.as_ref().map(|_| "[redacted]"),
+                &self
+                    .credit_card_number
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::AllButLastFour,
+                    )),
             )
             .finish()
     }
@@ -1531,13 +1570,19 @@ pub struct CustomSecurityHeaderType {
     /// XML: element `ebl:Credentials` of type `ebl:UserIdPasswordType`, optional.
     pub credentials: ::std::option::Option<crate::generated::ebl::UserIdPasswordType>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for CustomSecurityHeaderType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CustomSecurityHeaderType")
             .field(
                 "e_bay_auth_token",
-                &self.e_bay_auth_token.as_ref().map(|_| "[redacted]"),
+                &self
+                    .e_bay_auth_token
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
             )
             .field("hard_expiration_warning", &self.hard_expiration_warning)
             .field("credentials", &self.credentials)
@@ -3909,12 +3954,29 @@ pub struct MerchantStoreDetailsType {
 }
 /// XSD: complex type `MobileIDInfoType` (`urn:ebay:apis:eBLBaseComponents`).
 #[doc(alias = "MobileIDInfoType")]
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MobileIdInfoType {
     /// The Session token returned during buyer authentication.
     ///
     /// XML: element `ebl:SessionToken` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub session_token: ::std::option::Option<::std::string::String>,
+}
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
+impl ::std::fmt::Debug for MobileIdInfoType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("MobileIdInfoType")
+            .field(
+                "session_token",
+                &self
+                    .session_token
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
+            .finish()
+    }
 }
 /// XSD: complex type `ModifiedFieldType` (`urn:ebay:apis:eBLBaseComponents`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5297,7 +5359,7 @@ pub struct ReferenceCreditCardDetailsType {
     /// XML: element `ebl:IssueNumber` of type `xs:string`, optional.
     pub issue_number: ::std::option::Option<::std::string::String>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for ReferenceCreditCardDetailsType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ReferenceCreditCardDetailsType")
@@ -5306,7 +5368,16 @@ impl ::std::fmt::Debug for ReferenceCreditCardDetailsType {
             .field("exp_year", &self.exp_year)
             .field("card_owner_name", &self.card_owner_name)
             .field("billing_address", &self.billing_address)
-            .field("cvv2", &self.cvv2.as_ref().map(|_| "[redacted]"))
+            .field(
+                "cvv2",
+                &self
+                    .cvv2
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("start_month", &self.start_month)
             .field("start_year", &self.start_year)
             .field("issue_number", &self.issue_number)
@@ -5314,7 +5385,7 @@ impl ::std::fmt::Debug for ReferenceCreditCardDetailsType {
     }
 }
 /// XSD: complex type `RefreshTokenStatusDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RefreshTokenStatusDetailsType {
     /// Required field that reports status of opt-in or login bypass attempt.
     /// 0 = Success, successful opt-in or RefreshToken corresponding to AccessToken specified
@@ -5339,6 +5410,25 @@ pub struct RefreshTokenStatusDetailsType {
     ///
     /// XML: element `ebl:ImmutableID` of type `xs:string`, optional.
     pub immutable_id: ::std::option::Option<::std::string::String>,
+}
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
+impl ::std::fmt::Debug for RefreshTokenStatusDetailsType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("RefreshTokenStatusDetailsType")
+            .field("refresh_token_status", &self.refresh_token_status)
+            .field(
+                "refresh_token",
+                &self
+                    .refresh_token
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
+            .field("immutable_id", &self.immutable_id)
+            .finish()
+    }
 }
 /// XSD: complex type `RefundInfoType` (`urn:ebay:apis:eBLBaseComponents`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6914,7 +7004,7 @@ pub struct SubscriptionInfoType {
     /// XML: element `ebl:Terms` of type `ebl:SubscriptionTermsType`, 0 or more.
     pub terms: ::std::vec::Vec<crate::generated::ebl::SubscriptionTermsType>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for SubscriptionInfoType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SubscriptionInfoType")
@@ -6925,7 +7015,16 @@ impl ::std::fmt::Debug for SubscriptionInfoType {
             .field("effective_date", &self.effective_date)
             .field("retry_time", &self.retry_time)
             .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field(
+                "password",
+                &self
+                    .password
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("recurrences", &self.recurrences)
             .field("terms", &self.terms)
             .finish()
@@ -7186,7 +7285,7 @@ pub struct TupleType {
 ///
 /// XSD: complex type `UATPDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
 #[doc(alias = "UATPDetailsType")]
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct UatpDetailsType {
     /// UATP Card Number
     ///
@@ -7200,6 +7299,25 @@ pub struct UatpDetailsType {
     ///
     /// XML: element `ebl:ExpYear` of type `xs:int`, required by the schema (checked by `validate()`; responses may omit it).
     pub exp_year: ::std::option::Option<i32>,
+}
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
+impl ::std::fmt::Debug for UatpDetailsType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("UatpDetailsType")
+            .field(
+                "uatp_number",
+                &self
+                    .uatp_number
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::AllButLastFour,
+                    )),
+            )
+            .field("exp_month", &self.exp_month)
+            .field("exp_year", &self.exp_year)
+            .finish()
+    }
 }
 /// XSD: complex type `UpdateRecurringPaymentsProfileRequestDetailsType` (`urn:ebay:apis:eBLBaseComponents`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7297,18 +7415,54 @@ pub struct UserIdPasswordType {
     /// XML: element `ebl:AuthToken` of type `xs:string`, optional.
     pub auth_token: ::std::option::Option<::std::string::String>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for UserIdPasswordType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UserIdPasswordType")
             .field("app_id", &self.app_id)
             .field("dev_id", &self.dev_id)
-            .field("auth_cert", &self.auth_cert.as_ref().map(|_| "[redacted]"))
+            .field(
+                "auth_cert",
+                &self
+                    .auth_cert
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
-            .field("signature", &self.signature.as_ref().map(|_| "[redacted]"))
+            .field(
+                "password",
+                &self
+                    .password
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
+            .field(
+                "signature",
+                &self
+                    .signature
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .field("subject", &self.subject)
-            .field("auth_token", &self.auth_token.as_ref().map(|_| "[redacted]"))
+            .field(
+                "auth_token",
+                &self
+                    .auth_token
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .finish()
     }
 }

@@ -31,7 +31,7 @@ pub use endpoint::{
 pub use error::{ApiFailure, BoxError, Delivery, Error, ErrorKind, TimeoutPhase};
 pub use operation::{Effect, Operation};
 use redact::Secrets;
-pub use redact::{LAST_FOUR, MASKED, redact};
+pub use redact::redact;
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::{ReqwestConfig, ReqwestTransport};
 pub use response::{ApiError, ApiResponse, CommonFields, CommonFieldsMut, Response};

@@ -4,34 +4,9 @@
 
 use std::fmt;
 
-/// What a call can change, which decides when it may be sent twice.
-///
-/// The rule the generator applies to operation names: `Get*`, `BMGet*`, `*Search` and `AddressVerify` are
-/// [`Effect::ReadOnly`]; operations that charge, pay out, authorize, capture, void, refund or reverse
-/// (`Do*`, `MassPay`, `RefundTransaction`, `ReverseTransaction`, `BillUser`, `BillOutstandingAmount`,
-/// `CreateRecurringPaymentsProfile`, `CreateMobilePayment`, `ExecuteCheckoutOperations`,
-/// `ManagePendingTransactionStatus`, `InitiateRecoup`, `CompleteRecoup`) are [`Effect::MovesMoney`]; everything
-/// else is [`Effect::Mutating`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Effect {
-    /// Reads data only: sending it twice is harmless, so it may be retried after any transient failure when the
-    /// caller opts in with a [`super::RetryPolicy`].
-    ReadOnly,
-    /// Changes state at PayPal without moving money (creates a token, a button, a billing agreement). Retried
-    /// only when the request certainly never left this process.
-    Mutating,
-    /// Can move money. Never retried once the request may have reached PayPal: a lost answer makes the outcome
-    /// unknown, and the error says so.
-    MovesMoney,
-}
-
-impl Effect {
-    /// True for [`Effect::ReadOnly`].
-    #[must_use]
-    pub fn is_read_only(self) -> bool {
-        self == Effect::ReadOnly
-    }
-}
+/// What a call can change; the rule by operation name lives in `paypal_soap_policy::effects`, which the
+/// generator applies when it writes each operation's descriptor.
+pub use paypal_soap_policy::Effect;
 
 /// One WSDL operation as bound to its port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,15 +12,7 @@ use std::ops::Range;
 
 use crate::runtime::credentials::Credentials;
 
-/// Elements whose whole value is masked: credentials and card verification values.
-pub const MASKED: &[&str] =
-    &["Password", "Signature", "CVV2", "AuthCert", "AuthToken", "eBayAuthToken", "RefreshToken", "SessionToken"];
-
-/// Elements holding a card number: everything but the last four digits is masked.
-pub const LAST_FOUR: &[&str] = &["CreditCardNumber", "CardNumber", "UATPNumber"];
-
-/// What a masked value becomes.
-const MASK: &str = "***";
+use paypal_soap_policy::secrets::{MASK, Mask, secret};
 
 /// Secrets at least this long (in characters) are masked wherever they appear; shorter ones (a three-digit
 /// CVV2) only where they stand alone, so that `846` is not cut out of `18460` or a correlation ID.
@@ -29,8 +21,9 @@ const ANYWHERE_MIN_CHARS: usize = 6;
 /// A digit run this long that is part of a card number this call sent reveals more than its last four digits.
 const CARD_FRAGMENT_MIN_DIGITS: usize = 5;
 
-/// `xml` with every value of [`MASKED`] elements replaced by `***` and every card number reduced to its last
-/// four digits (`************1111`). Invalid UTF-8 is replaced, since the result is for logs.
+/// `xml` with the value of every element the policy names secret masked as it says: credentials, tokens and
+/// CVV2 replaced by `***`, and every card number reduced to its last four digits (`************1111`). Invalid
+/// UTF-8 is replaced, since the result is for logs.
 ///
 /// # Example
 /// ```
@@ -48,21 +41,22 @@ pub fn redact(xml: &[u8]) -> String {
     let mut copied = 0;
     for value in secret_values(&text) {
         out.push_str(&text[copied..value.span.start]);
-        out.push_str(&if value.card { mask_card(value.text) } else { MASK.to_owned() });
+        out.push_str(&value.mask.apply(value.text));
         copied = value.span.end;
     }
     out.push_str(&text[copied..]);
     out
 }
 
-/// The value of one [`MASKED`] or [`LAST_FOUR`] element: where it is (its CDATA markers included) and its text.
+/// The value of one element the policy names secret (`paypal_soap_policy::secrets::SECRETS`): where it is (its
+/// CDATA markers included), its text, and how it is masked.
 struct SecretValue<'a> {
     span: Range<usize>,
     text: &'a str,
-    card: bool,
+    mask: Mask,
 }
 
-/// Every value of a [`MASKED`] or [`LAST_FOUR`] element in `text`, in order.
+/// Every value of a secret element in `text`, in order.
 fn secret_values(text: &str) -> Vec<SecretValue<'_>> {
     let mut values = Vec::new();
     let mut pos = 0;
@@ -75,12 +69,9 @@ fn secret_values(text: &str) -> Vec<SecretValue<'_>> {
         }
         let name = tag.split(|c: char| c.is_ascii_whitespace()).next().unwrap_or("");
         let local = name.rsplit(':').next().unwrap_or(name);
-        let card = LAST_FOUR.contains(&local);
-        if !card && !MASKED.contains(&local) {
-            continue;
-        }
+        let Some(secret) = secret(local) else { continue };
         let (value, consumed) = element_value(&text[pos..]);
-        values.push(SecretValue { span: pos..pos + consumed, text: value, card });
+        values.push(SecretValue { span: pos..pos + consumed, text: value, mask: secret.mask });
         pos += consumed;
     }
     values
@@ -99,19 +90,8 @@ fn element_value(rest: &str) -> (&str, usize) {
     (&rest[..end], end)
 }
 
-fn mask_card(value: &str) -> String {
-    let digits: Vec<char> = value.chars().filter(char::is_ascii_alphanumeric).collect();
-    if digits.len() <= 4 {
-        return MASK.to_owned();
-    }
-    let keep = digits.len() - 4;
-    let mut out: String = "*".repeat(keep);
-    out.extend(&digits[keep..]);
-    out
-}
-
 /// The secrets of one call, to mask wherever they show up in text that came back: the credentials, the values
-/// of the request's [`MASKED`] elements and its card numbers. Each value is masked as is and escaped once and
+/// of the request's secret elements and its card numbers. Each value is masked as is and escaped once and
 /// twice (`&lt;`, `&amp;lt;`), the forms a page showing the request or its XML source has.
 /// Card numbers are found whatever separates their digits (`4111 1111 1111 1111`, `4111-1111-…`), and so are
 /// numbers of 13 to 19 digits that pass the Luhn check, the shape of every card number, sent or not.
@@ -134,7 +114,7 @@ impl Secrets {
         }
         let text = String::from_utf8_lossy(envelope);
         for value in secret_values(&text) {
-            if value.card {
+            if value.mask == Mask::AllButLastFour {
                 let digits: String = value.text.chars().filter(char::is_ascii_digit).collect();
                 if digits.len() >= CARD_FRAGMENT_MIN_DIGITS {
                     secrets.cards.push(digits);

@@ -51,12 +51,21 @@ pub struct CustomSecurityHeaderType {
     /// XML: element `two_ports_base:Password` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub password: ::std::option::Option<::std::string::String>,
 }
-/// Secrets and card data print as `[redacted]`.
+/// Secrets, tokens and card data print masked, as `paypal_soap_policy::secrets` says.
 impl ::std::fmt::Debug for CustomSecurityHeaderType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CustomSecurityHeaderType")
             .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field(
+                "password",
+                &self
+                    .password
+                    .as_deref()
+                    .map(|v| crate::runtime::policy::Masked(
+                        v,
+                        crate::runtime::policy::Mask::Whole,
+                    )),
+            )
             .finish()
     }
 }
