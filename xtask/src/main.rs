@@ -2,6 +2,7 @@
 //! library; this binary only finds the project's paths, parses arguments and reports.
 
 mod diff;
+mod fetch_schemas;
 mod limits;
 mod regen;
 
@@ -26,6 +27,8 @@ enum Command {
     Diff(diff::Args),
     /// Print every character limit of the schema (facets and prose) and the documentation that yields none.
     Limits(limits::Args),
+    /// Download PayPal's WSDL and XSDs and verify each against schemas/paypal.sha256.
+    FetchSchemas(fetch_schemas::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Regen(args) => regen::run(&args, &root),
         Command::Limits(args) => limits::run(&args, &root),
+        Command::FetchSchemas(args) => fetch_schemas::run(&args, &root),
         // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.
         Command::Diff(args) => return diff::run(&args, &root),
     };
