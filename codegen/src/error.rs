@@ -55,6 +55,9 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+    /// Writing or checking the generated tree or the lock file failed.
+    #[error(transparent)]
+    Write(#[from] crate::write::WriteError),
     /// The error catalog (`schemas/error-catalog.tsv`) could not be read or has malformed rows.
     #[error(transparent)]
     Catalog(#[from] crate::catalog::CatalogError),

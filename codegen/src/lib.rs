@@ -31,6 +31,7 @@ pub mod model;
 pub mod naming;
 pub mod parse;
 pub mod plan;
+pub mod regen;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -6,8 +6,8 @@
 
 use std::process::ExitCode;
 
-use paypal_soap::generated::messages::Message;
-use paypal_soap::runtime::soap::Body;
+use paypal_soap::types::Message;
+use paypal_soap::wire::soap::Body;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args_os().nth(1) else {
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
                     }
                 }
                 if !r.errors().is_empty() {
-                    println!("  response recovery: {}", paypal_soap::outcome::recovery(r.errors()).recovery);
+                    println!("  response recovery: {}", paypal_soap::errors::recovery(r.errors()).recovery);
                 }
             }
         }

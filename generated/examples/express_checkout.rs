@@ -13,16 +13,14 @@
 use std::error::Error;
 use std::io::BufRead;
 
-use paypal_soap::generated::types::{
+use paypal_soap::types::{
     BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType, DoExpressCheckoutPaymentRequestType,
     GetExpressCheckoutDetailsRequestType, PaymentActionCodeType, PaymentDetailsType,
     SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
 };
-use paypal_soap::runtime::client::{AuthMethod, Client, Endpoint};
-use paypal_soap::runtime::credentials::Credentials;
-use paypal_soap::runtime::recovery::{Environment, checkout_url};
-use paypal_soap::runtime::server::{ExpressCheckoutFake, FakeServer};
-use paypal_soap::runtime::xml::XmlScalar;
+use paypal_soap::{AuthMethod, Client, Credentials, Endpoint, Environment, checkout_url};
+// Only to run offline: the fake PayPal (feature `testing`).
+use paypal_soap::testing::{ExpressCheckoutFake, FakeServer};
 
 fn order_total() -> BasicAmountType {
     BasicAmountType { value: "19.95".to_owned(), currency_id: Some(CurrencyCodeType::Usd) }
@@ -121,10 +119,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
                 .and_then(|d| d.payment_info.first())
                 .cloned()
                 .unwrap_or_default();
-            let status = info.payment_status.as_ref().map_or_else(|| "-".into(), XmlScalar::to_xml_text);
+            let status = info.payment_status.as_ref().map_or_else(|| "-".to_owned(), ToString::to_string);
             let amount = info.gross_amount.as_ref();
-            let currency =
-                amount.and_then(|a| a.currency_id.as_ref()).map_or_else(|| "".into(), XmlScalar::to_xml_text);
+            let currency = amount.and_then(|a| a.currency_id.as_ref()).map_or_else(String::new, ToString::to_string);
             println!(
                 "4. DoExpressCheckoutPayment: transaction {}, {status}, {} {currency}",
                 info.transaction_id.as_deref().unwrap_or("-"),

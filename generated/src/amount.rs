@@ -3,8 +3,8 @@
 //! parses that text exactly when the caller asks, with the same rules `validate()` applies to requests.
 
 use crate::generated::cc::BasicAmountType;
-use crate::runtime::Decimal;
-use crate::runtime::xml::ValueError;
+use paypal_soap_runtime::Decimal;
+use paypal_soap_runtime::xml::ValueError;
 
 impl BasicAmountType {
     /// The amount as an exact decimal, fraction digits kept: `1,000.00` is 1000.00, `1,234,567.89` is

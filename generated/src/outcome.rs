@@ -1,14 +1,14 @@
 //! What a response's `Errors` mean to a merchant: each error's typed code, severity, catalog entry and
 //! recovery, and one recovery for the whole response. Hand-written glue between the generated `ErrorType`
 //! and the error catalog (`crate::generated::errors`, from `schemas/error-catalog.tsv`) and the recovery rules
-//! (`crate::runtime::recovery`).
+//! (`crate::recovery`).
 
 use std::fmt;
 
+use crate::client::{ApiError, ApiFailure};
 use crate::generated::ebl::{ErrorType, SeverityCodeType};
 use crate::generated::errors::ErrorCode;
-use crate::runtime::client::{ApiError, ApiFailure};
-use crate::runtime::recovery::{Decision, Environment, RecoveryClass, ReportedError, Severity, checkout_url, decide};
+use crate::recovery::{Decision, Environment, RecoveryClass, ReportedError, Severity, checkout_url, decide};
 
 impl ErrorType {
     /// The typed error code (codes the catalog does not list are kept, never rejected).

@@ -1,10 +1,11 @@
 //! Proves that the code the generator emits for each fixture compiles and works: `cargo xtask regen` writes
 //! every fixture's output to `tests/generated/<module>/` rooted at `crate::<module>`, and this file mounts
-//! each one as a module of this test crate. `generate.rs` snapshots the same text.
+//! each one as a module of this test crate. Those committed files are the fixtures' golden output: the drift
+//! check (`regen.rs`, `cargo xtask regen --check`) fails when they differ from what the generator produces.
 
-// Generated code refers to the runtime as `crate::runtime`. The modules below are generated (prettyplease
-// formats them), so rustfmt skips them like the crate's own `generated` module.
-pub use paypal_soap::runtime;
+// Generated code refers to the runtime crate as `::paypal_soap_runtime`, its only dependency: nothing of the
+// PayPal crate is needed to compile a fixture. The modules below are generated (prettyplease formats them), so
+// rustfmt skips them like the crate's own `generated` module.
 
 #[path = "../generated/anonymous_types/mod.rs"]
 #[rustfmt::skip]

@@ -1,6 +1,6 @@
 //! Snapshots of the plan of each fixture schema: every per-type and per-field decision (names, shapes, scalar
 //! kinds, limits, checks, masks, operations) as stable text. A change of decision shows up here, in review,
-//! before it shows up in the emitted Rust (`generate.rs`).
+//! before it shows up in the emitted Rust (`tests/generated/`).
 
 #[test]
 fn plan_dump() {

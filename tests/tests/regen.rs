@@ -1,14 +1,14 @@
-//! The drift check as a test: `cargo test` fails when the committed `generated/src/generated` or the lock
-//! file `schemas/paypal.sha256` is not what the generator produces from the schemas now, exactly as
-//! `cargo xtask regen --check` does. Nothing is skipped: without the schemas the test fails and says where
+//! The drift check as a test: `cargo test` fails when the committed `generated/src/generated`, the fixtures'
+//! output in `tests/generated` or the lock file `schemas/paypal.sha256` is not what the generator produces from
+//! the schemas now. It calls the same entry point as `cargo xtask regen --check` (`codegen::regen`). Nothing is skipped: without the schemas the test fails and says where
 //! to get them.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use codegen::locate::{self, GENERATED_DIR, LOCK_FILE};
-use codegen::write::lock::Lock;
+use codegen::fixtures::{FIXTURES_DIR, FIXTURES_OUT_DIR};
+use codegen::locate::{self, GENERATED_DIR};
 use codegen::write::{self, Files, Mode};
 
 const HINT: &str = "run `cargo xtask regen` and commit the result";
@@ -49,20 +49,11 @@ fn temp_dir(label: &str) -> PathBuf {
 }
 
 #[test]
-fn committed_tree_is_up_to_date() {
-    let out = root().join(GENERATED_DIR);
-    let report = write::sync(&out, generated(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
-    assert!(report.is_up_to_date(), "{GENERATED_DIR} is not what the generator produces now:\n{report}\n{HINT}");
-}
-
-#[test]
-fn lock_matches_the_schemas() {
-    let model = model();
-    let path = root().join(LOCK_FILE);
-    let lock =
-        Lock::read(&path).unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("{LOCK_FILE} is missing; {HINT}"));
-    let diff: Vec<String> = lock.diff(&Lock::from_sources(&model.sources)).iter().map(ToString::to_string).collect();
-    assert!(diff.is_empty(), "the schemas are not the ones recorded in {LOCK_FILE}:\n{}\n{HINT}", diff.join("\n"));
+fn committed_tree_fixtures_and_lock_are_up_to_date() {
+    let outcome = codegen::regen::regenerate(&root(), model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    let problems = outcome.problems();
+    assert!(problems.is_empty(), "{}\n{HINT}", problems.join("\n"));
+    assert!(outcome.files == *generated(), "the entry point generated other files than generate_crate");
 }
 
 #[test]
@@ -95,5 +86,38 @@ fn editing_removing_or_adding_a_generated_file_fails_the_check() {
     // Writing repairs all of it.
     write::sync(&dir, files, Mode::Write).unwrap();
     assert!(write::sync(&dir, files, Mode::Check).unwrap().is_up_to_date());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The fixtures' output is part of the committed tree: a hand edit there fails the same check as one in the
+/// crate (before, only the crate was checked by `cargo test`).
+#[test]
+fn a_hand_edit_of_fixture_output_fails_the_check() {
+    let dir = temp_dir("fixture-edit");
+    for sub in ["schemas", FIXTURES_DIR, FIXTURES_OUT_DIR, GENERATED_DIR] {
+        copy_dir(&root().join(sub), &dir.join(sub));
+    }
+    let clean = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    assert!(clean.problems().is_empty(), "{}", clean.problems().join("\n"));
+
+    let edited = dir.join(FIXTURES_OUT_DIR).join("choice/choice/types.rs");
+    let text = fs::read_to_string(&edited).unwrap();
+    fs::write(&edited, text.replacen("pub struct", "pub(crate) struct", 1)).unwrap();
+    let outcome = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    let problems = outcome.problems().join("\n");
+    assert!(problems.contains(FIXTURES_OUT_DIR) && problems.contains("choice/choice/types.rs"), "{problems}");
     fs::remove_dir_all(&dir).unwrap();
 }

@@ -74,7 +74,7 @@ fn success_with_warning_keeps_its_payload() {
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].code().to_string(), "11610");
     assert!(r.errors[0].is_warning());
-    assert_eq!(paypal_soap::outcome::recovery(&r.errors).recovery, RecoveryClass::None);
+    assert_eq!(paypal_soap::errors::recovery(&r.errors).recovery, RecoveryClass::None);
     let amount = r.amount.expect("Amount");
     assert_eq!((amount.value.as_str(), amount.currency_id), ("1500.00", Some(CurrencyCodeType::Usd)));
     assert_eq!(r.transaction_id.as_deref(), Some("5V117995ER6796022"));

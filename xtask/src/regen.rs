@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use codegen::fixtures::{FIXTURES_DIR, FIXTURES_OUT_DIR};
+use codegen::fixtures::FIXTURES_OUT_DIR;
 use codegen::locate::{self, GENERATED_DIR, LOCK_FILE};
-use codegen::write::lock::Lock;
 use codegen::write::{self, Mode};
 
 use crate::display_path;
@@ -39,87 +38,57 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     };
     let model = codegen::load(&schemas)
         .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
-    // The catalog is ours (committed in schemas/), so it is read from the checkout, whatever --schemas says.
-    let files = codegen::generate_crate(&model, root)?;
-
     let default_out = root.join(GENERATED_DIR);
     let out = args.out.clone().unwrap_or_else(|| default_out.clone());
     let out_shown = display_path(root, &out);
-    // The lock describes the committed tree, so only that tree reads or writes it.
-    let owns_lock = same_dir(&out, &default_out);
-    let lock_path = root.join(LOCK_FILE);
-    let inputs = Lock::from_sources(&model.sources);
+    let schemas_shown = display_path(root, &schemas);
 
-    // The fixtures' output belongs to the committed tree too (tests compile it), so it is written and checked
-    // alongside the crate, but only when the crate itself is the target.
-    let fixtures = if owns_lock {
-        Some((codegen::fixtures::generate_all(&root.join(FIXTURES_DIR))?, root.join(FIXTURES_OUT_DIR)))
-    } else {
-        None
-    };
+    // Another output directory gets the crate's files only: the fixtures' output and the lock describe the
+    // committed tree, which only the one entry point (`codegen::regen`, shared with the drift test) touches.
+    if !same_dir(&out, &default_out) {
+        // The catalog is ours (committed in schemas/), so it is read from the checkout, whatever --schemas says.
+        let files = codegen::generate_crate(&model, root)?;
+        let mode = if args.check { Mode::Check } else { Mode::Write };
+        let report = write::sync(&out, &files, mode)?;
+        if args.check && !report.is_up_to_date() {
+            bail!("{out_shown} is not what the generator produces now:\n{report}");
+        }
+        println!("regen: {} files in {out_shown} ({}), from {schemas_shown}", files.files.len(), report.summary());
+        return Ok(());
+    }
 
     if args.check {
-        let report = write::sync(&out, &files, Mode::Check)?;
-        let mut problems = Vec::new();
-        if !report.is_up_to_date() {
-            problems.push(format!("{out_shown} is not what the generator produces now:\n{report}"));
-        }
-        if let Some((fixture_files, fixture_out)) = &fixtures {
-            let report = write::sync(fixture_out, fixture_files, Mode::Check)?;
-            if !report.is_up_to_date() {
-                problems.push(format!("{FIXTURES_OUT_DIR} is not what the generator produces now:\n{report}"));
-            }
-        }
-        if owns_lock {
-            let lock_problems: Vec<String> = match Lock::read(&lock_path)? {
-                Some(lock) => lock.diff(&inputs).iter().map(|m| format!("  {m}")).collect(),
-                None => vec![format!("  {LOCK_FILE} does not exist")],
-            };
-            if !lock_problems.is_empty() {
-                problems.push(format!(
-                    "the schemas in {} are not the ones recorded in {LOCK_FILE}:\n{}",
-                    display_path(root, &schemas),
-                    lock_problems.join("\n")
-                ));
-            }
-        }
+        let outcome = codegen::regen::regenerate(root, &model, Mode::Check)?;
+        let problems = outcome.problems();
         if !problems.is_empty() {
             let hint = if std::env::var_os("CI").is_some() {
                 "CI found the committed files out of date: run `cargo xtask regen` locally and commit the result"
             } else {
                 "run `cargo xtask regen` and commit the result"
             };
-            bail!("{}\n{hint}", problems.join("\n"));
+            bail!("{}\n(schemas read from {schemas_shown})\n{hint}", problems.join("\n"));
         }
         println!(
-            "regen --check: {out_shown} is up to date ({} files), from {}, in {} ms",
-            files.files.len(),
-            display_path(root, &schemas),
+            "regen --check: {out_shown} and {FIXTURES_OUT_DIR} are up to date ({} files), from {schemas_shown}, in {} ms",
+            outcome.files.files.len(),
             start.elapsed().as_millis()
         );
         return Ok(());
     }
 
-    let api_changes = codegen::api_summary::ApiChanges::of_regeneration(&read_tree(&out), &files);
-    let report = write::sync(&out, &files, Mode::Write)?;
-    for line in report.to_string().lines().filter(|l| l.starts_with("  ")) {
+    let before = read_tree(&out);
+    let outcome = codegen::regen::regenerate(root, &model, Mode::Write)?;
+    let api_changes = codegen::api_summary::ApiChanges::of_regeneration(&before, &outcome.files);
+    for line in outcome.crate_report.to_string().lines().filter(|l| l.starts_with("  ")) {
         println!("{line}");
     }
-    if let Some((fixture_files, fixture_out)) = &fixtures {
-        let fixture_report = write::sync(fixture_out, fixture_files, Mode::Write)?;
-        println!("regen: {FIXTURES_OUT_DIR}: {}", fixture_report.summary());
-    }
-    let lock_note = if owns_lock {
-        if inputs.write_if_changed(&lock_path)? { format!(", {LOCK_FILE} updated") } else { String::new() }
-    } else {
-        String::new()
-    };
+    println!("regen: {FIXTURES_OUT_DIR}: {}", outcome.fixtures_report.summary());
+    let lock_note = if outcome.lock_updated { format!(", {LOCK_FILE} updated") } else { String::new() };
     println!("regen: {api_changes}");
     println!(
-        "regen: {} files in {out_shown} ({}){lock_note}, from {}, in {} ms",
-        files.files.len(),
-        report.summary(),
-        display_path(root, &schemas),
+        "regen: {} files in {out_shown} ({}){lock_note}, from {schemas_shown}, in {} ms",
+        outcome.files.files.len(),
+        outcome.crate_report.summary(),
         start.elapsed().as_millis()
     );
     Ok(())

@@ -1,5 +1,5 @@
 //! Emits the generated error module from a [`Catalog`]: the typed `ErrorCode` and the `CATALOG` table the
-//! runtime's `crate::runtime::recovery` types are filled with.
+//! runtime's `crate::recovery` types are filled with.
 //!
 //! The table is written in code order (the catalog is a `BTreeMap`), which is what lets `ErrorCode::info`
 //! binary-search it, and each code's messages in file order.
@@ -11,8 +11,8 @@ use super::{Catalog, CodeEntry, MessageEntry};
 
 /// The Rust source of the generated error module (`generated/src/generated/errors.rs`) for `catalog`.
 ///
-/// The output refers to the runtime as `crate::runtime::recovery` and to everything outside the crate by a fully
-/// qualified path.
+/// The output refers to the `paypal-soap` crate's recovery layer as `crate::recovery` and to everything outside
+/// the crate by a fully qualified path.
 ///
 /// # Example
 /// ```
@@ -31,9 +31,9 @@ pub fn emit_catalog(catalog: &Catalog) -> TokenStream {
         //! PayPal's classic error codes: the typed [`ErrorCode`] and [`CATALOG`], what the project knows about each
         //! code (PayPal's messages, the APIs that return it, the recovery, the corresponding REST error names and
         //! our guidance). Generated from `schemas/error-catalog.tsv`; the types and the recovery rules are in
-        //! `crate::runtime::recovery`.
+        //! `crate::recovery`.
 
-        use crate::runtime::recovery::{ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity};
+        use crate::recovery::{ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity};
 
         #error_code
 
@@ -69,8 +69,8 @@ fn error_code() -> TokenStream {
             /// Reads the `ErrorCode` element's text, an `xs:token`: whitespace is collapsed, a canonical decimal
             /// becomes [`ErrorCode::Number`] and anything else [`ErrorCode::Text`]. It never fails.
             pub fn from_wire(text: &str) -> Self {
-                let token = crate::runtime::recovery::collapse_token(text);
-                match crate::runtime::recovery::canonical_number(&token) {
+                let token = crate::recovery::collapse_token(text);
+                match crate::recovery::canonical_number(&token) {
                     ::std::option::Option::Some(number) => Self::Number(number),
                     ::std::option::Option::None => Self::Text(token.into_owned()),
                 }
@@ -86,7 +86,7 @@ fn error_code() -> TokenStream {
 
             /// What the catalog knows about the code; `None` for a code it does not list.
             pub fn info(&self) -> ::std::option::Option<&'static ErrorInfo> {
-                self.number().and_then(|number| crate::runtime::recovery::lookup(&CATALOG, number))
+                self.number().and_then(|number| crate::recovery::lookup(&CATALOG, number))
             }
 
             /// The recovery for a received error with this code and these messages (see
@@ -99,7 +99,7 @@ fn error_code() -> TokenStream {
                 self.info().map(|info| info.recovery_for(short, long))
             }
 
-            /// A received error with this code, as `crate::runtime::recovery::decide` takes it.
+            /// A received error with this code, as `crate::recovery::decide` takes it.
             pub fn reported(
                 &self,
                 short: ::std::option::Option<&str>,

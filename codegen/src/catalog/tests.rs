@@ -184,8 +184,7 @@ fn the_emitted_table_is_sorted_and_carries_every_field() {
 ];
 "#;
     assert!(source.ends_with(expected_table), "{source}");
-    let uses =
-        "\nuse crate::runtime::recovery::{\n    ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity,\n};\n";
+    let uses = "\nuse crate::recovery::{ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity};\n";
     assert!(source.contains(uses), "{source}");
     assert!(source.contains("\npub enum ErrorCode {\n"));
     assert!(source.contains("pub fn from_wire(text: &str) -> Self {"));

@@ -1,4 +1,4 @@
-//! `Generate` impls (behind the generated crate's `examples` feature): an arbitrary value of every complex
+//! `Generate` impls (behind the generated crate's `fuzzing` feature): an arbitrary value of every complex
 //! type, built from the decisions a `runtime::arbitrary::Source` reads from bytes, for fuzzing and property
 //! tests of the writer and reader.
 //!
@@ -142,7 +142,7 @@ pub(crate) fn emit_arbitrary_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenSt
         Some(emit_generate(ctx, t, s))
     });
     quote! {
-        //! Arbitrary values of this namespace's types (feature `examples`).
+        //! Arbitrary values of this namespace's types (feature `fuzzing`).
         #![allow(unused_imports, clippy::all)]
         use #rt::arbitrary::{Generate, GenerateScalar, MAX_ITEMS, Source};
         use #rt::example::MAX_DEPTH;

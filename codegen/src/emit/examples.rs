@@ -1,4 +1,4 @@
-//! `Example` impls (behind the generated crate's `examples` feature): a fully populated value of every complex
+//! `Example` impls (behind the generated crate's `fuzzing` feature): a fully populated value of every complex
 //! type, for round-trip and schema-validation tests, plus visitors over every type and global element.
 //!
 //! Values respect the facets of each field (exact `length`, `minLength`, integer ranges, the first value of an
@@ -149,7 +149,7 @@ pub(crate) fn emit_examples_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStr
         Some(emit_example(ctx, t, s))
     });
     quote! {
-        //! Example values of this namespace's types (feature `examples`).
+        //! Example values of this namespace's types (feature `fuzzing`).
         #![allow(unused_imports, clippy::all)]
         use #rt::example::{Example, ExampleScalar, MAX_DEPTH, SetText};
         #(#items)*
@@ -173,7 +173,7 @@ pub(crate) fn emit_visitors(ctx: &Ctx<'_>) -> TokenStream {
     });
     quote! {
         //! Visitors over every generated complex type and every global element of complex type
-        //! (feature `examples`), for tests that must cover all of them.
+        //! (feature `fuzzing`), for tests that must cover all of them.
         use #rt::example::Visitor;
 
         /// Calls `v.visit::<T>(namespace, wire name)` for every complex type.

@@ -6,7 +6,7 @@
 //! - `mod.rs`: namespace constants, one module per namespace, and `types`, a flat re-export of every type;
 //! - `<module>/mod.rs`, `<module>/types.rs`, `<module>/enums.rs`: the types of one namespace;
 //! - `<module>/xml.rs`: their XML readers and writers; `<module>/validate.rs`: their validators;
-//! - `<module>/examples.rs`, `<module>/arbitrary.rs`: example and arbitrary values (feature `examples`);
+//! - `<module>/examples.rs`, `<module>/arbitrary.rs`: example and arbitrary values (feature `fuzzing`);
 //! - `services.rs`: operation descriptors and the typed client.
 //!
 //! Every file is collected in a `BTreeMap` keyed by path, so output order never depends on traversal order.
@@ -40,9 +40,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) root: &'a TokenStream,
     /// The same path as text, for doc links.
     pub(crate) root_text: &'a str,
-    /// Path of the runtime (`crate::runtime`): the one place generated code names it.
+    /// Path of the runtime (`::paypal_soap_runtime`): the one place generated code names it.
     pub(crate) rt: &'a TokenStream,
-    /// Path of the PayPal service layer that holds `client` and `server` (`crate::runtime`).
+    /// Path of the PayPal service layer that holds `client` and `server` (`crate` in `paypal-soap`).
     pub(crate) svc: &'a TokenStream,
     /// The same path as text, for doc links.
     pub(crate) svc_text: &'a str,
@@ -166,7 +166,8 @@ pub struct Options {
     /// Path of the generated module from the crate root. `crate::generated` for `paypal-soap`; tests that compile
     /// fixture output inside another crate point it elsewhere.
     pub root_path: String,
-    /// Path of the runtime, the one way generated code names it (as prost-build's `prost_path`).
+    /// Path of the runtime crate, the one way generated code names it (as prost-build's `prost_path`). Fixture
+    /// output and every historical schema set compile against that crate alone.
     pub runtime_path: String,
     /// Path of the service layer whose `client` and `server` modules the operation code extends.
     pub service_path: String,
@@ -178,8 +179,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             root_path: "crate::generated".to_string(),
-            runtime_path: "crate::runtime".to_string(),
-            service_path: "crate::runtime".to_string(),
+            runtime_path: "::paypal_soap_runtime".to_string(),
+            service_path: "crate".to_string(),
             catalog: None,
         }
     }
@@ -257,7 +258,7 @@ pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
 
             pub mod services;
 
-            #[cfg(feature = "examples")]
+            #[cfg(feature = "fuzzing")]
             pub mod examples;
 
             /// Every generated type, re-exported from one place.
@@ -283,9 +284,9 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
         mod types;
         mod validate;
         mod xml;
-        #[cfg(feature = "examples")]
+        #[cfg(feature = "fuzzing")]
         mod examples;
-        #[cfg(feature = "examples")]
+        #[cfg(feature = "fuzzing")]
         mod arbitrary;
 
         pub use types::*;

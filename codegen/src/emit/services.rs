@@ -23,7 +23,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
             pub const OPERATION_NAMES: &[&str] = &[];
         };
     }
-    let svc = ctx.svc;
+    let rt = ctx.rt;
     let plans = &ctx.plan.operations;
     let consts = plans.iter().map(|p| descriptor(ctx, p));
     let all = plans.iter().map(|p| {
@@ -32,6 +32,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
     });
     let response_impls = response_impls(ctx, plans);
     let methods: Vec<TokenStream> = plans.iter().filter(|p| p.is_typed()).map(|p| client_method(ctx, p)).collect();
+    let svc = ctx.svc;
     let client = if methods.is_empty() {
         TokenStream::new()
     } else {
@@ -60,7 +61,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         /// Every operation descriptor, in (port, name) order.
-        pub static OPERATIONS: &[&#svc::client::Operation] = &[#(#all),*];
+        pub static OPERATIONS: &[&#rt::operation::Operation] = &[#(#all),*];
 
         #response_impls
         #client
@@ -69,7 +70,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
 }
 
 fn descriptor(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
-    let svc = ctx.svc;
+    let rt = ctx.rt;
     let c = ident(&p.konst);
     let (name, port, action) = (&p.name, &p.port, &p.soap_action);
     let (req_ns, req_name) = (ctx.ns_const(&p.request_element.ns), &p.request_element.name);
@@ -82,7 +83,7 @@ fn descriptor(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let doc = format!(" `{name}` on port `{port}`: `{req_name}` in, `{resp_name}` out ({}).", p.effect);
     quote! {
         #[doc = #doc]
-        pub const #c: #svc::client::Operation = #svc::client::Operation {
+        pub const #c: #rt::operation::Operation = #rt::operation::Operation {
             name: #name,
             port: #port,
             soap_action: #action,
@@ -90,7 +91,7 @@ fn descriptor(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
             request_element: #req_name,
             response_ns: #resp_ns,
             response_element: #resp_name,
-            effect: #svc::client::Effect::#effect,
+            effect: #rt::operation::Effect::#effect,
             msg_sub_id: #msg,
         };
     }

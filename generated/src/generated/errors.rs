@@ -2,10 +2,8 @@
 //! PayPal's classic error codes: the typed [`ErrorCode`] and [`CATALOG`], what the project knows about each
 //! code (PayPal's messages, the APIs that return it, the recovery, the corresponding REST error names and
 //! our guidance). Generated from `schemas/error-catalog.tsv`; the types and the recovery rules are in
-//! `crate::runtime::recovery`.
-use crate::runtime::recovery::{
-    ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity,
-};
+//! `crate::recovery`.
+use crate::recovery::{ErrorInfo, MessageInfo, RecoveryClass, ReportedError, Severity};
 /// A PayPal error code, as the `ErrorCode` element of an `Errors` entry carries it.
 ///
 /// Codes the catalog does not list, and codes that are not numbers, are kept as received, never
@@ -29,8 +27,8 @@ impl ErrorCode {
     /// Reads the `ErrorCode` element's text, an `xs:token`: whitespace is collapsed, a canonical decimal
     /// becomes [`ErrorCode::Number`] and anything else [`ErrorCode::Text`]. It never fails.
     pub fn from_wire(text: &str) -> Self {
-        let token = crate::runtime::recovery::collapse_token(text);
-        match crate::runtime::recovery::canonical_number(&token) {
+        let token = crate::recovery::collapse_token(text);
+        match crate::recovery::canonical_number(&token) {
             ::std::option::Option::Some(number) => Self::Number(number),
             ::std::option::Option::None => Self::Text(token.into_owned()),
         }
@@ -44,8 +42,7 @@ impl ErrorCode {
     }
     /// What the catalog knows about the code; `None` for a code it does not list.
     pub fn info(&self) -> ::std::option::Option<&'static ErrorInfo> {
-        self.number()
-            .and_then(|number| crate::runtime::recovery::lookup(&CATALOG, number))
+        self.number().and_then(|number| crate::recovery::lookup(&CATALOG, number))
     }
     /// The recovery for a received error with this code and these messages (see
     /// [`ErrorInfo::recovery_for`]); `None` for a code the catalog does not list.
@@ -56,7 +53,7 @@ impl ErrorCode {
     ) -> ::std::option::Option<RecoveryClass> {
         self.info().map(|info| info.recovery_for(short, long))
     }
-    /// A received error with this code, as `crate::runtime::recovery::decide` takes it.
+    /// A received error with this code, as `crate::recovery::decide` takes it.
     pub fn reported(
         &self,
         short: ::std::option::Option<&str>,

@@ -25,7 +25,7 @@ pub mod ebl;
 pub mod messages;
 pub mod errors;
 pub mod services;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 pub mod examples;
 /// Every generated type, re-exported from one place.
 pub mod types {

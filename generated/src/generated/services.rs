@@ -63,7 +63,7 @@ pub const OPERATION_NAMES: &[&str] = &[
 /// One descriptor per WSDL operation.
 pub mod ops {
     /// `AddressVerify` on port `PayPalAPI`: `AddressVerifyReq` in, `AddressVerifyResponse` out (read-only).
-    pub const ADDRESS_VERIFY: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const ADDRESS_VERIFY: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "AddressVerify",
         port: "PayPalAPI",
         soap_action: "",
@@ -71,11 +71,11 @@ pub mod ops {
         request_element: "AddressVerifyReq",
         response_ns: crate::generated::ns::API,
         response_element: "AddressVerifyResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMButtonSearch` on port `PayPalAPI`: `BMButtonSearchReq` in, `BMButtonSearchResponse` out (read-only).
-    pub const BM_BUTTON_SEARCH: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_BUTTON_SEARCH: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMButtonSearch",
         port: "PayPalAPI",
         soap_action: "",
@@ -83,11 +83,11 @@ pub mod ops {
         request_element: "BMButtonSearchReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMButtonSearchResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMCreateButton` on port `PayPalAPI`: `BMCreateButtonReq` in, `BMCreateButtonResponse` out (changes state).
-    pub const BM_CREATE_BUTTON: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_CREATE_BUTTON: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMCreateButton",
         port: "PayPalAPI",
         soap_action: "",
@@ -95,11 +95,11 @@ pub mod ops {
         request_element: "BMCreateButtonReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMCreateButtonResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMGetButtonDetails` on port `PayPalAPI`: `BMGetButtonDetailsReq` in, `BMGetButtonDetailsResponse` out (read-only).
-    pub const BM_GET_BUTTON_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_GET_BUTTON_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMGetButtonDetails",
         port: "PayPalAPI",
         soap_action: "",
@@ -107,11 +107,11 @@ pub mod ops {
         request_element: "BMGetButtonDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMGetButtonDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMGetInventory` on port `PayPalAPI`: `BMGetInventoryReq` in, `BMGetInventoryResponse` out (read-only).
-    pub const BM_GET_INVENTORY: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_GET_INVENTORY: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMGetInventory",
         port: "PayPalAPI",
         soap_action: "",
@@ -119,11 +119,11 @@ pub mod ops {
         request_element: "BMGetInventoryReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMGetInventoryResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMManageButtonStatus` on port `PayPalAPI`: `BMManageButtonStatusReq` in, `BMManageButtonStatusResponse` out (changes state).
-    pub const BM_MANAGE_BUTTON_STATUS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_MANAGE_BUTTON_STATUS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMManageButtonStatus",
         port: "PayPalAPI",
         soap_action: "",
@@ -131,11 +131,11 @@ pub mod ops {
         request_element: "BMManageButtonStatusReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMManageButtonStatusResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMSetInventory` on port `PayPalAPI`: `BMSetInventoryReq` in, `BMSetInventoryResponse` out (changes state).
-    pub const BM_SET_INVENTORY: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_SET_INVENTORY: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMSetInventory",
         port: "PayPalAPI",
         soap_action: "",
@@ -143,11 +143,11 @@ pub mod ops {
         request_element: "BMSetInventoryReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMSetInventoryResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BMUpdateButton` on port `PayPalAPI`: `BMUpdateButtonReq` in, `BMUpdateButtonResponse` out (changes state).
-    pub const BM_UPDATE_BUTTON: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BM_UPDATE_BUTTON: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BMUpdateButton",
         port: "PayPalAPI",
         soap_action: "",
@@ -155,11 +155,11 @@ pub mod ops {
         request_element: "BMUpdateButtonReq",
         response_ns: crate::generated::ns::API,
         response_element: "BMUpdateButtonResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BillAgreementUpdate` on port `PayPalAPI`: `BillAgreementUpdateReq` in, `BAUpdateResponse` out (changes state).
-    pub const BILL_AGREEMENT_UPDATE: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BILL_AGREEMENT_UPDATE: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BillAgreementUpdate",
         port: "PayPalAPI",
         soap_action: "",
@@ -167,11 +167,11 @@ pub mod ops {
         request_element: "BillAgreementUpdateReq",
         response_ns: crate::generated::ns::API,
         response_element: "BAUpdateResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BillUser` on port `PayPalAPI`: `BillUserReq` in, `BillUserResponse` out (moves money).
-    pub const BILL_USER: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BILL_USER: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BillUser",
         port: "PayPalAPI",
         soap_action: "",
@@ -179,11 +179,11 @@ pub mod ops {
         request_element: "BillUserReq",
         response_ns: crate::generated::ns::API,
         response_element: "BillUserResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `CancelRecoup` on port `PayPalAPI`: `CancelRecoupReq` in, `CancelRecoupResponse` out (changes state).
-    pub const CANCEL_RECOUP: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const CANCEL_RECOUP: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "CancelRecoup",
         port: "PayPalAPI",
         soap_action: "",
@@ -191,11 +191,11 @@ pub mod ops {
         request_element: "CancelRecoupReq",
         response_ns: crate::generated::ns::API,
         response_element: "CancelRecoupResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `CompleteRecoup` on port `PayPalAPI`: `CompleteRecoupReq` in, `CompleteRecoupResponse` out (moves money).
-    pub const COMPLETE_RECOUP: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const COMPLETE_RECOUP: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "CompleteRecoup",
         port: "PayPalAPI",
         soap_action: "",
@@ -203,11 +203,11 @@ pub mod ops {
         request_element: "CompleteRecoupReq",
         response_ns: crate::generated::ns::API,
         response_element: "CompleteRecoupResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `CreateMobilePayment` on port `PayPalAPI`: `CreateMobilePaymentReq` in, `CreateMobilePaymentResponse` out (moves money).
-    pub const CREATE_MOBILE_PAYMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const CREATE_MOBILE_PAYMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "CreateMobilePayment",
         port: "PayPalAPI",
         soap_action: "",
@@ -215,11 +215,11 @@ pub mod ops {
         request_element: "CreateMobilePaymentReq",
         response_ns: crate::generated::ns::API,
         response_element: "CreateMobilePaymentResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `DoMobileCheckoutPayment` on port `PayPalAPI`: `DoMobileCheckoutPaymentReq` in, `DoMobileCheckoutPaymentResponse` out (moves money).
-    pub const DO_MOBILE_CHECKOUT_PAYMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_MOBILE_CHECKOUT_PAYMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoMobileCheckoutPayment",
         port: "PayPalAPI",
         soap_action: "",
@@ -227,11 +227,11 @@ pub mod ops {
         request_element: "DoMobileCheckoutPaymentReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoMobileCheckoutPaymentResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `EnterBoarding` on port `PayPalAPI`: `EnterBoardingReq` in, `EnterBoardingResponse` out (changes state).
-    pub const ENTER_BOARDING: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const ENTER_BOARDING: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "EnterBoarding",
         port: "PayPalAPI",
         soap_action: "",
@@ -239,11 +239,11 @@ pub mod ops {
         request_element: "EnterBoardingReq",
         response_ns: crate::generated::ns::API,
         response_element: "EnterBoardingResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetBalance` on port `PayPalAPI`: `GetBalanceReq` in, `GetBalanceResponse` out (read-only).
-    pub const GET_BALANCE: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_BALANCE: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetBalance",
         port: "PayPalAPI",
         soap_action: "",
@@ -251,11 +251,11 @@ pub mod ops {
         request_element: "GetBalanceReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetBalanceResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetBoardingDetails` on port `PayPalAPI`: `GetBoardingDetailsReq` in, `GetBoardingDetailsResponse` out (read-only).
-    pub const GET_BOARDING_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_BOARDING_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetBoardingDetails",
         port: "PayPalAPI",
         soap_action: "",
@@ -263,11 +263,11 @@ pub mod ops {
         request_element: "GetBoardingDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetBoardingDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetMobileStatus` on port `PayPalAPI`: `GetMobileStatusReq` in, `GetMobileStatusResponse` out (read-only).
-    pub const GET_MOBILE_STATUS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_MOBILE_STATUS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetMobileStatus",
         port: "PayPalAPI",
         soap_action: "",
@@ -275,11 +275,11 @@ pub mod ops {
         request_element: "GetMobileStatusReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetMobileStatusResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetPalDetails` on port `PayPalAPI`: `GetPalDetailsReq` in, `GetPalDetailsResponse` out (read-only).
-    pub const GET_PAL_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_PAL_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetPalDetails",
         port: "PayPalAPI",
         soap_action: "",
@@ -287,11 +287,11 @@ pub mod ops {
         request_element: "GetPalDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetPalDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetTransactionDetails` on port `PayPalAPI`: `GetTransactionDetailsReq` in, `GetTransactionDetailsResponse` out (read-only).
-    pub const GET_TRANSACTION_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_TRANSACTION_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetTransactionDetails",
         port: "PayPalAPI",
         soap_action: "",
@@ -299,11 +299,11 @@ pub mod ops {
         request_element: "GetTransactionDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetTransactionDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `InitiateRecoup` on port `PayPalAPI`: `InitiateRecoupReq` in, `InitiateRecoupResponse` out (moves money).
-    pub const INITIATE_RECOUP: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const INITIATE_RECOUP: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "InitiateRecoup",
         port: "PayPalAPI",
         soap_action: "",
@@ -311,11 +311,11 @@ pub mod ops {
         request_element: "InitiateRecoupReq",
         response_ns: crate::generated::ns::API,
         response_element: "InitiateRecoupResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `MassPay` on port `PayPalAPI`: `MassPayReq` in, `MassPayResponse` out (moves money).
-    pub const MASS_PAY: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const MASS_PAY: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "MassPay",
         port: "PayPalAPI",
         soap_action: "",
@@ -323,11 +323,11 @@ pub mod ops {
         request_element: "MassPayReq",
         response_ns: crate::generated::ns::API,
         response_element: "MassPayResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `RefundTransaction` on port `PayPalAPI`: `RefundTransactionReq` in, `RefundTransactionResponse` out (moves money).
-    pub const REFUND_TRANSACTION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const REFUND_TRANSACTION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "RefundTransaction",
         port: "PayPalAPI",
         soap_action: "",
@@ -335,11 +335,11 @@ pub mod ops {
         request_element: "RefundTransactionReq",
         response_ns: crate::generated::ns::API,
         response_element: "RefundTransactionResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `SetMobileCheckout` on port `PayPalAPI`: `SetMobileCheckoutReq` in, `SetMobileCheckoutResponse` out (changes state).
-    pub const SET_MOBILE_CHECKOUT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const SET_MOBILE_CHECKOUT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "SetMobileCheckout",
         port: "PayPalAPI",
         soap_action: "",
@@ -347,11 +347,11 @@ pub mod ops {
         request_element: "SetMobileCheckoutReq",
         response_ns: crate::generated::ns::API,
         response_element: "SetMobileCheckoutResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `TransactionSearch` on port `PayPalAPI`: `TransactionSearchReq` in, `TransactionSearchResponse` out (read-only).
-    pub const TRANSACTION_SEARCH: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const TRANSACTION_SEARCH: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "TransactionSearch",
         port: "PayPalAPI",
         soap_action: "",
@@ -359,11 +359,11 @@ pub mod ops {
         request_element: "TransactionSearchReq",
         response_ns: crate::generated::ns::API,
         response_element: "TransactionSearchResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `BillOutstandingAmount` on port `PayPalAPIAA`: `BillOutstandingAmountReq` in, `BillOutstandingAmountResponse` out (moves money).
-    pub const BILL_OUTSTANDING_AMOUNT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const BILL_OUTSTANDING_AMOUNT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "BillOutstandingAmount",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -371,11 +371,11 @@ pub mod ops {
         request_element: "BillOutstandingAmountReq",
         response_ns: crate::generated::ns::API,
         response_element: "BillOutstandingAmountResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `CreateBillingAgreement` on port `PayPalAPIAA`: `CreateBillingAgreementReq` in, `CreateBillingAgreementResponse` out (changes state).
-    pub const CREATE_BILLING_AGREEMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const CREATE_BILLING_AGREEMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "CreateBillingAgreement",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -383,11 +383,11 @@ pub mod ops {
         request_element: "CreateBillingAgreementReq",
         response_ns: crate::generated::ns::API,
         response_element: "CreateBillingAgreementResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `CreateRecurringPaymentsProfile` on port `PayPalAPIAA`: `CreateRecurringPaymentsProfileReq` in, `CreateRecurringPaymentsProfileResponse` out (moves money).
-    pub const CREATE_RECURRING_PAYMENTS_PROFILE: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const CREATE_RECURRING_PAYMENTS_PROFILE: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "CreateRecurringPaymentsProfile",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -395,11 +395,11 @@ pub mod ops {
         request_element: "CreateRecurringPaymentsProfileReq",
         response_ns: crate::generated::ns::API,
         response_element: "CreateRecurringPaymentsProfileResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `DoAuthorization` on port `PayPalAPIAA`: `DoAuthorizationReq` in, `DoAuthorizationResponse` out (moves money).
-    pub const DO_AUTHORIZATION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_AUTHORIZATION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoAuthorization",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -407,11 +407,11 @@ pub mod ops {
         request_element: "DoAuthorizationReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoAuthorizationResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `DoCancel` on port `PayPalAPIAA`: `DoCancelReq` in, `DoCancelResponse` out (moves money).
-    pub const DO_CANCEL: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_CANCEL: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoCancel",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -419,11 +419,11 @@ pub mod ops {
         request_element: "DoCancelReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoCancelResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `DoCapture` on port `PayPalAPIAA`: `DoCaptureReq` in, `DoCaptureResponse` out (moves money).
-    pub const DO_CAPTURE: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_CAPTURE: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoCapture",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -431,11 +431,11 @@ pub mod ops {
         request_element: "DoCaptureReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoCaptureResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `DoDirectPayment` on port `PayPalAPIAA`: `DoDirectPaymentReq` in, `DoDirectPaymentResponse` out (moves money).
-    pub const DO_DIRECT_PAYMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_DIRECT_PAYMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoDirectPayment",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -443,11 +443,11 @@ pub mod ops {
         request_element: "DoDirectPaymentReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoDirectPaymentResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `DoExpressCheckoutPayment` on port `PayPalAPIAA`: `DoExpressCheckoutPaymentReq` in, `DoExpressCheckoutPaymentResponse` out (moves money).
-    pub const DO_EXPRESS_CHECKOUT_PAYMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_EXPRESS_CHECKOUT_PAYMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoExpressCheckoutPayment",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -455,13 +455,13 @@ pub mod ops {
         request_element: "DoExpressCheckoutPaymentReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoExpressCheckoutPaymentResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some(
             "do_express_checkout_payment_request_details.msg_sub_id",
         ),
     };
     /// `DoNonReferencedCredit` on port `PayPalAPIAA`: `DoNonReferencedCreditReq` in, `DoNonReferencedCreditResponse` out (moves money).
-    pub const DO_NON_REFERENCED_CREDIT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_NON_REFERENCED_CREDIT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoNonReferencedCredit",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -469,11 +469,11 @@ pub mod ops {
         request_element: "DoNonReferencedCreditReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoNonReferencedCreditResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `DoReauthorization` on port `PayPalAPIAA`: `DoReauthorizationReq` in, `DoReauthorizationResponse` out (moves money).
-    pub const DO_REAUTHORIZATION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_REAUTHORIZATION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoReauthorization",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -481,11 +481,11 @@ pub mod ops {
         request_element: "DoReauthorizationReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoReauthorizationResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `DoReferenceTransaction` on port `PayPalAPIAA`: `DoReferenceTransactionReq` in, `DoReferenceTransactionResponse` out (moves money).
-    pub const DO_REFERENCE_TRANSACTION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_REFERENCE_TRANSACTION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoReferenceTransaction",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -493,13 +493,13 @@ pub mod ops {
         request_element: "DoReferenceTransactionReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoReferenceTransactionResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some(
             "do_reference_transaction_request_details.msg_sub_id",
         ),
     };
     /// `DoUATPAuthorization` on port `PayPalAPIAA`: `DoUATPAuthorizationReq` in, `DoUATPAuthorizationResponse` out (moves money).
-    pub const DO_UATP_AUTHORIZATION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_UATP_AUTHORIZATION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoUATPAuthorization",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -507,11 +507,11 @@ pub mod ops {
         request_element: "DoUATPAuthorizationReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoUATPAuthorizationResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `DoUATPExpressCheckoutPayment` on port `PayPalAPIAA`: `DoUATPExpressCheckoutPaymentReq` in, `DoUATPExpressCheckoutPaymentResponse` out (moves money).
-    pub const DO_UATP_EXPRESS_CHECKOUT_PAYMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_UATP_EXPRESS_CHECKOUT_PAYMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoUATPExpressCheckoutPayment",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -519,13 +519,13 @@ pub mod ops {
         request_element: "DoUATPExpressCheckoutPaymentReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoUATPExpressCheckoutPaymentResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some(
             "do_express_checkout_payment_request_details.msg_sub_id",
         ),
     };
     /// `DoVoid` on port `PayPalAPIAA`: `DoVoidReq` in, `DoVoidResponse` out (moves money).
-    pub const DO_VOID: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const DO_VOID: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "DoVoid",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -533,11 +533,11 @@ pub mod ops {
         request_element: "DoVoidReq",
         response_ns: crate::generated::ns::API,
         response_element: "DoVoidResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::Some("msg_sub_id"),
     };
     /// `ExecuteCheckoutOperations` on port `PayPalAPIAA`: `ExecuteCheckoutOperationsReq` in, `ExecuteCheckoutOperationsResponse` out (moves money).
-    pub const EXECUTE_CHECKOUT_OPERATIONS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const EXECUTE_CHECKOUT_OPERATIONS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "ExecuteCheckoutOperations",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -545,11 +545,11 @@ pub mod ops {
         request_element: "ExecuteCheckoutOperationsReq",
         response_ns: crate::generated::ns::API,
         response_element: "ExecuteCheckoutOperationsResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `ExternalRememberMeOptOut` on port `PayPalAPIAA`: `ExternalRememberMeOptOutReq` in, `ExternalRememberMeOptOutResponse` out (changes state).
-    pub const EXTERNAL_REMEMBER_ME_OPT_OUT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const EXTERNAL_REMEMBER_ME_OPT_OUT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "ExternalRememberMeOptOut",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -557,11 +557,11 @@ pub mod ops {
         request_element: "ExternalRememberMeOptOutReq",
         response_ns: crate::generated::ns::API,
         response_element: "ExternalRememberMeOptOutResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetAccessPermissionDetails` on port `PayPalAPIAA`: `GetAccessPermissionDetailsReq` in, `GetAccessPermissionDetailsResponse` out (read-only).
-    pub const GET_ACCESS_PERMISSION_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_ACCESS_PERMISSION_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetAccessPermissionDetails",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -569,11 +569,11 @@ pub mod ops {
         request_element: "GetAccessPermissionDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetAccessPermissionDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetAuthDetails` on port `PayPalAPIAA`: `GetAuthDetailsReq` in, `GetAuthDetailsResponse` out (read-only).
-    pub const GET_AUTH_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_AUTH_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetAuthDetails",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -581,11 +581,11 @@ pub mod ops {
         request_element: "GetAuthDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetAuthDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetBillingAgreementCustomerDetails` on port `PayPalAPIAA`: `GetBillingAgreementCustomerDetailsReq` in, `GetBillingAgreementCustomerDetailsResponse` out (read-only).
-    pub const GET_BILLING_AGREEMENT_CUSTOMER_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_BILLING_AGREEMENT_CUSTOMER_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetBillingAgreementCustomerDetails",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -593,11 +593,11 @@ pub mod ops {
         request_element: "GetBillingAgreementCustomerDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetBillingAgreementCustomerDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetExpressCheckoutDetails` on port `PayPalAPIAA`: `GetExpressCheckoutDetailsReq` in, `GetExpressCheckoutDetailsResponse` out (read-only).
-    pub const GET_EXPRESS_CHECKOUT_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_EXPRESS_CHECKOUT_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetExpressCheckoutDetails",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -605,11 +605,11 @@ pub mod ops {
         request_element: "GetExpressCheckoutDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetExpressCheckoutDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetIncentiveEvaluation` on port `PayPalAPIAA`: `GetIncentiveEvaluationReq` in, `GetIncentiveEvaluationResponse` out (read-only).
-    pub const GET_INCENTIVE_EVALUATION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_INCENTIVE_EVALUATION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetIncentiveEvaluation",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -617,11 +617,11 @@ pub mod ops {
         request_element: "GetIncentiveEvaluationReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetIncentiveEvaluationResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `GetRecurringPaymentsProfileDetails` on port `PayPalAPIAA`: `GetRecurringPaymentsProfileDetailsReq` in, `GetRecurringPaymentsProfileDetailsResponse` out (read-only).
-    pub const GET_RECURRING_PAYMENTS_PROFILE_DETAILS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_RECURRING_PAYMENTS_PROFILE_DETAILS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetRecurringPaymentsProfileDetails",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -629,11 +629,11 @@ pub mod ops {
         request_element: "GetRecurringPaymentsProfileDetailsReq",
         response_ns: crate::generated::ns::API,
         response_element: "GetRecurringPaymentsProfileDetailsResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `ManagePendingTransactionStatus` on port `PayPalAPIAA`: `ManagePendingTransactionStatusReq` in, `ManagePendingTransactionStatusResponse` out (moves money).
-    pub const MANAGE_PENDING_TRANSACTION_STATUS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const MANAGE_PENDING_TRANSACTION_STATUS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "ManagePendingTransactionStatus",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -641,11 +641,11 @@ pub mod ops {
         request_element: "ManagePendingTransactionStatusReq",
         response_ns: crate::generated::ns::API,
         response_element: "ManagePendingTransactionStatusResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `ManageRecurringPaymentsProfileStatus` on port `PayPalAPIAA`: `ManageRecurringPaymentsProfileStatusReq` in, `ManageRecurringPaymentsProfileStatusResponse` out (changes state).
-    pub const MANAGE_RECURRING_PAYMENTS_PROFILE_STATUS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const MANAGE_RECURRING_PAYMENTS_PROFILE_STATUS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "ManageRecurringPaymentsProfileStatus",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -653,11 +653,11 @@ pub mod ops {
         request_element: "ManageRecurringPaymentsProfileStatusReq",
         response_ns: crate::generated::ns::API,
         response_element: "ManageRecurringPaymentsProfileStatusResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `ReverseTransaction` on port `PayPalAPIAA`: `ReverseTransactionReq` in, `ReverseTransactionResponse` out (moves money).
-    pub const REVERSE_TRANSACTION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const REVERSE_TRANSACTION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "ReverseTransaction",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -665,11 +665,11 @@ pub mod ops {
         request_element: "ReverseTransactionReq",
         response_ns: crate::generated::ns::API,
         response_element: "ReverseTransactionResponse",
-        effect: crate::runtime::client::Effect::MovesMoney,
+        effect: ::paypal_soap_runtime::operation::Effect::MovesMoney,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `SetAccessPermissions` on port `PayPalAPIAA`: `SetAccessPermissionsReq` in, `SetAccessPermissionsResponse` out (changes state).
-    pub const SET_ACCESS_PERMISSIONS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const SET_ACCESS_PERMISSIONS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "SetAccessPermissions",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -677,11 +677,11 @@ pub mod ops {
         request_element: "SetAccessPermissionsReq",
         response_ns: crate::generated::ns::API,
         response_element: "SetAccessPermissionsResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `SetAuthFlowParam` on port `PayPalAPIAA`: `SetAuthFlowParamReq` in, `SetAuthFlowParamResponse` out (changes state).
-    pub const SET_AUTH_FLOW_PARAM: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const SET_AUTH_FLOW_PARAM: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "SetAuthFlowParam",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -689,11 +689,11 @@ pub mod ops {
         request_element: "SetAuthFlowParamReq",
         response_ns: crate::generated::ns::API,
         response_element: "SetAuthFlowParamResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `SetCustomerBillingAgreement` on port `PayPalAPIAA`: `SetCustomerBillingAgreementReq` in, `SetCustomerBillingAgreementResponse` out (changes state).
-    pub const SET_CUSTOMER_BILLING_AGREEMENT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const SET_CUSTOMER_BILLING_AGREEMENT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "SetCustomerBillingAgreement",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -701,11 +701,11 @@ pub mod ops {
         request_element: "SetCustomerBillingAgreementReq",
         response_ns: crate::generated::ns::API,
         response_element: "SetCustomerBillingAgreementResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `SetExpressCheckout` on port `PayPalAPIAA`: `SetExpressCheckoutReq` in, `SetExpressCheckoutResponse` out (changes state).
-    pub const SET_EXPRESS_CHECKOUT: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const SET_EXPRESS_CHECKOUT: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "SetExpressCheckout",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -713,11 +713,11 @@ pub mod ops {
         request_element: "SetExpressCheckoutReq",
         response_ns: crate::generated::ns::API,
         response_element: "SetExpressCheckoutResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `UpdateAccessPermissions` on port `PayPalAPIAA`: `UpdateAccessPermissionsReq` in, `UpdateAccessPermissionsResponse` out (changes state).
-    pub const UPDATE_ACCESS_PERMISSIONS: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const UPDATE_ACCESS_PERMISSIONS: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "UpdateAccessPermissions",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -725,11 +725,11 @@ pub mod ops {
         request_element: "UpdateAccessPermissionsReq",
         response_ns: crate::generated::ns::API,
         response_element: "UpdateAccessPermissionsResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `UpdateAuthorization` on port `PayPalAPIAA`: `UpdateAuthorizationReq` in, `UpdateAuthorizationResponse` out (changes state).
-    pub const UPDATE_AUTHORIZATION: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const UPDATE_AUTHORIZATION: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "UpdateAuthorization",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -737,11 +737,11 @@ pub mod ops {
         request_element: "UpdateAuthorizationReq",
         response_ns: crate::generated::ns::API,
         response_element: "UpdateAuthorizationResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `UpdateRecurringPaymentsProfile` on port `PayPalAPIAA`: `UpdateRecurringPaymentsProfileReq` in, `UpdateRecurringPaymentsProfileResponse` out (changes state).
-    pub const UPDATE_RECURRING_PAYMENTS_PROFILE: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const UPDATE_RECURRING_PAYMENTS_PROFILE: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "UpdateRecurringPaymentsProfile",
         port: "PayPalAPIAA",
         soap_action: "",
@@ -749,12 +749,12 @@ pub mod ops {
         request_element: "UpdateRecurringPaymentsProfileReq",
         response_ns: crate::generated::ns::API,
         response_element: "UpdateRecurringPaymentsProfileResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
 }
 /// Every operation descriptor, in (port, name) order.
-pub static OPERATIONS: &[&crate::runtime::client::Operation] = &[
+pub static OPERATIONS: &[&::paypal_soap_runtime::operation::Operation] = &[
     &ops::ADDRESS_VERIFY,
     &ops::BM_BUTTON_SEARCH,
     &ops::BM_CREATE_BUTTON,
@@ -813,10 +813,9 @@ pub static OPERATIONS: &[&crate::runtime::client::Operation] = &[
     &ops::UPDATE_AUTHORIZATION,
     &ops::UPDATE_RECURRING_PAYMENTS_PROFILE,
 ];
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::AddressVerifyResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::AddressVerifyResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -825,8 +824,8 @@ for crate::generated::api::AddressVerifyResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -836,10 +835,9 @@ for crate::generated::api::AddressVerifyResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BmButtonSearchResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BmButtonSearchResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -848,8 +846,8 @@ for crate::generated::api::BmButtonSearchResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -859,10 +857,9 @@ for crate::generated::api::BmButtonSearchResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BmCreateButtonResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BmCreateButtonResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -871,8 +868,8 @@ for crate::generated::api::BmCreateButtonResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -882,10 +879,10 @@ for crate::generated::api::BmCreateButtonResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::BmGetButtonDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -894,8 +891,8 @@ for crate::generated::api::BmGetButtonDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -905,10 +902,9 @@ for crate::generated::api::BmGetButtonDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BmGetInventoryResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BmGetInventoryResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -917,8 +913,8 @@ for crate::generated::api::BmGetInventoryResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -928,10 +924,10 @@ for crate::generated::api::BmGetInventoryResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::BmManageButtonStatusResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -940,8 +936,8 @@ for crate::generated::api::BmManageButtonStatusResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -951,10 +947,9 @@ for crate::generated::api::BmManageButtonStatusResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BmSetInventoryResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BmSetInventoryResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -963,8 +958,8 @@ for crate::generated::api::BmSetInventoryResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -974,10 +969,9 @@ for crate::generated::api::BmSetInventoryResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BmUpdateButtonResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BmUpdateButtonResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -986,8 +980,8 @@ for crate::generated::api::BmUpdateButtonResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -997,10 +991,9 @@ for crate::generated::api::BmUpdateButtonResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BaUpdateResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BaUpdateResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1009,8 +1002,8 @@ for crate::generated::api::BaUpdateResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1020,10 +1013,9 @@ for crate::generated::api::BaUpdateResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::BillUserResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::BillUserResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1032,8 +1024,8 @@ for crate::generated::api::BillUserResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1043,10 +1035,9 @@ for crate::generated::api::BillUserResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::CancelRecoupResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::CancelRecoupResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1055,8 +1046,8 @@ for crate::generated::api::CancelRecoupResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1066,10 +1057,9 @@ for crate::generated::api::CancelRecoupResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::CompleteRecoupResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::CompleteRecoupResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1078,8 +1068,8 @@ for crate::generated::api::CompleteRecoupResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1089,10 +1079,10 @@ for crate::generated::api::CompleteRecoupResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::CreateMobilePaymentResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1101,8 +1091,8 @@ for crate::generated::api::CreateMobilePaymentResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1112,10 +1102,10 @@ for crate::generated::api::CreateMobilePaymentResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoMobileCheckoutPaymentResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1124,8 +1114,8 @@ for crate::generated::api::DoMobileCheckoutPaymentResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1135,10 +1125,9 @@ for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::EnterBoardingResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::EnterBoardingResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1147,8 +1136,8 @@ for crate::generated::api::EnterBoardingResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1158,10 +1147,9 @@ for crate::generated::api::EnterBoardingResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::GetBalanceResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::GetBalanceResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1170,8 +1158,8 @@ for crate::generated::api::GetBalanceResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1181,10 +1169,10 @@ for crate::generated::api::GetBalanceResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetBoardingDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1193,8 +1181,8 @@ for crate::generated::api::GetBoardingDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1204,10 +1192,9 @@ for crate::generated::api::GetBoardingDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::GetMobileStatusResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::GetMobileStatusResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1216,8 +1203,8 @@ for crate::generated::api::GetMobileStatusResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1227,10 +1214,9 @@ for crate::generated::api::GetMobileStatusResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::GetPalDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::GetPalDetailsResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1239,8 +1225,8 @@ for crate::generated::api::GetPalDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1250,10 +1236,10 @@ for crate::generated::api::GetPalDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetTransactionDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1262,8 +1248,8 @@ for crate::generated::api::GetTransactionDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1273,10 +1259,9 @@ for crate::generated::api::GetTransactionDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::InitiateRecoupResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::InitiateRecoupResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1285,8 +1270,8 @@ for crate::generated::api::InitiateRecoupResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1296,9 +1281,9 @@ for crate::generated::api::InitiateRecoupResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse for crate::generated::api::MassPayResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::MassPayResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1307,8 +1292,8 @@ impl crate::runtime::client::ApiResponse for crate::generated::api::MassPayRespo
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1318,10 +1303,10 @@ impl crate::runtime::client::ApiResponse for crate::generated::api::MassPayRespo
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::RefundTransactionResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1330,8 +1315,8 @@ for crate::generated::api::RefundTransactionResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1341,10 +1326,10 @@ for crate::generated::api::RefundTransactionResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::SetMobileCheckoutResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1353,8 +1338,8 @@ for crate::generated::api::SetMobileCheckoutResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1364,10 +1349,10 @@ for crate::generated::api::SetMobileCheckoutResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::TransactionSearchResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1376,8 +1361,8 @@ for crate::generated::api::TransactionSearchResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1387,10 +1372,10 @@ for crate::generated::api::TransactionSearchResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::BillOutstandingAmountResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1399,8 +1384,8 @@ for crate::generated::api::BillOutstandingAmountResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1410,10 +1395,10 @@ for crate::generated::api::BillOutstandingAmountResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::CreateBillingAgreementResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1422,8 +1407,8 @@ for crate::generated::api::CreateBillingAgreementResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1433,10 +1418,10 @@ for crate::generated::api::CreateBillingAgreementResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1445,8 +1430,8 @@ for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1456,10 +1441,9 @@ for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::DoAuthorizationResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::DoAuthorizationResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1468,8 +1452,8 @@ for crate::generated::api::DoAuthorizationResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1479,10 +1463,9 @@ for crate::generated::api::DoAuthorizationResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::DoCancelResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::DoCancelResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1491,8 +1474,8 @@ for crate::generated::api::DoCancelResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1502,10 +1485,9 @@ for crate::generated::api::DoCancelResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::DoCaptureResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::DoCaptureResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1514,8 +1496,8 @@ for crate::generated::api::DoCaptureResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1525,10 +1507,9 @@ for crate::generated::api::DoCaptureResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::DoDirectPaymentResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::DoDirectPaymentResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1537,8 +1518,8 @@ for crate::generated::api::DoDirectPaymentResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1548,10 +1529,10 @@ for crate::generated::api::DoDirectPaymentResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoExpressCheckoutPaymentResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1560,8 +1541,8 @@ for crate::generated::api::DoExpressCheckoutPaymentResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1571,10 +1552,10 @@ for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoNonReferencedCreditResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1583,8 +1564,8 @@ for crate::generated::api::DoNonReferencedCreditResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1594,10 +1575,10 @@ for crate::generated::api::DoNonReferencedCreditResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoReauthorizationResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1606,8 +1587,8 @@ for crate::generated::api::DoReauthorizationResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1617,10 +1598,10 @@ for crate::generated::api::DoReauthorizationResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoReferenceTransactionResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1629,8 +1610,8 @@ for crate::generated::api::DoReferenceTransactionResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1640,10 +1621,10 @@ for crate::generated::api::DoReferenceTransactionResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoUatpAuthorizationResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1652,8 +1633,8 @@ for crate::generated::api::DoUatpAuthorizationResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1663,10 +1644,10 @@ for crate::generated::api::DoUatpAuthorizationResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1675,8 +1656,8 @@ for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1686,9 +1667,9 @@ for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse for crate::generated::api::DoVoidResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::DoVoidResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1697,8 +1678,8 @@ impl crate::runtime::client::ApiResponse for crate::generated::api::DoVoidRespon
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1708,10 +1689,10 @@ impl crate::runtime::client::ApiResponse for crate::generated::api::DoVoidRespon
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::ExecuteCheckoutOperationsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1720,8 +1701,8 @@ for crate::generated::api::ExecuteCheckoutOperationsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1731,10 +1712,10 @@ for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::ExternalRememberMeOptOutResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1743,8 +1724,8 @@ for crate::generated::api::ExternalRememberMeOptOutResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1754,10 +1735,10 @@ for crate::generated::api::ExternalRememberMeOptOutResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetAccessPermissionDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1766,8 +1747,8 @@ for crate::generated::api::GetAccessPermissionDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1777,10 +1758,9 @@ for crate::generated::api::GetAccessPermissionDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::GetAuthDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::GetAuthDetailsResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1789,8 +1769,8 @@ for crate::generated::api::GetAuthDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1800,10 +1780,10 @@ for crate::generated::api::GetAuthDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1812,8 +1792,8 @@ for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1823,10 +1803,10 @@ for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetExpressCheckoutDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1835,8 +1815,8 @@ for crate::generated::api::GetExpressCheckoutDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1846,10 +1826,10 @@ for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetIncentiveEvaluationResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1858,8 +1838,8 @@ for crate::generated::api::GetIncentiveEvaluationResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1869,10 +1849,10 @@ for crate::generated::api::GetIncentiveEvaluationResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1881,8 +1861,8 @@ for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1892,10 +1872,10 @@ for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::ManagePendingTransactionStatusResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1904,8 +1884,8 @@ for crate::generated::api::ManagePendingTransactionStatusResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1915,10 +1895,10 @@ for crate::generated::api::ManagePendingTransactionStatusResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1927,8 +1907,8 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1938,10 +1918,10 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::ReverseTransactionResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1950,8 +1930,8 @@ for crate::generated::api::ReverseTransactionResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1961,10 +1941,10 @@ for crate::generated::api::ReverseTransactionResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::SetAccessPermissionsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1973,8 +1953,8 @@ for crate::generated::api::SetAccessPermissionsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -1984,10 +1964,9 @@ for crate::generated::api::SetAccessPermissionsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
-for crate::generated::api::SetAuthFlowParamResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+impl crate::client::ApiResponse for crate::generated::api::SetAuthFlowParamResponseType {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -1996,8 +1975,8 @@ for crate::generated::api::SetAuthFlowParamResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2007,10 +1986,10 @@ for crate::generated::api::SetAuthFlowParamResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::SetCustomerBillingAgreementResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -2019,8 +1998,8 @@ for crate::generated::api::SetCustomerBillingAgreementResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2030,10 +2009,10 @@ for crate::generated::api::SetCustomerBillingAgreementResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::SetExpressCheckoutResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -2042,8 +2021,8 @@ for crate::generated::api::SetExpressCheckoutResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2053,10 +2032,10 @@ for crate::generated::api::SetExpressCheckoutResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::UpdateAccessPermissionsResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -2065,8 +2044,8 @@ for crate::generated::api::UpdateAccessPermissionsResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2076,10 +2055,10 @@ for crate::generated::api::UpdateAccessPermissionsResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::UpdateAuthorizationResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -2088,8 +2067,8 @@ for crate::generated::api::UpdateAuthorizationResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2099,10 +2078,10 @@ for crate::generated::api::UpdateAuthorizationResponseType {
         }
     }
 }
-impl crate::runtime::client::ApiResponse
+impl crate::client::ApiResponse
 for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
-    fn common(&self) -> crate::runtime::client::CommonFields<'_> {
-        crate::runtime::client::CommonFields {
+    fn common(&self) -> crate::client::CommonFields<'_> {
+        crate::client::CommonFields {
             timestamp: self.timestamp.as_ref(),
             ack: self.ack.as_ref(),
             correlation_id: self.correlation_id.as_deref(),
@@ -2111,8 +2090,8 @@ for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
             build: self.build.as_deref(),
         }
     }
-    fn common_mut(&mut self) -> crate::runtime::client::CommonFieldsMut<'_> {
-        crate::runtime::client::CommonFieldsMut {
+    fn common_mut(&mut self) -> crate::client::CommonFieldsMut<'_> {
+        crate::client::CommonFieldsMut {
             timestamp: &mut self.timestamp,
             ack: &mut self.ack,
             correlation_id: &mut self.correlation_id,
@@ -2123,7 +2102,7 @@ for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
     }
 }
 /// One method per WSDL operation.
-impl crate::runtime::client::Client {
+impl crate::client::Client {
     /// Calls `AddressVerify` (WSDL port `PayPalAPI`): sends [`AddressVerifyRequestType`](crate::generated::api::AddressVerifyRequestType) in `AddressVerifyReq` and returns [`AddressVerifyResponseType`](crate::generated::api::AddressVerifyResponseType) from `AddressVerifyResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
@@ -2136,10 +2115,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::AddressVerifyRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::AddressVerifyResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::AddressVerifyResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2164,10 +2141,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmButtonSearchRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmButtonSearchResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmButtonSearchResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2192,10 +2167,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmCreateButtonRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmCreateButtonResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmCreateButtonResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2220,10 +2193,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmGetButtonDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmGetButtonDetailsResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmGetButtonDetailsResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2248,10 +2219,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmGetInventoryRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmGetInventoryResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmGetInventoryResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2276,10 +2245,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmManageButtonStatusRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmManageButtonStatusResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmManageButtonStatusResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2304,10 +2271,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmSetInventoryRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmSetInventoryResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmSetInventoryResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2332,10 +2297,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BmUpdateButtonRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::BmUpdateButtonResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BmUpdateButtonResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2360,8 +2323,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BaUpdateRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::BaUpdateResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BaUpdateResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2386,8 +2349,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BillUserRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::BillUserResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::BillUserResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2412,10 +2375,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::CancelRecoupRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::CancelRecoupResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::CancelRecoupResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2440,10 +2401,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::CompleteRecoupRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::CompleteRecoupResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::CompleteRecoupResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2468,10 +2427,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::CreateMobilePaymentRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::CreateMobilePaymentResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::CreateMobilePaymentResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2496,10 +2453,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoMobileCheckoutPaymentRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::DoMobileCheckoutPaymentResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2524,10 +2481,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::EnterBoardingRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::EnterBoardingResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::EnterBoardingResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2552,8 +2507,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetBalanceRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::GetBalanceResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::GetBalanceResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2578,10 +2533,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetBoardingDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::GetBoardingDetailsResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::GetBoardingDetailsResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2606,10 +2559,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetMobileStatusRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::GetMobileStatusResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::GetMobileStatusResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2634,10 +2585,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetPalDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::GetPalDetailsResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::GetPalDetailsResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2662,10 +2611,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetTransactionDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetTransactionDetailsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2690,10 +2639,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::InitiateRecoupRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::InitiateRecoupResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::InitiateRecoupResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2718,8 +2665,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::MassPayRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::MassPayResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::MassPayResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2746,10 +2693,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::RefundTransactionRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::RefundTransactionResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::RefundTransactionResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2774,10 +2719,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::SetMobileCheckoutRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::SetMobileCheckoutResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::SetMobileCheckoutResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2802,10 +2745,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::TransactionSearchRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::TransactionSearchResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::TransactionSearchResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2830,10 +2771,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::BillOutstandingAmountRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::BillOutstandingAmountResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2858,10 +2799,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::CreateBillingAgreementRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::CreateBillingAgreementResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2886,10 +2827,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::CreateRecurringPaymentsProfileRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::CreateRecurringPaymentsProfileResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2918,10 +2859,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoAuthorizationRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::DoAuthorizationResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoAuthorizationResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2948,8 +2887,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoCancelRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::DoCancelResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoCancelResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -2976,8 +2915,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoCaptureRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::DoCaptureResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoCaptureResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3002,10 +2941,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoDirectPaymentRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::DoDirectPaymentResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoDirectPaymentResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3032,10 +2969,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoExpressCheckoutPaymentRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::DoExpressCheckoutPaymentResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3060,10 +2997,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoNonReferencedCreditRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::DoNonReferencedCreditResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3090,10 +3027,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoReauthorizationRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::DoReauthorizationResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoReauthorizationResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3120,10 +3055,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoReferenceTransactionRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::DoReferenceTransactionResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3150,10 +3085,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoUatpAuthorizationRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::DoUatpAuthorizationResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoUatpAuthorizationResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3180,10 +3113,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoUatpExpressCheckoutPaymentRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::DoUatpExpressCheckoutPaymentResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3212,8 +3145,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::DoVoidRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<crate::generated::api::DoVoidResponseType>,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::DoVoidResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3238,10 +3171,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::ExecuteCheckoutOperationsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::ExecuteCheckoutOperationsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3266,10 +3199,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::ExternalRememberMeOptOutRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::ExternalRememberMeOptOutResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3294,10 +3227,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetAccessPermissionDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetAccessPermissionDetailsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3322,10 +3255,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetAuthDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::GetAuthDetailsResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::GetAuthDetailsResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3350,10 +3281,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetBillingAgreementCustomerDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetBillingAgreementCustomerDetailsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3380,10 +3311,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetExpressCheckoutDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetExpressCheckoutDetailsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3408,10 +3339,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetIncentiveEvaluationRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetIncentiveEvaluationResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3436,10 +3367,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3466,10 +3397,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::ManagePendingTransactionStatusRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::ManagePendingTransactionStatusResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3496,10 +3427,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3526,10 +3457,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::ReverseTransactionRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::ReverseTransactionResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::ReverseTransactionResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3554,10 +3483,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::SetAccessPermissionsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::SetAccessPermissionsResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::SetAccessPermissionsResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3582,10 +3509,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::SetAuthFlowParamRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::SetAuthFlowParamResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::SetAuthFlowParamResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3610,10 +3535,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::SetCustomerBillingAgreementRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::SetCustomerBillingAgreementResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3638,10 +3563,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::SetExpressCheckoutRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::SetExpressCheckoutResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::SetExpressCheckoutResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3666,10 +3589,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::UpdateAccessPermissionsRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::UpdateAccessPermissionsResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3694,10 +3617,8 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::UpdateAuthorizationRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
-            crate::generated::api::UpdateAuthorizationResponseType,
-        >,
-        crate::runtime::client::Error,
+        crate::client::Response<crate::generated::api::UpdateAuthorizationResponseType>,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3722,10 +3643,10 @@ impl crate::runtime::client::Client {
         &self,
         mut request: crate::generated::api::UpdateRecurringPaymentsProfileRequestType,
     ) -> ::std::result::Result<
-        crate::runtime::client::Response<
+        crate::client::Response<
             crate::generated::api::UpdateRecurringPaymentsProfileResponseType,
         >,
-        crate::runtime::client::Error,
+        crate::client::Error,
     > {
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
@@ -3741,758 +3662,744 @@ impl crate::runtime::client::Client {
         self.call(&ops::UPDATE_RECURRING_PAYMENTS_PROFILE, &body).await
     }
 }
-/// The server side, for the fake PayPal (`crate::runtime::server`).
-#[cfg(feature = "fake-server")]
+/// The server side, for the fake PayPal (`crate::server`).
+#[cfg(feature = "testing")]
 pub mod server {
     use super::ops;
     /// The fake PayPal's handlers: one method per WSDL operation, each given the caller's
-    /// [`Call`](crate::runtime::server::Call) and the decoded inner request.
+    /// [`Call`](crate::server::Call) and the decoded inner request.
     ///
-    /// Every method has a default that answers [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled):
+    /// Every method has a default that answers [`Reply::Unhandled`](crate::server::Reply::Unhandled):
     /// the server then answers as its `DefaultReply` says (by default `Ack=Failure` with error code
     /// `NotImplementedByFake`, so a test that forgets a handler fails loudly instead of seeing a payment
     /// succeed). Implement the operations a test needs; write them as `async fn`.
     pub trait PayPalApi: ::std::marker::Send + ::std::marker::Sync + 'static {
-        /// Handles `AddressVerify` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `AddressVerify` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn address_verify(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::AddressVerifyRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::AddressVerifyResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMButtonSearch` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMButtonSearch` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_button_search(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmButtonSearchRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmButtonSearchResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMCreateButton` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMCreateButton` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_create_button(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmCreateButtonRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmCreateButtonResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMGetButtonDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMGetButtonDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_get_button_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmGetButtonDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmGetButtonDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMGetInventory` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMGetInventory` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_get_inventory(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmGetInventoryRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmGetInventoryResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMManageButtonStatus` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMManageButtonStatus` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_manage_button_status(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmManageButtonStatusRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmManageButtonStatusResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMSetInventory` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMSetInventory` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_set_inventory(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmSetInventoryRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmSetInventoryResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BMUpdateButton` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BMUpdateButton` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bm_update_button(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BmUpdateButtonRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BmUpdateButtonResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BillAgreementUpdate` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BillAgreementUpdate` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bill_agreement_update(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BaUpdateRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::BaUpdateResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::BaUpdateResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BillUser` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BillUser` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bill_user(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BillUserRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::BillUserResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::BillUserResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `CancelRecoup` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `CancelRecoup` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn cancel_recoup(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::CancelRecoupRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::CancelRecoupResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `CompleteRecoup` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `CompleteRecoup` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn complete_recoup(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::CompleteRecoupRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::CompleteRecoupResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `CreateMobilePayment` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `CreateMobilePayment` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn create_mobile_payment(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::CreateMobilePaymentRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::CreateMobilePaymentResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoMobileCheckoutPayment` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoMobileCheckoutPayment` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_mobile_checkout_payment(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoMobileCheckoutPaymentRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoMobileCheckoutPaymentResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `EnterBoarding` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `EnterBoarding` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn enter_boarding(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::EnterBoardingRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::EnterBoardingResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetBalance` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetBalance` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_balance(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetBalanceRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::GetBalanceResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::GetBalanceResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetBoardingDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetBoardingDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_boarding_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetBoardingDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetBoardingDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetMobileStatus` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetMobileStatus` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_mobile_status(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetMobileStatusRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetMobileStatusResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetPalDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetPalDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_pal_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetPalDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetPalDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetTransactionDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetTransactionDetails` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_transaction_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetTransactionDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetTransactionDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `InitiateRecoup` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `InitiateRecoup` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn initiate_recoup(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::InitiateRecoupRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::InitiateRecoupResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `MassPay` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `MassPay` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn mass_pay(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::MassPayRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::MassPayResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::MassPayResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `RefundTransaction` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `RefundTransaction` (port `PayPalAPI`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn refund_transaction(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::RefundTransactionRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::RefundTransactionResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `SetMobileCheckout` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `SetMobileCheckout` (port `PayPalAPI`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn set_mobile_checkout(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::SetMobileCheckoutRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::SetMobileCheckoutResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `TransactionSearch` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `TransactionSearch` (port `PayPalAPI`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn transaction_search(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::TransactionSearchRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::TransactionSearchResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `BillOutstandingAmount` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `BillOutstandingAmount` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn bill_outstanding_amount(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::BillOutstandingAmountRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::BillOutstandingAmountResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `CreateBillingAgreement` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `CreateBillingAgreement` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn create_billing_agreement(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::CreateBillingAgreementRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::CreateBillingAgreementResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `CreateRecurringPaymentsProfile` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `CreateRecurringPaymentsProfile` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn create_recurring_payments_profile(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::CreateRecurringPaymentsProfileRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::CreateRecurringPaymentsProfileResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoAuthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoAuthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_authorization(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoAuthorizationRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoAuthorizationResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoCancel` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoCancel` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_cancel(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoCancelRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::DoCancelResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::DoCancelResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoCapture` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoCapture` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_capture(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoCaptureRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::DoCaptureResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::DoCaptureResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoDirectPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoDirectPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_direct_payment(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoDirectPaymentRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoDirectPaymentResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoExpressCheckoutPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoExpressCheckoutPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_express_checkout_payment(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoExpressCheckoutPaymentRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoExpressCheckoutPaymentResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoNonReferencedCredit` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoNonReferencedCredit` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_non_referenced_credit(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoNonReferencedCreditRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoNonReferencedCreditResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoReauthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoReauthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_reauthorization(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoReauthorizationRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoReauthorizationResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoReferenceTransaction` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoReferenceTransaction` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_reference_transaction(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoReferenceTransactionRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoReferenceTransactionResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoUATPAuthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoUATPAuthorization` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_uatp_authorization(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoUatpAuthorizationRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoUatpAuthorizationResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoUATPExpressCheckoutPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoUATPExpressCheckoutPayment` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_uatp_express_checkout_payment(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoUatpExpressCheckoutPaymentRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::DoUatpExpressCheckoutPaymentResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `DoVoid` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `DoVoid` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn do_void(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::DoVoidRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
-                crate::generated::api::DoVoidResponseType,
-            >,
+            Output = crate::server::Reply<crate::generated::api::DoVoidResponseType>,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `ExecuteCheckoutOperations` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `ExecuteCheckoutOperations` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn execute_checkout_operations(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::ExecuteCheckoutOperationsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::ExecuteCheckoutOperationsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `ExternalRememberMeOptOut` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `ExternalRememberMeOptOut` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn external_remember_me_opt_out(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::ExternalRememberMeOptOutRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::ExternalRememberMeOptOutResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetAccessPermissionDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetAccessPermissionDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_access_permission_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetAccessPermissionDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetAccessPermissionDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetAuthDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetAuthDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_auth_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetAuthDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetAuthDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetBillingAgreementCustomerDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetBillingAgreementCustomerDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_billing_agreement_customer_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetBillingAgreementCustomerDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetBillingAgreementCustomerDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetExpressCheckoutDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetExpressCheckoutDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_express_checkout_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetExpressCheckoutDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetExpressCheckoutDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetIncentiveEvaluation` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetIncentiveEvaluation` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_incentive_evaluation(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetIncentiveEvaluationRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetIncentiveEvaluationResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `GetRecurringPaymentsProfileDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `GetRecurringPaymentsProfileDetails` (port `PayPalAPIAA`, read-only). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn get_recurring_payments_profile_details(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `ManagePendingTransactionStatus` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `ManagePendingTransactionStatus` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn manage_pending_transaction_status(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::ManagePendingTransactionStatusRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::ManagePendingTransactionStatusResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `ManageRecurringPaymentsProfileStatus` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `ManageRecurringPaymentsProfileStatus` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn manage_recurring_payments_profile_status(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `ReverseTransaction` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `ReverseTransaction` (port `PayPalAPIAA`, moves money). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn reverse_transaction(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::ReverseTransactionRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::ReverseTransactionResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `SetAccessPermissions` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `SetAccessPermissions` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn set_access_permissions(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::SetAccessPermissionsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::SetAccessPermissionsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `SetAuthFlowParam` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `SetAuthFlowParam` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn set_auth_flow_param(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::SetAuthFlowParamRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::SetAuthFlowParamResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `SetCustomerBillingAgreement` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `SetCustomerBillingAgreement` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn set_customer_billing_agreement(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::SetCustomerBillingAgreementRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::SetCustomerBillingAgreementResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `SetExpressCheckout` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `SetExpressCheckout` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn set_express_checkout(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::SetExpressCheckoutRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::SetExpressCheckoutResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `UpdateAccessPermissions` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `UpdateAccessPermissions` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn update_access_permissions(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::UpdateAccessPermissionsRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::UpdateAccessPermissionsResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `UpdateAuthorization` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `UpdateAuthorization` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn update_authorization(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::UpdateAuthorizationRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::UpdateAuthorizationResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
-        /// Handles `UpdateRecurringPaymentsProfile` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::runtime::server::Reply::Unhandled).
+        /// Handles `UpdateRecurringPaymentsProfile` (port `PayPalAPIAA`, changes state). Default: [`Reply::Unhandled`](crate::server::Reply::Unhandled).
         fn update_recurring_payments_profile(
             &self,
-            call: &crate::runtime::server::Call,
+            call: &crate::server::Call,
             request: crate::generated::api::UpdateRecurringPaymentsProfileRequestType,
         ) -> impl ::std::future::Future<
-            Output = crate::runtime::server::Reply<
+            Output = crate::server::Reply<
                 crate::generated::api::UpdateRecurringPaymentsProfileResponseType,
             >,
         > + ::std::marker::Send {
             let _ = (call, request);
-            ::std::future::ready(crate::runtime::server::Reply::Unhandled)
+            ::std::future::ready(crate::server::Reply::Unhandled)
         }
     }
     /// Routes one request envelope to its handler: finds the operation by the body element, decodes the
@@ -4500,8 +4407,8 @@ pub mod server {
     /// reply. Requests for no known operation get a SOAP `Client` fault.
     pub async fn dispatch<A: PayPalApi + ?Sized>(
         api: &A,
-        ex: &mut crate::runtime::server::Exchange<'_>,
-    ) -> crate::runtime::server::HttpReply {
+        ex: &mut crate::server::Exchange<'_>,
+    ) -> crate::server::HttpReply {
         let ::std::option::Option::Some(op) = ex.operation(super::OPERATIONS) else {
             return ex.unknown_operation();
         };

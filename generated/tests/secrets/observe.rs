@@ -127,7 +127,7 @@ where
     take_log();
     let result = call.await;
     let log = take_log();
-    assert!(log.contains("paypal_soap::runtime::client"), "the call logged nothing of its own: {log:?}");
+    assert!(log.contains("paypal_soap::client"), "the call logged nothing of its own: {log:?}");
     let mut texts = vec![log];
     texts.extend(result_texts(&result));
     (result, Observed { texts, peer: peer.to_owned() })

@@ -16,7 +16,7 @@ pub mod cyclic_a;
 pub mod cyclic_b;
 pub mod messages;
 pub mod services;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 pub mod examples;
 /// Every generated type, re-exported from one place.
 pub mod types {

@@ -12,7 +12,7 @@ pub mod ns {
 pub mod extension;
 pub mod messages;
 pub mod services;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 pub mod examples;
 /// Every generated type, re-exported from one place.
 pub mod types {

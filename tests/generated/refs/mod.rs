@@ -16,7 +16,7 @@ pub mod refs;
 pub mod refs_other;
 pub mod messages;
 pub mod services;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 pub mod examples;
 /// Every generated type, re-exported from one place.
 pub mod types {

@@ -5,7 +5,7 @@ pub const OPERATION_NAMES: &[&str] = &["GetThing", "Ping", "Ping"];
 /// One descriptor per WSDL operation.
 pub mod ops {
     /// `GetThing` on port `Thing`: `GetThingReq` in, `GetThingResponse` out (read-only).
-    pub const GET_THING: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const GET_THING: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "GetThing",
         port: "Thing",
         soap_action: "",
@@ -13,11 +13,11 @@ pub mod ops {
         request_element: "GetThingReq",
         response_ns: crate::two_ports::ns::TWO_PORTS,
         response_element: "GetThingResponse",
-        effect: crate::runtime::client::Effect::ReadOnly,
+        effect: ::paypal_soap_runtime::operation::Effect::ReadOnly,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `Ping` on port `Thing`: `PingReq` in, `PingResponse` out (changes state).
-    pub const PING_THING: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const PING_THING: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "Ping",
         port: "Thing",
         soap_action: "",
@@ -25,11 +25,11 @@ pub mod ops {
         request_element: "PingReq",
         response_ns: crate::two_ports::ns::TWO_PORTS,
         response_element: "PingResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
     /// `Ping` on port `ThingAA`: `PingReq` in, `PingResponse` out (changes state).
-    pub const PING_THING_AA: crate::runtime::client::Operation = crate::runtime::client::Operation {
+    pub const PING_THING_AA: ::paypal_soap_runtime::operation::Operation = ::paypal_soap_runtime::operation::Operation {
         name: "Ping",
         port: "ThingAA",
         soap_action: "urn:test:two-ports/Ping",
@@ -37,12 +37,12 @@ pub mod ops {
         request_element: "PingReq",
         response_ns: crate::two_ports::ns::TWO_PORTS,
         response_element: "PingResponse",
-        effect: crate::runtime::client::Effect::Mutating,
+        effect: ::paypal_soap_runtime::operation::Effect::Mutating,
         msg_sub_id: ::std::option::Option::None,
     };
 }
 /// Every operation descriptor, in (port, name) order.
-pub static OPERATIONS: &[&crate::runtime::client::Operation] = &[
+pub static OPERATIONS: &[&::paypal_soap_runtime::operation::Operation] = &[
     &ops::GET_THING,
     &ops::PING_THING,
     &ops::PING_THING_AA,

@@ -30,7 +30,7 @@ pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream
     ];
     quote! {
         #[doc = #module_doc]
-        #[cfg(feature = "fake-server")]
+        #[cfg(feature = "testing")]
         pub mod server {
             use super::ops;
 

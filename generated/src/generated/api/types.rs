@@ -19,7 +19,7 @@ pub struct AddressVerifyRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Email address of buyer to be verified.
     ///
     /// **Required**
@@ -59,7 +59,7 @@ impl crate::generated::ebl::AbstractRequest for AddressVerifyRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -71,7 +71,7 @@ pub struct AddressVerifyResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -93,7 +93,7 @@ pub struct AddressVerifyResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Confirmation of a match, with one of the following tokens:
     ///
     /// None: The input value of the Email object does not match any email address on file at PayPal.
@@ -137,7 +137,7 @@ pub struct AddressVerifyResponseType {
     pub pay_pal_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for AddressVerifyResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -155,7 +155,7 @@ impl crate::generated::ebl::AbstractResponse for AddressVerifyResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -179,7 +179,7 @@ pub struct BaUpdateRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:ReferenceID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub reference_id: ::std::option::Option<::std::string::String>,
     /// XML: element `api:BillingAgreementDescription` of type `xs:string`, optional.
@@ -201,7 +201,7 @@ impl crate::generated::ebl::AbstractRequest for BaUpdateRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -214,7 +214,7 @@ pub struct BaUpdateResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -236,14 +236,14 @@ pub struct BaUpdateResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:BAUpdateResponseDetails` of type `ebl:BAUpdateResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub ba_update_response_details: ::std::option::Option<
         crate::generated::ebl::BaUpdateResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for BaUpdateResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -261,7 +261,7 @@ impl crate::generated::ebl::AbstractResponse for BaUpdateResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -285,19 +285,19 @@ pub struct BmButtonSearchRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The earliest transaction date at which to start the search. No wildcards are allowed.
     ///
     /// **Required**
     ///
     /// XML: element `api:StartDate` of type `xs:dateTime`, optional.
-    pub start_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub start_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// The latest transaction date to be included in the search
     ///
     /// Optional
     ///
     /// XML: element `api:EndDate` of type `xs:dateTime`, optional.
-    pub end_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub end_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
 }
 impl crate::generated::ebl::AbstractRequest for BmButtonSearchRequestType {
     fn detail_level(&self) -> &[crate::generated::ebl::DetailLevelCodeType] {
@@ -309,7 +309,7 @@ impl crate::generated::ebl::AbstractRequest for BmButtonSearchRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -322,7 +322,7 @@ pub struct BmButtonSearchResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -344,14 +344,14 @@ pub struct BmButtonSearchResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ButtonSearchResult` of type `ebl:ButtonSearchResultType`, 0 to 100.
     pub button_search_result: ::std::vec::Vec<
         crate::generated::ebl::ButtonSearchResultType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for BmButtonSearchResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -369,7 +369,7 @@ impl crate::generated::ebl::AbstractResponse for BmButtonSearchResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -393,7 +393,7 @@ pub struct BmCreateButtonRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Type of Button to create.
     ///
     /// **Required**
@@ -493,7 +493,7 @@ impl crate::generated::ebl::AbstractRequest for BmCreateButtonRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -506,7 +506,7 @@ pub struct BmCreateButtonResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -528,7 +528,7 @@ pub struct BmCreateButtonResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Website` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub website: ::std::option::Option<::std::string::String>,
     /// XML: element `api:Email` of type `xs:string`, optional.
@@ -539,7 +539,7 @@ pub struct BmCreateButtonResponseType {
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for BmCreateButtonResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -557,7 +557,7 @@ impl crate::generated::ebl::AbstractResponse for BmCreateButtonResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -581,7 +581,7 @@ pub struct BmGetButtonDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Button ID of button to return.
     ///
     /// **Required**
@@ -601,7 +601,7 @@ impl crate::generated::ebl::AbstractRequest for BmGetButtonDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -614,7 +614,7 @@ pub struct BmGetButtonDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -636,7 +636,7 @@ pub struct BmGetButtonDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Website` of type `xs:string`, optional.
     pub website: ::std::option::Option<::std::string::String>,
     /// XML: element `api:Email` of type `xs:string`, optional.
@@ -713,7 +713,7 @@ pub struct BmGetButtonDetailsResponseType {
     pub button_language: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for BmGetButtonDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -731,7 +731,7 @@ impl crate::generated::ebl::AbstractResponse for BmGetButtonDetailsResponseType 
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -755,7 +755,7 @@ pub struct BmGetInventoryRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Hosted Button ID of the button to return inventory for.
     ///
     /// **Required**
@@ -775,7 +775,7 @@ impl crate::generated::ebl::AbstractRequest for BmGetInventoryRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -788,7 +788,7 @@ pub struct BmGetInventoryResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -810,7 +810,7 @@ pub struct BmGetInventoryResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:HostedButtonID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
     /// XML: element `api:TrackInv` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
@@ -835,7 +835,7 @@ pub struct BmGetInventoryResponseType {
     pub digital_download_keys: ::std::vec::Vec<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for BmGetInventoryResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -853,7 +853,7 @@ impl crate::generated::ebl::AbstractResponse for BmGetInventoryResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -877,7 +877,7 @@ pub struct BmManageButtonStatusRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Button ID of Hosted button.
     ///
     /// **Required**
@@ -905,7 +905,7 @@ impl crate::generated::ebl::AbstractRequest for BmManageButtonStatusRequestType 
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -918,7 +918,7 @@ pub struct BmManageButtonStatusResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -940,10 +940,10 @@ pub struct BmManageButtonStatusResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for BmManageButtonStatusResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -961,7 +961,7 @@ impl crate::generated::ebl::AbstractResponse for BmManageButtonStatusResponseTyp
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -985,7 +985,7 @@ pub struct BmSetInventoryRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Hosted Button ID of button you wish to change.
     ///
     /// **Required**
@@ -1065,7 +1065,7 @@ impl crate::generated::ebl::AbstractRequest for BmSetInventoryRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1078,7 +1078,7 @@ pub struct BmSetInventoryResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1100,10 +1100,10 @@ pub struct BmSetInventoryResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for BmSetInventoryResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1121,7 +1121,7 @@ impl crate::generated::ebl::AbstractResponse for BmSetInventoryResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1145,7 +1145,7 @@ pub struct BmUpdateButtonRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Hosted Button id of the button to update.
     ///
     /// **Required**
@@ -1253,7 +1253,7 @@ impl crate::generated::ebl::AbstractRequest for BmUpdateButtonRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1266,7 +1266,7 @@ pub struct BmUpdateButtonResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1288,7 +1288,7 @@ pub struct BmUpdateButtonResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Website` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub website: ::std::option::Option<::std::string::String>,
     /// XML: element `api:Email` of type `xs:string`, optional.
@@ -1299,7 +1299,7 @@ pub struct BmUpdateButtonResponseType {
     pub hosted_button_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for BmUpdateButtonResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1317,7 +1317,7 @@ impl crate::generated::ebl::AbstractResponse for BmUpdateButtonResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1340,7 +1340,7 @@ pub struct BillOutstandingAmountRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:BillOutstandingAmountRequestDetails` of type `ebl:BillOutstandingAmountRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub bill_outstanding_amount_request_details: ::std::option::Option<
         crate::generated::ebl::BillOutstandingAmountRequestDetailsType,
@@ -1356,7 +1356,7 @@ impl crate::generated::ebl::AbstractRequest for BillOutstandingAmountRequestType
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1368,7 +1368,7 @@ pub struct BillOutstandingAmountResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1390,14 +1390,14 @@ pub struct BillOutstandingAmountResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:BillOutstandingAmountResponseDetails` of type `ebl:BillOutstandingAmountResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub bill_outstanding_amount_response_details: ::std::option::Option<
         crate::generated::ebl::BillOutstandingAmountResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for BillOutstandingAmountResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1415,7 +1415,7 @@ impl crate::generated::ebl::AbstractResponse for BillOutstandingAmountResponseTy
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1438,7 +1438,7 @@ pub struct BillUserRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:MerchantPullPaymentDetails` of type `ebl:MerchantPullPaymentType`, required by the schema (checked by `validate()`; responses may omit it).
     pub merchant_pull_payment_details: ::std::option::Option<
         crate::generated::ebl::MerchantPullPaymentType,
@@ -1458,7 +1458,7 @@ impl crate::generated::ebl::AbstractRequest for BillUserRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1470,7 +1470,7 @@ pub struct BillUserResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1492,7 +1492,7 @@ pub struct BillUserResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:BillUserResponseDetails` of type `ebl:MerchantPullPaymentResponseType`, required by the schema (checked by `validate()`; responses may omit it).
     pub bill_user_response_details: ::std::option::Option<
         crate::generated::ebl::MerchantPullPaymentResponseType,
@@ -1501,7 +1501,7 @@ pub struct BillUserResponseType {
     pub fmf_details: ::std::option::Option<crate::generated::ebl::FmfDetailsType>,
 }
 impl crate::generated::ebl::AbstractResponse for BillUserResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1519,7 +1519,7 @@ impl crate::generated::ebl::AbstractResponse for BillUserResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1542,7 +1542,7 @@ pub struct CancelRecoupRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ed:EnhancedCancelRecoupRequestDetails` of type `ed:EnhancedCancelRecoupRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub enhanced_cancel_recoup_request_details: ::std::option::Option<
         crate::generated::ed::EnhancedCancelRecoupRequestDetailsType,
@@ -1558,7 +1558,7 @@ impl crate::generated::ebl::AbstractRequest for CancelRecoupRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1570,7 +1570,7 @@ pub struct CancelRecoupResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1592,10 +1592,10 @@ pub struct CancelRecoupResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for CancelRecoupResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1613,7 +1613,7 @@ impl crate::generated::ebl::AbstractResponse for CancelRecoupResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1636,7 +1636,7 @@ pub struct CompleteRecoupRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ed:EnhancedCompleteRecoupRequestDetails` of type `ed:EnhancedCompleteRecoupRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub enhanced_complete_recoup_request_details: ::std::option::Option<
         crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType,
@@ -1652,7 +1652,7 @@ impl crate::generated::ebl::AbstractRequest for CompleteRecoupRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1664,7 +1664,7 @@ pub struct CompleteRecoupResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1686,14 +1686,14 @@ pub struct CompleteRecoupResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ed:EnhancedCompleteRecoupResponseDetails` of type `ed:EnhancedCompleteRecoupResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub enhanced_complete_recoup_response_details: ::std::option::Option<
         crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for CompleteRecoupResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1711,7 +1711,7 @@ impl crate::generated::ebl::AbstractResponse for CompleteRecoupResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1734,7 +1734,7 @@ pub struct CreateBillingAgreementRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
@@ -1748,7 +1748,7 @@ impl crate::generated::ebl::AbstractRequest for CreateBillingAgreementRequestTyp
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1760,7 +1760,7 @@ pub struct CreateBillingAgreementResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1782,12 +1782,12 @@ pub struct CreateBillingAgreementResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:BillingAgreementID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub billing_agreement_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for CreateBillingAgreementResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1805,7 +1805,7 @@ impl crate::generated::ebl::AbstractResponse for CreateBillingAgreementResponseT
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1828,7 +1828,7 @@ pub struct CreateMobilePaymentRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:CreateMobilePaymentRequestDetails` of type `ebl:CreateMobilePaymentRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub create_mobile_payment_request_details: ::std::option::Option<
         crate::generated::ebl::CreateMobilePaymentRequestDetailsType,
@@ -1844,7 +1844,7 @@ impl crate::generated::ebl::AbstractRequest for CreateMobilePaymentRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1856,7 +1856,7 @@ pub struct CreateMobilePaymentResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1878,10 +1878,10 @@ pub struct CreateMobilePaymentResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for CreateMobilePaymentResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1899,7 +1899,7 @@ impl crate::generated::ebl::AbstractResponse for CreateMobilePaymentResponseType
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1922,7 +1922,7 @@ pub struct CreateRecurringPaymentsProfileRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:CreateRecurringPaymentsProfileRequestDetails` of type `ebl:CreateRecurringPaymentsProfileRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub create_recurring_payments_profile_request_details: ::std::option::Option<
         crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType,
@@ -1939,7 +1939,7 @@ for CreateRecurringPaymentsProfileRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -1951,7 +1951,7 @@ pub struct CreateRecurringPaymentsProfileResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -1973,7 +1973,7 @@ pub struct CreateRecurringPaymentsProfileResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:CreateRecurringPaymentsProfileResponseDetails` of type `ebl:CreateRecurringPaymentsProfileResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub create_recurring_payments_profile_response_details: ::std::option::Option<
         crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType,
@@ -1981,7 +1981,7 @@ pub struct CreateRecurringPaymentsProfileResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for CreateRecurringPaymentsProfileResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -1999,7 +1999,7 @@ for CreateRecurringPaymentsProfileResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2022,7 +2022,7 @@ pub struct DoAuthorizationRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The value of the order’s transaction identification number returned by a PayPal product.
     ///
     /// **Required**
@@ -2149,7 +2149,7 @@ impl crate::generated::ebl::AbstractRequest for DoAuthorizationRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2161,7 +2161,7 @@ pub struct DoAuthorizationResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2183,7 +2183,7 @@ pub struct DoAuthorizationResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// An authorization identification number.
     ///
     /// Character length and limits: 19 single-byte characters
@@ -2204,7 +2204,7 @@ pub struct DoAuthorizationResponseType {
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoAuthorizationResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2222,7 +2222,7 @@ impl crate::generated::ebl::AbstractResponse for DoAuthorizationResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2245,7 +2245,7 @@ pub struct DoCancelRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Msg Sub Id that was used for the orginal operation.
     ///
     /// XML: element `api:CancelMsgSubID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2272,7 +2272,7 @@ impl crate::generated::ebl::AbstractRequest for DoCancelRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2284,7 +2284,7 @@ pub struct DoCancelResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2306,14 +2306,14 @@ pub struct DoCancelResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Return msgsubid back to merchant
     ///
     /// XML: element `api:MsgSubID` of type `xs:string`, optional.
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoCancelResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2331,7 +2331,7 @@ impl crate::generated::ebl::AbstractResponse for DoCancelResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2354,7 +2354,7 @@ pub struct DoCaptureRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The authorization identification number of the payment you want to capture.
     ///
     /// **Required**
@@ -2445,7 +2445,7 @@ impl crate::generated::ebl::AbstractRequest for DoCaptureRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2457,7 +2457,7 @@ pub struct DoCaptureResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2479,14 +2479,14 @@ pub struct DoCaptureResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoCaptureResponseDetails` of type `ebl:DoCaptureResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_capture_response_details: ::std::option::Option<
         crate::generated::ebl::DoCaptureResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for DoCaptureResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2504,7 +2504,7 @@ impl crate::generated::ebl::AbstractResponse for DoCaptureResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2527,7 +2527,7 @@ pub struct DoDirectPaymentRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoDirectPaymentRequestDetails` of type `ebl:DoDirectPaymentRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_direct_payment_request_details: ::std::option::Option<
         crate::generated::ebl::DoDirectPaymentRequestDetailsType,
@@ -2547,7 +2547,7 @@ impl crate::generated::ebl::AbstractRequest for DoDirectPaymentRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2559,7 +2559,7 @@ pub struct DoDirectPaymentResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2581,7 +2581,7 @@ pub struct DoDirectPaymentResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The amount of the payment as specified by you on DoDirectPaymentRequest.
     ///
     /// XML: element `api:Amount` of type `cc:BasicAmountType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2659,7 +2659,7 @@ pub struct DoDirectPaymentResponseType {
     pub payment_advice_code: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoDirectPaymentResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2677,7 +2677,7 @@ impl crate::generated::ebl::AbstractResponse for DoDirectPaymentResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2700,7 +2700,7 @@ pub struct DoExpressCheckoutPaymentRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoExpressCheckoutPaymentRequestDetails` of type `ebl:DoExpressCheckoutPaymentRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_express_checkout_payment_request_details: ::std::option::Option<
         crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType,
@@ -2720,7 +2720,7 @@ impl crate::generated::ebl::AbstractRequest for DoExpressCheckoutPaymentRequestT
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2732,7 +2732,7 @@ pub struct DoExpressCheckoutPaymentResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2754,7 +2754,7 @@ pub struct DoExpressCheckoutPaymentResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoExpressCheckoutPaymentResponseDetails` of type `ebl:DoExpressCheckoutPaymentResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_express_checkout_payment_response_details: ::std::option::Option<
         crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType,
@@ -2763,7 +2763,7 @@ pub struct DoExpressCheckoutPaymentResponseType {
     pub fmf_details: ::std::option::Option<crate::generated::ebl::FmfDetailsType>,
 }
 impl crate::generated::ebl::AbstractResponse for DoExpressCheckoutPaymentResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2781,7 +2781,7 @@ impl crate::generated::ebl::AbstractResponse for DoExpressCheckoutPaymentRespons
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2804,7 +2804,7 @@ pub struct DoMobileCheckoutPaymentRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token, the value of which was returned by SetMobileCheckoutResponse.
     ///
     /// **Required**
@@ -2824,7 +2824,7 @@ impl crate::generated::ebl::AbstractRequest for DoMobileCheckoutPaymentRequestTy
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2836,7 +2836,7 @@ pub struct DoMobileCheckoutPaymentResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2858,14 +2858,14 @@ pub struct DoMobileCheckoutPaymentResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoMobileCheckoutPaymentResponseDetails` of type `ebl:DoMobileCheckoutPaymentResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_mobile_checkout_payment_response_details: ::std::option::Option<
         crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for DoMobileCheckoutPaymentResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2883,7 +2883,7 @@ impl crate::generated::ebl::AbstractResponse for DoMobileCheckoutPaymentResponse
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2906,7 +2906,7 @@ pub struct DoNonReferencedCreditRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoNonReferencedCreditRequestDetails` of type `ebl:DoNonReferencedCreditRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_non_referenced_credit_request_details: ::std::option::Option<
         crate::generated::ebl::DoNonReferencedCreditRequestDetailsType,
@@ -2922,7 +2922,7 @@ impl crate::generated::ebl::AbstractRequest for DoNonReferencedCreditRequestType
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -2934,7 +2934,7 @@ pub struct DoNonReferencedCreditResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -2956,14 +2956,14 @@ pub struct DoNonReferencedCreditResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoNonReferencedCreditResponseDetails` of type `ebl:DoNonReferencedCreditResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_non_referenced_credit_response_details: ::std::option::Option<
         crate::generated::ebl::DoNonReferencedCreditResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for DoNonReferencedCreditResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -2981,7 +2981,7 @@ impl crate::generated::ebl::AbstractResponse for DoNonReferencedCreditResponseTy
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3004,7 +3004,7 @@ pub struct DoReauthorizationRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The value of a previously authorized transaction identification number returned by a PayPal product. You can obtain a buyer's transaction number from the TransactionID element of the PayerInfo structure returned by GetTransactionDetailsResponse.
     ///
     /// **Required**
@@ -3039,7 +3039,7 @@ impl crate::generated::ebl::AbstractRequest for DoReauthorizationRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3051,7 +3051,7 @@ pub struct DoReauthorizationResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3073,7 +3073,7 @@ pub struct DoReauthorizationResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A new authorization identification number.
     ///
     /// Character length and limits: 19 single-byte characters
@@ -3090,7 +3090,7 @@ pub struct DoReauthorizationResponseType {
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoReauthorizationResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3108,7 +3108,7 @@ impl crate::generated::ebl::AbstractResponse for DoReauthorizationResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3131,7 +3131,7 @@ pub struct DoReferenceTransactionRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoReferenceTransactionRequestDetails` of type `ebl:DoReferenceTransactionRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_reference_transaction_request_details: ::std::option::Option<
         crate::generated::ebl::DoReferenceTransactionRequestDetailsType,
@@ -3151,7 +3151,7 @@ impl crate::generated::ebl::AbstractRequest for DoReferenceTransactionRequestTyp
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3163,7 +3163,7 @@ pub struct DoReferenceTransactionResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3185,7 +3185,7 @@ pub struct DoReferenceTransactionResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoReferenceTransactionResponseDetails` of type `ebl:DoReferenceTransactionResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_reference_transaction_response_details: ::std::option::Option<
         crate::generated::ebl::DoReferenceTransactionResponseDetailsType,
@@ -3194,7 +3194,7 @@ pub struct DoReferenceTransactionResponseType {
     pub fmf_details: ::std::option::Option<crate::generated::ebl::FmfDetailsType>,
 }
 impl crate::generated::ebl::AbstractResponse for DoReferenceTransactionResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3212,7 +3212,7 @@ impl crate::generated::ebl::AbstractResponse for DoReferenceTransactionResponseT
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3236,7 +3236,7 @@ pub struct DoUatpAuthorizationRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// UATP card details
     ///
     /// **Required**
@@ -3281,7 +3281,7 @@ impl crate::generated::ebl::AbstractRequest for DoUatpAuthorizationRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3294,7 +3294,7 @@ pub struct DoUatpAuthorizationResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3316,7 +3316,7 @@ pub struct DoUatpAuthorizationResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// An authorization identification number.
     ///
     /// Character length and limits: 19 single-byte characters
@@ -3354,7 +3354,7 @@ pub struct DoUatpAuthorizationResponseType {
     pub msg_sub_id2: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoUatpAuthorizationResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3372,7 +3372,7 @@ impl crate::generated::ebl::AbstractResponse for DoUatpAuthorizationResponseType
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3396,7 +3396,7 @@ pub struct DoUatpExpressCheckoutPaymentRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoExpressCheckoutPaymentRequestDetails` of type `ebl:DoExpressCheckoutPaymentRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_express_checkout_payment_request_details: ::std::option::Option<
         crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType,
@@ -3416,7 +3416,7 @@ impl crate::generated::ebl::AbstractRequest for DoUatpExpressCheckoutPaymentRequ
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3429,7 +3429,7 @@ pub struct DoUatpExpressCheckoutPaymentResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3451,7 +3451,7 @@ pub struct DoUatpExpressCheckoutPaymentResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:DoExpressCheckoutPaymentResponseDetails` of type `ebl:DoExpressCheckoutPaymentResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub do_express_checkout_payment_response_details: ::std::option::Option<
         crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType,
@@ -3463,7 +3463,7 @@ pub struct DoUatpExpressCheckoutPaymentResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for DoUatpExpressCheckoutPaymentResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3481,7 +3481,7 @@ for DoUatpExpressCheckoutPaymentResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3504,7 +3504,7 @@ pub struct DoVoidRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The value of the original authorization identification number returned by a PayPal product.
     ///
     /// If you are voiding a transaction that has been reauthorized, use the ID from the original authorization, and not the reauthorization.
@@ -3541,7 +3541,7 @@ impl crate::generated::ebl::AbstractRequest for DoVoidRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3553,7 +3553,7 @@ pub struct DoVoidResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3575,7 +3575,7 @@ pub struct DoVoidResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The authorization identification number you specified in the request.
     ///
     /// Character length and limits: 19 single-byte characters
@@ -3588,7 +3588,7 @@ pub struct DoVoidResponseType {
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for DoVoidResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3606,7 +3606,7 @@ impl crate::generated::ebl::AbstractResponse for DoVoidResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3629,7 +3629,7 @@ pub struct EnterBoardingRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:EnterBoardingRequestDetails` of type `ebl:EnterBoardingRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub enter_boarding_request_details: ::std::option::Option<
         crate::generated::ebl::EnterBoardingRequestDetailsType,
@@ -3645,7 +3645,7 @@ impl crate::generated::ebl::AbstractRequest for EnterBoardingRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3657,7 +3657,7 @@ pub struct EnterBoardingResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3679,7 +3679,7 @@ pub struct EnterBoardingResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A unique token that identifies this boarding session.
     /// Use this token with the GetBoarding Details API call.
     ///
@@ -3691,7 +3691,7 @@ pub struct EnterBoardingResponseType {
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for EnterBoardingResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3709,7 +3709,7 @@ impl crate::generated::ebl::AbstractResponse for EnterBoardingResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3732,7 +3732,7 @@ pub struct ExecuteCheckoutOperationsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ExecuteCheckoutOperationsRequestDetails` of type `ebl:ExecuteCheckoutOperationsRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub execute_checkout_operations_request_details: ::std::option::Option<
         crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType,
@@ -3748,7 +3748,7 @@ impl crate::generated::ebl::AbstractRequest for ExecuteCheckoutOperationsRequest
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3760,7 +3760,7 @@ pub struct ExecuteCheckoutOperationsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3782,14 +3782,14 @@ pub struct ExecuteCheckoutOperationsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ExecuteCheckoutOperationsResponseDetails` of type `ebl:ExecuteCheckoutOperationsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub execute_checkout_operations_response_details: ::std::option::Option<
         crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for ExecuteCheckoutOperationsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3807,7 +3807,7 @@ impl crate::generated::ebl::AbstractResponse for ExecuteCheckoutOperationsRespon
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3830,7 +3830,7 @@ pub struct ExternalRememberMeOptOutRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The merchant passes in the ExternalRememberMeID to identify the user to opt out. This is a 17-character
     /// alphanumeric (encrypted) string that identifies the buyer's remembered login with a merchant and has
     /// meaning only to the merchant.
@@ -3857,7 +3857,7 @@ impl crate::generated::ebl::AbstractRequest for ExternalRememberMeOptOutRequestT
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3869,7 +3869,7 @@ pub struct ExternalRememberMeOptOutResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3891,10 +3891,10 @@ pub struct ExternalRememberMeOptOutResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for ExternalRememberMeOptOutResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -3912,7 +3912,7 @@ impl crate::generated::ebl::AbstractResponse for ExternalRememberMeOptOutRespons
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3935,7 +3935,7 @@ pub struct GetAccessPermissionDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token, the value of which was returned by SetAuthFlowParam Response.
     ///
     /// **Required**
@@ -3955,7 +3955,7 @@ impl crate::generated::ebl::AbstractRequest for GetAccessPermissionDetailsReques
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -3967,7 +3967,7 @@ pub struct GetAccessPermissionDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -3989,14 +3989,14 @@ pub struct GetAccessPermissionDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetAccessPermissionDetailsResponseDetails` of type `ebl:GetAccessPermissionDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_access_permission_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetAccessPermissionDetailsResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetAccessPermissionDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4014,7 +4014,7 @@ impl crate::generated::ebl::AbstractResponse for GetAccessPermissionDetailsRespo
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4037,7 +4037,7 @@ pub struct GetAuthDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token, the value of which was returned by SetAuthFlowParam Response.
     ///
     /// **Required**
@@ -4057,7 +4057,7 @@ impl crate::generated::ebl::AbstractRequest for GetAuthDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4069,7 +4069,7 @@ pub struct GetAuthDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4091,14 +4091,14 @@ pub struct GetAuthDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetAuthDetailsResponseDetails` of type `ebl:GetAuthDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_auth_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetAuthDetailsResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetAuthDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4116,7 +4116,7 @@ impl crate::generated::ebl::AbstractResponse for GetAuthDetailsResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4139,7 +4139,7 @@ pub struct GetBalanceRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:ReturnAllCurrencies` of type `xs:string`, optional.
     pub return_all_currencies: ::std::option::Option<::std::string::String>,
 }
@@ -4153,7 +4153,7 @@ impl crate::generated::ebl::AbstractRequest for GetBalanceRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4165,7 +4165,7 @@ pub struct GetBalanceResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4187,16 +4187,16 @@ pub struct GetBalanceResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Balance` of type `cc:BasicAmountType`, required by the schema (checked by `validate()`; responses may omit it).
     pub balance: ::std::option::Option<crate::generated::cc::BasicAmountType>,
     /// XML: element `api:BalanceTimeStamp` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub balance_time_stamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub balance_time_stamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `api:BalanceHoldings` of type `cc:BasicAmountType`, 0 or more.
     pub balance_holdings: ::std::vec::Vec<crate::generated::cc::BasicAmountType>,
 }
 impl crate::generated::ebl::AbstractResponse for GetBalanceResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4214,7 +4214,7 @@ impl crate::generated::ebl::AbstractResponse for GetBalanceResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4237,7 +4237,7 @@ pub struct GetBillingAgreementCustomerDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
@@ -4252,7 +4252,7 @@ for GetBillingAgreementCustomerDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4264,7 +4264,7 @@ pub struct GetBillingAgreementCustomerDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4286,7 +4286,7 @@ pub struct GetBillingAgreementCustomerDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetBillingAgreementCustomerDetailsResponseDetails` of type `ebl:GetBillingAgreementCustomerDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_billing_agreement_customer_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType,
@@ -4294,7 +4294,7 @@ pub struct GetBillingAgreementCustomerDetailsResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for GetBillingAgreementCustomerDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4312,7 +4312,7 @@ for GetBillingAgreementCustomerDetailsResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4335,7 +4335,7 @@ pub struct GetBoardingDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A unique token returned by the EnterBoarding API call that identifies this boarding session.
     ///
     /// **Required**
@@ -4357,7 +4357,7 @@ impl crate::generated::ebl::AbstractRequest for GetBoardingDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4369,7 +4369,7 @@ pub struct GetBoardingDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4391,14 +4391,14 @@ pub struct GetBoardingDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetBoardingDetailsResponseDetails` of type `ebl:GetBoardingDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_boarding_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetBoardingDetailsResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetBoardingDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4416,7 +4416,7 @@ impl crate::generated::ebl::AbstractResponse for GetBoardingDetailsResponseType 
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4439,7 +4439,7 @@ pub struct GetExpressCheckoutDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token, the value of which was returned by SetExpressCheckoutResponse.
     ///
     /// **Required**
@@ -4459,7 +4459,7 @@ impl crate::generated::ebl::AbstractRequest for GetExpressCheckoutDetailsRequest
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4471,7 +4471,7 @@ pub struct GetExpressCheckoutDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4493,14 +4493,14 @@ pub struct GetExpressCheckoutDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetExpressCheckoutDetailsResponseDetails` of type `ebl:GetExpressCheckoutDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_express_checkout_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetExpressCheckoutDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4518,7 +4518,7 @@ impl crate::generated::ebl::AbstractResponse for GetExpressCheckoutDetailsRespon
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4541,7 +4541,7 @@ pub struct GetIncentiveEvaluationRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetIncentiveEvaluationRequestDetails` of type `ebl:GetIncentiveEvaluationRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_incentive_evaluation_request_details: ::std::option::Option<
         crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType,
@@ -4557,7 +4557,7 @@ impl crate::generated::ebl::AbstractRequest for GetIncentiveEvaluationRequestTyp
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4569,7 +4569,7 @@ pub struct GetIncentiveEvaluationResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4591,14 +4591,14 @@ pub struct GetIncentiveEvaluationResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetIncentiveEvaluationResponseDetails` of type `ebl:GetIncentiveEvaluationResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_incentive_evaluation_response_details: ::std::option::Option<
         crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetIncentiveEvaluationResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4616,7 +4616,7 @@ impl crate::generated::ebl::AbstractResponse for GetIncentiveEvaluationResponseT
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4639,7 +4639,7 @@ pub struct GetMobileStatusRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetMobileStatusRequestDetails` of type `ebl:GetMobileStatusRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_mobile_status_request_details: ::std::option::Option<
         crate::generated::ebl::GetMobileStatusRequestDetailsType,
@@ -4655,7 +4655,7 @@ impl crate::generated::ebl::AbstractRequest for GetMobileStatusRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4667,7 +4667,7 @@ pub struct GetMobileStatusResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4689,7 +4689,7 @@ pub struct GetMobileStatusResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Indicates whether the phone is activated for mobile payments
     ///
     /// XML: element `api:IsActivated` of type `xs:integer`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4704,7 +4704,7 @@ pub struct GetMobileStatusResponseType {
     pub payment_pending: ::std::option::Option<i64>,
 }
 impl crate::generated::ebl::AbstractResponse for GetMobileStatusResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4722,7 +4722,7 @@ impl crate::generated::ebl::AbstractResponse for GetMobileStatusResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4745,7 +4745,7 @@ pub struct GetPalDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractRequest for GetPalDetailsRequestType {
     fn detail_level(&self) -> &[crate::generated::ebl::DetailLevelCodeType] {
@@ -4757,7 +4757,7 @@ impl crate::generated::ebl::AbstractRequest for GetPalDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4769,7 +4769,7 @@ pub struct GetPalDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4791,14 +4791,14 @@ pub struct GetPalDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Pal` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub pal: ::std::option::Option<::std::string::String>,
     /// XML: element `api:Locale` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub locale: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for GetPalDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4816,7 +4816,7 @@ impl crate::generated::ebl::AbstractResponse for GetPalDetailsResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4839,7 +4839,7 @@ pub struct GetRecurringPaymentsProfileDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:ProfileID` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub profile_id: ::std::option::Option<::std::string::String>,
 }
@@ -4854,7 +4854,7 @@ for GetRecurringPaymentsProfileDetailsRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4866,7 +4866,7 @@ pub struct GetRecurringPaymentsProfileDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4888,7 +4888,7 @@ pub struct GetRecurringPaymentsProfileDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:GetRecurringPaymentsProfileDetailsResponseDetails` of type `ebl:GetRecurringPaymentsProfileDetailsResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub get_recurring_payments_profile_details_response_details: ::std::option::Option<
         crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType,
@@ -4896,7 +4896,7 @@ pub struct GetRecurringPaymentsProfileDetailsResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for GetRecurringPaymentsProfileDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -4914,7 +4914,7 @@ for GetRecurringPaymentsProfileDetailsResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4937,7 +4937,7 @@ pub struct GetTransactionDetailsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Unique identifier of a transaction.
     ///
     /// **Required**
@@ -4959,7 +4959,7 @@ impl crate::generated::ebl::AbstractRequest for GetTransactionDetailsRequestType
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -4971,7 +4971,7 @@ pub struct GetTransactionDetailsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -4993,7 +4993,7 @@ pub struct GetTransactionDetailsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:PaymentTransactionDetails` of type `ebl:PaymentTransactionType`, required by the schema (checked by `validate()`; responses may omit it).
     pub payment_transaction_details: ::std::option::Option<
         crate::generated::ebl::PaymentTransactionType,
@@ -5004,7 +5004,7 @@ pub struct GetTransactionDetailsResponseType {
     >,
 }
 impl crate::generated::ebl::AbstractResponse for GetTransactionDetailsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5022,7 +5022,7 @@ impl crate::generated::ebl::AbstractResponse for GetTransactionDetailsResponseTy
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5045,7 +5045,7 @@ pub struct InitiateRecoupRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ed:EnhancedInitiateRecoupRequestDetails` of type `ed:EnhancedInitiateRecoupRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub enhanced_initiate_recoup_request_details: ::std::option::Option<
         crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType,
@@ -5061,7 +5061,7 @@ impl crate::generated::ebl::AbstractRequest for InitiateRecoupRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5073,7 +5073,7 @@ pub struct InitiateRecoupResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5095,10 +5095,10 @@ pub struct InitiateRecoupResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for InitiateRecoupResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5116,7 +5116,7 @@ impl crate::generated::ebl::AbstractResponse for InitiateRecoupResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5173,7 +5173,7 @@ pub struct ManagePendingTransactionStatusRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:TransactionID` of type `ebl:TransactionId`, required by the schema (checked by `validate()`; responses may omit it).
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
     /// XML: element `api:Action` of type `ebl:FMFPendingTransactionActionType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5192,7 +5192,7 @@ for ManagePendingTransactionStatusRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5204,7 +5204,7 @@ pub struct ManagePendingTransactionStatusResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5226,7 +5226,7 @@ pub struct ManagePendingTransactionStatusResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:TransactionID` of type `ebl:TransactionId`, optional.
     pub transaction_id: ::std::option::Option<crate::generated::ebl::TransactionId>,
     /// XML: element `api:Status` of type `xs:string`, optional.
@@ -5234,7 +5234,7 @@ pub struct ManagePendingTransactionStatusResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for ManagePendingTransactionStatusResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5252,7 +5252,7 @@ for ManagePendingTransactionStatusResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5275,7 +5275,7 @@ pub struct ManageRecurringPaymentsProfileStatusRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ManageRecurringPaymentsProfileStatusRequestDetails` of type `ebl:ManageRecurringPaymentsProfileStatusRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub manage_recurring_payments_profile_status_request_details: ::std::option::Option<
         crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType,
@@ -5292,7 +5292,7 @@ for ManageRecurringPaymentsProfileStatusRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5304,7 +5304,7 @@ pub struct ManageRecurringPaymentsProfileStatusResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5326,7 +5326,7 @@ pub struct ManageRecurringPaymentsProfileStatusResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ManageRecurringPaymentsProfileStatusResponseDetails` of type `ebl:ManageRecurringPaymentsProfileStatusResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub manage_recurring_payments_profile_status_response_details: ::std::option::Option<
         crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsType,
@@ -5334,7 +5334,7 @@ pub struct ManageRecurringPaymentsProfileStatusResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for ManageRecurringPaymentsProfileStatusResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5352,7 +5352,7 @@ for ManageRecurringPaymentsProfileStatusResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5433,7 +5433,7 @@ pub struct MassPayRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Subject line of the email sent to all recipients. This subject is not contained in the input file; you must create it with your application.
     ///
     /// Optional
@@ -5475,7 +5475,7 @@ impl crate::generated::ebl::AbstractRequest for MassPayRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5487,7 +5487,7 @@ pub struct MassPayResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5509,10 +5509,10 @@ pub struct MassPayResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::generated::ebl::AbstractResponse for MassPayResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5530,7 +5530,7 @@ impl crate::generated::ebl::AbstractResponse for MassPayResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5588,7 +5588,7 @@ pub struct RefundTransactionRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Unique identifier of the transaction you are refunding.
     ///
     /// **Optional**
@@ -5649,7 +5649,7 @@ pub struct RefundTransactionRequestType {
     /// Optional
     ///
     /// XML: element `api:RetryUntil` of type `xs:dateTime`, optional.
-    pub retry_until: ::std::option::Option<crate::runtime::DateTime>,
+    pub retry_until: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// The type of funding source for refund.
     ///
     /// Optional
@@ -5701,7 +5701,7 @@ impl crate::generated::ebl::AbstractRequest for RefundTransactionRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5713,7 +5713,7 @@ pub struct RefundTransactionResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5735,7 +5735,7 @@ pub struct RefundTransactionResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Unique transaction ID of the refund.
     ///
     /// Character length and limitations:17 single-byte characters
@@ -5778,7 +5778,7 @@ pub struct RefundTransactionResponseType {
     pub msg_sub_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for RefundTransactionResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5796,7 +5796,7 @@ impl crate::generated::ebl::AbstractResponse for RefundTransactionResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5819,7 +5819,7 @@ pub struct ReverseTransactionRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ReverseTransactionRequestDetails` of type `ebl:ReverseTransactionRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub reverse_transaction_request_details: ::std::option::Option<
         crate::generated::ebl::ReverseTransactionRequestDetailsType,
@@ -5835,7 +5835,7 @@ impl crate::generated::ebl::AbstractRequest for ReverseTransactionRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5847,7 +5847,7 @@ pub struct ReverseTransactionResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5869,14 +5869,14 @@ pub struct ReverseTransactionResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:ReverseTransactionResponseDetails` of type `ebl:ReverseTransactionResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub reverse_transaction_response_details: ::std::option::Option<
         crate::generated::ebl::ReverseTransactionResponseDetailsType,
     >,
 }
 impl crate::generated::ebl::AbstractResponse for ReverseTransactionResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5894,7 +5894,7 @@ impl crate::generated::ebl::AbstractResponse for ReverseTransactionResponseType 
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5917,7 +5917,7 @@ pub struct SetAccessPermissionsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:SetAccessPermissionsRequestDetails` of type `ebl:SetAccessPermissionsRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub set_access_permissions_request_details: ::std::option::Option<
         crate::generated::ebl::SetAccessPermissionsRequestDetailsType,
@@ -5933,7 +5933,7 @@ impl crate::generated::ebl::AbstractRequest for SetAccessPermissionsRequestType 
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -5945,7 +5945,7 @@ pub struct SetAccessPermissionsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5967,7 +5967,7 @@ pub struct SetAccessPermissionsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token by which you identify to PayPal that you are processing this user. The token expires after three hours.
     ///
     /// Character length and limitations: 20 single-byte characters
@@ -5976,7 +5976,7 @@ pub struct SetAccessPermissionsResponseType {
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetAccessPermissionsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -5994,7 +5994,7 @@ impl crate::generated::ebl::AbstractResponse for SetAccessPermissionsResponseTyp
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6017,7 +6017,7 @@ pub struct SetAuthFlowParamRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:SetAuthFlowParamRequestDetails` of type `ebl:SetAuthFlowParamRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub set_auth_flow_param_request_details: ::std::option::Option<
         crate::generated::ebl::SetAuthFlowParamRequestDetailsType,
@@ -6033,7 +6033,7 @@ impl crate::generated::ebl::AbstractRequest for SetAuthFlowParamRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6045,7 +6045,7 @@ pub struct SetAuthFlowParamResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6067,7 +6067,7 @@ pub struct SetAuthFlowParamResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token by which you identify to PayPal that you are processing this user. The token expires after three hours.
     ///
     /// Character length and limitations: 20 single-byte characters
@@ -6076,7 +6076,7 @@ pub struct SetAuthFlowParamResponseType {
     pub token: ::std::option::Option<crate::generated::ebl::AuthFlowTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetAuthFlowParamResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6094,7 +6094,7 @@ impl crate::generated::ebl::AbstractResponse for SetAuthFlowParamResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6117,7 +6117,7 @@ pub struct SetCustomerBillingAgreementRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:SetCustomerBillingAgreementRequestDetails` of type `ebl:SetCustomerBillingAgreementRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub set_customer_billing_agreement_request_details: ::std::option::Option<
         crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType,
@@ -6133,7 +6133,7 @@ impl crate::generated::ebl::AbstractRequest for SetCustomerBillingAgreementReque
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6145,7 +6145,7 @@ pub struct SetCustomerBillingAgreementResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6167,13 +6167,13 @@ pub struct SetCustomerBillingAgreementResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `api:Token` of type `ebl:ExpressCheckoutTokenType`, required by the schema (checked by `validate()`; responses may omit it).
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse
 for SetCustomerBillingAgreementResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6191,7 +6191,7 @@ for SetCustomerBillingAgreementResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6214,7 +6214,7 @@ pub struct SetExpressCheckoutRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:SetExpressCheckoutRequestDetails` of type `ebl:SetExpressCheckoutRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub set_express_checkout_request_details: ::std::option::Option<
         crate::generated::ebl::SetExpressCheckoutRequestDetailsType,
@@ -6230,7 +6230,7 @@ impl crate::generated::ebl::AbstractRequest for SetExpressCheckoutRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6242,7 +6242,7 @@ pub struct SetExpressCheckoutResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6264,7 +6264,7 @@ pub struct SetExpressCheckoutResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token by which you identify to PayPal that you are processing this payment with Express Checkout. The token expires after three hours. If you set Token in the SetExpressCheckoutRequest, the value of Token in the response is identical to the value in the request.
     ///
     /// Character length and limitations: 20 single-byte characters
@@ -6273,7 +6273,7 @@ pub struct SetExpressCheckoutResponseType {
     pub token: ::std::option::Option<crate::generated::ebl::ExpressCheckoutTokenType>,
 }
 impl crate::generated::ebl::AbstractResponse for SetExpressCheckoutResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6291,7 +6291,7 @@ impl crate::generated::ebl::AbstractResponse for SetExpressCheckoutResponseType 
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6314,7 +6314,7 @@ pub struct SetMobileCheckoutRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:SetMobileCheckoutRequestDetails` of type `ebl:SetMobileCheckoutRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub set_mobile_checkout_request_details: ::std::option::Option<
         crate::generated::ebl::SetMobileCheckoutRequestDetailsType,
@@ -6330,7 +6330,7 @@ impl crate::generated::ebl::AbstractRequest for SetMobileCheckoutRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6342,7 +6342,7 @@ pub struct SetMobileCheckoutResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6364,7 +6364,7 @@ pub struct SetMobileCheckoutResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// A timestamped token by which you identify to PayPal that you are processing this payment with Mobile Checkout. The token expires after three hours.
     ///
     /// Character length and limitations: 20 single-byte characters
@@ -6373,7 +6373,7 @@ pub struct SetMobileCheckoutResponseType {
     pub token: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for SetMobileCheckoutResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6391,7 +6391,7 @@ impl crate::generated::ebl::AbstractResponse for SetMobileCheckoutResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6414,19 +6414,19 @@ pub struct TransactionSearchRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The earliest transaction date at which to start the search. No wildcards are allowed.
     ///
     /// **Required**
     ///
     /// XML: element `api:StartDate` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub start_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub start_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// The latest transaction date to be included in the search
     ///
     /// Optional
     ///
     /// XML: element `api:EndDate` of type `xs:dateTime`, optional.
-    pub end_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub end_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Search by the buyer's email address
     ///
     /// Optional
@@ -6605,9 +6605,9 @@ impl ::std::fmt::Debug for TransactionSearchRequestType {
                 &self
                     .card_number
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::AllButLastFour,
+                        ::paypal_soap_runtime::policy::Mask::AllButLastFour,
                     )),
             )
             .field("transaction_class", &self.transaction_class)
@@ -6627,7 +6627,7 @@ impl crate::generated::ebl::AbstractRequest for TransactionSearchRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6639,7 +6639,7 @@ pub struct TransactionSearchResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6661,7 +6661,7 @@ pub struct TransactionSearchResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Results of a Transaction Search.
     ///
     /// XML: element `ebl:PaymentTransactions` of type `ebl:PaymentTransactionSearchResultType`, 0 or more.
@@ -6670,7 +6670,7 @@ pub struct TransactionSearchResponseType {
     >,
 }
 impl crate::generated::ebl::AbstractResponse for TransactionSearchResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6688,7 +6688,7 @@ impl crate::generated::ebl::AbstractResponse for TransactionSearchResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6711,7 +6711,7 @@ pub struct UpdateAccessPermissionsRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// Unique PayPal customer account number, the value of which was returned by GetAuthDetails Response.
     ///
     /// **Required**
@@ -6731,7 +6731,7 @@ impl crate::generated::ebl::AbstractRequest for UpdateAccessPermissionsRequestTy
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6743,7 +6743,7 @@ pub struct UpdateAccessPermissionsResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6765,7 +6765,7 @@ pub struct UpdateAccessPermissionsResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The status of the update call, Success/Failure.
     ///
     /// Character length and limitations: 20 single-byte characters
@@ -6774,7 +6774,7 @@ pub struct UpdateAccessPermissionsResponseType {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl crate::generated::ebl::AbstractResponse for UpdateAccessPermissionsResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6792,7 +6792,7 @@ impl crate::generated::ebl::AbstractResponse for UpdateAccessPermissionsResponse
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6815,7 +6815,7 @@ pub struct UpdateAuthorizationRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// The value of the authorizationâtransaction identification number returned by a PayPal product.
     ///
     /// **Required**
@@ -6849,7 +6849,7 @@ impl crate::generated::ebl::AbstractRequest for UpdateAuthorizationRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6861,7 +6861,7 @@ pub struct UpdateAuthorizationResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6883,7 +6883,7 @@ pub struct UpdateAuthorizationResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// An authorization identification number.
     ///
     /// Character length and limits: 19 single-byte characters
@@ -6896,7 +6896,7 @@ pub struct UpdateAuthorizationResponseType {
     >,
 }
 impl crate::generated::ebl::AbstractResponse for UpdateAuthorizationResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -6914,7 +6914,7 @@ impl crate::generated::ebl::AbstractResponse for UpdateAuthorizationResponseType
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6937,7 +6937,7 @@ pub struct UpdateRecurringPaymentsProfileRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:UpdateRecurringPaymentsProfileRequestDetails` of type `ebl:UpdateRecurringPaymentsProfileRequestDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub update_recurring_payments_profile_request_details: ::std::option::Option<
         crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType,
@@ -6954,7 +6954,7 @@ for UpdateRecurringPaymentsProfileRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -6966,7 +6966,7 @@ pub struct UpdateRecurringPaymentsProfileResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -6988,7 +6988,7 @@ pub struct UpdateRecurringPaymentsProfileResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `ebl:UpdateRecurringPaymentsProfileResponseDetails` of type `ebl:UpdateRecurringPaymentsProfileResponseDetailsType`, required by the schema (checked by `validate()`; responses may omit it).
     pub update_recurring_payments_profile_response_details: ::std::option::Option<
         crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType,
@@ -6996,7 +6996,7 @@ pub struct UpdateRecurringPaymentsProfileResponseType {
 }
 impl crate::generated::ebl::AbstractResponse
 for UpdateRecurringPaymentsProfileResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -7014,7 +7014,7 @@ for UpdateRecurringPaymentsProfileResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }

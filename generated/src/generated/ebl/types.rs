@@ -53,9 +53,9 @@ impl ::std::fmt::Debug for ApiCredentialsType {
                 &self
                     .password
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field(
@@ -63,9 +63,9 @@ impl ::std::fmt::Debug for ApiCredentialsType {
                 &self
                     .signature
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("certificate", &self.certificate)
@@ -96,7 +96,7 @@ pub struct AbstractRequestType {
     /// XML: element `ebl:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 /// Typed access to the fields every type extending `AbstractRequestType` inherits.
 pub trait AbstractRequest {
@@ -107,7 +107,7 @@ pub trait AbstractRequest {
     /// The inherited `Version` element.
     fn version(&self) -> ::std::option::Option<&str>;
     /// Elements matched by the inherited `xs:any` wildcard.
-    fn any(&self) -> &[crate::runtime::AnyElement];
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement];
 }
 impl crate::generated::ebl::AbstractRequest for AbstractRequestType {
     fn detail_level(&self) -> &[crate::generated::ebl::DetailLevelCodeType] {
@@ -119,7 +119,7 @@ impl crate::generated::ebl::AbstractRequest for AbstractRequestType {
     fn version(&self) -> ::std::option::Option<&str> {
         self.version.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -137,7 +137,7 @@ pub struct AbstractResponseType {
     /// of a request).
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, optional.
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Application level acknowledgement code.
     ///
     /// XML: element `ebl:Ack` of type `ebl:AckCodeType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -159,12 +159,12 @@ pub struct AbstractResponseType {
     /// XML: element `ebl:Build` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub build: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 /// Typed access to the fields every type extending `AbstractResponseType` inherits.
 pub trait AbstractResponse {
     /// The inherited `Timestamp` element.
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime>;
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime>;
     /// The inherited `Ack` element.
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType>;
     /// The inherited `CorrelationID` element.
@@ -176,10 +176,10 @@ pub trait AbstractResponse {
     /// The inherited `Build` element.
     fn build(&self) -> ::std::option::Option<&str>;
     /// Elements matched by the inherited `xs:any` wildcard.
-    fn any(&self) -> &[crate::runtime::AnyElement];
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement];
 }
 impl crate::generated::ebl::AbstractResponse for AbstractResponseType {
-    fn timestamp(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    fn timestamp(&self) -> ::std::option::Option<&::paypal_soap_runtime::DateTime> {
         self.timestamp.as_ref()
     }
     fn ack(&self) -> ::std::option::Option<&crate::generated::ebl::AckCodeType> {
@@ -197,7 +197,7 @@ impl crate::generated::ebl::AbstractResponse for AbstractResponseType {
     fn build(&self) -> ::std::option::Option<&str> {
         self.build.as_deref()
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -215,7 +215,7 @@ pub struct AccountEntryType {
     /// Date entry was posted, in GMT.
     ///
     /// XML: element `ebl:Date` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub date: ::std::option::Option<crate::runtime::DateTime>,
+    pub date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Debit Amount for this detail entry, can be 0.00.
     ///
     /// XML: element `ebl:Debit` of type `cc:AmountType`, required by the schema (checked by `validate()`; responses may omit it).
@@ -271,20 +271,20 @@ pub struct AccountSummaryType {
     /// (e.g, if no debit-card specified).
     ///
     /// XML: element `ebl:BankModifyDate` of type `xs:dateTime`, 0 or more.
-    pub bank_modify_date: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub bank_modify_date: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// Indicates the billing cycle in which eBay sends a billing
     /// invoice to the specified user. Possible values:
     /// 0 = On the last day of the month.
     /// 15 = On the 15th day of the month.
     ///
     /// XML: element `ebl:BillingCycleDate` of type `xs:dateTime`, 0 or more.
-    pub billing_cycle_date: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub billing_cycle_date: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// Expiration date for the credit card selected as payment method,
     /// in GMT. Empty string if no credit card is on file or if account is
     /// inactive -- even if there is a credit card on file.
     ///
     /// XML: element `ebl:CCExp` of type `xs:dateTime`, 0 or more.
-    pub cc_exp: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub cc_exp: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// Last four digits of user's credit card selected as payment
     /// type. Empty string if no credit is on file. This may be an empty
     /// string depending upon the value of the payment type for the
@@ -298,7 +298,7 @@ pub struct AccountSummaryType {
     /// (e.g, Empty string if no credit card is on file.
     ///
     /// XML: element `ebl:CCModifyDate` of type `xs:dateTime`, 0 or more.
-    pub cc_modify_date: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub cc_modify_date: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// User's current balance. Can be 0.00, positive, or negative.
     ///
     /// XML: element `ebl:CurrentBalance` of type `cc:AmountType`, 0 or more.
@@ -315,12 +315,12 @@ pub struct AccountSummaryType {
     /// Empty string if this account has not been invoiced yet.
     ///
     /// XML: element `ebl:LastInvoiceDate` of type `xs:dateTime`, 0 or more.
-    pub last_invoice_date: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub last_invoice_date: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// Date of last payment by specified user to eBay, in GMT.
     /// Empty string if no payments posted.
     ///
     /// XML: element `ebl:LastPaymentDate` of type `xs:dateTime`, 0 or more.
-    pub last_payment_date: ::std::vec::Vec<crate::runtime::DateTime>,
+    pub last_payment_date: ::std::vec::Vec<::paypal_soap_runtime::DateTime>,
     /// Indicates whether the account has past due amounts
     /// outstanding. Possible values:
     /// true = Account is past due.
@@ -631,7 +631,7 @@ pub struct AuctionInfoType {
     /// Auction's close date
     ///
     /// XML: element `ebl:ClosingDate` of type `xs:dateTime`, optional.
-    pub closing_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub closing_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
 }
 /// XSD: simple type `AuthFlowTokenType` (`urn:ebay:apis:eBLBaseComponents`), a restriction of `xs:string`.
 pub type AuthFlowTokenType = ::std::string::String;
@@ -995,7 +995,7 @@ pub struct BusinessInfoType {
     /// Date the merchantâs business was established
     ///
     /// XML: element `ebl:BusinessEstablished` of type `xs:dateTime`, optional.
-    pub business_established: ::std::option::Option<crate::runtime::DateTime>,
+    pub business_established: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Email address to contact businessâs customer service
     ///
     /// Character length and limitations: 127 alphanumeric characters
@@ -1049,7 +1049,7 @@ pub struct ButtonSearchResultType {
     /// XML: element `ebl:ItemName` of type `xs:string`, optional.
     pub item_name: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:ModifyDate` of type `xs:dateTime`, optional.
-    pub modify_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub modify_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
 }
 /// XSD: complex type `BuyerDetailType` (`urn:ebay:apis:eBLBaseComponents`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1086,7 +1086,7 @@ pub struct BuyerDetailsType {
     /// Date when the user registered with the marketplace.
     ///
     /// XML: element `ebl:BuyerRegistrationDate` of type `xs:dateTime`, optional.
-    pub buyer_registration_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub buyer_registration_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Details about payer's tax info.\
     /// Refer to the TaxIdDetailsType for more details.
     ///
@@ -1465,9 +1465,9 @@ impl ::std::fmt::Debug for CreditCardDetailsType {
                 &self
                     .credit_card_number
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::AllButLastFour,
+                        ::paypal_soap_runtime::policy::Mask::AllButLastFour,
                     )),
             )
             .field("exp_month", &self.exp_month)
@@ -1478,9 +1478,9 @@ impl ::std::fmt::Debug for CreditCardDetailsType {
                 &self
                     .cvv2
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("start_month", &self.start_month)
@@ -1510,9 +1510,9 @@ impl ::std::fmt::Debug for CreditCardNumberTypeType {
                 &self
                     .credit_card_number
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::AllButLastFour,
+                        ::paypal_soap_runtime::policy::Mask::AllButLastFour,
                     )),
             )
             .finish()
@@ -1579,9 +1579,9 @@ impl ::std::fmt::Debug for CustomSecurityHeaderType {
                 &self
                     .e_bay_auth_token
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("hard_expiration_warning", &self.hard_expiration_warning)
@@ -1636,7 +1636,7 @@ pub struct DiscountInfoType {
     /// (Optional)Loyalty points accrued.
     ///
     /// XML: element `ebl:PointsAccrued` of type `xs:decimal`, optional.
-    pub points_accrued: ::std::option::Option<crate::runtime::Decimal>,
+    pub points_accrued: ::std::option::Option<::paypal_soap_runtime::Decimal>,
 }
 /// Describes discount information
 ///
@@ -2651,11 +2651,11 @@ pub struct GetBoardingDetailsResponseDetailsType {
     /// Date the boarding process started
     ///
     /// XML: element `ebl:StartDate` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub start_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub start_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Date the merchantâs status or progress was last updated
     ///
     /// XML: element `ebl:LastUpdated` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub last_updated: ::std::option::Option<crate::runtime::DateTime>,
+    pub last_updated: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Reason for merchantâs cancellation of sign-up.
     ///
     /// Character length and limitations: 1,024 alphanumeric characters
@@ -2935,7 +2935,7 @@ pub struct GetRecurringPaymentsProfileDetailsResponseDetailsType {
         crate::generated::cc::BasicAmountType,
     >,
     /// XML: element `ebl:FinalPaymentDueDate` of type `xs:dateTime`, optional.
-    pub final_payment_due_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub final_payment_due_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Use this optional parameter to pass in your business name and other data describing the transaction.
     ///
     /// Optional\
@@ -3149,7 +3149,7 @@ pub struct IncentiveItemType {
     /// XML: element `ebl:ItemId` of type `xs:string`, optional.
     pub item_id: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:PurchaseTime` of type `xs:dateTime`, optional.
-    pub purchase_time: ::std::option::Option<crate::runtime::DateTime>,
+    pub purchase_time: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `ebl:ItemCategoryList` of type `xs:string`, optional.
     pub item_category_list: ::std::option::Option<::std::string::String>,
     /// XML: element `ebl:ItemPrice` of type `cc:BasicAmountType`, optional.
@@ -3555,7 +3555,7 @@ pub struct ItemType {
     /// XML: element `ebl:ReviseStatus` of type `ebl:ReviseStatusType`, optional.
     pub revise_status: ::std::option::Option<crate::generated::ebl::ReviseStatusType>,
     /// XML: element `ebl:ScheduleTime` of type `xs:dateTime`, optional.
-    pub schedule_time: ::std::option::Option<crate::runtime::DateTime>,
+    pub schedule_time: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Container for data on the secondary category of listing.
     /// Secondary category is optional.
     ///
@@ -3736,11 +3736,11 @@ pub struct ListingDetailsType {
     /// StartTime is not sent in at listing time.
     ///
     /// XML: element `ebl:StartTime` of type `xs:dateTime`, optional.
-    pub start_time: ::std::option::Option<crate::runtime::DateTime>,
+    pub start_time: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Time stamp for the end of the listing (in GMT).
     ///
     /// XML: element `ebl:EndTime` of type `xs:dateTime`, optional.
-    pub end_time: ::std::option::Option<crate::runtime::DateTime>,
+    pub end_time: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `ebl:ViewItemURL` of type `xs:anyURI`, optional.
     pub view_item_url: ::std::option::Option<::std::string::String>,
 }
@@ -3970,9 +3970,9 @@ impl ::std::fmt::Debug for MobileIdInfoType {
                 &self
                     .session_token
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .finish()
@@ -4467,7 +4467,9 @@ pub struct PaymentDetailsType {
     /// Date and time (in GMT in the format yyyy-MM-ddTHH:mm:ssZ) at which address was changed by the user.
     ///
     /// XML: element `ebl:ProfileAddressChangeDate` of type `xs:dateTime`, optional.
-    pub profile_address_change_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub profile_address_change_date: ::std::option::Option<
+        ::paypal_soap_runtime::DateTime,
+    >,
     /// Information about the individual purchased items
     ///
     /// XML: element `ebl:PaymentDetailsItem` of type `ebl:PaymentDetailsItemType`, 0 or more.
@@ -4676,11 +4678,13 @@ pub struct PaymentInfoType {
     /// eCheck latest expected clear date
     ///
     /// XML: element `ebl:ExpectedeCheckClearDate` of type `xs:dateTime`, optional.
-    pub expectede_check_clear_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub expectede_check_clear_date: ::std::option::Option<
+        ::paypal_soap_runtime::DateTime,
+    >,
     /// Date and time of payment
     ///
     /// XML: element `ebl:PaymentDate` of type `xs:dateTime`, optional.
-    pub payment_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub payment_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Full amount of the customer's payment, before transaction fee is subtracted
     ///
     /// XML: element `ebl:GrossAmount` of type `cc:BasicAmountType`, optional.
@@ -5076,7 +5080,7 @@ pub struct PaymentTransactionSearchResultType {
     /// The date and time (in UTC/GMT format) the transaction occurred
     ///
     /// XML: element `ebl:Timestamp` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub timestamp: ::std::option::Option<crate::runtime::DateTime>,
+    pub timestamp: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// The time zone of the transaction
     ///
     /// XML: element `ebl:Timezone` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5300,7 +5304,7 @@ pub struct RecurringPaymentsProfileDetailsType {
     /// When does this Profile begin billing?
     ///
     /// XML: element `ebl:BillingStartDate` of type `xs:dateTime`, required by the schema (checked by `validate()`; responses may omit it).
-    pub billing_start_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub billing_start_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Your own unique invoice or tracking number.
     ///
     /// Optional
@@ -5314,7 +5318,7 @@ pub struct RecurringPaymentsProfileDetailsType {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecurringPaymentsSummaryType {
     /// XML: element `ebl:NextBillingDate` of type `xs:dateTime`, optional.
-    pub next_billing_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub next_billing_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `ebl:NumberCyclesCompleted` of type `xs:int`, required by the schema (checked by `validate()`; responses may omit it).
     pub number_cycles_completed: ::std::option::Option<i32>,
     /// XML: element `ebl:NumberCyclesRemaining` of type `xs:int`, required by the schema (checked by `validate()`; responses may omit it).
@@ -5326,7 +5330,7 @@ pub struct RecurringPaymentsSummaryType {
     /// XML: element `ebl:FailedPaymentCount` of type `xs:int`, required by the schema (checked by `validate()`; responses may omit it).
     pub failed_payment_count: ::std::option::Option<i32>,
     /// XML: element `ebl:LastPaymentDate` of type `xs:dateTime`, optional.
-    pub last_payment_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub last_payment_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `ebl:LastPaymentAmount` of type `cc:BasicAmountType`, optional.
     pub last_payment_amount: ::std::option::Option<
         crate::generated::cc::BasicAmountType,
@@ -5373,9 +5377,9 @@ impl ::std::fmt::Debug for ReferenceCreditCardDetailsType {
                 &self
                     .cvv2
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("start_month", &self.start_month)
@@ -5421,9 +5425,9 @@ impl ::std::fmt::Debug for RefreshTokenStatusDetailsType {
                 &self
                     .refresh_token
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("immutable_id", &self.immutable_id)
@@ -5625,7 +5629,7 @@ pub struct SellerDetailsType {
     /// Optional
     ///
     /// XML: element `ebl:SellerRegistrationDate` of type `xs:dateTime`, optional.
-    pub seller_registration_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub seller_registration_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Seller Paypal Account Id contains the seller EmailId or PayerId or PhoneNo passed during the Request.
     ///
     /// XML: element `ebl:PayPalAccountID` of type `xs:string`, optional.
@@ -6533,7 +6537,9 @@ pub struct SetExpressCheckoutRequestDetailsType {
     /// Date and time (in GMT in the format yyyy-MM-ddTHH:mm:ssZ) at which address was changed by the user.
     ///
     /// XML: element `ebl:ProfileAddressChangeDate` of type `xs:dateTime`, optional.
-    pub profile_address_change_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub profile_address_change_date: ::std::option::Option<
+        ::paypal_soap_runtime::DateTime,
+    >,
     /// The value 1 indicates that the customer may enter a note to the merchant on the PayPal page during checkout. The note is returned in the GetExpressCheckoutDetails response and the DoExpressCheckoutPayment response.\
     /// Optional\
     /// Character length and limitations: One single-byte numeric character.\
@@ -6975,15 +6981,15 @@ pub struct SubscriptionInfoType {
     /// Subscription start date
     ///
     /// XML: element `ebl:SubscriptionDate` of type `xs:dateTime`, optional.
-    pub subscription_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub subscription_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Date when the subscription modification will be effective
     ///
     /// XML: element `ebl:EffectiveDate` of type `xs:dateTime`, optional.
-    pub effective_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub effective_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Date PayPal will retry a failed subscription payment
     ///
     /// XML: element `ebl:RetryTime` of type `xs:dateTime`, optional.
-    pub retry_time: ::std::option::Option<crate::runtime::DateTime>,
+    pub retry_time: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Username generated by PayPal and given to subscriber to access the subscription.
     /// Character length and limitations: 64 alphanumeric single-byte characters
     ///
@@ -7020,9 +7026,9 @@ impl ::std::fmt::Debug for SubscriptionInfoType {
                 &self
                     .password
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("recurrences", &self.recurrences)
@@ -7139,7 +7145,7 @@ pub struct TransactionStatusType {
     /// (in GMT).
     ///
     /// XML: element `ebl:LastTimeModified` of type `xs:dateTime`, optional.
-    pub last_time_modified: ::std::option::Option<crate::runtime::DateTime>,
+    pub last_time_modified: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Payment method used by the buyer. (See BuyerPaymentCodeList/Type).
     ///
     /// XML: element `ebl:PaymentMethodUsed` of type `ebl:BuyerPaymentMethodCodeType`, optional.
@@ -7207,7 +7213,7 @@ pub struct TransactionType {
     /// was initiated).
     ///
     /// XML: element `ebl:CreatedDate` of type `xs:dateTime`, optional.
-    pub created_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub created_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Deposit type for Motors items. If item is not a Motors item,
     /// then returns a DepositType of None. Possible values:
     /// None
@@ -7257,7 +7263,7 @@ pub struct TransactionType {
     /// correct VAT rate (it will not be calculated by eBay).
     ///
     /// XML: element `ebl:VATPercent` of type `xs:decimal`, optional.
-    pub vat_percent: ::std::option::Option<crate::runtime::Decimal>,
+    pub vat_percent: ::std::option::Option<::paypal_soap_runtime::Decimal>,
 }
 /// Contains information about multiple individual transations.
 ///
@@ -7309,9 +7315,9 @@ impl ::std::fmt::Debug for UatpDetailsType {
                 &self
                     .uatp_number
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::AllButLastFour,
+                        ::paypal_soap_runtime::policy::Mask::AllButLastFour,
                     )),
             )
             .field("exp_month", &self.exp_month)
@@ -7361,7 +7367,7 @@ pub struct UpdateRecurringPaymentsProfileRequestDetailsType {
     /// When does this Profile begin billing?
     ///
     /// XML: element `ebl:BillingStartDate` of type `xs:dateTime`, optional.
-    pub billing_start_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub billing_start_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// Trial period of this schedule
     ///
     /// XML: element `ebl:TrialPeriod` of type `ebl:BillingPeriodDetailsType_Update`, optional.
@@ -7426,9 +7432,9 @@ impl ::std::fmt::Debug for UserIdPasswordType {
                 &self
                     .auth_cert
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("username", &self.username)
@@ -7437,9 +7443,9 @@ impl ::std::fmt::Debug for UserIdPasswordType {
                 &self
                     .password
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field(
@@ -7447,9 +7453,9 @@ impl ::std::fmt::Debug for UserIdPasswordType {
                 &self
                     .signature
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .field("subject", &self.subject)
@@ -7458,9 +7464,9 @@ impl ::std::fmt::Debug for UserIdPasswordType {
                 &self
                     .auth_token
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .finish()
@@ -7522,7 +7528,7 @@ pub struct UserType {
     /// XML: element `ebl:RegistrationAddress` of type `ebl:AddressType`, optional.
     pub registration_address: ::std::option::Option<crate::generated::ebl::AddressType>,
     /// XML: element `ebl:RegistrationDate` of type `xs:dateTime`, optional.
-    pub registration_date: ::std::option::Option<crate::runtime::DateTime>,
+    pub registration_date: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// XML: element `ebl:Site` of type `ebl:SiteCodeType`, optional.
     pub site: ::std::option::Option<crate::generated::ebl::SiteCodeType>,
     /// XML: element `ebl:Status` of type `ebl:UserStatusCodeType`, optional.
@@ -7532,7 +7538,7 @@ pub struct UserType {
     /// XML: element `ebl:UserIDChanged` of type `xs:boolean`, optional.
     pub user_id_changed: ::std::option::Option<bool>,
     /// XML: element `ebl:UserIDLastChanged` of type `xs:dateTime`, optional.
-    pub user_id_last_changed: ::std::option::Option<crate::runtime::DateTime>,
+    pub user_id_last_changed: ::std::option::Option<::paypal_soap_runtime::DateTime>,
     /// If present, indicates whether or not the user is subject to VAT.
     /// Users who have registered with eBay as VAT-exempt are not
     /// subject to VAT. See Value-Added Tax (VAT). Not returned for

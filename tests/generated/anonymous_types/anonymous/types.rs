@@ -43,7 +43,7 @@ pub struct GetOrderRequest {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetOrderRequestFilter {
     /// XML: element `anonymous:Since` of type `xs:dateTime`, optional.
-    pub since: ::std::option::Option<crate::runtime::DateTime>,
+    pub since: ::std::option::Option<::paypal_soap_runtime::DateTime>,
 }
 /// Shipping details (an anonymous local type).
 ///
@@ -56,7 +56,7 @@ pub struct OrderTypeShipping {
         crate::anonymous_types::anonymous::OrderTypeShippingMethod,
     >,
     /// XML: element `anonymous:Cost` of type `xs:decimal`, required by the schema (checked by `validate()`; responses may omit it).
-    pub cost: ::std::option::Option<crate::runtime::Decimal>,
+    pub cost: ::std::option::Option<::paypal_soap_runtime::Decimal>,
 }
 /// XSD: simple type `OrderType@priority` (`urn:test:anonymous`), a restriction of `xs:int`. Facet `minInclusive` = 1, checked by `validate()`. Facet `maxInclusive` = 5, checked by `validate()`.
 #[doc(alias = "OrderType@priority")]

@@ -6,7 +6,7 @@ pub struct EnvelopeType {
     /// XML: element `any:Version` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub version: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 /// XSD: complex type `ExtensionsType` (`urn:test:any`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,15 +14,15 @@ pub struct ExtensionsType {
     /// XML: element `any:Name` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub name: ::std::option::Option<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##other`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `any:Payload` of type `xs:anyType`, optional.
-    pub payload: ::std::option::Option<crate::runtime::AnyElement>,
+    pub payload: ::std::option::Option<::paypal_soap_runtime::AnyElement>,
     /// XML: element `any:Untyped` of type `xs:anyType`, optional.
-    pub untyped: ::std::option::Option<crate::runtime::AnyElement>,
+    pub untyped: ::std::option::Option<::paypal_soap_runtime::AnyElement>,
 }
 /// XSD: complex type `StrictType` (`urn:test:any`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StrictType {
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##any`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }

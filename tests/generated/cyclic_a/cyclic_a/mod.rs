@@ -5,8 +5,8 @@ pub use enums::*;
 mod types;
 mod validate;
 mod xml;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 mod examples;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 mod arbitrary;
 pub use types::*;

@@ -4,7 +4,7 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AmountType {
     /// The element's text value (`xs:decimal`).
-    pub value: ::std::option::Option<crate::runtime::Decimal>,
+    pub value: ::std::option::Option<::paypal_soap_runtime::Decimal>,
     /// XML: attribute `currencyID`, required by the schema (checked by `validate()`).
     pub currency_id: ::std::option::Option<crate::cyclic_b::cyclic_a::CurrencyCodeType>,
 }

@@ -12,7 +12,7 @@ pub struct AbstractResponseType {
     /// XML: element `extension:Errors` of type `xs:string`, 0 or more.
     pub errors: ::std::vec::Vec<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 /// Typed access to the fields every type extending `AbstractResponseType` inherits.
 pub trait AbstractResponse {
@@ -21,7 +21,7 @@ pub trait AbstractResponse {
     /// The inherited `Errors` element.
     fn errors(&self) -> &[::std::string::String];
     /// Elements matched by the inherited `xs:any` wildcard.
-    fn any(&self) -> &[crate::runtime::AnyElement];
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement];
 }
 impl crate::extension::extension::AbstractResponse for AbstractResponseType {
     fn ack(&self) -> ::std::option::Option<&str> {
@@ -30,7 +30,7 @@ impl crate::extension::extension::AbstractResponse for AbstractResponseType {
     fn errors(&self) -> &[::std::string::String] {
         &self.errors
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -60,11 +60,11 @@ pub struct GetBalanceDetailedResponseType {
     /// XML: element `extension:Errors` of type `xs:string`, 0 or more.
     pub errors: ::std::vec::Vec<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `extension:Balance` of type `xs:decimal`, required by the schema (checked by `validate()`; responses may omit it).
-    pub balance: ::std::option::Option<crate::runtime::Decimal>,
+    pub balance: ::std::option::Option<::paypal_soap_runtime::Decimal>,
     /// XML: element `extension:Holdings` of type `xs:decimal`, 0 or more.
-    pub holdings: ::std::vec::Vec<crate::runtime::Decimal>,
+    pub holdings: ::std::vec::Vec<::paypal_soap_runtime::Decimal>,
 }
 impl crate::extension::extension::AbstractResponse for GetBalanceDetailedResponseType {
     fn ack(&self) -> ::std::option::Option<&str> {
@@ -73,7 +73,7 @@ impl crate::extension::extension::AbstractResponse for GetBalanceDetailedRespons
     fn errors(&self) -> &[::std::string::String] {
         &self.errors
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -89,9 +89,9 @@ pub struct GetBalanceResponseType {
     /// XML: element `extension:Errors` of type `xs:string`, 0 or more.
     pub errors: ::std::vec::Vec<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
     /// XML: element `extension:Balance` of type `xs:decimal`, required by the schema (checked by `validate()`; responses may omit it).
-    pub balance: ::std::option::Option<crate::runtime::Decimal>,
+    pub balance: ::std::option::Option<::paypal_soap_runtime::Decimal>,
 }
 impl crate::extension::extension::AbstractResponse for GetBalanceResponseType {
     fn ack(&self) -> ::std::option::Option<&str> {
@@ -100,7 +100,7 @@ impl crate::extension::extension::AbstractResponse for GetBalanceResponseType {
     fn errors(&self) -> &[::std::string::String] {
         &self.errors
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }
@@ -114,7 +114,7 @@ pub struct PingResponseType {
     /// XML: element `extension:Errors` of type `xs:string`, 0 or more.
     pub errors: ::std::vec::Vec<::std::string::String>,
     /// Elements matched by the schema's `xs:any` wildcard (namespace `##local`), kept as raw XML.
-    pub any: ::std::vec::Vec<crate::runtime::AnyElement>,
+    pub any: ::std::vec::Vec<::paypal_soap_runtime::AnyElement>,
 }
 impl crate::extension::extension::AbstractResponse for PingResponseType {
     fn ack(&self) -> ::std::option::Option<&str> {
@@ -123,7 +123,7 @@ impl crate::extension::extension::AbstractResponse for PingResponseType {
     fn errors(&self) -> &[::std::string::String] {
         &self.errors
     }
-    fn any(&self) -> &[crate::runtime::AnyElement] {
+    fn any(&self) -> &[::paypal_soap_runtime::AnyElement] {
         &self.any
     }
 }

@@ -25,7 +25,7 @@ pub struct LimitsType {
 /// XSD: simple type `NameType` (`urn:test:facets`), a restriction of `xs:string`. Facet `minLength` = 1 characters, checked by `validate()`. Facet `maxLength` = 127 characters, checked by `validate()`.
 pub type NameType = ::std::string::String;
 /// XSD: simple type `RatioType` (`urn:test:facets`), a restriction of `xs:decimal`.
-pub type RatioType = crate::runtime::Decimal;
+pub type RatioType = ::paypal_soap_runtime::Decimal;
 /// XSD: simple type `ShortNameType` (`urn:test:facets`), a restriction of `facets:NameType`. Facet `maxLength` = 32 characters, checked by `validate()`.
 pub type ShortNameType = crate::facets::facets::NameType;
 /// XSD: simple type `UUIDType` (`urn:test:facets`), a restriction of `xs:string`. Facet `length` = 36 characters, checked by `validate()`.

@@ -3,8 +3,8 @@
 mod types;
 mod validate;
 mod xml;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 mod examples;
-#[cfg(feature = "examples")]
+#[cfg(feature = "fuzzing")]
 mod arbitrary;
 pub use types::*;

@@ -4,7 +4,7 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MoneyType {
     /// XML: element `no_namespace:Value` of type `xs:decimal`, required by the schema (checked by `validate()`; responses may omit it).
-    pub value: ::std::option::Option<crate::runtime::Decimal>,
+    pub value: ::std::option::Option<::paypal_soap_runtime::Decimal>,
     /// XML: element `no_namespace:Currency` of type `xs:string`, required by the schema (checked by `validate()`; responses may omit it).
     pub currency: ::std::option::Option<::std::string::String>,
 }

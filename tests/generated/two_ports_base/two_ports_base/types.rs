@@ -61,9 +61,9 @@ impl ::std::fmt::Debug for CustomSecurityHeaderType {
                 &self
                     .password
                     .as_deref()
-                    .map(|v| crate::runtime::policy::Masked(
+                    .map(|v| ::paypal_soap_runtime::policy::Masked(
                         v,
-                        crate::runtime::policy::Mask::Whole,
+                        ::paypal_soap_runtime::policy::Mask::Whole,
                     )),
             )
             .finish()

@@ -1,0 +1,94 @@
+//! The default [`Transport`]: reqwest with rustls on tokio, configured the safe way (no redirects, TLS 1.2 or
+//! newer, HTTPS only unless allowed, a connect timeout, an optional client certificate) and reading the body
+//! chunk by chunk so an oversized body is refused while it arrives.
+
+use std::time::Duration;
+
+use super::transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
+use paypal_soap_runtime::credentials::ClientIdentity;
+
+/// Settings of [`ReqwestTransport::new`].
+#[derive(Debug, Clone)]
+pub struct ReqwestConfig {
+    /// How long opening a connection (TCP and TLS) may take.
+    pub connect_timeout: Duration,
+    /// A client certificate and key, for API certificate authentication.
+    pub identity: Option<ClientIdentity>,
+    /// Allow plain `http://` URLs (tests against a local fake server only).
+    pub allow_http: bool,
+}
+
+/// [`Transport`] over a `reqwest::Client`.
+#[derive(Debug, Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// A transport with PayPal-safe settings: redirects never followed, TLS 1.2 minimum, rustls with the
+    /// webpki root certificates, HTTPS only unless `config.allow_http`, the connect timeout, and the client
+    /// certificate when one is given.
+    ///
+    /// # Errors
+    /// A client identity whose PEM holds no usable certificate and key, or a TLS setup failure.
+    pub fn new(config: &ReqwestConfig) -> Result<Self, reqwest::Error> {
+        let mut builder = reqwest::Client::builder()
+            .use_rustls_tls()
+            .min_tls_version(reqwest::tls::Version::TLS_1_2)
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(!config.allow_http)
+            .connect_timeout(config.connect_timeout)
+            .pool_idle_timeout(Duration::from_secs(30))
+            .user_agent(concat!("paypal-soap/", env!("CARGO_PKG_VERSION")));
+        if let Some(identity) = &config.identity {
+            builder = builder.identity(reqwest::Identity::from_pem(identity.pem())?);
+        }
+        Ok(Self { client: builder.build()? })
+    }
+
+    /// Wraps a `reqwest::Client` configured by the caller (proxies, extra root certificates). The caller is
+    /// responsible for its settings; the client still refuses redirects, because it treats any 3xx answer as
+    /// an error.
+    #[must_use]
+    pub fn from_client(client: reqwest::Client) -> Self {
+        Self { client }
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: HttpRequest) -> SendFuture<'_> {
+        Box::pin(async move {
+            let mut builder = self.client.post(&request.url);
+            for (name, value) in &request.headers {
+                builder = builder.header(*name, value);
+            }
+            let mut response = builder.body(request.body).send().await.map_err(map_error)?;
+            let status = response.status().as_u16();
+            let header = |name: reqwest::header::HeaderName| {
+                response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+            };
+            let content_type = header(reqwest::header::CONTENT_TYPE);
+            let location = header(reqwest::header::LOCATION);
+            if response.content_length().is_some_and(|n| n > request.max_response_bytes as u64) {
+                return Err(TransportError::BodyTooLarge { status });
+            }
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await.map_err(map_error)? {
+                if body.len() + chunk.len() > request.max_response_bytes {
+                    // Dropping the response closes the connection, so the rest is never read.
+                    return Err(TransportError::BodyTooLarge { status });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(HttpResponse { status, content_type, location, body })
+        })
+    }
+}
+
+fn map_error(e: reqwest::Error) -> TransportError {
+    if e.is_connect() {
+        if e.is_timeout() { TransportError::ConnectTimeout } else { TransportError::Connect(Box::new(e)) }
+    } else {
+        TransportError::Other(Box::new(e))
+    }
+}

@@ -1,0 +1,265 @@
+//! One request to the fake PayPal, as the generated dispatcher (`crate::generated::services::server::dispatch`)
+//! handles it: find the operation, decode the body, record the call, check credentials and scripted answers,
+//! then encode the handler's reply.
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::envelope::{Peek, peek, read_request};
+use super::reply::{HttpReply, Reply, paypal_error};
+use super::script::Scripted;
+use super::{DefaultReply, State};
+use crate::client::{ApiError, ApiResponse, Operation};
+use crate::generated::ebl::AckCodeType;
+use paypal_soap_runtime::DateTime;
+use paypal_soap_runtime::soap::{self, SoapFault};
+use paypal_soap_runtime::xml::XmlRead;
+
+/// The error code a [`DefaultReply::NotImplemented`] failure carries.
+pub const NOT_IMPLEMENTED_CODE: &str = "NotImplementedByFake";
+
+/// What a handler knows about the call it answers.
+#[derive(Debug, Clone, Default)]
+pub struct Call {
+    /// The WSDL operation name.
+    pub operation: &'static str,
+    /// The caller's API username.
+    pub username: String,
+    /// The third party the caller acts for (`Subject`), if any.
+    pub subject: Option<String>,
+    /// The `CorrelationID` the answer will carry.
+    pub correlation_id: String,
+}
+
+/// HTTP details of a request, recorded with each call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// The request path.
+    pub path: String,
+    /// The `Content-Type` header.
+    pub content_type: Option<String>,
+    /// The `SOAPAction` header.
+    pub soap_action: Option<String>,
+}
+
+/// A call the fake server received and decoded, for tests to inspect.
+#[derive(Clone)]
+pub struct ReceivedCall {
+    /// The WSDL operation name.
+    pub operation: &'static str,
+    /// Its port.
+    pub port: &'static str,
+    /// The credentials header's username, when the header was present.
+    pub username: Option<String>,
+    /// Whether the header carried a non-empty `Signature`.
+    pub has_signature: bool,
+    /// The `Subject`, if any.
+    pub subject: Option<String>,
+    /// HTTP details.
+    pub http: RequestInfo,
+    request: Arc<dyn Any + Send + Sync>,
+    request_type: &'static str,
+}
+
+impl ReceivedCall {
+    /// The decoded request, as the inner request type the handler received (`SetExpressCheckoutRequestType`).
+    #[must_use]
+    pub fn request<T: 'static>(&self) -> Option<&T> {
+        self.request.downcast_ref()
+    }
+}
+
+impl fmt::Debug for ReceivedCall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReceivedCall")
+            .field("operation", &self.operation)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("has_signature", &self.has_signature)
+            .field("subject", &self.subject)
+            .field("http", &self.http)
+            .field("request", &format_args!("{}", self.request_type))
+            .finish()
+    }
+}
+
+/// One request being answered.
+#[derive(Debug)]
+pub struct Exchange<'a> {
+    state: &'a State,
+    body: &'a [u8],
+    peek: Peek,
+    http: RequestInfo,
+    call: Call,
+    op: Option<&'static Operation>,
+}
+
+impl<'a> Exchange<'a> {
+    /// Looks at the envelope; a body that is not a SOAP 1.1 envelope gets a `Client` fault.
+    pub(crate) fn new(state: &'a State, body: &'a [u8], http: RequestInfo) -> Result<Self, HttpReply> {
+        let peek = peek(body).map_err(|e| fault(500, "soapenv:Client", &format!("malformed request envelope: {e}")))?;
+        let creds = peek.credentials.as_ref();
+        let call = Call {
+            operation: "",
+            username: creds.map(|c| c.username.clone()).unwrap_or_default(),
+            subject: creds.and_then(|c| c.subject.clone()),
+            correlation_id: state.next_id(),
+        };
+        Ok(Self { state, body, peek, http, call, op: None })
+    }
+
+    /// The operation whose request element the body holds, looked up in `table`.
+    pub fn operation(&mut self, table: &[&'static Operation]) -> Option<&'static Operation> {
+        let (ns, local) = self.peek.element.as_ref()?;
+        let op = table.iter().copied().find(|op| op.request_ns == ns && op.request_element == local)?;
+        self.op = Some(op);
+        self.call.operation = op.name;
+        Some(op)
+    }
+
+    /// The `Client` fault for a body element no operation has.
+    #[must_use]
+    pub fn unknown_operation(&self) -> HttpReply {
+        let found = match &self.peek.element {
+            Some((ns, local)) => format!("{{{ns}}}{local}"),
+            None => "an empty body".to_owned(),
+        };
+        fault(500, "soapenv:Client", &format!("no operation takes {found}"))
+    }
+
+    /// Decodes the body as `op`'s request element; a `Client` fault when it does not decode.
+    ///
+    /// # Errors
+    /// The fault to send back.
+    pub fn decode<T: XmlRead>(&mut self, op: &'static Operation) -> Result<T, HttpReply> {
+        read_request::<T>(self.body, op.request_ns, op.request_element)
+            .map_err(|e| fault(500, "soapenv:Client", &format!("request does not decode: {e}")))
+    }
+
+    /// Records the decoded request for [`super::FakeServer::calls`].
+    pub fn record<R: Clone + Send + Sync + 'static>(&self, request: &R) {
+        let Some(op) = self.op else { return };
+        let creds = self.peek.credentials.as_ref();
+        let call = ReceivedCall {
+            operation: op.name,
+            port: op.port,
+            username: creds.map(|c| c.username.clone()),
+            has_signature: creds.is_some_and(|c| c.signature.is_some()),
+            subject: creds.and_then(|c| c.subject.clone()),
+            http: self.http.clone(),
+            request: Arc::new(request.clone()),
+            request_type: std::any::type_name::<R>(),
+        };
+        self.state.record(call);
+    }
+
+    /// The call's details, for the handler.
+    #[must_use]
+    pub fn call(&self) -> &Call {
+        &self.call
+    }
+
+    /// Answers before the handler when the credentials are missing or wrong, or when a script entry applies.
+    pub async fn intercept<T: ApiResponse>(&self, op: &'static Operation) -> Option<HttpReply> {
+        if let Some(reply) = self.check_credentials::<T>(op) {
+            return Some(reply);
+        }
+        let mut next = self.state.script.take(op);
+        loop {
+            match next? {
+                Scripted::Handle => return None,
+                Scripted::Delayed(delay, inner) => {
+                    tokio::time::sleep(delay).await;
+                    next = Some(*inner);
+                }
+                Scripted::Hang => return std::future::pending().await,
+                Scripted::Failure(errors) => return Some(self.respond(op, Reply::<T>::Failure(errors))),
+                Scripted::Warning(warnings) => {
+                    let mut payload = T::default();
+                    let common = payload.common_mut();
+                    *common.ack = Some(AckCodeType::SuccessWithWarning);
+                    *common.errors = warnings.iter().map(ApiError::to_wire).collect();
+                    return Some(self.respond(op, Reply::Ok(payload)));
+                }
+                Scripted::Fault { status, fault: f } => return Some(fault_reply(status, &f)),
+                Scripted::Http(reply) => return Some(reply),
+            }
+        }
+    }
+
+    /// Missing credentials get a `Client` fault; credentials other than the server's get PayPal's 10002.
+    fn check_credentials<T: ApiResponse>(&self, op: &'static Operation) -> Option<HttpReply> {
+        let Some(got) = &self.peek.credentials else {
+            return Some(fault(500, "soapenv:Client", "authentication failed: no RequesterCredentials header"));
+        };
+        let expected = self.state.credentials.as_ref()?;
+        let signature = |s: Option<&paypal_soap_runtime::credentials::Secret>| s.map(|s| s.expose().clone());
+        let ok = got.username == expected.username
+            && got.password.expose() == expected.password.expose()
+            && signature(got.signature.as_ref()) == signature(expected.signature.as_ref());
+        (!ok).then(|| self.respond(op, Reply::<T>::Failure(vec![paypal_error(10002)])))
+    }
+
+    /// Encodes a handler's reply.
+    #[must_use]
+    pub fn respond<T: ApiResponse>(&self, op: &'static Operation, reply: Reply<T>) -> HttpReply {
+        let payload = match reply {
+            Reply::Ok(payload) => payload,
+            Reply::Failure(errors) => failure(&errors),
+            Reply::Fault(f) => return fault_reply(500, &f),
+            Reply::Http(reply) => return reply,
+            Reply::Unhandled => match self.state.default_reply {
+                DefaultReply::MinimalSuccess => T::default(),
+                DefaultReply::NotImplemented => failure(&[ApiError {
+                    code: NOT_IMPLEMENTED_CODE.to_owned(),
+                    short_message: "Not implemented by this fake".to_owned(),
+                    long_message: Some(format!(
+                        "The fake PayPal server has no handler for {}: implement it on your PayPalApi",
+                        op.name
+                    )),
+                    severity: Some("Error".to_owned()),
+                    parameters: Vec::new(),
+                }]),
+            },
+        };
+        self.encode(op, payload)
+    }
+
+    fn encode<T: ApiResponse>(&self, op: &'static Operation, mut payload: T) -> HttpReply {
+        let common = payload.common_mut();
+        common.ack.get_or_insert(AckCodeType::Success);
+        if common.timestamp.is_none() {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            *common.timestamp = DateTime::from_unix_utc(i64::try_from(now).unwrap_or(0), 0).ok();
+        }
+        common.correlation_id.get_or_insert_with(|| self.call.correlation_id.clone());
+        common.version.get_or_insert_with(|| crate::generated::SCHEMA_VERSION.to_owned());
+        common.build.get_or_insert_with(|| "fake".to_owned());
+        match soap::write_response(&payload, op.response_ns, op.response_element) {
+            Ok(bytes) => HttpReply::xml(200, bytes),
+            Err(e) => fault(500, "soapenv:Server", &format!("the fake could not encode its answer: {e}")),
+        }
+    }
+}
+
+fn failure<T: ApiResponse>(errors: &[ApiError]) -> T {
+    let mut payload = T::default();
+    let common = payload.common_mut();
+    *common.ack = Some(AckCodeType::Failure);
+    *common.errors = errors.iter().map(ApiError::to_wire).collect();
+    payload
+}
+
+fn fault(status: u16, code: &str, string: &str) -> HttpReply {
+    fault_reply(status, &SoapFault::new(code, string))
+}
+
+fn fault_reply(status: u16, f: &SoapFault) -> HttpReply {
+    match soap::write_fault(f) {
+        Ok(bytes) => HttpReply::xml(status, bytes),
+        // Only a string with characters XML cannot carry gets here; say so in plain text.
+        Err(e) => HttpReply::new(500, "text/plain; charset=utf-8", format!("fault not encodable: {e}")),
+    }
+}
