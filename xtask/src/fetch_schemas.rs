@@ -43,6 +43,13 @@ pub(crate) struct Args {
     pub(crate) out: Option<PathBuf>,
 }
 
+impl Default for Args {
+    /// PayPal's live location, into `schemas/paypal/`.
+    fn default() -> Self {
+        Args { base_url: DEFAULT_BASE_URL.to_owned(), out: None }
+    }
+}
+
 /// Runs `fetch-schemas`.
 pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     let out = args.out.clone().unwrap_or_else(|| root.join(DEFAULT_OUT));

@@ -5,6 +5,7 @@ mod diff;
 mod fetch_schemas;
 mod limits;
 mod regen;
+mod test;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ enum Command {
     Limits(limits::Args),
     /// Download PayPal's WSDL and XSDs and verify each against schemas/paypal.sha256.
     FetchSchemas(fetch_schemas::Args),
+    /// Run the tests (`cargo test --workspace`), first getting what they need: PayPal's schemas and xmllint.
+    Test(test::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Command::Regen(args) => regen::run(&args, &root),
         Command::Limits(args) => limits::run(&args, &root),
         Command::FetchSchemas(args) => fetch_schemas::run(&args, &root),
+        Command::Test(args) => test::run(&args, &root),
         // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.
         Command::Diff(args) => return diff::run(&args, &root),
     };
