@@ -18,7 +18,7 @@ impl BasicAmountType {
     ///
     /// # Example
     /// ```
-    /// use paypal_soap::generated::types::{BasicAmountType, CurrencyCodeType};
+    /// use paypal_soap::types::{BasicAmountType, CurrencyCodeType};
     /// let amount = |text: &str| BasicAmountType { value: text.to_owned(), currency_id: Some(CurrencyCodeType::Usd) };
     /// assert_eq!(amount("1,000.00").amount().unwrap().unwrap().to_string(), "1000.00");
     /// assert_eq!(amount("").amount().unwrap(), None);

@@ -177,7 +177,7 @@ pub struct Decision {
 ///
 /// # Example
 /// ```
-/// use paypal_soap::runtime::recovery::{decide, RecoveryClass, ReportedError, Severity};
+/// use paypal_soap::errors::{decide, RecoveryClass, ReportedError, Severity};
 ///
 /// let errors = [
 ///     ReportedError { recovery: Some(RecoveryClass::RetryLater), severity: Severity::Warning },
@@ -230,7 +230,7 @@ pub enum Environment {
 ///
 /// # Example
 /// ```
-/// use paypal_soap::runtime::recovery::{checkout_url, Environment};
+/// use paypal_soap::errors::{checkout_url, Environment};
 ///
 /// assert_eq!(
 ///     checkout_url("EC-1AB23456CD789012E", Environment::Sandbox, true),

@@ -4,6 +4,7 @@
 mod diff;
 mod fetch_schemas;
 mod limits;
+mod plan;
 mod regen;
 mod test;
 
@@ -28,6 +29,8 @@ enum Command {
     Diff(diff::Args),
     /// Print every character limit of the schema (facets and prose) and the documentation that yields none.
     Limits(limits::Args),
+    /// Print the generator's plan (every decision per type, field and operation), or with --model the model.
+    Plan(plan::Args),
     /// Download PayPal's WSDL and XSDs and verify each against schemas/paypal.sha256.
     FetchSchemas(fetch_schemas::Args),
     /// Run the tests (`cargo test --workspace`), first getting what they need: PayPal's schemas and xmllint.
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Regen(args) => regen::run(&args, &root),
         Command::Limits(args) => limits::run(&args, &root),
+        Command::Plan(args) => plan::run(&args, &root),
         Command::FetchSchemas(args) => fetch_schemas::run(&args, &root),
         Command::Test(args) => test::run(&args, &root),
         // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.

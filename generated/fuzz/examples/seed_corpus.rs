@@ -1,5 +1,5 @@
 //! Writes the seed corpus of `decode_response`: each envelope of a samples directory, prefixed with the byte
-//! that sends it to the decoder of the response its body carries (`paypal_soap::runtime::fuzz::seed_input`).
+//! that sends it to the decoder of the response its body carries (`paypal_soap::fuzz::seed_input`).
 //!
 //! Usage: `cargo run --manifest-path generated/fuzz/Cargo.toml --example seed_corpus -- [SAMPLES [CORPUS]]`,
 //! by default `../shared/samples` next to the repository and `generated/fuzz/corpus/decode_response`. The corpus is git-ignored: the samples are PayPal's messages and
@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if path.extension().is_none_or(|x| x != "xml") {
             continue;
         }
-        let seed = paypal_soap::runtime::fuzz::seed_input(&std::fs::read(&path)?);
+        let seed = paypal_soap::fuzz::seed_input(&std::fs::read(&path)?);
         let name = path.file_name().unwrap_or_default();
         std::fs::write(corpus.join(name), seed)?;
         written += 1;

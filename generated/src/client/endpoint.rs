@@ -23,7 +23,7 @@ pub enum AuthMethod {
 ///
 /// # Example
 /// ```
-/// use paypal_soap::runtime::client::{AuthMethod, Endpoint};
+/// use paypal_soap::client::{AuthMethod, Endpoint};
 /// assert_eq!(Endpoint::Sandbox.url(AuthMethod::Signature), "https://api-3t.sandbox.paypal.com/2.0/");
 /// assert_eq!(Endpoint::Live.url(AuthMethod::Certificate), "https://api.paypal.com/2.0/");
 /// assert_eq!(Endpoint::custom("http://127.0.0.1:8080/2.0/").url(AuthMethod::Signature), "http://127.0.0.1:8080/2.0/");

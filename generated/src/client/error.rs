@@ -138,8 +138,8 @@ impl ApiFailure {
     ///
     /// # Example
     /// ```no_run
-    /// # fn f(e: paypal_soap::runtime::client::Error) {
-    /// use paypal_soap::generated::types::DoDirectPaymentResponseType;
+    /// # fn f(e: paypal_soap::client::Error) {
+    /// use paypal_soap::types::DoDirectPaymentResponseType;
     /// if let Some(failure) = e.api_failure() {
     ///     if let Some(payload) = failure.payload::<DoDirectPaymentResponseType>() {
     ///         println!("AVS {:?}, CVV2 {:?}", payload.avs_code, payload.cvv2_code);

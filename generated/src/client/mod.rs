@@ -231,9 +231,9 @@ fn default_transport(
 ///
 /// # Example
 /// ```no_run
-/// use paypal_soap::runtime::client::{Client, Endpoint};
-/// use paypal_soap::runtime::credentials::Credentials;
-/// use paypal_soap::generated::types::GetBalanceRequestType;
+/// use paypal_soap::client::{Client, Endpoint};
+/// use paypal_soap::Credentials;
+/// use paypal_soap::types::GetBalanceRequestType;
 ///
 /// # async fn f() -> Result<(), Box<dyn std::error::Error>> {
 /// let creds = Credentials::signature("api_user", "api_password", "api_signature");

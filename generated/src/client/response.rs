@@ -149,8 +149,8 @@ pub(crate) fn ack_is_success(ack: Option<&AckCodeType>) -> bool {
 ///
 /// # Example
 /// ```no_run
-/// # async fn f(client: paypal_soap::runtime::client::Client) -> Result<(), paypal_soap::runtime::client::Error> {
-/// use paypal_soap::generated::types::GetBalanceRequestType;
+/// # async fn f(client: paypal_soap::client::Client) -> Result<(), paypal_soap::client::Error> {
+/// use paypal_soap::types::GetBalanceRequestType;
 /// let balance = client.get_balance(GetBalanceRequestType::default()).await?;
 /// for w in balance.warnings() {
 ///     eprintln!("warning {w}");

@@ -16,7 +16,7 @@ use paypal_soap_runtime::operation::Effect;
 /// # Example
 /// ```
 /// use std::time::Duration;
-/// use paypal_soap::runtime::client::RetryPolicy;
+/// use paypal_soap::client::RetryPolicy;
 /// let policy = RetryPolicy::attempts(3).with_backoff(Duration::from_millis(100), Duration::from_secs(2));
 /// assert_eq!(policy.max_attempts(), 3);
 /// assert_eq!(RetryPolicy::default().max_attempts(), 1);

@@ -89,7 +89,7 @@ pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<HttpResponse, Trans
 ///
 /// # Example
 /// ```
-/// use paypal_soap::runtime::client::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
+/// use paypal_soap::client::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
 ///
 /// /// A transport that answers every call with an HTML maintenance page, for tests.
 /// #[derive(Debug)]

@@ -9,10 +9,10 @@
 //!
 //! # Example
 //! ```
-//! use paypal_soap::generated::services::ops;
-//! use paypal_soap::runtime::credentials::Credentials;
-//! use paypal_soap::runtime::server::{ExpressCheckoutFake, FakeServer, Scripted};
-//! use paypal_soap::generated::types::*;
+//! use paypal_soap::operations::ops;
+//! use paypal_soap::Credentials;
+//! use paypal_soap::testing::{ExpressCheckoutFake, FakeServer, Scripted};
+//! use paypal_soap::types::*;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -37,7 +37,7 @@ impl<T> Reply<T> {
 ///
 /// # Example
 /// ```
-/// use paypal_soap::runtime::server::paypal_error;
+/// use paypal_soap::testing::paypal_error;
 /// let e = paypal_error(10486);
 /// assert_eq!((e.code.as_str(), e.short_message.as_str()), ("10486", "This transaction couldn't be completed."));
 /// ```

@@ -15,7 +15,7 @@ use paypal_soap_runtime::soap::SoapFault;
 /// # Example
 /// ```
 /// use std::time::Duration;
-/// use paypal_soap::runtime::server::Scripted;
+/// use paypal_soap::testing::Scripted;
 /// // PayPal's "redirect the buyer back to PayPal" failure.
 /// let funding = Scripted::error(10486);
 /// // PayPal's own timeout fault, after five seconds.
