@@ -222,7 +222,10 @@ impl Dump {
             self.line(0, "service none");
             return;
         }
-        let version = s.version.as_deref().map_or_else(|| "none".to_string(), quoted);
+        let mut version = s.version.as_deref().map_or_else(|| "none".to_string(), quoted);
+        if let Some(source) = s.version_source {
+            version = format!("{version} version_source={}", source.attribute());
+        }
         self.line(0, &format!("service {} ns={} version={version}", s.name, quoted(&s.ns)));
         self.doc(1, s.doc.as_ref());
         for p in &s.ports {

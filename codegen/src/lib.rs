@@ -24,6 +24,7 @@ pub mod emit;
 pub mod error;
 pub mod fixtures;
 pub mod flatten;
+pub mod history;
 pub mod limits;
 pub mod locate;
 pub mod lower;
@@ -32,6 +33,7 @@ pub mod naming;
 pub mod parse;
 pub mod plan;
 pub mod regen;
+pub mod standalone;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -113,6 +113,62 @@ pub fn schemas_dir_with(root: &Path, env: Option<OsString>) -> Result<Found, Not
     Err(NotFound::Searched(candidates.into_iter().map(|(dir, _)| dir).collect()))
 }
 
+/// The environment variable that names the directory of PayPal's earlier schema sets (one folder per version).
+pub const HISTORY_ENV: &str = "PAYPAL_SCHEMA_HISTORY_DIR";
+
+/// The environment variable that names the second published copy of 204.0 (`../shared/schemas/paypal-alt`).
+pub const ALT_SCHEMAS_ENV: &str = "PAYPAL_ALT_SCHEMAS_DIR";
+
+/// Finds the directory of PayPal's earlier schema sets: [`HISTORY_ENV`] when it is set (and then only it),
+/// otherwise `<root>/../shared/schemas/history`. There is no further fallback and nothing is skipped: the
+/// history document and the history compile check are only meaningful over every set.
+///
+/// # Errors
+/// A message naming the directory looked at and the variable that picks another.
+pub fn history_dir(root: &Path) -> Result<PathBuf, String> {
+    history_dir_with(root, std::env::var_os(HISTORY_ENV))
+}
+
+/// [`history_dir`] with the environment variable's value passed in (`None` when unset), for tests.
+///
+/// # Errors
+/// As [`history_dir`].
+pub fn history_dir_with(root: &Path, env: Option<OsString>) -> Result<PathBuf, String> {
+    let (dir, how) = match env.filter(|v| !v.is_empty()) {
+        Some(dir) => (PathBuf::from(dir), format!("{HISTORY_ENV} is set to")),
+        None => (
+            root.parent().unwrap_or(root).join("shared").join("schemas").join("history"),
+            format!("{HISTORY_ENV} is not set, and the default"),
+        ),
+    };
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "{how} {}, which is not a directory; it must hold PayPal's earlier schema sets, one folder per \
+             version (2.00 … 121.0), as ../shared/schemas/history does; set {HISTORY_ENV}=DIR",
+            dir.display()
+        ))
+    }
+}
+
+/// Finds the second published copy of 204.0: [`ALT_SCHEMAS_ENV`] when it is set, otherwise
+/// `<root>/../shared/schemas/paypal-alt`.
+///
+/// # Errors
+/// A message naming the directory looked at when it holds no [`ENTRY_FILE`].
+pub fn alt_schemas_dir(root: &Path) -> Result<PathBuf, String> {
+    let dir = match std::env::var_os(ALT_SCHEMAS_ENV).filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => root.parent().unwrap_or(root).join("shared").join("schemas").join("paypal-alt"),
+    };
+    if dir.join(ENTRY_FILE).is_file() {
+        Ok(dir)
+    } else {
+        Err(format!("{} holds no {ENTRY_FILE}; set {ALT_SCHEMAS_ENV}=DIR to the second copy of 204.0", dir.display()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +203,20 @@ mod tests {
         let err = schemas_dir_with(&root, Some(empty.clone().into_os_string())).unwrap_err();
         assert_eq!(err, NotFound::EnvDir(empty));
         assert!(err.to_string().starts_with("PAYPAL_SCHEMAS_DIR is set to "), "{err}");
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn the_history_search_fails_instead_of_skipping() {
+        let base = test_dir("locate-history");
+        let root = base.join("main");
+        let err = history_dir_with(&root, None).unwrap_err();
+        assert!(err.starts_with("PAYPAL_SCHEMA_HISTORY_DIR is not set, and the default "), "{err}");
+        assert!(err.contains(&base.join("shared/schemas/history").display().to_string()), "{err}");
+        fs::create_dir_all(base.join("shared/schemas/history")).unwrap();
+        assert_eq!(history_dir_with(&root, None).unwrap(), base.join("shared/schemas/history"));
+        let err = history_dir_with(&root, Some(base.join("nowhere").into_os_string())).unwrap_err();
+        assert!(err.starts_with("PAYPAL_SCHEMA_HISTORY_DIR is set to "), "{err}");
         fs::remove_dir_all(&base).unwrap();
     }
 }

@@ -538,6 +538,34 @@ pub struct Port {
     pub address: String,
 }
 
+/// The attribute of `wsdl:definitions` a service version was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VersionSource {
+    /// The `version` attribute (`ns:version`), PayPal's usual marker.
+    Version,
+    /// The `signature` attribute (`ns:signature`), read because the WSDL has no `version` attribute.
+    Signature,
+}
+
+impl VersionSource {
+    /// The attribute as PayPal's WSDLs spell it: `ns:version` or `ns:signature`.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            VersionSource::Version => "ns:version",
+            VersionSource::Signature => "ns:signature",
+        }
+    }
+}
+
+impl std::fmt::Display for VersionSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VersionSource::Version => f.write_str("from ns:version"),
+            VersionSource::Signature => f.write_str("from ns:signature; the WSDL has no ns:version"),
+        }
+    }
+}
+
 /// The WSDL service.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Service {
@@ -545,8 +573,12 @@ pub struct Service {
     pub name: String,
     /// Target namespace of the WSDL.
     pub ns: String,
-    /// `ns:version` or `version` attribute on `wsdl:definitions`, if any (`204.0`).
+    /// The service version: the `version` attribute on `wsdl:definitions` (in any namespace; PayPal writes
+    /// `ns:version="204.0"`), else its `signature` attribute (`ns:signature="121.0"`); `None` when it has
+    /// neither.
     pub version: Option<String>,
+    /// Which attribute [`Service::version`] was read from; `None` exactly when the version is.
+    pub version_source: Option<VersionSource>,
     /// `wsdl:documentation` of the service, or else of `wsdl:definitions` (none in PayPal's WSDL).
     pub doc: Option<String>,
     /// Ports in document order.
@@ -580,6 +612,15 @@ pub struct Model {
 }
 
 impl Model {
+    /// The service version with where it came from, for reports: `204.0 (from ns:version)`, or `none`.
+    pub fn version_label(&self) -> String {
+        match (&self.service.version, self.service.version_source) {
+            (Some(v), Some(source)) => format!("{v} ({source})"),
+            (Some(v), None) => v.clone(),
+            (None, _) => "none".to_string(),
+        }
+    }
+
     /// Looks a type up.
     pub fn get(&self, id: &TypeId) -> Option<&TypeDef> {
         self.types.get(id)

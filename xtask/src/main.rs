@@ -3,9 +3,11 @@
 
 mod diff;
 mod fetch_schemas;
+mod history;
 mod limits;
 mod plan;
 mod regen;
+mod standalone;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +35,11 @@ enum Command {
     Plan(plan::Args),
     /// Download PayPal's WSDL and XSDs and verify each against schemas/paypal.sha256.
     FetchSchemas(fetch_schemas::Args),
+    /// Generate a standalone crate from every published schema set (history, paypal-alt, paypal) into
+    /// target/history-check and lint them all with one `cargo clippy -- -D warnings`.
+    CheckHistory(standalone::CheckArgs),
+    /// Write schemas/HISTORY.md, PayPal's API history from the schema diff of consecutive versions, or check it.
+    History(history::Args),
     /// Run the tests (`cargo test --workspace`), first getting what they need: PayPal's schemas and xmllint.
     Test(test::Args),
 }
@@ -46,6 +53,8 @@ fn main() -> ExitCode {
         Command::Plan(args) => plan::run(&args, &root),
         Command::FetchSchemas(args) => fetch_schemas::run(&args, &root),
         Command::Test(args) => test::run(&args, &root),
+        Command::CheckHistory(args) => standalone::check_history(&args, &root),
+        Command::History(args) => history::run(&args, &root),
         // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.
         Command::Diff(args) => return diff::run(&args, &root),
     };

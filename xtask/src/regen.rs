@@ -1,6 +1,7 @@
-//! `cargo xtask regen [--check] [--schemas DIR] [--out DIR]`: loads the schemas, generates the crate's
-//! sources and writes them (only files that changed), or checks that the committed tree and the lock file
-//! match what the generator produces now.
+//! `cargo xtask regen [--check] [--schemas DIR] [--out DIR | --crate OUT [--name NAME]]`: loads the schemas,
+//! generates the crate's sources and writes them (only files that changed), or checks that the committed tree
+//! and the lock file match what the generator produces now. With `--crate`, it writes a standalone crate
+//! instead (see `crate::standalone`). Every run names the schema version before and after.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -25,8 +26,16 @@ pub(crate) struct Args {
     pub(crate) schemas: Option<PathBuf>,
     /// Where to write the generated sources. Default: generated/src/generated. Only the default directory
     /// updates (or, with --check, is compared with) the lock file.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "krate")]
     pub(crate) out: Option<PathBuf>,
+    /// Write a complete standalone crate to OUT instead (Cargo.toml, src/lib.rs, src/generated/): types, XML
+    /// readers and writers, validators and operation descriptors over paypal-soap-runtime, without the
+    /// PayPal client. Works for any schema set; the lock file is not touched.
+    #[arg(long = "crate", value_name = "OUT")]
+    pub(crate) krate: Option<PathBuf>,
+    /// The standalone crate's package name. Default: OUT's directory name.
+    #[arg(long, value_name = "NAME", requires = "krate")]
+    pub(crate) name: Option<String>,
 }
 
 /// Runs `regen`.
@@ -36,6 +45,9 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
         Some(dir) => dir.clone(),
         None => locate::schemas_dir(root)?.dir,
     };
+    if let Some(out) = &args.krate {
+        return standalone(args, root, &schemas, out);
+    }
     let model = codegen::load(&schemas)
         .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
     let default_out = root.join(GENERATED_DIR);
@@ -77,8 +89,10 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
     }
 
     let before = read_tree(&out);
+    let old_version = committed_version(before.get("mod.rs").map(String::as_str));
     let outcome = codegen::regen::regenerate(root, &model, Mode::Write)?;
     let api_changes = codegen::api_summary::ApiChanges::of_regeneration(&before, &outcome.files);
+    println!("regen: schema version {old_version} → {}", model.version_label());
     for line in outcome.crate_report.to_string().lines().filter(|l| l.starts_with("  ")) {
         println!("{line}");
     }
@@ -92,6 +106,39 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
         start.elapsed().as_millis()
     );
     Ok(())
+}
+
+/// `regen --crate OUT`: a standalone crate, written or (with `--check`) compared.
+fn standalone(args: &Args, root: &Path, schemas: &Path, out: &Path) -> Result<()> {
+    let before = std::fs::read_to_string(out.join(codegen::standalone::GENERATED_SUBDIR).join("mod.rs")).ok();
+    let old_version = committed_version(before.as_deref());
+    let name = args.name.clone().unwrap_or_else(|| crate::standalone::package_name(out));
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let g = crate::standalone::write_crate(root, schemas, out, &name, mode)?;
+    let out_shown = display_path(root, out);
+    if args.check && !g.report.is_up_to_date() {
+        bail!("{out_shown} is not what the generator produces now:\n{}", g.report);
+    }
+    println!("regen: schema version {old_version} → {}", g.version);
+    println!(
+        "regen: crate {name} in {out_shown} ({}): {} types, {} operations, {} generated lines, from {}, in {} ms",
+        g.report.summary(),
+        g.stats.types,
+        g.stats.operations,
+        g.stats.lines,
+        display_path(root, schemas),
+        g.elapsed.as_millis()
+    );
+    Ok(())
+}
+
+/// The schema version a generated tree was made from, read from its `mod.rs` (`SCHEMA_VERSION`); the
+/// schema files themselves are never kept, so this is the only record of the old version.
+fn committed_version(mod_rs: Option<&str>) -> String {
+    let Some(text) = mod_rs else { return "none (nothing generated yet)".to_string() };
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("pub const SCHEMA_VERSION: &str = \"")?.strip_suffix("\";"))
+        .map_or_else(|| "unknown (no SCHEMA_VERSION in the generated mod.rs)".to_string(), str::to_string)
 }
 
 /// Whether two paths name the same directory, whether or not it exists yet.
@@ -118,4 +165,17 @@ fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_old_version_comes_from_the_generated_mod_rs() {
+        let text = "//! x\npub const SCHEMA_VERSION: &str = \"121.0\";\n";
+        assert_eq!(committed_version(Some(text)), "121.0");
+        assert_eq!(committed_version(None), "none (nothing generated yet)");
+        assert!(committed_version(Some("pub mod ns {}")).starts_with("unknown"));
+    }
 }

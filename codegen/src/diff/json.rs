@@ -3,7 +3,7 @@
 //! Shape (every key always present; absent values are `null`):
 //!
 //! ```text
-//! { "old": label, "new": label,
+//! { "old": label, "new": label, "versions": { "old": version, "new": version },   each with its source
 //!   "summary": { "breaking": n, "compatible": n, "documentation": n },
 //!   "sources": [ { "name", "old_sha256", "new_sha256" } ],            files whose bytes differ
 //!   "changes": [ { "impact": "breaking" | "compatible",
@@ -62,6 +62,7 @@ pub(super) fn render(diff: &Diff, options: &Options) -> String {
     let root = J::Obj(vec![
         ("old", s(&options.old_label)),
         ("new", s(&options.new_label)),
+        ("versions", J::Obj(vec![("old", s(&diff.versions.0)), ("new", s(&diff.versions.1))])),
         (
             "summary",
             J::Obj(vec![

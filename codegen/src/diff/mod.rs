@@ -30,6 +30,7 @@
 mod compare;
 mod facets;
 mod json;
+mod markdown;
 mod members;
 mod report;
 #[cfg(test)]
@@ -39,6 +40,7 @@ mod usage;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use markdown::{Counts, Tally};
 pub use report::Options;
 
 use crate::model::{Model, QName, TypeId};
@@ -257,6 +259,9 @@ pub struct Diff {
     pub inherited_by: BTreeMap<TypeId, Vec<TypeId>>,
     /// Number of input files each model read (old, new).
     pub source_counts: (usize, usize),
+    /// The service version of each model (old, new) with the attribute it was read from
+    /// ([`Model::version_label`]): `121.0 (from ns:signature; the WSDL has no ns:version)`, or `none`.
+    pub versions: (String, String),
 }
 
 impl Diff {
@@ -339,7 +344,13 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
             }
         }
     }
-    Diff { changes, sources: sources(old, new), inherited_by, source_counts: (old.sources.len(), new.sources.len()) }
+    Diff {
+        changes,
+        sources: sources(old, new),
+        inherited_by,
+        source_counts: (old.sources.len(), new.sources.len()),
+        versions: (old.version_label(), new.version_label()),
+    }
 }
 
 fn sources(old: &Model, new: &Model) -> Vec<SourceChange> {

@@ -77,7 +77,7 @@ fn target_with_kind(t: &Target) -> String {
     }
 }
 
-fn part(p: &Part) -> Option<String> {
+pub(super) fn part(p: &Part) -> Option<String> {
     match p {
         Part::Whole => None,
         Part::Field { ns, name, nth } => {
@@ -95,7 +95,7 @@ fn or_none(s: &str) -> &str {
 }
 
 /// One change as a line without its target: `field X added: type Y, occurs 0..1 (why)`.
-fn line(c: &Change) -> String {
+pub(super) fn line(c: &Change) -> String {
     let subject = part(&c.part);
     let mut s = match &c.kind {
         ChangeKind::Added { what } | ChangeKind::Removed { what } => {
@@ -128,6 +128,7 @@ fn impact_col(c: &Change) -> String {
 pub(super) fn text(diff: &Diff, options: &Options) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "schema diff: {} → {}", options.old_label, options.new_label);
+    let _ = writeln!(out, "service version: {} → {}", diff.versions.0, diff.versions.1);
     if diff.sources.is_empty() {
         let _ = writeln!(out, "input files: identical ({} files)", diff.source_counts.1);
     } else {

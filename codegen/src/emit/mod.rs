@@ -42,8 +42,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) root_text: &'a str,
     /// Path of the runtime (`::paypal_soap_runtime`): the one place generated code names it.
     pub(crate) rt: &'a TokenStream,
-    /// Path of the PayPal service layer that holds `client` and `server` (`crate` in `paypal-soap`).
-    pub(crate) svc: &'a TokenStream,
+    /// Path of the PayPal service layer that holds `client` and `server` (`crate` in `paypal-soap`); `None`
+    /// when the output is descriptors only (a standalone crate has no client to extend).
+    pub(crate) svc: Option<&'a TokenStream>,
     /// The same path as text, for doc links.
     pub(crate) svc_text: &'a str,
 }
@@ -169,8 +170,11 @@ pub struct Options {
     /// Path of the runtime crate, the one way generated code names it (as prost-build's `prost_path`). Fixture
     /// output and every historical schema set compile against that crate alone.
     pub runtime_path: String,
-    /// Path of the service layer whose `client` and `server` modules the operation code extends.
-    pub service_path: String,
+    /// Path of the service layer whose `client` and `server` modules the operation code extends (`crate` in
+    /// `paypal-soap`). `None` emits operation descriptors only (`ops`, `OPERATIONS`, `OPERATION_NAMES`): no
+    /// client methods, `ApiResponse` impls or fake-server module, which only the PayPal client layer can host.
+    /// Standalone crates (`cargo xtask regen --crate`) use `None`.
+    pub service_path: Option<String>,
     /// The error catalog (`schemas/error-catalog.tsv`), emitted as `errors.rs` when present.
     pub catalog: Option<crate::catalog::Catalog>,
 }
@@ -180,7 +184,7 @@ impl Default for Options {
         Options {
             root_path: "crate::generated".to_string(),
             runtime_path: "::paypal_soap_runtime".to_string(),
-            service_path: "crate".to_string(),
+            service_path: Some("crate".to_string()),
             catalog: None,
         }
     }
@@ -189,13 +193,20 @@ impl Default for Options {
 /// Emits every generated file of `plan`.
 ///
 /// # Panics
-/// When `options.root_path` or `options.runtime_path` is not a Rust path (a caller bug).
+/// When `options.root_path`, `options.runtime_path` or `options.service_path` is not a Rust path (a caller bug).
 pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
     let root: TokenStream = options.root_path.parse().expect("Options::root_path must be a Rust path");
     let rt: TokenStream = options.runtime_path.parse().expect("Options::runtime_path must be a Rust path");
-    let svc: TokenStream = options.service_path.parse().expect("Options::service_path must be a Rust path");
-    let ctx =
-        Ctx { plan, root: &root, root_text: &options.root_path, rt: &rt, svc: &svc, svc_text: &options.service_path };
+    let svc: Option<TokenStream> =
+        options.service_path.as_ref().map(|p| p.parse().expect("Options::service_path must be a Rust path"));
+    let ctx = Ctx {
+        plan,
+        root: &root,
+        root_text: &options.root_path,
+        rt: &rt,
+        svc: svc.as_ref(),
+        svc_text: options.service_path.as_deref().unwrap_or_default(),
+    };
     let mut files = BTreeMap::new();
 
     let mut mods = Vec::new();

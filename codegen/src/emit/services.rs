@@ -1,6 +1,8 @@
 //! The service: from the plan's operations to `services.rs`, holding one descriptor per WSDL operation (`ops`,
 //! `OPERATIONS`), the typed client methods on the runtime's `Client`, the `ApiResponse` impls of the response
-//! types, and (behind the `fake-server` feature) the server-side `PayPalApi` trait and its dispatcher.
+//! types, and (behind the `fake-server` feature) the server-side `PayPalApi` trait and its dispatcher. Without a
+//! service layer (`Options::service_path` is `None`, as in a standalone crate) only the descriptors are emitted:
+//! they need nothing but the runtime.
 //! Which operations get methods is decided in the plan (`plan::services`); a plain XSD (no service) gets
 //! nothing but an empty name list.
 
@@ -30,9 +32,26 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
         let c = ident(&p.konst);
         quote!(&ops::#c)
     });
-    let response_impls = response_impls(ctx, plans);
-    let methods: Vec<TokenStream> = plans.iter().filter(|p| p.is_typed()).map(|p| client_method(ctx, p)).collect();
-    let svc = ctx.svc;
+    let count = plans.len();
+    let Some(svc) = ctx.svc else {
+        let module_doc = format!(" Operations of the service, in (port, name) order: {count} descriptors.");
+        return quote! {
+            #![doc = #module_doc]
+
+            /// The name of every operation of the WSDL, in (port, name) order.
+            pub const OPERATION_NAMES: &[&str] = &[#(#names),*];
+
+            /// One descriptor per WSDL operation.
+            pub mod ops {
+                #(#consts)*
+            }
+
+            /// Every operation descriptor, in (port, name) order.
+            pub static OPERATIONS: &[&#rt::operation::Operation] = &[#(#all),*];
+        };
+    };
+    let response_impls = response_impls(svc, ctx, plans);
+    let methods: Vec<TokenStream> = plans.iter().filter(|p| p.is_typed()).map(|p| client_method(svc, ctx, p)).collect();
     let client = if methods.is_empty() {
         TokenStream::new()
     } else {
@@ -43,8 +62,7 @@ pub(crate) fn emit_services(ctx: &Ctx<'_>) -> TokenStream {
             }
         }
     };
-    let server = server::emit_server(ctx, plans);
-    let count = plans.len();
+    let server = server::emit_server(svc, ctx, plans);
     let typed = plans.iter().filter(|p| p.is_typed()).count();
     let module_doc = format!(
         " Operations of the service, in (port, name) order: {count} descriptors, {typed} typed client methods."
@@ -97,8 +115,7 @@ fn descriptor(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     }
 }
 
-fn response_impls(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
-    let svc = ctx.svc;
+fn response_impls(svc: &TokenStream, ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for p in plans {
@@ -177,8 +194,7 @@ fn method_doc(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     doc_attrs(p.doc.as_deref(), &note)
 }
 
-fn client_method(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
-    let svc = ctx.svc;
+fn client_method(svc: &TokenStream, ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let method = ident(&p.rust);
     let c = ident(&p.konst);
     let docs = method_doc(ctx, p);

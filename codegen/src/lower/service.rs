@@ -24,7 +24,8 @@ pub(super) fn lower_service(wsdl: &RawWsdl, elements: &BTreeMap<QName, ElementDe
     let mut service = Service {
         name: String::new(),
         ns: tns.clone(),
-        version: wsdl.version.clone(),
+        version: wsdl.version.as_ref().map(|(v, _)| v.clone()),
+        version_source: wsdl.version.as_ref().map(|&(_, source)| source),
         doc: wsdl.doc.clone(),
         ports: Vec::new(),
         operations: Vec::new(),

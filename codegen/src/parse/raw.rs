@@ -213,8 +213,9 @@ pub(crate) struct RawAttribute {
 pub(crate) struct RawWsdl {
     /// `targetNamespace`.
     pub(crate) target_ns: String,
-    /// `version` attribute in any namespace (`ns:version="204.0"`).
-    pub(crate) version: Option<String>,
+    /// The service version and the attribute it was read from: `version` in any namespace
+    /// (`ns:version="204.0"`), else `signature` (`ns:signature="121.0"`, all that 121.0 carries).
+    pub(crate) version: Option<(String, crate::model::VersionSource)>,
     /// `wsdl:documentation` of `definitions`.
     pub(crate) doc: Option<String>,
     /// `message`s.

@@ -13,7 +13,7 @@ use super::raw::{
 use super::xml::{Ctx, display_name, markup_text};
 use super::xsd::{SchemaLink, read_schema};
 use crate::error::Result;
-use crate::model::XS_NS;
+use crate::model::{VersionSource, XS_NS};
 
 /// The WSDL 1.1 namespace.
 pub(crate) const WSDL_NS: &str = "http://schemas.xmlsoap.org/wsdl/";
@@ -33,7 +33,7 @@ pub(crate) fn read_wsdl(
     definitions: Node<'_, '_>,
 ) -> Result<(RawWsdl, Vec<RawSchema>, Vec<SchemaLink>)> {
     ctx.check_attrs(definitions, &["name", "targetNamespace"])?;
-    let version = definitions.attributes().find(|a| a.name() == "version").map(|a| a.value().trim().to_string());
+    let version = definitions_version(definitions);
     let mut wsdl = RawWsdl {
         target_ns: definitions.attribute("targetNamespace").unwrap_or("").to_string(),
         version,
@@ -75,6 +75,22 @@ pub(crate) fn read_wsdl(
         }
     }
     Ok((wsdl, schemas, links))
+}
+
+/// The service version on `definitions`: its `version` attribute (in any namespace; PayPal writes `ns:version`),
+/// else its `signature` attribute. PayPal's 121.0 WSDL carries only `ns:signature="121.0"`, so trusting
+/// `version` alone would call that set unversioned; the source is kept so reports can say which one was used.
+fn definitions_version(definitions: Node<'_, '_>) -> Option<(String, VersionSource)> {
+    let attr = |name: &str| {
+        definitions
+            .attributes()
+            .find(|a| a.name() == name)
+            .map(|a| a.value().trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    attr("version")
+        .map(|v| (v, VersionSource::Version))
+        .or_else(|| attr("signature").map(|v| (v, VersionSource::Signature)))
 }
 
 fn unknown(ctx: &Ctx<'_, '_>, node: Node<'_, '_>, parent: Node<'_, '_>) -> crate::Error {

@@ -9,14 +9,13 @@ use super::super::{Ctx, ident};
 use crate::plan::OperationPlan;
 
 /// Emits the `server` module, or nothing when no operation is typed.
-pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
+pub(crate) fn emit_server(svc: &TokenStream, ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream {
     let typed: Vec<&OperationPlan> = plans.iter().filter(|p| p.is_typed()).collect();
     if typed.is_empty() {
         return TokenStream::new();
     }
-    let methods = typed.iter().map(|p| trait_method(ctx, p));
+    let methods = typed.iter().map(|p| trait_method(svc, ctx, p));
     let arms = typed.iter().map(|p| dispatch_arm(ctx, p));
-    let svc = ctx.svc;
     let server = format!("{}::server", ctx.svc_text);
     let module_doc = format!(" The server side, for the fake PayPal (`{server}`).");
     let trait_doc = [
@@ -58,8 +57,7 @@ pub(crate) fn emit_server(ctx: &Ctx<'_>, plans: &[OperationPlan]) -> TokenStream
     }
 }
 
-fn trait_method(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
-    let svc = ctx.svc;
+fn trait_method(svc: &TokenStream, ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let method = ident(&p.rust);
     let request_ty = ctx.path(&p.request);
     let Some((resp, _)) = &p.response else { return TokenStream::new() };

@@ -1,0 +1,168 @@
+//! `cargo xtask regen --crate OUT` and `cargo xtask check-history`: standalone crates (types, readers, writers,
+//! validators and operation descriptors over `paypal-soap-runtime`) from any schema set, and the CI step that
+//! generates one per published schema version and lints them all in one scratch workspace.
+
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use codegen::history::HISTORY_SETS;
+use codegen::locate;
+use codegen::standalone::{CrateSpec, Stats};
+use codegen::write::{self, Mode, SyncReport};
+
+use crate::display_path;
+
+/// The runtime crate every standalone crate depends on, relative to the project root.
+const RUNTIME_DIR: &str = "generated/runtime";
+
+/// The scratch workspace of `check-history`, relative to the project root.
+const SCRATCH_DIR: &str = "target/history-check";
+
+/// One standalone crate, generated (or checked).
+#[derive(Debug)]
+pub(crate) struct Generated {
+    /// Its size.
+    pub(crate) stats: Stats,
+    /// The service version with its source (`121.0 (from ns:signature; …)`).
+    pub(crate) version: String,
+    /// How the directory compared with the generated files.
+    pub(crate) report: SyncReport,
+    /// Loading, generating and writing.
+    pub(crate) elapsed: Duration,
+}
+
+/// Loads `schemas` and writes (or, in [`Mode::Check`], compares) the standalone crate `name` in `out`.
+pub(crate) fn write_crate(root: &Path, schemas: &Path, out: &Path, name: &str, mode: Mode) -> Result<Generated> {
+    let start = Instant::now();
+    let model = codegen::load(schemas)
+        .with_context(|| format!("cannot load the schemas in {}", display_path(root, schemas)))?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let runtime_path = relative(out, &root.join(RUNTIME_DIR))?;
+    let spec = CrateSpec { name: name.to_string(), runtime_path };
+    let (files, stats) = codegen::standalone::generate(&model, &spec)?;
+    let report = write::sync(out, &files, mode)?;
+    Ok(Generated { stats, version: model.version_label(), report, elapsed: start.elapsed() })
+}
+
+/// A package name from a directory name: lowercase ASCII letters, digits and `-`, starting with a letter.
+pub(crate) fn package_name(dir: &Path) -> String {
+    let raw = dir.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let mut name: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        name.insert_str(0, "schemas-");
+    }
+    name
+}
+
+/// `to` relative to the directory `from` (both existing), with `/` separators: the runtime's path as the
+/// generated `Cargo.toml` names it, so the crate keeps building when the checkout moves.
+fn relative(from: &Path, to: &Path) -> Result<String> {
+    let canon = |p: &Path| p.canonicalize().with_context(|| format!("cannot resolve {}", p.display()));
+    let (from, to) = (canon(from)?, canon(to)?);
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    Ok(if parts.is_empty() { ".".to_string() } else { parts.join("/") })
+}
+
+/// Arguments of `check-history`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {}
+
+/// Runs `check-history`: every historical set (from `$PAYPAL_SCHEMA_HISTORY_DIR` or
+/// `../shared/schemas/history`), PayPal's second copy of 204.0 and the committed crate's set, each generated
+/// as a standalone crate into one scratch workspace, then one `cargo clippy --workspace --all-features -- -D
+/// warnings` over all of them.
+pub(crate) fn check_history(_args: &CheckArgs, root: &Path) -> Result<()> {
+    let start = Instant::now();
+    let history = locate::history_dir(root).map_err(anyhow::Error::msg)?;
+    let mut sets: Vec<(String, PathBuf)> =
+        HISTORY_SETS.iter().map(|label| ((*label).to_string(), history.join(label))).collect();
+    sets.push(("paypal-alt".to_string(), locate::alt_schemas_dir(root).map_err(anyhow::Error::msg)?));
+    sets.push(("paypal".to_string(), locate::schemas_dir(root)?.dir));
+
+    let scratch = root.join(SCRATCH_DIR);
+    let mut members = Vec::new();
+    let mut rows = Vec::new();
+    for (label, dir) in &sets {
+        let out = scratch.join(package_name(Path::new(label)));
+        let name = package_name(&out);
+        let generated = write_crate(root, dir, &out, &name, Mode::Write)?;
+        members.push(name);
+        rows.push((label.clone(), generated));
+    }
+    let manifest = format!(
+        "{} by `cargo xtask check-history`. Do not edit by hand.\n\
+         # One crate per published schema set, each generated by `cargo xtask regen --crate`, linted together.\n\
+         [workspace]\nresolver = \"3\"\nmembers = [\n{}]\n",
+        write::GENERATED_MARKER.replacen("//", "#", 1),
+        members.iter().map(|m| format!("    \"{m}\",\n")).collect::<String>()
+    );
+    std::fs::write(scratch.join("Cargo.toml"), manifest).context("cannot write the scratch workspace's manifest")?;
+    // The project's lock pins the runtime's dependencies, so the scratch workspace builds the versions CI
+    // already tested (and needs no registry look-up for them).
+    std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).context("cannot copy Cargo.lock")?;
+    let generated_in = start.elapsed();
+
+    let lint_start = Instant::now();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["clippy", "--workspace", "--all-features", "--manifest-path"])
+        .arg(scratch.join("Cargo.toml"))
+        .args(["--", "-D", "warnings"])
+        .status()
+        .context("cannot run cargo clippy")?;
+    let lint = lint_start.elapsed();
+
+    println!("| set | service version | types | operations | generated lines | regen |");
+    println!("|---|---|---:|---:|---:|---:|");
+    for (label, g) in &rows {
+        println!(
+            "| {label} | {} | {} | {} | {} | {} ms |",
+            g.version,
+            g.stats.types,
+            g.stats.operations,
+            g.stats.lines,
+            g.elapsed.as_millis()
+        );
+    }
+    println!(
+        "check-history: {} crates in {}: generated in {:.1} s, cargo clippy {:.1} s, total {:.1} s",
+        rows.len(),
+        display_path(root, &scratch),
+        generated_in.as_secs_f64(),
+        lint.as_secs_f64(),
+        start.elapsed().as_secs_f64()
+    );
+    if !status.success() {
+        bail!("cargo clippy failed on the generated crates in {} ({status})", display_path(root, &scratch));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_start_with_a_letter() {
+        assert_eq!(package_name(Path::new("a/2.00")), "schemas-2-00");
+        assert_eq!(package_name(Path::new("65.0-vsnet")), "schemas-65-0-vsnet");
+        assert_eq!(package_name(Path::new("target/Paypal-Alt")), "paypal-alt");
+    }
+
+    #[test]
+    fn relative_paths_climb_then_descend() {
+        let base = std::env::temp_dir().join(format!("xtask-relative-{}", std::process::id()));
+        std::fs::create_dir_all(base.join("a/b")).unwrap();
+        std::fs::create_dir_all(base.join("c")).unwrap();
+        assert_eq!(relative(&base.join("a/b"), &base.join("c")).unwrap(), "../../c");
+        assert_eq!(relative(&base.join("a"), &base.join("a/b")).unwrap(), "b");
+        assert_eq!(relative(&base, &base).unwrap(), ".");
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+}
