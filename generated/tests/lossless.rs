@@ -306,3 +306,203 @@ fn every_site_of_every_sample() {
     }
     assert!(dropped.is_empty(), "{} injections lost:\n{}", dropped.len(), dropped.join("\n"));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Each shape, deterministically
+
+/// A GetBalance response envelope in PayPal's style, with `header` in the SOAP header and `fields` in the
+/// response element (in the PayPalAPI default namespace; `ebl:` is bound).
+fn envelope(header: &str, fields: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:cc="urn:ebay:apis:CoreComponentTypes" xmlns:ebl="urn:ebay:apis:eBLBaseComponents" xmlns:ns="urn:ebay:api:PayPalAPI"><SOAP-ENV:Header>{header}</SOAP-ENV:Header><SOAP-ENV:Body id="_0"><GetBalanceResponse xmlns="urn:ebay:api:PayPalAPI">{fields}</GetBalanceResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>"#
+    )
+}
+
+const ECHO: &str = r#"<Security xmlns="http://schemas.xmlsoap.org/ws/2002/12/secext" xsi:type="wsse:SecurityType"/><RequesterCredentials xmlns="urn:ebay:api:PayPalAPI" xsi:type="ebl:CustomSecurityHeaderType"><Credentials xmlns="urn:ebay:apis:eBLBaseComponents" xsi:type="ebl:UserIdPasswordType"><Username xsi:type="xs:string"/><Password xsi:type="xs:string"/><Subject xsi:type="xs:string"/></Credentials></RequesterCredentials>"#;
+
+const ACK: &str = "<ebl:Ack>Success</ebl:Ack>";
+
+/// Decodes `doc` as a GetBalance response: the value and the findings as (kind, path, name, raw).
+fn balance(doc: &str) -> (paypal_soap::types::GetBalanceResponseType, Vec<(FindingKind, String, String, String)>) {
+    let response = Message::read_envelope(doc.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{doc}"));
+    let Body::Response(Message::GetBalanceResponse(value)) = response.body else { panic!("not GetBalance: {doc}") };
+    let findings = response.report.findings.into_iter().map(|f| (f.kind, f.path, f.name, f.raw)).collect();
+    (*value, findings)
+}
+
+fn finding(kind: FindingKind, path: &str, name: &str, raw: &str) -> (FindingKind, String, String, String) {
+    (kind, path.to_owned(), name.to_owned(), raw.to_owned())
+}
+
+const RESPONSE_PATH: &str = "/Envelope/Body/GetBalanceResponse";
+
+#[test]
+fn the_usual_envelope_is_clean() {
+    let (value, findings) = balance(&envelope(ECHO, ACK));
+    assert_eq!(value.ack, Some(AckCodeType::Success));
+    assert_eq!(findings, []);
+}
+
+#[test]
+fn attributes_on_scalar_elements_are_reported() {
+    let (value, findings) = balance(&envelope(ECHO, r#"<ebl:Ack foo="1">Success</ebl:Ack>"#));
+    assert_eq!(value.ack, Some(AckCodeType::Success), "the value is still read");
+    let path = format!("{RESPONSE_PATH}/Ack");
+    assert_eq!(findings, [finding(FindingKind::UnknownAttribute, &path, "foo", r#"foo="1""#)]);
+}
+
+#[test]
+fn attributes_on_empty_and_nil_scalar_elements_are_reported() {
+    let (value, findings) =
+        balance(&envelope(ECHO, r#"<ebl:Version bar="2"/><ebl:Build xsi:nil="true" ebl:baz="3"></ebl:Build>"#));
+    assert_eq!((value.version.as_deref(), value.build), (Some(""), None));
+    assert_eq!(
+        findings,
+        [
+            finding(FindingKind::UnknownAttribute, &format!("{RESPONSE_PATH}/Version"), "bar", r#"bar="2""#),
+            finding(
+                FindingKind::UnknownAttribute,
+                &format!("{RESPONSE_PATH}/Build"),
+                &format!("{{{EBL}}}baz"),
+                r#"ebl:baz="3""#
+            ),
+        ]
+    );
+}
+
+#[test]
+fn attributes_on_amounts_beyond_the_currency_are_reported() {
+    let (value, findings) = balance(&envelope(ECHO, r#"<Balance currencyID="USD" extra="x">1.00</Balance>"#));
+    let amount = value.balance.expect("an amount");
+    assert_eq!(
+        (amount.currency_id.as_ref().map(|c| c.to_string()), amount.value.as_str()),
+        (Some("USD".into()), "1.00")
+    );
+    let path = format!("{RESPONSE_PATH}/Balance");
+    assert_eq!(findings, [finding(FindingKind::UnknownAttribute, &path, "extra", r#"extra="x""#)]);
+}
+
+#[test]
+fn attributes_inside_skipped_subtrees_stay_in_their_raw_xml() {
+    let unknown = r#"<x:Unknown xmlns:x="urn:x"><x:Inner q="M5">t</x:Inner></x:Unknown>"#;
+    let (_, findings) = balance(&envelope(ECHO, &format!("{ACK}{unknown}")));
+    let path = format!("{RESPONSE_PATH}/Unknown");
+    assert_eq!(findings, [finding(FindingKind::UnknownElement, &path, "{urn:x}Unknown", unknown)]);
+}
+
+#[test]
+fn text_in_element_only_content_is_reported_and_cdata_is_text() {
+    let (value, findings) = balance(&envelope(ECHO, &format!("M6{ACK}<![CDATA[M7]]> &#65; ")));
+    assert_eq!(value.ack, Some(AckCodeType::Success));
+    assert_eq!(
+        findings,
+        [
+            finding(FindingKind::UnexpectedText, RESPONSE_PATH, "", "M6"),
+            finding(FindingKind::UnexpectedText, RESPONSE_PATH, "", "<![CDATA[M7]]> &#65; "),
+        ]
+    );
+    // CDATA in a simple value is part of the value.
+    let (value, findings) = balance(&envelope(ECHO, "<ebl:Version>1<![CDATA[2<]]>3</ebl:Version>"));
+    assert_eq!((value.version.as_deref(), findings), (Some("12<3"), vec![]));
+}
+
+#[test]
+fn comments_are_not_data() {
+    let (value, findings) = balance(&envelope(
+        ECHO,
+        "<!--M8--><ebl:Ack>Suc<!--M9-->cess</ebl:Ack><!--M10--><ebl:Version><!--x--></ebl:Version>",
+    ));
+    assert_eq!((value.ack, value.version.as_deref()), (Some(AckCodeType::Success), Some("")));
+    assert_eq!(findings, []);
+    // A processing instruction is refused outright (SOAP 1.1 forbids them), never skipped.
+    let err = Message::read_envelope(envelope(ECHO, "<?pi M11?>").as_bytes()).unwrap_err();
+    assert!(matches!(err.kind(), DecodeErrorKind::ProcessingInstruction { .. }), "{err}");
+}
+
+/// The decision on PayPal's namespaces swapped: elements are matched by namespace URI and local name, so an eBL
+/// element in the PayPalAPI namespace (or the reverse) is not the field of that name; it is kept as an unknown
+/// element with its raw XML, and the field stays unset.
+#[test]
+fn paypal_namespaces_swapped_are_unknown_elements_both_ways() {
+    // `Ack` is declared in eBL (AbstractResponseType); here it comes in the PayPalAPI namespace.
+    let (value, findings) = balance(&envelope(ECHO, "<ns:Ack>Success</ns:Ack>"));
+    assert_eq!(value.ack, None);
+    let path = format!("{RESPONSE_PATH}/Ack");
+    assert_eq!(
+        findings,
+        [finding(FindingKind::UnknownElement, &path, &format!("{{{PAYPAL_API}}}Ack"), "<ns:Ack>Success</ns:Ack>")]
+    );
+    // `Balance` is declared in PayPalAPI (GetBalanceResponseType); here it comes in the eBL namespace.
+    let swapped = r#"<ebl:Balance currencyID="USD">1.00</ebl:Balance>"#;
+    let (value, findings) = balance(&envelope(ECHO, &format!("{ACK}{swapped}")));
+    assert_eq!((value.ack, value.balance), (Some(AckCodeType::Success), None));
+    let path = format!("{RESPONSE_PATH}/Balance");
+    assert_eq!(findings, [finding(FindingKind::UnknownElement, &path, &format!("{{{EBL}}}Balance"), swapped)]);
+}
+
+#[test]
+fn envelope_and_body_attributes_are_reported_except_the_body_id() {
+    let doc = envelope(ECHO, ACK)
+        .replacen("<SOAP-ENV:Header>", r#"<SOAP-ENV:Header h="1">"#, 1)
+        .replacen(r#"xmlns:ns="urn:ebay:api:PayPalAPI">"#, r#"xmlns:ns="urn:ebay:api:PayPalAPI" e="2">"#, 1)
+        .replacen(r#"id="_0""#, r#"id="_0" b="3""#, 1);
+    let (_, findings) = balance(&doc);
+    assert_eq!(
+        findings,
+        [
+            finding(FindingKind::UnknownAttribute, "/Envelope", "e", r#"e="2""#),
+            finding(FindingKind::UnknownAttribute, "/Envelope/Header", "h", r#"h="1""#),
+            finding(FindingKind::UnknownAttribute, "/Envelope/Body", "b", r#"b="3""#),
+        ]
+    );
+}
+
+#[test]
+fn the_header_echo_is_quiet_but_what_else_it_carries_is_reported() {
+    let header = ECHO
+        .replacen("/><RequesterCredentials", r#">x<w:Extra xmlns:w="urn:w"/></Security><RequesterCredentials"#, 1)
+        .replacen("<Subject", "<ebl:HardExpirationWarning>soon</ebl:HardExpirationWarning><Subject", 1)
+        .replacen(r#"<Username xsi:type="xs:string"/>"#, r#"<Username a="1">[FILTERED]</Username>"#, 1)
+        .replacen(
+            "</RequesterCredentials>",
+            "<eBayAuthToken xmlns='urn:ebay:apis:eBLBaseComponents'>t</eBayAuthToken></RequesterCredentials>",
+            1,
+        );
+    let (_, findings) = balance(&envelope(&header, ACK));
+    let kinds: Vec<_> = findings.iter().map(|(kind, path, name, _)| (*kind, path.as_str(), name.as_str())).collect();
+    let creds = "/Envelope/Header/RequesterCredentials/Credentials";
+    let ebl = |local: &str| format!("{{{EBL}}}{local}");
+    assert_eq!(
+        kinds,
+        [
+            (FindingKind::UnexpectedText, "/Envelope/Header/Security", ""),
+            (FindingKind::UnknownElement, "/Envelope/Header/Security/Extra", "{urn:w}Extra"),
+            (FindingKind::UnknownAttribute, &*format!("{creds}/Username"), "a"),
+            (FindingKind::UnknownElement, &*format!("{creds}/HardExpirationWarning"), &*ebl("HardExpirationWarning")),
+            (
+                FindingKind::UnknownElement,
+                "/Envelope/Header/RequesterCredentials/eBayAuthToken",
+                &*ebl("eBayAuthToken")
+            ),
+        ]
+    );
+    // The echoed value itself is the caller's own credential: dropped, never copied into the report.
+    assert!(findings.iter().all(|(_, _, _, raw)| !raw.contains("[FILTERED]")), "{findings:?}");
+}
+
+#[test]
+fn fault_attributes_are_reported() {
+    let doc = r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault f="1"><faultcode c="2">soapenv:Server</faultcode><faultstring>x</faultstring><detail d="3">t</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#;
+    let response = Message::read_envelope(doc.as_bytes()).unwrap();
+    let Body::Fault(fault) = response.body else { panic!("a fault") };
+    assert_eq!((fault.code.as_str(), fault.detail.as_deref()), ("soapenv:Server", Some("t")));
+    let names: Vec<_> = response.report.findings.iter().map(|f| (f.path.as_str(), f.raw.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("/Envelope/Body/Fault", r#"f="1""#),
+            ("/Envelope/Body/Fault/faultcode", r#"c="2""#),
+            ("/Envelope/Body/Fault/detail", r#"d="3""#)
+        ]
+    );
+}

@@ -239,7 +239,32 @@ impl<'a> XmlReader<'a> {
         self.step(sink)
     }
 
-    /// Reads the text content of `start` through its end tag and parses it as `T`.
+    /// Reads the scalar element `start` through its end tag and parses its text as `T`, as
+    /// [`Self::read_content`] does. A scalar element has no attributes of its own, so every attribute it carries
+    /// (on an empty or `xsi:nil` element too) is recorded as [`FindingKind::UnknownAttribute`], as for a complex
+    /// element; `xsi:type` and `xsi:nil` are XML machinery and not recorded.
+    ///
+    /// # Errors
+    /// As [`Self::read_content`].
+    #[inline]
+    pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
+        if !start.attrs.is_empty() {
+            self.unknown_attributes(start);
+        }
+        self.read_content(start, ws)
+    }
+
+    /// Records every attribute of `start` as unknown; kept out of line, as scalar elements rarely carry any.
+    #[cold]
+    fn unknown_attributes(&mut self, start: &StartTag<'_>) {
+        for attr in start.attrs.iter() {
+            self.unknown_attribute(start, attr);
+        }
+    }
+
+    /// Reads the text content of `start` through its end tag and parses it as `T`, leaving its attributes to the
+    /// caller: for a complex type with simple content (an amount and its `currencyID`), whose reader reads the
+    /// attributes it knows and records the others itself. Use [`Self::read_scalar`] for a scalar element.
     ///
     /// The text is the whole text of the element: pieces split by references, CDATA sections and comments are
     /// joined, references replaced (the five predefined entities and character references only), line ends
@@ -253,7 +278,7 @@ impl<'a> XmlReader<'a> {
     /// # Errors
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
     /// does not parse it; malformed XML; [`Limit::TextLength`].
-    pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
+    pub fn read_content<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
         if let Some(text) = self.simple_content() {
             if start.is_nil() {
