@@ -16,7 +16,7 @@ use paypal_soap::runtime::arbitrary::{Generate, Source};
 use paypal_soap::runtime::example::{Example, SetText, Visitor};
 use paypal_soap::runtime::soap::{Body, EBL, PAYPAL_API, Response, write_response};
 use paypal_soap::runtime::validate::{Limited, Validate};
-use paypal_soap::runtime::xml::{DecodeError, DecodeErrorKind, FindingKind, XmlRead, XmlWrite};
+use paypal_soap::runtime::xml::{DecodeErrorKind, FindingKind, XmlRead, XmlWrite};
 use paypal_soap::types::{AckCodeType, Message};
 use proptest::prelude::*;
 
@@ -341,6 +341,13 @@ fn the_usual_envelope_is_clean() {
     let (value, findings) = balance(&envelope(ECHO, ACK));
     assert_eq!(value.ack, Some(AckCodeType::Success));
     assert_eq!(findings, []);
+    // SOAP's own attributes on a header entry are envelope protocol, not data (ActiveMerchant sends them).
+    let header = ECHO.replacen(
+        r#"xsi:type="ebl:CustomSecurityHeaderType""#,
+        r#"SOAP-ENV:mustUnderstand="0" SOAP-ENV:actor="a""#,
+        1,
+    );
+    assert_eq!(balance(&envelope(&header, ACK)).1, []);
 }
 
 #[test]

@@ -114,11 +114,21 @@ fn unknown_attributes(r: &mut XmlReader<'_>, start: &StartTag<'_>) {
     }
 }
 
+/// Records the attributes of the header entry `start` except SOAP 1.1's own `mustUnderstand` and `actor`, which
+/// are envelope protocol about the entry, not data in it (ActiveMerchant's requests send `mustUnderstand="0"`).
+fn header_entry_attributes(r: &mut XmlReader<'_>, start: &StartTag<'_>) {
+    for a in start.attrs() {
+        if !(a.ns() == SOAP_ENV && matches!(a.local(), "mustUnderstand" | "actor")) {
+            r.unknown_attribute(start, a);
+        }
+    }
+}
+
 fn read_header(r: &mut XmlReader<'_>) -> Result<(), DecodeError> {
     while let Some(child) = r.next_child()? {
         if child.is(WSSE, "Security") {
             // PayPal's Security element is always empty: whatever it holds is reported.
-            unknown_attributes(r, &child);
+            header_entry_attributes(r, &child);
             while let Some(inner) = r.next_child()? {
                 r.skip_unknown(&inner)?;
             }
@@ -134,7 +144,7 @@ fn read_header(r: &mut XmlReader<'_>) -> Result<(), DecodeError> {
 /// Reads the `RequesterCredentials` echo: one `Credentials` element whose values are dropped (see the module's
 /// header rule); everything else in it is recorded.
 fn read_credentials_echo(r: &mut XmlReader<'_>, start: &StartTag<'_>) -> Result<(), DecodeError> {
-    unknown_attributes(r, start);
+    header_entry_attributes(r, start);
     let mut seen = false;
     while let Some(child) = r.next_child()? {
         if !child.is(EBL, "Credentials") || seen {

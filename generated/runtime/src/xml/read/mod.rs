@@ -52,29 +52,6 @@ enum State {
     AfterRoot,
 }
 
-/// Reads one XML document from a byte slice, element by element, for generated decoders.
-///
-/// The usual sequence: [`Self::root`], then per element [`Self::next_child`] until it returns `None`, reading
-/// each child with [`Self::read_scalar`], a type's `XmlRead::read_element`, [`Self::skip_unknown`] or
-/// [`Self::read_any`]; finally [`Self::finish`].
-///
-/// # Example
-/// ```
-/// use paypal_soap_runtime::xml::XmlReader;
-///
-/// let mut r = XmlReader::new(br#"<a xmlns="urn:x"><b>1</b><c/></a>"#);
-/// let root = r.root()?;
-/// assert_eq!((root.ns(), root.local()), ("urn:x", "a"));
-/// let mut names = Vec::new();
-/// while let Some(child) = r.next_child()? {
-///     names.push(child.local());
-///     r.skip_unknown(&child)?;
-/// }
-/// assert_eq!(names, ["b", "c"]);
-/// let report = r.finish()?;
-/// assert_eq!(report.findings.len(), 2);
-/// # Ok::<(), paypal_soap_runtime::xml::DecodeError>(())
-/// ```
 /// The namespace bindings in scope at one element, kept after the reader has moved on
 /// ([`XmlReader::namespace_scope`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -101,6 +78,29 @@ impl NamespaceScope {
     }
 }
 
+/// Reads one XML document from a byte slice, element by element, for generated decoders.
+///
+/// The usual sequence: [`Self::root`], then per element [`Self::next_child`] until it returns `None`, reading
+/// each child with [`Self::read_scalar`], a type's `XmlRead::read_element`, [`Self::skip_unknown`] or
+/// [`Self::read_any`]; finally [`Self::finish`].
+///
+/// # Example
+/// ```
+/// use paypal_soap_runtime::xml::XmlReader;
+///
+/// let mut r = XmlReader::new(br#"<a xmlns="urn:x"><b>1</b><c/></a>"#);
+/// let root = r.root()?;
+/// assert_eq!((root.ns(), root.local()), ("urn:x", "a"));
+/// let mut names = Vec::new();
+/// while let Some(child) = r.next_child()? {
+///     names.push(child.local());
+///     r.skip_unknown(&child)?;
+/// }
+/// assert_eq!(names, ["b", "c"]);
+/// let report = r.finish()?;
+/// assert_eq!(report.findings.len(), 2);
+/// # Ok::<(), paypal_soap_runtime::xml::DecodeError>(())
+/// ```
 pub struct XmlReader<'a> {
     input: &'a [u8],
     /// The checked part of the input (valid UTF-8 without forbidden characters); the tokenizer reads it.
