@@ -45,10 +45,12 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStr
             Value::Scalar { scalar, .. } => Some(ctx.ws(scalar.ws)),
             _ => None,
         };
+        // The attributes were read above, so the content is read without them (`read_scalar` would record them
+        // all again as unknown).
         if c.shape == Shape::Plain {
-            quote!(out.#f = r.read_scalar(start, #ws)?.unwrap_or_default();)
+            quote!(out.#f = r.read_content(start, #ws)?.unwrap_or_default();)
         } else {
-            quote!(out.#f = r.read_scalar(start, #ws)?;)
+            quote!(out.#f = r.read_content(start, #ws)?;)
         }
     } else {
         children(ctx, s)

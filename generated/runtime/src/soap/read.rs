@@ -1,11 +1,15 @@
 //! Reading SOAP 1.1 response envelopes: elements are matched by namespace URI and local name, never by prefix;
 //! the body holds the expected response element or a fault.
 //!
-//! Header rule: PayPal sends `Security` (WS-Security, with an `xsi:type` no schema defines) and
-//! `RequesterCredentials` with every response; both are accepted and skipped silently. Any other header element
-//! is skipped and recorded as a finding, so nothing received is lost unnoticed.
+//! Header rule: PayPal sends `Security` (WS-Security, with an `xsi:type` no schema defines, always empty) and
+//! `RequesterCredentials` (an echo of the request's credentials, with empty values) with every response; both
+//! are accepted without a finding as long as they carry only that. The echoed credential values are dropped on
+//! purpose: they are the caller's own. Anything else in them (an attribute, a child element, text, an
+//! `eBayAuthToken` or `HardExpirationWarning`), and any other header element, is recorded as a finding, so
+//! nothing received is lost unnoticed. The same goes for attributes of `Envelope`, `Header`, `Body` and the
+//! fault's elements, except the `id` PayPal puts on every `Body` (a WS-Security reference target).
 
-use super::{Body, PAYPAL_API, QName, Response, SOAP_ENV, SOAP12_ENV, SoapFault, WSSE};
+use super::{Body, EBL, PAYPAL_API, QName, Response, SOAP_ENV, SOAP12_ENV, SoapFault, WSSE};
 use crate::xml::{DecodeError, DecodeErrorKind, Limits, StartTag, Ws, XmlRead, XmlReader};
 
 fn expanded(ns: &str, local: &str) -> String {
@@ -76,13 +80,20 @@ pub fn read_envelope_with_limits<'a, T>(
         let expected = expanded(SOAP_ENV, "Envelope");
         return Err(r.error_at_tag(&root, DecodeErrorKind::UnexpectedRoot { expected, found }));
     }
+    unknown_attributes(&mut r, &root);
     let mut body = None;
     let mut seen_header = false;
     while let Some(child) = r.next_child()? {
         if child.is(SOAP_ENV, "Header") && !seen_header && body.is_none() {
             seen_header = true;
+            unknown_attributes(&mut r, &child);
             read_header(&mut r)?;
         } else if child.is(SOAP_ENV, "Body") && body.is_none() {
+            for a in child.attrs() {
+                if !(a.local() == "id" && a.ns().is_empty()) {
+                    r.unknown_attribute(&child, a);
+                }
+            }
             body = Some(read_body(&mut r, &child, expected, &mut read_body_element)?);
         } else {
             r.skip_unknown(&child)?;
@@ -95,16 +106,72 @@ pub fn read_envelope_with_limits<'a, T>(
     Ok(Response { body, report })
 }
 
+/// Records every attribute of `start` as unknown (`xsi:type` and `xsi:nil` excepted, see
+/// [`XmlReader::unknown_attribute`]).
+fn unknown_attributes(r: &mut XmlReader<'_>, start: &StartTag<'_>) {
+    for a in start.attrs() {
+        r.unknown_attribute(start, a);
+    }
+}
+
+/// Records the attributes of the header entry `start` except SOAP 1.1's own `mustUnderstand` and `actor`, which
+/// are envelope protocol about the entry, not data in it (ActiveMerchant's requests send `mustUnderstand="0"`).
+fn header_entry_attributes(r: &mut XmlReader<'_>, start: &StartTag<'_>) {
+    for a in start.attrs() {
+        if !(a.ns() == SOAP_ENV && matches!(a.local(), "mustUnderstand" | "actor")) {
+            r.unknown_attribute(start, a);
+        }
+    }
+}
+
 fn read_header(r: &mut XmlReader<'_>) -> Result<(), DecodeError> {
     while let Some(child) = r.next_child()? {
-        if child.is(WSSE, "Security") || child.is(PAYPAL_API, "RequesterCredentials") {
-            r.skip_element(&child)?;
+        if child.is(WSSE, "Security") {
+            // PayPal's Security element is always empty: whatever it holds is reported.
+            header_entry_attributes(r, &child);
+            while let Some(inner) = r.next_child()? {
+                r.skip_unknown(&inner)?;
+            }
+        } else if child.is(PAYPAL_API, "RequesterCredentials") {
+            read_credentials_echo(r, &child)?;
         } else {
             r.skip_unknown(&child)?;
         }
     }
     Ok(())
 }
+
+/// Reads the `RequesterCredentials` echo: one `Credentials` element whose values are dropped (see the module's
+/// header rule); everything else in it is recorded.
+fn read_credentials_echo(r: &mut XmlReader<'_>, start: &StartTag<'_>) -> Result<(), DecodeError> {
+    header_entry_attributes(r, start);
+    let mut seen = false;
+    while let Some(child) = r.next_child()? {
+        if !child.is(EBL, "Credentials") || seen {
+            r.skip_unknown(&child)?;
+            continue;
+        }
+        seen = true;
+        unknown_attributes(r, &child);
+        let mut fields = [false; CREDENTIAL_FIELDS.len()];
+        while let Some(field) = r.next_child()? {
+            let known = CREDENTIAL_FIELDS.iter().position(|name| field.is(EBL, name));
+            match known {
+                Some(i) if !fields[i] => {
+                    fields[i] = true;
+                    r.read_scalar::<String>(&field, Ws::Preserve)?;
+                }
+                Some(_) => r.skip_duplicate(&field)?,
+                None => r.skip_unknown(&field)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The children of `ebl:UserIdPasswordType`, the type of the echoed `Credentials`.
+const CREDENTIAL_FIELDS: [&str; 8] =
+    ["AppId", "DevId", "AuthCert", "Username", "Password", "Signature", "Subject", "AuthToken"];
 
 fn read_body<'a, T>(
     r: &mut XmlReader<'a>,
@@ -117,6 +184,7 @@ fn read_body<'a, T>(
         if content.is_some() {
             r.skip_unknown(&child)?;
         } else if child.is(SOAP_ENV, "Fault") {
+            unknown_attributes(r, &child);
             content = Some(Body::Fault(read_fault(r)?));
         } else if let Some(value) = read_body_element(r, &child)? {
             content = Some(Body::Response(value));
@@ -162,6 +230,8 @@ fn read_fault(r: &mut XmlReader<'_>) -> Result<SoapFault, DecodeError> {
 /// The detail's text when it holds only text (references replaced, CDATA included), otherwise its content as
 /// received XML.
 fn read_detail<'a>(r: &mut XmlReader<'a>, detail: &StartTag<'a>) -> Result<String, DecodeError> {
+    // The fault keeps the detail's content only, so its attributes are reported.
+    unknown_attributes(r, detail);
     let any = r.read_any(detail)?;
     if !any.raw_inner.contains('<') && !any.raw_inner.contains('&') {
         return Ok(any.raw_inner);

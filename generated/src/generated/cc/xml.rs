@@ -38,7 +38,7 @@ impl XmlRead for crate::generated::cc::AmountType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_scalar(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -74,7 +74,7 @@ impl XmlRead for crate::generated::cc::BasicAmountType {
             }
         }
         out.value = r
-            .read_scalar(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
+            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
             .unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
@@ -112,7 +112,7 @@ impl XmlRead for crate::generated::cc::MeasureType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_scalar(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -149,7 +149,7 @@ impl XmlRead for crate::generated::cc::QuantityType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_scalar(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -38,7 +38,7 @@ impl XmlRead for crate::cyclic_b::cyclic_b::AmountType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_scalar(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -37,7 +37,7 @@ impl XmlRead for crate::simple_content::simple_content::BasicAmountType {
             }
         }
         out.value = r
-            .read_scalar(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
+            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
             .unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
@@ -196,7 +196,7 @@ impl XmlRead for crate::simple_content::simple_content::QuantityType {
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_scalar(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -239,7 +239,7 @@ impl XmlRead for crate::simple_content::simple_content::TaxedAmountType {
             }
         }
         out.value = r
-            .read_scalar(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
+            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
             .unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
@@ -276,7 +276,7 @@ impl XmlRead for crate::simple_content::simple_content::UsdAmountType {
             }
         }
         out.value = r
-            .read_scalar(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
+            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
             .unwrap_or_default();
         ::std::result::Result::Ok(out)
     }

@@ -52,29 +52,6 @@ enum State {
     AfterRoot,
 }
 
-/// Reads one XML document from a byte slice, element by element, for generated decoders.
-///
-/// The usual sequence: [`Self::root`], then per element [`Self::next_child`] until it returns `None`, reading
-/// each child with [`Self::read_scalar`], a type's `XmlRead::read_element`, [`Self::skip_unknown`] or
-/// [`Self::read_any`]; finally [`Self::finish`].
-///
-/// # Example
-/// ```
-/// use paypal_soap_runtime::xml::XmlReader;
-///
-/// let mut r = XmlReader::new(br#"<a xmlns="urn:x"><b>1</b><c/></a>"#);
-/// let root = r.root()?;
-/// assert_eq!((root.ns(), root.local()), ("urn:x", "a"));
-/// let mut names = Vec::new();
-/// while let Some(child) = r.next_child()? {
-///     names.push(child.local());
-///     r.skip_unknown(&child)?;
-/// }
-/// assert_eq!(names, ["b", "c"]);
-/// let report = r.finish()?;
-/// assert_eq!(report.findings.len(), 2);
-/// # Ok::<(), paypal_soap_runtime::xml::DecodeError>(())
-/// ```
 /// The namespace bindings in scope at one element, kept after the reader has moved on
 /// ([`XmlReader::namespace_scope`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -101,6 +78,29 @@ impl NamespaceScope {
     }
 }
 
+/// Reads one XML document from a byte slice, element by element, for generated decoders.
+///
+/// The usual sequence: [`Self::root`], then per element [`Self::next_child`] until it returns `None`, reading
+/// each child with [`Self::read_scalar`], a type's `XmlRead::read_element`, [`Self::skip_unknown`] or
+/// [`Self::read_any`]; finally [`Self::finish`].
+///
+/// # Example
+/// ```
+/// use paypal_soap_runtime::xml::XmlReader;
+///
+/// let mut r = XmlReader::new(br#"<a xmlns="urn:x"><b>1</b><c/></a>"#);
+/// let root = r.root()?;
+/// assert_eq!((root.ns(), root.local()), ("urn:x", "a"));
+/// let mut names = Vec::new();
+/// while let Some(child) = r.next_child()? {
+///     names.push(child.local());
+///     r.skip_unknown(&child)?;
+/// }
+/// assert_eq!(names, ["b", "c"]);
+/// let report = r.finish()?;
+/// assert_eq!(report.findings.len(), 2);
+/// # Ok::<(), paypal_soap_runtime::xml::DecodeError>(())
+/// ```
 pub struct XmlReader<'a> {
     input: &'a [u8],
     /// The checked part of the input (valid UTF-8 without forbidden characters); the tokenizer reads it.
@@ -239,7 +239,32 @@ impl<'a> XmlReader<'a> {
         self.step(sink)
     }
 
-    /// Reads the text content of `start` through its end tag and parses it as `T`.
+    /// Reads the scalar element `start` through its end tag and parses its text as `T`, as
+    /// [`Self::read_content`] does. A scalar element has no attributes of its own, so every attribute it carries
+    /// (on an empty or `xsi:nil` element too) is recorded as [`FindingKind::UnknownAttribute`], as for a complex
+    /// element; `xsi:type` and `xsi:nil` are XML machinery and not recorded.
+    ///
+    /// # Errors
+    /// As [`Self::read_content`].
+    #[inline]
+    pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
+        if !start.attrs.is_empty() {
+            self.unknown_attributes(start);
+        }
+        self.read_content(start, ws)
+    }
+
+    /// Records every attribute of `start` as unknown; kept out of line, as scalar elements rarely carry any.
+    #[cold]
+    fn unknown_attributes(&mut self, start: &StartTag<'_>) {
+        for attr in start.attrs.iter() {
+            self.unknown_attribute(start, attr);
+        }
+    }
+
+    /// Reads the text content of `start` through its end tag and parses it as `T`, leaving its attributes to the
+    /// caller: for a complex type with simple content (an amount and its `currencyID`), whose reader reads the
+    /// attributes it knows and records the others itself. Use [`Self::read_scalar`] for a scalar element.
     ///
     /// The text is the whole text of the element: pieces split by references, CDATA sections and comments are
     /// joined, references replaced (the five predefined entities and character references only), line ends
@@ -253,7 +278,7 @@ impl<'a> XmlReader<'a> {
     /// # Errors
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
     /// does not parse it; malformed XML; [`Limit::TextLength`].
-    pub fn read_scalar<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
+    pub fn read_content<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
         self.check_current(start)?;
         if let Some(text) = self.simple_content() {
             if start.is_nil() {
