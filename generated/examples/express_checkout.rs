@@ -18,9 +18,11 @@ use paypal_soap::types::{
     GetExpressCheckoutDetailsRequestType, PaymentActionCodeType, PaymentDetailsType,
     SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
 };
-use paypal_soap::{AuthMethod, Client, Credentials, Endpoint, Environment, checkout_url};
-// Only to run offline: the fake PayPal (feature `testing`).
-use paypal_soap::testing::{ExpressCheckoutFake, FakeServer};
+// `testing` (the fake PayPal, feature `testing`) is here only to run offline; a shop leaves it out.
+use paypal_soap::{
+    AuthMethod, Client, Credentials, Endpoint, Environment, checkout_url,
+    testing::{ExpressCheckoutFake, FakeServer},
+};
 
 fn order_total() -> BasicAmountType {
     BasicAmountType { value: "19.95".to_owned(), currency_id: Some(CurrencyCodeType::Usd) }
