@@ -7,9 +7,6 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use codegen::locate;
-
-use crate::display_path;
 
 /// Arguments of `limits`.
 #[derive(Debug, clap::Args)]
@@ -22,12 +19,7 @@ pub(crate) struct Args {
 
 /// Runs `limits`.
 pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
-    let schemas = match &args.schemas {
-        Some(dir) => dir.clone(),
-        None => locate::schemas_dir(root)?.dir,
-    };
-    let model = codegen::load(&schemas)
-        .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
+    let (_, model) = crate::load_schemas(args.schemas.as_deref(), root)?;
     let limits = codegen::limits::collect(&model);
     // Written whole, so a closed pipe (`| head`) ends the command with an error instead of a panic.
     std::io::stdout().lock().write_all(limits.table().as_bytes()).context("cannot write the table to stdout")?;

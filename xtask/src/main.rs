@@ -72,6 +72,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Loads the schema set in `dir`, or, without one, where `cargo xtask regen` finds PayPal's schemas
+/// (`codegen::locate`). Returns the directory read and its model.
+fn load_schemas(dir: Option<&Path>, root: &Path) -> anyhow::Result<(PathBuf, codegen::Model)> {
+    use anyhow::Context as _;
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => codegen::locate::schemas_dir(root)?.dir,
+    };
+    let model =
+        codegen::load(&dir).with_context(|| format!("cannot load the schemas in {}", display_path(root, &dir)))?;
+    Ok((dir, model))
+}
+
 /// The workspace root: the parent of this crate's directory, as rust-analyzer's `project_root()` finds it.
 /// It does not depend on the directory `cargo xtask` is run from.
 fn project_root() -> PathBuf {

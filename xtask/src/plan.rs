@@ -6,9 +6,6 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use codegen::locate;
-
-use crate::display_path;
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
@@ -23,12 +20,7 @@ pub(crate) struct Args {
 
 /// Runs `plan`.
 pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
-    let schemas = match &args.schemas {
-        Some(dir) => dir.clone(),
-        None => locate::schemas_dir(root)?.dir,
-    };
-    let model = codegen::load(&schemas)
-        .with_context(|| format!("cannot load the schemas in {}", display_path(root, &schemas)))?;
+    let (_, model) = crate::load_schemas(args.schemas.as_deref(), root)?;
     let text = if args.model { codegen::dump::dump(&model) } else { codegen::plan::dump(&codegen::plan_model(&model)) };
     // Written whole, so a closed pipe (`| grep -m1`) ends the command with an error instead of a panic.
     std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write to stdout")?;
