@@ -177,7 +177,7 @@ impl Planner<'_> {
 
     fn structure(&self, ft: &FlatType, is_abstract: bool) -> StructPlan {
         let id = &ft.id;
-        let mut attributes: Vec<FieldPlan> = ft
+        let attributes: Vec<FieldPlan> = ft
             .attributes
             .iter()
             .enumerate()
@@ -242,7 +242,6 @@ impl Planner<'_> {
         bases.extend(&ft.abstract_bases);
         let implements = bases.into_iter().filter_map(|base| self.trait_impl(base, ft)).collect();
         let abstract_bases = ft.abstract_bases.iter().map(|b| (b.name.clone(), self.trait_path(b))).collect::<Vec<_>>();
-        attributes.shrink_to_fit();
         StructPlan {
             is_abstract,
             content,
