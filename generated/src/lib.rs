@@ -79,9 +79,10 @@ pub mod types {
 
 /// PayPal's error catalog and what a merchant does about an error.
 ///
-/// [`ErrorCode`] names every code PayPal documents; [`recovery`] decides what to do about a failed response as a
-/// whole (restart checkout, send the buyer back to PayPal, fix the request, retry later, …), and
-/// [`checkout_url`] builds the URL that sends a buyer back to PayPal.
+/// [`ErrorCode`](crate::errors::ErrorCode) names every code PayPal documents;
+/// [`recovery`](crate::errors::recovery) decides what to do about a failed response as a whole (restart
+/// checkout, send the buyer back to PayPal, fix the request, retry later, …), and [`checkout_url`] builds the URL
+/// that sends a buyer back to PayPal.
 pub mod errors {
     pub use crate::generated::errors::*;
     pub use crate::outcome::recovery;
