@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Ctx, ident};
-use crate::plan::{ModulePlan, ScalarKind, Shape, StructPlan, TypeKind, TypePlan, Value};
+use crate::plan::{ModulePlan, ScalarKind, Shape, StructPlan, TypePlan, Value};
 
 /// The `Generate` impl of one complex type.
 pub(crate) fn emit_generate(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStream {
@@ -136,11 +136,7 @@ fn wildcard_ns(constraint: &str, target_ns: &str) -> String {
 /// The namespace's `arbitrary.rs`: `Generate` impls of its complex types.
 pub(crate) fn emit_arbitrary_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     let rt = ctx.rt;
-    let items = module.types.iter().filter_map(|id| {
-        let t = ctx.plan.types.get(id)?;
-        let TypeKind::Struct(s) = &t.kind else { return None };
-        Some(emit_generate(ctx, t, s))
-    });
+    let items = ctx.plan.structs(module).map(|(t, s)| emit_generate(ctx, t, s));
     quote! {
         //! Arbitrary values of this namespace's types (feature `fuzzing`).
         #![allow(unused_imports, clippy::all)]

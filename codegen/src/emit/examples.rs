@@ -143,11 +143,7 @@ fn scalar_value(ctx: &Ctx<'_>, scalar: &Scalar) -> TokenStream {
 /// The namespace's `examples.rs`: `Example` impls of its complex types.
 pub(crate) fn emit_examples_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     let rt = ctx.rt;
-    let items = module.types.iter().filter_map(|id| {
-        let t = ctx.plan.types.get(id)?;
-        let TypeKind::Struct(s) = &t.kind else { return None };
-        Some(emit_example(ctx, t, s))
-    });
+    let items = ctx.plan.structs(module).map(|(t, s)| emit_example(ctx, t, s));
     quote! {
         //! Example values of this namespace's types (feature `fuzzing`).
         #![allow(unused_imports, clippy::all)]

@@ -306,12 +306,10 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
 
 fn validate_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     let rt = ctx.rt;
-    let items = module.types.iter().filter_map(|id| {
-        let t = ctx.plan.types.get(id)?;
-        let TypeKind::Struct(s) = &t.kind else { return None };
+    let items = ctx.plan.structs(module).map(|(t, s)| {
         let validate = validate::emit_validate(ctx, t, s);
         let limits = validate::emit_limits_table(ctx, t, s);
-        Some(quote!(#validate #limits))
+        quote!(#validate #limits)
     });
     quote! {
         //! Validators of this namespace's types.

@@ -341,6 +341,14 @@ impl Plan {
         }
     }
 
+    /// The complex types of `module`, with their struct plans, in id order.
+    pub fn structs<'p>(&'p self, module: &'p ModulePlan) -> impl Iterator<Item = (&'p TypePlan, &'p StructPlan)> {
+        module.types.iter().filter_map(|id| match &self.types.get(id)?.kind {
+            TypeKind::Struct(s) => Some((&self.types[id], s)),
+            _ => None,
+        })
+    }
+
     /// The namespace module of `ns`, if a type lives there.
     pub fn module(&self, ns: &str) -> Option<&ModulePlan> {
         self.modules.iter().find(|m| m.ns == ns)
