@@ -30,6 +30,7 @@
 //!   [`Error`] and [`Response`], [`Validate`] (every type checks itself against the schema), and the exact
 //!   [`Decimal`] and [`DateTime`] values;
 //! - [`types`]: every schema type (380 structs, 123 enumerations) and [`types::Message`], any global element;
+//! - [`rules`]: PayPal's business rules that `validate()` checks (cart totals, currencies, refunds, …);
 //! - [`errors`]: PayPal's error catalog (every code, its messages and what a merchant does about it);
 //! - [`client`]: the rest of the client (transports, retry policy, timeouts, outcome details);
 //! - [`operations`]: one descriptor per WSDL operation (what it can change, its wire names);
@@ -47,6 +48,7 @@ pub mod client;
 mod outcome;
 #[doc(hidden)]
 pub mod recovery;
+pub mod rules;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod server;

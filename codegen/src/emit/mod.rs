@@ -6,6 +6,7 @@
 //! - `mod.rs`: namespace constants, one module per namespace, and `types`, a flat re-export of every type;
 //! - `<module>/mod.rs`, `<module>/types.rs`, `<module>/enums.rs`: the types of one namespace;
 //! - `<module>/xml.rs`: their XML readers and writers; `<module>/validate.rs`: their validators;
+//! - `<module>/builders.rs`: consuming setters of the types merchants build for requests;
 //! - `<module>/examples.rs`, `<module>/arbitrary.rs`: example and arbitrary values (feature `fuzzing`);
 //! - `services.rs`: operation descriptors and the typed client.
 //!
@@ -14,6 +15,7 @@
 //! a fully qualified path, so a schema type called `String` or `Result` cannot shadow std.
 
 mod arbitrary;
+mod builders;
 mod enums;
 mod examples;
 mod messages;
@@ -221,7 +223,11 @@ pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
         ns_consts.push(quote!(#[doc = #cdoc] pub const #c: &str = #ns;));
 
         let name = &module.name;
-        files.insert(format!("{name}/mod.rs"), module_file(ns, module.has_enums));
+        let builders = builders::emit_builders_file(&ctx, module);
+        files.insert(format!("{name}/mod.rs"), module_file(ns, module.has_enums, builders.is_some()));
+        if let Some(builders) = builders {
+            files.insert(format!("{name}/builders.rs"), builders);
+        }
         files.insert(format!("{name}/types.rs"), types::emit_types(&ctx, module));
         if module.has_enums {
             files.insert(format!("{name}/enums.rs"), enums::emit_enums(&ctx, module));
@@ -281,7 +287,7 @@ pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
     files
 }
 
-fn module_file(ns: &str, has_enums: bool) -> TokenStream {
+fn module_file(ns: &str, has_enums: bool, has_builders: bool) -> TokenStream {
     let doc = format!(" Types of the namespace `{ns}`: structs and aliases, enumerations, and their XML code.");
     let enums = has_enums.then(|| {
         quote!(
@@ -289,9 +295,15 @@ fn module_file(ns: &str, has_enums: bool) -> TokenStream {
             pub use enums::*;
         )
     });
+    let builders = has_builders.then(|| {
+        quote!(
+            mod builders;
+        )
+    });
     quote! {
         #![doc = #doc]
         #enums
+        #builders
         mod types;
         mod validate;
         mod xml;

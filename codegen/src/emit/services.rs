@@ -159,8 +159,12 @@ fn method_doc(ctx: &Ctx<'_>, p: &OperationPlan) -> TokenStream {
     let link = |path: &crate::plan::ItemPath| format!("[`{t}`]({root}::{}::{t})", path.module, t = path.name);
     let request = link(&p.request);
     let response = p.response.as_ref().map_or_else(String::new, |(r, _)| link(r));
+    let details = p
+        .details
+        .as_ref()
+        .map_or_else(String::new, |d| format!(" (or its details, {}, which convert into it)", link(&d.path)));
     let mut note = format!(
-        "Calls `{}` (WSDL port `{}`): sends {request} in `{}` and returns {response} from `{}`.\n\n\
+        "Calls `{}` (WSDL port `{}`): sends {request}{details} in `{}` and returns {response} from `{}`.\n\n\
          `Version` is set to `{root}::SCHEMA_VERSION` unless the request sets one, and the request is checked \
          against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).\n\n",
         p.name, p.port, p.request_element.name, p.response_element.name
@@ -224,8 +228,9 @@ fn client_method(svc: &TokenStream, ctx: &Ctx<'_>, p: &OperationPlan) -> TokenSt
         #docs
         pub async fn #method(
             &self,
-            #mutable request: #request_ty,
+            request: impl ::std::convert::Into<#request_ty>,
         ) -> ::std::result::Result<#svc::client::Response<#response_ty>, #svc::client::Error> {
+            let #mutable request: #request_ty = request.into();
             #set_version
             self.validate_request(&ops::#c, &request)?;
             let body = #body;

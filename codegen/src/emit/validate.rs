@@ -46,6 +46,12 @@ pub(crate) fn emit_validate(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> Toke
         checks.extend(member_checks(m));
     }
 
+    // PayPal's business rules run after the schema checks, in the service layer that implements them; output
+    // without a service layer (fixtures, standalone crates) has no rules to call.
+    if let (Some(hook), Some(svc)) = (&s.rule_hook, ctx.svc) {
+        let hook = ident(hook);
+        checks.push(quote!(#svc::rules::hooks::#hook(self, path, out);));
+    }
     let unused = checks.is_empty().then(|| quote!(let _ = (path, out);));
     quote! {
         impl Validate for #path {

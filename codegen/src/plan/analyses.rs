@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{TypeKind, TypePlan, Value};
 use crate::flatten::{Flat, FlatField, Member};
-use crate::model::{MaxOccurs, TypeId, TypeRef};
+use crate::model::{MaxOccurs, Model, TypeId, TypeRef};
 
 /// Single (non-`Vec`) fields whose type can reach the containing type again through single fields: without a
 /// `Box` the struct would have infinite size. Keys are (type, member index).
@@ -64,12 +64,14 @@ pub fn validated_types(types: &mut BTreeMap<TypeId, TypePlan>) {
     let mut validated: BTreeSet<TypeId> = types
         .iter()
         .filter(|(_, t)| match &t.kind {
-            TypeKind::Struct(s) => s.content.iter().chain(&s.attributes).chain(&s.members).any(|f| {
-                let bounded_list = f.shape == super::Shape::List
-                    && !matches!(f.value, Value::Wildcard { .. })
-                    && (f.occurs.min > 0 || f.occurs.max != MaxOccurs::Unbounded);
-                f.required || bounded_list || !f.checks.is_empty()
-            }),
+            TypeKind::Struct(s) => {
+                s.content.iter().chain(&s.attributes).chain(&s.members).any(|f| {
+                    let bounded_list = f.shape == super::Shape::List
+                        && !matches!(f.value, Value::Wildcard { .. })
+                        && (f.occurs.min > 0 || f.occurs.max != MaxOccurs::Unbounded);
+                    f.required || bounded_list || !f.checks.is_empty()
+                }) || s.rule_hook.is_some()
+            }
             _ => false,
         })
         .map(|(id, _)| id.clone())
@@ -96,6 +98,92 @@ pub fn validated_types(types: &mut BTreeMap<TypeId, TypePlan>) {
             if let Value::Complex { id: c, validated: v, .. } = &mut f.value {
                 *v = validated.contains(c);
             }
+        }
+    }
+}
+
+/// Method names a setter must not take, because calls with method syntax would reach the setter instead of the
+/// trait method they mean: the std and runtime trait methods generated and hand-written code call on these
+/// types. (A hand-written inherent method named like a setter is a duplicate definition: the build says so.)
+const TAKEN_METHODS: &[&str] = &[
+    "as_ref",
+    "borrow",
+    "clone",
+    "clone_from",
+    "cmp",
+    "default",
+    "eq",
+    "fmt",
+    "from",
+    "hash",
+    "into",
+    "ne",
+    "partial_cmp",
+    "read_element",
+    "report",
+    "to_owned",
+    "to_string",
+    "try_from",
+    "try_into",
+    "validate",
+    "validate_into",
+    "write_element",
+];
+
+/// Marks the types merchants build for requests, those reachable from an operation's request element through
+/// complex fields, and names each of their fields' consuming setters: the field's own name unless a method of
+/// the type already has it (a std or runtime trait method, or an accessor of an abstract base's trait such as
+/// `AbstractRequest::version`), then `set_<name>`. Wildcards and raw XML get no setter.
+pub fn request_setters(model: &Model, types: &mut BTreeMap<TypeId, TypePlan>) {
+    let mut stack: Vec<TypeId> = model
+        .service
+        .operations
+        .iter()
+        .filter_map(|op| match &model.elements.get(&op.input.element)?.type_ref {
+            TypeRef::Named(id) => Some(id.clone()),
+            TypeRef::Builtin(_) => None,
+        })
+        .collect();
+    let mut request_side = BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        let Some(TypePlan { kind: TypeKind::Struct(s), .. }) = types.get(&id) else { continue };
+        if !request_side.insert(id.clone()) {
+            continue;
+        }
+        for f in &s.members {
+            if let Value::Complex { id: c, .. } = &f.value {
+                stack.push(c.clone());
+            }
+        }
+    }
+    // Accessor names of every abstract base's trait, which the implementing types must not shadow.
+    let accessors: BTreeMap<TypeId, BTreeSet<String>> = types
+        .values()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Struct(s) if s.is_abstract => {
+                Some((t.id.clone(), s.members.iter().map(|f| f.rust.clone()).collect()))
+            }
+            _ => None,
+        })
+        .collect();
+    for id in &request_side {
+        let Some(TypePlan { kind: TypeKind::Struct(s), .. }) = types.get_mut(id) else { continue };
+        s.builder = true;
+        let mut taken: BTreeSet<String> = TAKEN_METHODS.iter().map(|m| (*m).to_owned()).collect();
+        for imp in &s.implements {
+            taken.extend(accessors.get(&imp.base).into_iter().flatten().cloned());
+        }
+        let mut used = BTreeSet::new();
+        for f in s.content.iter_mut().chain(&mut s.attributes).chain(&mut s.members) {
+            if matches!(f.value, Value::Wildcard { .. } | Value::AnyType) {
+                continue;
+            }
+            let mut name = f.rust.clone();
+            while taken.contains(&name) || used.contains(&name) {
+                name = format!("set_{name}");
+            }
+            used.insert(name.clone());
+            f.setter = Some(name);
         }
     }
 }

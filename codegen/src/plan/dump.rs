@@ -34,6 +34,12 @@ pub fn dump(plan: &Plan) -> String {
                 if s.has_masked_fields() {
                     flags.push("masked-debug".to_owned());
                 }
+                if s.builder {
+                    flags.push("builder".to_owned());
+                }
+                if let Some(hook) = &s.rule_hook {
+                    flags.push(format!("rules {hook}"));
+                }
                 for i in &s.implements {
                     flags.push(format!("impl {}::{}", i.trait_path.module, i.trait_path.name));
                 }
@@ -63,7 +69,7 @@ pub fn dump(plan: &Plan) -> String {
         let response = op.response.as_ref().map_or("untyped".to_owned(), |(p, _)| format!("{}::{}", p.module, p.name));
         let _ = writeln!(
             out,
-            "operation {}/{} fn {} const {} ({}) request {}::{}{} -> {response}{}{}",
+            "operation {}/{} fn {} const {} ({}) request {}::{}{}{} -> {response}{}{}",
             op.port,
             op.name,
             op.rust,
@@ -72,6 +78,7 @@ pub fn dump(plan: &Plan) -> String {
             op.request.module,
             op.request.name,
             op.inner.as_ref().map_or(String::new(), |i| format!(" in {}", i.field)),
+            op.details.as_ref().map_or(String::new(), |d| format!(" from {}", d.field)),
             op.version_field.as_ref().map_or(String::new(), |v| format!(" version {v}")),
             op.msg_sub_id.as_ref().map_or(String::new(), |m| format!(" msg_sub_id {m}")),
         );
@@ -120,6 +127,10 @@ fn field(out: &mut String, role: &str, f: &FieldPlan) {
     }
     if f.recursive {
         extra.push("recursive".to_owned());
+    }
+    // A setter named like its field is the rule; only the exceptions are shown.
+    if let Some(setter) = f.setter.as_ref().filter(|s| **s != f.rust) {
+        extra.push(format!("setter {setter}"));
     }
     if !f.earlier_same_name.is_empty() {
         extra.push(format!("after {:?}", f.earlier_same_name));

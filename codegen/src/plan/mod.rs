@@ -16,8 +16,9 @@
 //! 3. [`crate::limits::collect_with`]: the character limits from facets and documentation;
 //! 4. [`types::plan_types`]: every type and member, with scalar kinds, shapes, limits, checks and masks;
 //! 5. [`analyses::validated_types`]: which complex types' `validate()` can report anything;
-//! 6. [`services::plan_operations`]: every operation's method, effect, request and response shape;
-//! 7. [`types::plan_messages`]: the global elements and the abstract bases they can be viewed as.
+//! 6. [`analyses::request_setters`]: which types merchants build for requests, and the name of each setter;
+//! 7. [`services::plan_operations`]: every operation's method, effect, request and response shape;
+//! 8. [`types::plan_messages`]: the global elements and the abstract bases they can be viewed as.
 //!
 //! [`dump`](fn@dump) prints a plan as stable text; the fixture tests snapshot it, so a change of decision shows
 //! up in review before it shows up in generated code.
@@ -173,6 +174,12 @@ pub struct StructPlan {
     pub abstract_bases: Vec<(String, ItemPath)>,
     /// True when `validate()` can report anything for a value of it (see [`analyses::validated_types`]).
     pub validated: bool,
+    /// True when merchants build values of it for requests, so it gets consuming setters (see
+    /// [`analyses::request_setters`]).
+    pub builder: bool,
+    /// The business-rule hook its `validate()` calls after the schema checks (`payment_details_type`, a function
+    /// of the service layer's `rules::hooks`), when `paypal_soap_policy::rules` lists rules for the type.
+    pub rule_hook: Option<String>,
 }
 
 impl StructPlan {
@@ -225,6 +232,10 @@ pub struct FieldPlan {
     pub earlier_same_name: Vec<(usize, bool)>,
     /// The schema's documentation.
     pub doc: Option<String>,
+    /// The name of its consuming setter on a request-side type: the field's name, or `set_<name>` where a trait
+    /// method or a hand-written method of the type already has it. `None` for wildcards, raw XML and types
+    /// merchants do not build.
+    pub setter: Option<String>,
 }
 
 /// What a field holds.
@@ -362,6 +373,7 @@ pub fn build(model: &Model, flat: &Flat, names: &Names) -> Plan {
     let limits = crate::limits::collect_with(model, flat);
     let mut types = types::plan_types(model, flat, names, &limits, &boxed, &recursive);
     analyses::validated_types(&mut types);
+    analyses::request_setters(model, &mut types);
     let operations = services::plan_operations(model, &types, names);
     let (elements, bases) = types::plan_messages(model, &types, names);
     let modules = types::plan_modules(model, names);

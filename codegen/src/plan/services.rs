@@ -46,6 +46,9 @@ pub struct OperationPlan {
     pub inner: Option<Inner>,
     /// The type callers pass: the inner request type, or the wrapper itself.
     pub request: ItemPath,
+    /// The request type's one required complex member (`DoDirectPaymentRequestDetails`), when it has exactly
+    /// one: the request converts from it, so callers can pass the details alone.
+    pub details: Option<Inner>,
     /// Rust field of `Version` in the request type, when it is a string.
     pub version_field: Option<String>,
     /// Rust field path of `MsgSubID` from the request type.
@@ -133,6 +136,7 @@ pub fn plan_operations(model: &Model, types: &BTreeMap<TypeId, TypePlan>, names:
             response_element: op.output.element.clone(),
             wrapper: types[&wrapper].path.clone(),
             request: types[&request_id].path.clone(),
+            details: request.and_then(|r| details_member(types, r)),
             version_field: request.and_then(version_field),
             msg_sub_id: msg_sub_id_path(types, &request_id),
             inner: inner.map(|(_, i)| i),
@@ -160,6 +164,19 @@ fn inner_member(types: &BTreeMap<TypeId, TypePlan>, wrapper: &StructPlan) -> Opt
         }
         _ => None,
     }
+}
+
+/// The request type's one required member of complex type, when there is exactly one.
+fn details_member(types: &BTreeMap<TypeId, TypePlan>, request: &StructPlan) -> Option<Inner> {
+    let mut required =
+        request.members.iter().filter(|f| f.required && f.shape != Shape::List).filter_map(|f| match &f.value {
+            Value::Complex { id, path, .. } if structure(types, id).is_some() => {
+                Some(Inner { path: path.clone(), field: f.rust.clone(), boxed: f.shape == Shape::Boxed })
+            }
+            _ => None,
+        });
+    let first = required.next()?;
+    required.next().is_none().then_some(first)
 }
 
 /// The single (not repeated, not boxed) element member named `wire`.

@@ -134,6 +134,8 @@ impl StructPlan {
             implements: Vec::new(),
             abstract_bases: Vec::new(),
             validated: false,
+            builder: false,
+            rule_hook: None,
         }
     }
 }
@@ -201,6 +203,7 @@ impl Planner<'_> {
                     recursive: false,
                     earlier_same_name: Vec::new(),
                     doc: a.doc.clone(),
+                    setter: None,
                 }
             })
             .collect();
@@ -231,6 +234,7 @@ impl Planner<'_> {
                 recursive: false,
                 earlier_same_name: Vec::new(),
                 doc: None,
+                setter: None,
             }
         });
         let members = ft.members.iter().enumerate().map(|(i, m)| self.member(ft, i, m)).collect();
@@ -252,6 +256,8 @@ impl Planner<'_> {
             implements,
             abstract_bases,
             validated: false,
+            builder: false,
+            rule_hook: rule_hook(id),
         }
     }
 
@@ -274,6 +280,7 @@ impl Planner<'_> {
                 recursive: false,
                 earlier_same_name: Vec::new(),
                 doc: None,
+                setter: None,
             },
             Member::Element(ff) => {
                 let value = self.value(&ff.field.type_ref);
@@ -311,6 +318,7 @@ impl Planner<'_> {
                     recursive: self.recursive.contains(&(id.clone(), i)),
                     earlier_same_name,
                     doc: ff.field.doc.clone(),
+                    setter: None,
                 }
             }
         }
@@ -347,6 +355,13 @@ impl Planner<'_> {
             .collect();
         Some(TraitImpl { base: base.clone(), trait_path: self.trait_path(base), accessors })
     }
+}
+
+/// The business-rule hook of a PayPal type that `paypal_soap_policy::rules` lists rules for: the type's name in
+/// snake case, the function the service layer's `rules::hooks` defines. Only PayPal's namespaces qualify, so a
+/// fixture schema that reuses a name gets no hook.
+fn rule_hook(id: &TypeId) -> Option<String> {
+    (id.ns.starts_with("urn:ebay:") && paypal_soap_policy::rules::has_rules(&id.name)).then(|| field_ident(&id.name))
 }
 
 /// How `Debug` shows a field named `wire`: as the policy says for a secret text value, and wholly masked for a

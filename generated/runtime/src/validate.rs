@@ -13,19 +13,28 @@
 
 use std::fmt;
 
+pub use paypal_soap_policy::rules::{Rule, Severity};
+
 /// A value that can check itself against its schema's facets.
 pub trait Validate {
     /// Appends every violation in `self` to `out`; `path` is where `self` is and is left as it was found.
     fn validate_into(&self, path: &mut Path, out: &mut Vec<Violation>);
 
-    /// Checks the whole value.
+    /// Checks the whole value: the schema's facets and PayPal's business rules.
     ///
     /// # Errors
-    /// Every violation found, each with its path.
+    /// Every violation found, each with its path, when at least one is an error. Warnings alone (a rule PayPal
+    /// documents ambiguously) do not fail; [`Validate::report`] returns them.
     fn validate(&self) -> Result<(), Violations> {
+        let out = self.report();
+        if out.iter().any(Violation::is_error) { Err(Violations(out)) } else { Ok(()) }
+    }
+
+    /// Every violation in the whole value, warnings included, in the order found.
+    fn report(&self) -> Vec<Violation> {
         let mut out = Vec::new();
         self.validate_into(&mut Path::new(), &mut out);
-        if out.is_empty() { Ok(()) } else { Err(Violations(out)) }
+        out
     }
 }
 
@@ -129,25 +138,62 @@ impl fmt::Display for Path {
     }
 }
 
-/// One facet a value breaks, and where.
+/// One facet or business rule a value breaks, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The value's path (empty for the validated value itself).
     pub path: String,
     /// What is wrong.
     pub kind: ViolationKind,
+    /// Whether PayPal would refuse the request ([`Severity::Error`]) or the rule is only documented
+    /// ambiguously ([`Severity::Warning`]). Schema facets are always errors.
+    pub severity: Severity,
 }
 
 impl Violation {
-    /// A violation at `path`.
+    /// A schema violation (an error) at `path`.
     #[must_use]
     pub fn new(path: &Path, kind: ViolationKind) -> Self {
-        Self { path: path.as_string(), kind }
+        Self { path: path.as_string(), kind, severity: Severity::Error }
+    }
+
+    /// A broken business rule at `path`, with the rule's code and severity and `message` saying what was found.
+    #[must_use]
+    pub fn rule(path: &Path, rule: &'static Rule, message: String) -> Self {
+        let kind = ViolationKind::Rule { rule: rule.id, code: rule.code, message };
+        Self { path: path.as_string(), kind, severity: rule.severity }
+    }
+
+    /// True unless it is a warning.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The PayPal error code the request would get, for a broken business rule that has one.
+    #[must_use]
+    pub fn code(&self) -> Option<u32> {
+        match &self.kind {
+            ViolationKind::Rule { code, .. } => *code,
+            _ => None,
+        }
+    }
+
+    /// The business rule's id (`cart-item-total`), for a broken business rule.
+    #[must_use]
+    pub fn rule_id(&self) -> Option<&'static str> {
+        match &self.kind {
+            ViolationKind::Rule { rule, .. } => Some(rule),
+            _ => None,
+        }
     }
 }
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
         if self.path.is_empty() { write!(f, "{}", self.kind) } else { write!(f, "{}: {}", self.path, self.kind) }
     }
 }
@@ -222,6 +268,15 @@ pub enum ViolationKind {
         /// Why.
         reason: String,
     },
+    /// A PayPal business rule the schema cannot express (see `paypal_soap_policy::rules`).
+    Rule {
+        /// The rule's id (`cart-item-total`).
+        rule: &'static str,
+        /// The PayPal error code the request would get, when PayPal documents one.
+        code: Option<u32>,
+        /// What was found, in a merchant's words.
+        message: String,
+    },
 }
 
 impl fmt::Display for ViolationKind {
@@ -238,6 +293,8 @@ impl fmt::Display for ViolationKind {
             Self::NotInEnumeration { value } => write!(f, "{value:?} is not an allowed value"),
             Self::Pattern { pattern } => write!(f, "does not match the pattern {pattern}"),
             Self::InvalidAmount { reason } => write!(f, "invalid amount: {reason}"),
+            Self::Rule { rule, code: Some(code), message } => write!(f, "{message} (rule {rule}, PayPal error {code})"),
+            Self::Rule { rule, code: None, message } => write!(f, "{message} (rule {rule})"),
         }
     }
 }
@@ -260,6 +317,33 @@ impl fmt::Display for Violations {
 }
 
 impl std::error::Error for Violations {}
+
+impl Violations {
+    /// Every violation, errors and warnings, in the order found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    /// True when some violation carries PayPal error `code` (a broken business rule).
+    #[must_use]
+    pub fn has_code(&self, code: u32) -> bool {
+        self.0.iter().any(|v| v.code() == Some(code))
+    }
+
+    /// The violations of business rule `id`.
+    pub fn of_rule<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Violation> + 'a {
+        self.0.iter().filter(move |v| v.rule_id() == Some(id))
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 fn as_u64(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
@@ -407,7 +491,7 @@ pub mod checks {
                 }
             },
         };
-        let max_scale = if currency.is_some_and(|c| super::ZERO_DECIMAL_CURRENCIES.contains(&c)) { 0 } else { 2 };
+        let max_scale = currency.map_or(2, paypal_soap_policy::currencies::decimals);
         (scale > max_scale).then(|| {
             let currency = currency.unwrap_or("this currency");
             let reason = format!("{value:?} has {scale} decimals, at most {max_scale} for {currency}");
@@ -447,6 +531,21 @@ pub mod checks {
     }
 }
 
+/// Records a broken business rule at field `field` of the value at `path` (`None`: the value itself).
+#[cold]
+pub fn record_rule(
+    path: &mut Path,
+    field: Option<&'static str>,
+    rule: &'static Rule,
+    message: String,
+    out: &mut Vec<Violation>,
+) {
+    match field {
+        Some(field) => path.field(field, |path| out.push(Violation::rule(path, rule, message))),
+        None => out.push(Violation::rule(path, rule, message)),
+    }
+}
+
 /// Records `kind` at field `field` of the value at `path`.
 #[cold]
 pub fn record(path: &mut Path, field: &'static str, kind: ViolationKind, out: &mut Vec<Violation>) {
@@ -470,9 +569,6 @@ pub trait Limited {
         Self::LIMITS.iter().find(|l| l.field == field)
     }
 }
-
-/// Currencies PayPal takes without decimals.
-const ZERO_DECIMAL_CURRENCIES: [&str; 3] = ["HUF", "JPY", "TWD"];
 
 /// Reports an amount (`BasicAmountType`'s text, at `path`) that PayPal would refuse; see [`checks::amount`].
 pub fn check_amount(value: &str, currency: Option<&str>, path: &Path, out: &mut Vec<Violation>) {

@@ -2113,11 +2113,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn address_verify(
         &self,
-        mut request: crate::generated::api::AddressVerifyRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::AddressVerifyRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::AddressVerifyResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::AddressVerifyRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2139,11 +2143,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_button_search(
         &self,
-        mut request: crate::generated::api::BmButtonSearchRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmButtonSearchRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmButtonSearchResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmButtonSearchRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2165,11 +2173,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_create_button(
         &self,
-        mut request: crate::generated::api::BmCreateButtonRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmCreateButtonRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmCreateButtonResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmCreateButtonRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2191,11 +2203,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_get_button_details(
         &self,
-        mut request: crate::generated::api::BmGetButtonDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmGetButtonDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmGetButtonDetailsResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmGetButtonDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2217,11 +2233,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_get_inventory(
         &self,
-        mut request: crate::generated::api::BmGetInventoryRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmGetInventoryRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmGetInventoryResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmGetInventoryRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2243,11 +2263,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_manage_button_status(
         &self,
-        mut request: crate::generated::api::BmManageButtonStatusRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmManageButtonStatusRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmManageButtonStatusResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmManageButtonStatusRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2269,11 +2293,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_set_inventory(
         &self,
-        mut request: crate::generated::api::BmSetInventoryRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmSetInventoryRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmSetInventoryResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmSetInventoryRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2295,11 +2323,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bm_update_button(
         &self,
-        mut request: crate::generated::api::BmUpdateButtonRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BmUpdateButtonRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BmUpdateButtonResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BmUpdateButtonRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2321,11 +2353,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bill_agreement_update(
         &self,
-        mut request: crate::generated::api::BaUpdateRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::BaUpdateRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BaUpdateResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BaUpdateRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2337,7 +2370,7 @@ impl crate::client::Client {
         };
         self.call(&ops::BILL_AGREEMENT_UPDATE, &body).await
     }
-    /// Calls `BillUser` (WSDL port `PayPalAPI`): sends [`BillUserRequestType`](crate::generated::api::BillUserRequestType) in `BillUserReq` and returns [`BillUserResponseType`](crate::generated::api::BillUserResponseType) from `BillUserResponse`.
+    /// Calls `BillUser` (WSDL port `PayPalAPI`): sends [`BillUserRequestType`](crate::generated::api::BillUserRequestType) (or its details, [`MerchantPullPaymentType`](crate::generated::ebl::MerchantPullPaymentType), which convert into it) in `BillUserReq` and returns [`BillUserResponseType`](crate::generated::api::BillUserResponseType) from `BillUserResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2347,11 +2380,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bill_user(
         &self,
-        mut request: crate::generated::api::BillUserRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::BillUserRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::BillUserResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BillUserRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2363,7 +2397,7 @@ impl crate::client::Client {
         };
         self.call(&ops::BILL_USER, &body).await
     }
-    /// Calls `CancelRecoup` (WSDL port `PayPalAPI`): sends [`CancelRecoupRequestType`](crate::generated::api::CancelRecoupRequestType) in `CancelRecoupReq` and returns [`CancelRecoupResponseType`](crate::generated::api::CancelRecoupResponseType) from `CancelRecoupResponse`.
+    /// Calls `CancelRecoup` (WSDL port `PayPalAPI`): sends [`CancelRecoupRequestType`](crate::generated::api::CancelRecoupRequestType) (or its details, [`EnhancedCancelRecoupRequestDetailsType`](crate::generated::ed::EnhancedCancelRecoupRequestDetailsType), which convert into it) in `CancelRecoupReq` and returns [`CancelRecoupResponseType`](crate::generated::api::CancelRecoupResponseType) from `CancelRecoupResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2373,11 +2407,14 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn cancel_recoup(
         &self,
-        mut request: crate::generated::api::CancelRecoupRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::CancelRecoupRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::CancelRecoupResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::CancelRecoupRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2389,7 +2426,7 @@ impl crate::client::Client {
         };
         self.call(&ops::CANCEL_RECOUP, &body).await
     }
-    /// Calls `CompleteRecoup` (WSDL port `PayPalAPI`): sends [`CompleteRecoupRequestType`](crate::generated::api::CompleteRecoupRequestType) in `CompleteRecoupReq` and returns [`CompleteRecoupResponseType`](crate::generated::api::CompleteRecoupResponseType) from `CompleteRecoupResponse`.
+    /// Calls `CompleteRecoup` (WSDL port `PayPalAPI`): sends [`CompleteRecoupRequestType`](crate::generated::api::CompleteRecoupRequestType) (or its details, [`EnhancedCompleteRecoupRequestDetailsType`](crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType), which convert into it) in `CompleteRecoupReq` and returns [`CompleteRecoupResponseType`](crate::generated::api::CompleteRecoupResponseType) from `CompleteRecoupResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2399,11 +2436,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn complete_recoup(
         &self,
-        mut request: crate::generated::api::CompleteRecoupRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::CompleteRecoupRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::CompleteRecoupResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::CompleteRecoupRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2415,7 +2456,7 @@ impl crate::client::Client {
         };
         self.call(&ops::COMPLETE_RECOUP, &body).await
     }
-    /// Calls `CreateMobilePayment` (WSDL port `PayPalAPI`): sends [`CreateMobilePaymentRequestType`](crate::generated::api::CreateMobilePaymentRequestType) in `CreateMobilePaymentReq` and returns [`CreateMobilePaymentResponseType`](crate::generated::api::CreateMobilePaymentResponseType) from `CreateMobilePaymentResponse`.
+    /// Calls `CreateMobilePayment` (WSDL port `PayPalAPI`): sends [`CreateMobilePaymentRequestType`](crate::generated::api::CreateMobilePaymentRequestType) (or its details, [`CreateMobilePaymentRequestDetailsType`](crate::generated::ebl::CreateMobilePaymentRequestDetailsType), which convert into it) in `CreateMobilePaymentReq` and returns [`CreateMobilePaymentResponseType`](crate::generated::api::CreateMobilePaymentResponseType) from `CreateMobilePaymentResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2425,11 +2466,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn create_mobile_payment(
         &self,
-        mut request: crate::generated::api::CreateMobilePaymentRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::CreateMobilePaymentRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::CreateMobilePaymentResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::CreateMobilePaymentRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2451,13 +2496,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_mobile_checkout_payment(
         &self,
-        mut request: crate::generated::api::DoMobileCheckoutPaymentRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoMobileCheckoutPaymentRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::DoMobileCheckoutPaymentResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoMobileCheckoutPaymentRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2469,7 +2518,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_MOBILE_CHECKOUT_PAYMENT, &body).await
     }
-    /// Calls `EnterBoarding` (WSDL port `PayPalAPI`): sends [`EnterBoardingRequestType`](crate::generated::api::EnterBoardingRequestType) in `EnterBoardingReq` and returns [`EnterBoardingResponseType`](crate::generated::api::EnterBoardingResponseType) from `EnterBoardingResponse`.
+    /// Calls `EnterBoarding` (WSDL port `PayPalAPI`): sends [`EnterBoardingRequestType`](crate::generated::api::EnterBoardingRequestType) (or its details, [`EnterBoardingRequestDetailsType`](crate::generated::ebl::EnterBoardingRequestDetailsType), which convert into it) in `EnterBoardingReq` and returns [`EnterBoardingResponseType`](crate::generated::api::EnterBoardingResponseType) from `EnterBoardingResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2479,11 +2528,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn enter_boarding(
         &self,
-        mut request: crate::generated::api::EnterBoardingRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::EnterBoardingRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::EnterBoardingResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::EnterBoardingRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2505,11 +2558,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_balance(
         &self,
-        mut request: crate::generated::api::GetBalanceRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::GetBalanceRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::GetBalanceResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetBalanceRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2531,11 +2585,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_boarding_details(
         &self,
-        mut request: crate::generated::api::GetBoardingDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetBoardingDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::GetBoardingDetailsResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetBoardingDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2547,7 +2605,7 @@ impl crate::client::Client {
         };
         self.call(&ops::GET_BOARDING_DETAILS, &body).await
     }
-    /// Calls `GetMobileStatus` (WSDL port `PayPalAPI`): sends [`GetMobileStatusRequestType`](crate::generated::api::GetMobileStatusRequestType) in `GetMobileStatusReq` and returns [`GetMobileStatusResponseType`](crate::generated::api::GetMobileStatusResponseType) from `GetMobileStatusResponse`.
+    /// Calls `GetMobileStatus` (WSDL port `PayPalAPI`): sends [`GetMobileStatusRequestType`](crate::generated::api::GetMobileStatusRequestType) (or its details, [`GetMobileStatusRequestDetailsType`](crate::generated::ebl::GetMobileStatusRequestDetailsType), which convert into it) in `GetMobileStatusReq` and returns [`GetMobileStatusResponseType`](crate::generated::api::GetMobileStatusResponseType) from `GetMobileStatusResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2557,11 +2615,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_mobile_status(
         &self,
-        mut request: crate::generated::api::GetMobileStatusRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetMobileStatusRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::GetMobileStatusResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetMobileStatusRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2583,11 +2645,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_pal_details(
         &self,
-        mut request: crate::generated::api::GetPalDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetPalDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::GetPalDetailsResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetPalDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2609,13 +2675,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_transaction_details(
         &self,
-        mut request: crate::generated::api::GetTransactionDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetTransactionDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetTransactionDetailsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetTransactionDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2627,7 +2697,7 @@ impl crate::client::Client {
         };
         self.call(&ops::GET_TRANSACTION_DETAILS, &body).await
     }
-    /// Calls `InitiateRecoup` (WSDL port `PayPalAPI`): sends [`InitiateRecoupRequestType`](crate::generated::api::InitiateRecoupRequestType) in `InitiateRecoupReq` and returns [`InitiateRecoupResponseType`](crate::generated::api::InitiateRecoupResponseType) from `InitiateRecoupResponse`.
+    /// Calls `InitiateRecoup` (WSDL port `PayPalAPI`): sends [`InitiateRecoupRequestType`](crate::generated::api::InitiateRecoupRequestType) (or its details, [`EnhancedInitiateRecoupRequestDetailsType`](crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType), which convert into it) in `InitiateRecoupReq` and returns [`InitiateRecoupResponseType`](crate::generated::api::InitiateRecoupResponseType) from `InitiateRecoupResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2637,11 +2707,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn initiate_recoup(
         &self,
-        mut request: crate::generated::api::InitiateRecoupRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::InitiateRecoupRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::InitiateRecoupResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::InitiateRecoupRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2663,11 +2737,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn mass_pay(
         &self,
-        mut request: crate::generated::api::MassPayRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::MassPayRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::MassPayResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::MassPayRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2691,11 +2766,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn refund_transaction(
         &self,
-        mut request: crate::generated::api::RefundTransactionRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::RefundTransactionRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::RefundTransactionResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::RefundTransactionRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2707,7 +2786,7 @@ impl crate::client::Client {
         };
         self.call(&ops::REFUND_TRANSACTION, &body).await
     }
-    /// Calls `SetMobileCheckout` (WSDL port `PayPalAPI`): sends [`SetMobileCheckoutRequestType`](crate::generated::api::SetMobileCheckoutRequestType) in `SetMobileCheckoutReq` and returns [`SetMobileCheckoutResponseType`](crate::generated::api::SetMobileCheckoutResponseType) from `SetMobileCheckoutResponse`.
+    /// Calls `SetMobileCheckout` (WSDL port `PayPalAPI`): sends [`SetMobileCheckoutRequestType`](crate::generated::api::SetMobileCheckoutRequestType) (or its details, [`SetMobileCheckoutRequestDetailsType`](crate::generated::ebl::SetMobileCheckoutRequestDetailsType), which convert into it) in `SetMobileCheckoutReq` and returns [`SetMobileCheckoutResponseType`](crate::generated::api::SetMobileCheckoutResponseType) from `SetMobileCheckoutResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2717,11 +2796,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn set_mobile_checkout(
         &self,
-        mut request: crate::generated::api::SetMobileCheckoutRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::SetMobileCheckoutRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::SetMobileCheckoutResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::SetMobileCheckoutRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2743,11 +2826,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn transaction_search(
         &self,
-        mut request: crate::generated::api::TransactionSearchRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::TransactionSearchRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::TransactionSearchResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::TransactionSearchRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2759,7 +2846,7 @@ impl crate::client::Client {
         };
         self.call(&ops::TRANSACTION_SEARCH, &body).await
     }
-    /// Calls `BillOutstandingAmount` (WSDL port `PayPalAPIAA`): sends [`BillOutstandingAmountRequestType`](crate::generated::api::BillOutstandingAmountRequestType) in `BillOutstandingAmountReq` and returns [`BillOutstandingAmountResponseType`](crate::generated::api::BillOutstandingAmountResponseType) from `BillOutstandingAmountResponse`.
+    /// Calls `BillOutstandingAmount` (WSDL port `PayPalAPIAA`): sends [`BillOutstandingAmountRequestType`](crate::generated::api::BillOutstandingAmountRequestType) (or its details, [`BillOutstandingAmountRequestDetailsType`](crate::generated::ebl::BillOutstandingAmountRequestDetailsType), which convert into it) in `BillOutstandingAmountReq` and returns [`BillOutstandingAmountResponseType`](crate::generated::api::BillOutstandingAmountResponseType) from `BillOutstandingAmountResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2769,13 +2856,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn bill_outstanding_amount(
         &self,
-        mut request: crate::generated::api::BillOutstandingAmountRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::BillOutstandingAmountRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::BillOutstandingAmountResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::BillOutstandingAmountRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2797,13 +2888,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn create_billing_agreement(
         &self,
-        mut request: crate::generated::api::CreateBillingAgreementRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::CreateBillingAgreementRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::CreateBillingAgreementResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::CreateBillingAgreementRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2815,7 +2910,7 @@ impl crate::client::Client {
         };
         self.call(&ops::CREATE_BILLING_AGREEMENT, &body).await
     }
-    /// Calls `CreateRecurringPaymentsProfile` (WSDL port `PayPalAPIAA`): sends [`CreateRecurringPaymentsProfileRequestType`](crate::generated::api::CreateRecurringPaymentsProfileRequestType) in `CreateRecurringPaymentsProfileReq` and returns [`CreateRecurringPaymentsProfileResponseType`](crate::generated::api::CreateRecurringPaymentsProfileResponseType) from `CreateRecurringPaymentsProfileResponse`.
+    /// Calls `CreateRecurringPaymentsProfile` (WSDL port `PayPalAPIAA`): sends [`CreateRecurringPaymentsProfileRequestType`](crate::generated::api::CreateRecurringPaymentsProfileRequestType) (or its details, [`CreateRecurringPaymentsProfileRequestDetailsType`](crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType), which convert into it) in `CreateRecurringPaymentsProfileReq` and returns [`CreateRecurringPaymentsProfileResponseType`](crate::generated::api::CreateRecurringPaymentsProfileResponseType) from `CreateRecurringPaymentsProfileResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2825,13 +2920,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn create_recurring_payments_profile(
         &self,
-        mut request: crate::generated::api::CreateRecurringPaymentsProfileRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::CreateRecurringPaymentsProfileRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::CreateRecurringPaymentsProfileResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::CreateRecurringPaymentsProfileRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2845,7 +2944,7 @@ impl crate::client::Client {
         };
         self.call(&ops::CREATE_RECURRING_PAYMENTS_PROFILE, &body).await
     }
-    /// Calls `DoAuthorization` (WSDL port `PayPalAPIAA`): sends [`DoAuthorizationRequestType`](crate::generated::api::DoAuthorizationRequestType) in `DoAuthorizationReq` and returns [`DoAuthorizationResponseType`](crate::generated::api::DoAuthorizationResponseType) from `DoAuthorizationResponse`.
+    /// Calls `DoAuthorization` (WSDL port `PayPalAPIAA`): sends [`DoAuthorizationRequestType`](crate::generated::api::DoAuthorizationRequestType) (or its details, [`BasicAmountType`](crate::generated::cc::BasicAmountType), which convert into it) in `DoAuthorizationReq` and returns [`DoAuthorizationResponseType`](crate::generated::api::DoAuthorizationResponseType) from `DoAuthorizationResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2857,11 +2956,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_authorization(
         &self,
-        mut request: crate::generated::api::DoAuthorizationRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoAuthorizationRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoAuthorizationResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoAuthorizationRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2885,11 +2988,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_cancel(
         &self,
-        mut request: crate::generated::api::DoCancelRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::DoCancelRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoCancelResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoCancelRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2901,7 +3005,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_CANCEL, &body).await
     }
-    /// Calls `DoCapture` (WSDL port `PayPalAPIAA`): sends [`DoCaptureRequestType`](crate::generated::api::DoCaptureRequestType) in `DoCaptureReq` and returns [`DoCaptureResponseType`](crate::generated::api::DoCaptureResponseType) from `DoCaptureResponse`.
+    /// Calls `DoCapture` (WSDL port `PayPalAPIAA`): sends [`DoCaptureRequestType`](crate::generated::api::DoCaptureRequestType) (or its details, [`BasicAmountType`](crate::generated::cc::BasicAmountType), which convert into it) in `DoCaptureReq` and returns [`DoCaptureResponseType`](crate::generated::api::DoCaptureResponseType) from `DoCaptureResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2913,11 +3017,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_capture(
         &self,
-        mut request: crate::generated::api::DoCaptureRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::DoCaptureRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoCaptureResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoCaptureRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2929,7 +3034,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_CAPTURE, &body).await
     }
-    /// Calls `DoDirectPayment` (WSDL port `PayPalAPIAA`): sends [`DoDirectPaymentRequestType`](crate::generated::api::DoDirectPaymentRequestType) in `DoDirectPaymentReq` and returns [`DoDirectPaymentResponseType`](crate::generated::api::DoDirectPaymentResponseType) from `DoDirectPaymentResponse`.
+    /// Calls `DoDirectPayment` (WSDL port `PayPalAPIAA`): sends [`DoDirectPaymentRequestType`](crate::generated::api::DoDirectPaymentRequestType) (or its details, [`DoDirectPaymentRequestDetailsType`](crate::generated::ebl::DoDirectPaymentRequestDetailsType), which convert into it) in `DoDirectPaymentReq` and returns [`DoDirectPaymentResponseType`](crate::generated::api::DoDirectPaymentResponseType) from `DoDirectPaymentResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2939,11 +3044,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_direct_payment(
         &self,
-        mut request: crate::generated::api::DoDirectPaymentRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoDirectPaymentRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoDirectPaymentResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoDirectPaymentRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2955,7 +3064,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_DIRECT_PAYMENT, &body).await
     }
-    /// Calls `DoExpressCheckoutPayment` (WSDL port `PayPalAPIAA`): sends [`DoExpressCheckoutPaymentRequestType`](crate::generated::api::DoExpressCheckoutPaymentRequestType) in `DoExpressCheckoutPaymentReq` and returns [`DoExpressCheckoutPaymentResponseType`](crate::generated::api::DoExpressCheckoutPaymentResponseType) from `DoExpressCheckoutPaymentResponse`.
+    /// Calls `DoExpressCheckoutPayment` (WSDL port `PayPalAPIAA`): sends [`DoExpressCheckoutPaymentRequestType`](crate::generated::api::DoExpressCheckoutPaymentRequestType) (or its details, [`DoExpressCheckoutPaymentRequestDetailsType`](crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType), which convert into it) in `DoExpressCheckoutPaymentReq` and returns [`DoExpressCheckoutPaymentResponseType`](crate::generated::api::DoExpressCheckoutPaymentResponseType) from `DoExpressCheckoutPaymentResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2967,13 +3076,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_express_checkout_payment(
         &self,
-        mut request: crate::generated::api::DoExpressCheckoutPaymentRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoExpressCheckoutPaymentRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::DoExpressCheckoutPaymentResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoExpressCheckoutPaymentRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -2985,7 +3098,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_EXPRESS_CHECKOUT_PAYMENT, &body).await
     }
-    /// Calls `DoNonReferencedCredit` (WSDL port `PayPalAPIAA`): sends [`DoNonReferencedCreditRequestType`](crate::generated::api::DoNonReferencedCreditRequestType) in `DoNonReferencedCreditReq` and returns [`DoNonReferencedCreditResponseType`](crate::generated::api::DoNonReferencedCreditResponseType) from `DoNonReferencedCreditResponse`.
+    /// Calls `DoNonReferencedCredit` (WSDL port `PayPalAPIAA`): sends [`DoNonReferencedCreditRequestType`](crate::generated::api::DoNonReferencedCreditRequestType) (or its details, [`DoNonReferencedCreditRequestDetailsType`](crate::generated::ebl::DoNonReferencedCreditRequestDetailsType), which convert into it) in `DoNonReferencedCreditReq` and returns [`DoNonReferencedCreditResponseType`](crate::generated::api::DoNonReferencedCreditResponseType) from `DoNonReferencedCreditResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -2995,13 +3108,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_non_referenced_credit(
         &self,
-        mut request: crate::generated::api::DoNonReferencedCreditRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoNonReferencedCreditRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::DoNonReferencedCreditResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoNonReferencedCreditRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3013,7 +3130,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_NON_REFERENCED_CREDIT, &body).await
     }
-    /// Calls `DoReauthorization` (WSDL port `PayPalAPIAA`): sends [`DoReauthorizationRequestType`](crate::generated::api::DoReauthorizationRequestType) in `DoReauthorizationReq` and returns [`DoReauthorizationResponseType`](crate::generated::api::DoReauthorizationResponseType) from `DoReauthorizationResponse`.
+    /// Calls `DoReauthorization` (WSDL port `PayPalAPIAA`): sends [`DoReauthorizationRequestType`](crate::generated::api::DoReauthorizationRequestType) (or its details, [`BasicAmountType`](crate::generated::cc::BasicAmountType), which convert into it) in `DoReauthorizationReq` and returns [`DoReauthorizationResponseType`](crate::generated::api::DoReauthorizationResponseType) from `DoReauthorizationResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3025,11 +3142,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_reauthorization(
         &self,
-        mut request: crate::generated::api::DoReauthorizationRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoReauthorizationRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoReauthorizationResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoReauthorizationRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3041,7 +3162,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_REAUTHORIZATION, &body).await
     }
-    /// Calls `DoReferenceTransaction` (WSDL port `PayPalAPIAA`): sends [`DoReferenceTransactionRequestType`](crate::generated::api::DoReferenceTransactionRequestType) in `DoReferenceTransactionReq` and returns [`DoReferenceTransactionResponseType`](crate::generated::api::DoReferenceTransactionResponseType) from `DoReferenceTransactionResponse`.
+    /// Calls `DoReferenceTransaction` (WSDL port `PayPalAPIAA`): sends [`DoReferenceTransactionRequestType`](crate::generated::api::DoReferenceTransactionRequestType) (or its details, [`DoReferenceTransactionRequestDetailsType`](crate::generated::ebl::DoReferenceTransactionRequestDetailsType), which convert into it) in `DoReferenceTransactionReq` and returns [`DoReferenceTransactionResponseType`](crate::generated::api::DoReferenceTransactionResponseType) from `DoReferenceTransactionResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3053,13 +3174,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_reference_transaction(
         &self,
-        mut request: crate::generated::api::DoReferenceTransactionRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoReferenceTransactionRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::DoReferenceTransactionResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoReferenceTransactionRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3083,11 +3208,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_uatp_authorization(
         &self,
-        mut request: crate::generated::api::DoUatpAuthorizationRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoUatpAuthorizationRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoUatpAuthorizationResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoUatpAuthorizationRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3099,7 +3228,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_UATP_AUTHORIZATION, &body).await
     }
-    /// Calls `DoUATPExpressCheckoutPayment` (WSDL port `PayPalAPIAA`): sends [`DoUatpExpressCheckoutPaymentRequestType`](crate::generated::api::DoUatpExpressCheckoutPaymentRequestType) in `DoUATPExpressCheckoutPaymentReq` and returns [`DoUatpExpressCheckoutPaymentResponseType`](crate::generated::api::DoUatpExpressCheckoutPaymentResponseType) from `DoUATPExpressCheckoutPaymentResponse`.
+    /// Calls `DoUATPExpressCheckoutPayment` (WSDL port `PayPalAPIAA`): sends [`DoUatpExpressCheckoutPaymentRequestType`](crate::generated::api::DoUatpExpressCheckoutPaymentRequestType) (or its details, [`DoExpressCheckoutPaymentRequestDetailsType`](crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType), which convert into it) in `DoUATPExpressCheckoutPaymentReq` and returns [`DoUatpExpressCheckoutPaymentResponseType`](crate::generated::api::DoUatpExpressCheckoutPaymentResponseType) from `DoUATPExpressCheckoutPaymentResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3111,13 +3240,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_uatp_express_checkout_payment(
         &self,
-        mut request: crate::generated::api::DoUatpExpressCheckoutPaymentRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::DoUatpExpressCheckoutPaymentRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::DoUatpExpressCheckoutPaymentResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoUatpExpressCheckoutPaymentRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3143,11 +3276,12 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn do_void(
         &self,
-        mut request: crate::generated::api::DoVoidRequestType,
+        request: impl ::std::convert::Into<crate::generated::api::DoVoidRequestType>,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::DoVoidResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::DoVoidRequestType = request.into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3159,7 +3293,7 @@ impl crate::client::Client {
         };
         self.call(&ops::DO_VOID, &body).await
     }
-    /// Calls `ExecuteCheckoutOperations` (WSDL port `PayPalAPIAA`): sends [`ExecuteCheckoutOperationsRequestType`](crate::generated::api::ExecuteCheckoutOperationsRequestType) in `ExecuteCheckoutOperationsReq` and returns [`ExecuteCheckoutOperationsResponseType`](crate::generated::api::ExecuteCheckoutOperationsResponseType) from `ExecuteCheckoutOperationsResponse`.
+    /// Calls `ExecuteCheckoutOperations` (WSDL port `PayPalAPIAA`): sends [`ExecuteCheckoutOperationsRequestType`](crate::generated::api::ExecuteCheckoutOperationsRequestType) (or its details, [`ExecuteCheckoutOperationsRequestDetailsType`](crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType), which convert into it) in `ExecuteCheckoutOperationsReq` and returns [`ExecuteCheckoutOperationsResponseType`](crate::generated::api::ExecuteCheckoutOperationsResponseType) from `ExecuteCheckoutOperationsResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3169,13 +3303,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn execute_checkout_operations(
         &self,
-        mut request: crate::generated::api::ExecuteCheckoutOperationsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::ExecuteCheckoutOperationsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::ExecuteCheckoutOperationsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::ExecuteCheckoutOperationsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3197,13 +3335,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn external_remember_me_opt_out(
         &self,
-        mut request: crate::generated::api::ExternalRememberMeOptOutRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::ExternalRememberMeOptOutRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::ExternalRememberMeOptOutResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::ExternalRememberMeOptOutRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3225,13 +3367,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_access_permission_details(
         &self,
-        mut request: crate::generated::api::GetAccessPermissionDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetAccessPermissionDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetAccessPermissionDetailsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetAccessPermissionDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3253,11 +3399,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_auth_details(
         &self,
-        mut request: crate::generated::api::GetAuthDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetAuthDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::GetAuthDetailsResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetAuthDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3279,13 +3429,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_billing_agreement_customer_details(
         &self,
-        mut request: crate::generated::api::GetBillingAgreementCustomerDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetBillingAgreementCustomerDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetBillingAgreementCustomerDetailsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetBillingAgreementCustomerDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3309,13 +3463,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_express_checkout_details(
         &self,
-        mut request: crate::generated::api::GetExpressCheckoutDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetExpressCheckoutDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetExpressCheckoutDetailsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetExpressCheckoutDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3327,7 +3485,7 @@ impl crate::client::Client {
         };
         self.call(&ops::GET_EXPRESS_CHECKOUT_DETAILS, &body).await
     }
-    /// Calls `GetIncentiveEvaluation` (WSDL port `PayPalAPIAA`): sends [`GetIncentiveEvaluationRequestType`](crate::generated::api::GetIncentiveEvaluationRequestType) in `GetIncentiveEvaluationReq` and returns [`GetIncentiveEvaluationResponseType`](crate::generated::api::GetIncentiveEvaluationResponseType) from `GetIncentiveEvaluationResponse`.
+    /// Calls `GetIncentiveEvaluation` (WSDL port `PayPalAPIAA`): sends [`GetIncentiveEvaluationRequestType`](crate::generated::api::GetIncentiveEvaluationRequestType) (or its details, [`GetIncentiveEvaluationRequestDetailsType`](crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType), which convert into it) in `GetIncentiveEvaluationReq` and returns [`GetIncentiveEvaluationResponseType`](crate::generated::api::GetIncentiveEvaluationResponseType) from `GetIncentiveEvaluationResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3337,13 +3495,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_incentive_evaluation(
         &self,
-        mut request: crate::generated::api::GetIncentiveEvaluationRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetIncentiveEvaluationRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetIncentiveEvaluationResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetIncentiveEvaluationRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3365,13 +3527,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn get_recurring_payments_profile_details(
         &self,
-        mut request: crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3395,13 +3561,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn manage_pending_transaction_status(
         &self,
-        mut request: crate::generated::api::ManagePendingTransactionStatusRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::ManagePendingTransactionStatusRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::ManagePendingTransactionStatusResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::ManagePendingTransactionStatusRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3415,7 +3585,7 @@ impl crate::client::Client {
         };
         self.call(&ops::MANAGE_PENDING_TRANSACTION_STATUS, &body).await
     }
-    /// Calls `ManageRecurringPaymentsProfileStatus` (WSDL port `PayPalAPIAA`): sends [`ManageRecurringPaymentsProfileStatusRequestType`](crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType) in `ManageRecurringPaymentsProfileStatusReq` and returns [`ManageRecurringPaymentsProfileStatusResponseType`](crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType) from `ManageRecurringPaymentsProfileStatusResponse`.
+    /// Calls `ManageRecurringPaymentsProfileStatus` (WSDL port `PayPalAPIAA`): sends [`ManageRecurringPaymentsProfileStatusRequestType`](crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType) (or its details, [`ManageRecurringPaymentsProfileStatusRequestDetailsType`](crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsType), which convert into it) in `ManageRecurringPaymentsProfileStatusReq` and returns [`ManageRecurringPaymentsProfileStatusResponseType`](crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType) from `ManageRecurringPaymentsProfileStatusResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3425,13 +3595,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn manage_recurring_payments_profile_status(
         &self,
-        mut request: crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3445,7 +3619,7 @@ impl crate::client::Client {
         };
         self.call(&ops::MANAGE_RECURRING_PAYMENTS_PROFILE_STATUS, &body).await
     }
-    /// Calls `ReverseTransaction` (WSDL port `PayPalAPIAA`): sends [`ReverseTransactionRequestType`](crate::generated::api::ReverseTransactionRequestType) in `ReverseTransactionReq` and returns [`ReverseTransactionResponseType`](crate::generated::api::ReverseTransactionResponseType) from `ReverseTransactionResponse`.
+    /// Calls `ReverseTransaction` (WSDL port `PayPalAPIAA`): sends [`ReverseTransactionRequestType`](crate::generated::api::ReverseTransactionRequestType) (or its details, [`ReverseTransactionRequestDetailsType`](crate::generated::ebl::ReverseTransactionRequestDetailsType), which convert into it) in `ReverseTransactionReq` and returns [`ReverseTransactionResponseType`](crate::generated::api::ReverseTransactionResponseType) from `ReverseTransactionResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3455,11 +3629,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn reverse_transaction(
         &self,
-        mut request: crate::generated::api::ReverseTransactionRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::ReverseTransactionRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::ReverseTransactionResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::ReverseTransactionRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3471,7 +3649,7 @@ impl crate::client::Client {
         };
         self.call(&ops::REVERSE_TRANSACTION, &body).await
     }
-    /// Calls `SetAccessPermissions` (WSDL port `PayPalAPIAA`): sends [`SetAccessPermissionsRequestType`](crate::generated::api::SetAccessPermissionsRequestType) in `SetAccessPermissionsReq` and returns [`SetAccessPermissionsResponseType`](crate::generated::api::SetAccessPermissionsResponseType) from `SetAccessPermissionsResponse`.
+    /// Calls `SetAccessPermissions` (WSDL port `PayPalAPIAA`): sends [`SetAccessPermissionsRequestType`](crate::generated::api::SetAccessPermissionsRequestType) (or its details, [`SetAccessPermissionsRequestDetailsType`](crate::generated::ebl::SetAccessPermissionsRequestDetailsType), which convert into it) in `SetAccessPermissionsReq` and returns [`SetAccessPermissionsResponseType`](crate::generated::api::SetAccessPermissionsResponseType) from `SetAccessPermissionsResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3481,11 +3659,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn set_access_permissions(
         &self,
-        mut request: crate::generated::api::SetAccessPermissionsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::SetAccessPermissionsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::SetAccessPermissionsResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::SetAccessPermissionsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3497,7 +3679,7 @@ impl crate::client::Client {
         };
         self.call(&ops::SET_ACCESS_PERMISSIONS, &body).await
     }
-    /// Calls `SetAuthFlowParam` (WSDL port `PayPalAPIAA`): sends [`SetAuthFlowParamRequestType`](crate::generated::api::SetAuthFlowParamRequestType) in `SetAuthFlowParamReq` and returns [`SetAuthFlowParamResponseType`](crate::generated::api::SetAuthFlowParamResponseType) from `SetAuthFlowParamResponse`.
+    /// Calls `SetAuthFlowParam` (WSDL port `PayPalAPIAA`): sends [`SetAuthFlowParamRequestType`](crate::generated::api::SetAuthFlowParamRequestType) (or its details, [`SetAuthFlowParamRequestDetailsType`](crate::generated::ebl::SetAuthFlowParamRequestDetailsType), which convert into it) in `SetAuthFlowParamReq` and returns [`SetAuthFlowParamResponseType`](crate::generated::api::SetAuthFlowParamResponseType) from `SetAuthFlowParamResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3507,11 +3689,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn set_auth_flow_param(
         &self,
-        mut request: crate::generated::api::SetAuthFlowParamRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::SetAuthFlowParamRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::SetAuthFlowParamResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::SetAuthFlowParamRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3523,7 +3709,7 @@ impl crate::client::Client {
         };
         self.call(&ops::SET_AUTH_FLOW_PARAM, &body).await
     }
-    /// Calls `SetCustomerBillingAgreement` (WSDL port `PayPalAPIAA`): sends [`SetCustomerBillingAgreementRequestType`](crate::generated::api::SetCustomerBillingAgreementRequestType) in `SetCustomerBillingAgreementReq` and returns [`SetCustomerBillingAgreementResponseType`](crate::generated::api::SetCustomerBillingAgreementResponseType) from `SetCustomerBillingAgreementResponse`.
+    /// Calls `SetCustomerBillingAgreement` (WSDL port `PayPalAPIAA`): sends [`SetCustomerBillingAgreementRequestType`](crate::generated::api::SetCustomerBillingAgreementRequestType) (or its details, [`SetCustomerBillingAgreementRequestDetailsType`](crate::generated::ebl::SetCustomerBillingAgreementRequestDetailsType), which convert into it) in `SetCustomerBillingAgreementReq` and returns [`SetCustomerBillingAgreementResponseType`](crate::generated::api::SetCustomerBillingAgreementResponseType) from `SetCustomerBillingAgreementResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3533,13 +3719,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn set_customer_billing_agreement(
         &self,
-        mut request: crate::generated::api::SetCustomerBillingAgreementRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::SetCustomerBillingAgreementRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::SetCustomerBillingAgreementResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::SetCustomerBillingAgreementRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3551,7 +3741,7 @@ impl crate::client::Client {
         };
         self.call(&ops::SET_CUSTOMER_BILLING_AGREEMENT, &body).await
     }
-    /// Calls `SetExpressCheckout` (WSDL port `PayPalAPIAA`): sends [`SetExpressCheckoutRequestType`](crate::generated::api::SetExpressCheckoutRequestType) in `SetExpressCheckoutReq` and returns [`SetExpressCheckoutResponseType`](crate::generated::api::SetExpressCheckoutResponseType) from `SetExpressCheckoutResponse`.
+    /// Calls `SetExpressCheckout` (WSDL port `PayPalAPIAA`): sends [`SetExpressCheckoutRequestType`](crate::generated::api::SetExpressCheckoutRequestType) (or its details, [`SetExpressCheckoutRequestDetailsType`](crate::generated::ebl::SetExpressCheckoutRequestDetailsType), which convert into it) in `SetExpressCheckoutReq` and returns [`SetExpressCheckoutResponseType`](crate::generated::api::SetExpressCheckoutResponseType) from `SetExpressCheckoutResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3561,11 +3751,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn set_express_checkout(
         &self,
-        mut request: crate::generated::api::SetExpressCheckoutRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::SetExpressCheckoutRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::SetExpressCheckoutResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::SetExpressCheckoutRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3587,13 +3781,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn update_access_permissions(
         &self,
-        mut request: crate::generated::api::UpdateAccessPermissionsRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::UpdateAccessPermissionsRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::UpdateAccessPermissionsResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::UpdateAccessPermissionsRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3615,11 +3813,15 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn update_authorization(
         &self,
-        mut request: crate::generated::api::UpdateAuthorizationRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::UpdateAuthorizationRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<crate::generated::api::UpdateAuthorizationResponseType>,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::UpdateAuthorizationRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),
@@ -3631,7 +3833,7 @@ impl crate::client::Client {
         };
         self.call(&ops::UPDATE_AUTHORIZATION, &body).await
     }
-    /// Calls `UpdateRecurringPaymentsProfile` (WSDL port `PayPalAPIAA`): sends [`UpdateRecurringPaymentsProfileRequestType`](crate::generated::api::UpdateRecurringPaymentsProfileRequestType) in `UpdateRecurringPaymentsProfileReq` and returns [`UpdateRecurringPaymentsProfileResponseType`](crate::generated::api::UpdateRecurringPaymentsProfileResponseType) from `UpdateRecurringPaymentsProfileResponse`.
+    /// Calls `UpdateRecurringPaymentsProfile` (WSDL port `PayPalAPIAA`): sends [`UpdateRecurringPaymentsProfileRequestType`](crate::generated::api::UpdateRecurringPaymentsProfileRequestType) (or its details, [`UpdateRecurringPaymentsProfileRequestDetailsType`](crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType), which convert into it) in `UpdateRecurringPaymentsProfileReq` and returns [`UpdateRecurringPaymentsProfileResponseType`](crate::generated::api::UpdateRecurringPaymentsProfileResponseType) from `UpdateRecurringPaymentsProfileResponse`.
     ///
     /// `Version` is set to `crate::generated::SCHEMA_VERSION` unless the request sets one, and the request is checked against the schema's limits before it is sent (see `ClientBuilder::validate_requests`).
     ///
@@ -3641,13 +3843,17 @@ impl crate::client::Client {
     /// `ErrorKind::Api` for `Ack=Failure` (with every `Errors` entry, the correlation ID and the payload), and every other failure `ErrorKind` lists.
     pub async fn update_recurring_payments_profile(
         &self,
-        mut request: crate::generated::api::UpdateRecurringPaymentsProfileRequestType,
+        request: impl ::std::convert::Into<
+            crate::generated::api::UpdateRecurringPaymentsProfileRequestType,
+        >,
     ) -> ::std::result::Result<
         crate::client::Response<
             crate::generated::api::UpdateRecurringPaymentsProfileResponseType,
         >,
         crate::client::Error,
     > {
+        let mut request: crate::generated::api::UpdateRecurringPaymentsProfileRequestType = request
+            .into();
         if request.version.is_none() {
             request.version = ::std::option::Option::Some(
                 crate::generated::SCHEMA_VERSION.to_owned(),

@@ -3836,6 +3836,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
                 },
             );
         }
+        crate::rules::hooks::mass_pay_request_type(self, path, out);
     }
 }
 impl Limited for crate::generated::api::MassPayRequestType {
@@ -4032,6 +4033,7 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         if let ::std::option::Option::Some(v) = &self.merchant_data {
             path.field("merchant_data", |path| Validate::validate_into(v, path, out));
         }
+        crate::rules::hooks::refund_transaction_request_type(self, path, out);
     }
 }
 impl Limited for crate::generated::api::RefundTransactionRequestType {
@@ -4606,6 +4608,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
                 record(path, "status", k, out);
             }
         }
+        crate::rules::hooks::transaction_search_request_type(self, path, out);
     }
 }
 impl Limited for crate::generated::api::TransactionSearchRequestType {

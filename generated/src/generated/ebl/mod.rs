@@ -2,6 +2,7 @@
 //! Types of the namespace `urn:ebay:apis:eBLBaseComponents`: structs and aliases, enumerations, and their XML code.
 mod enums;
 pub use enums::*;
+mod builders;
 mod types;
 mod validate;
 mod xml;

@@ -1242,6 +1242,7 @@ impl Validate for crate::generated::ebl::CreditCardDetailsType {
         if let ::std::option::Option::Some(v) = &self.card_owner {
             path.field("card_owner", |path| Validate::validate_into(v, path, out));
         }
+        crate::rules::hooks::credit_card_details_type(self, path, out);
     }
 }
 impl Limited for crate::generated::ebl::CreditCardDetailsType {
@@ -1516,6 +1517,7 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                 record(path, "soft_descriptor", k, out);
             }
         }
+        crate::rules::hooks::do_direct_payment_request_details_type(self, path, out);
     }
 }
 impl Limited for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
@@ -1623,6 +1625,11 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
                 },
             );
         }
+        crate::rules::hooks::do_express_checkout_payment_request_details_type(
+            self,
+            path,
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
@@ -4198,6 +4205,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 },
             );
         }
+        crate::rules::hooks::payment_details_type(self, path, out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentDetailsType {
@@ -5923,6 +5931,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 },
             );
         }
+        crate::rules::hooks::set_express_checkout_request_details_type(self, path, out);
     }
 }
 impl Limited for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {

@@ -1,0 +1,167 @@
+//! The rules of one payment's amounts (`PaymentDetailsType`): an order total is present, the items add up to
+//! ItemTotal, the parts add up to OrderTotal, the item taxes to TaxTotal, every amount is in OrderTotal's
+//! currency, and that currency is one PayPal accepts, within its maximum.
+
+use paypal_soap_runtime::Decimal;
+use paypal_soap_runtime::validate::{Path, Violation, record_rule};
+
+use super::hooks::rule;
+use super::money::{Sum, Times, value};
+use crate::types::{BasicAmountType, PaymentDetailsType};
+
+const TYPE: &str = "PaymentDetailsType";
+
+/// Every rule of `PaymentDetailsType`.
+pub(super) fn payment_details(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    if p.order_total.is_none() {
+        if let Some(r) = rule(TYPE, "order-total-required") {
+            let message = "a payment needs OrderTotal".to_owned();
+            record_rule(path, Some("order_total"), r, message, out);
+        }
+    }
+    item_total(p, path, out);
+    order_total(p, path, out);
+    tax_total(p, path, out);
+    one_currency(p, path, out);
+    currency_limits(p, path, out);
+}
+
+/// An item's quantity, 1 when absent (as PayPal reads it).
+fn quantity(q: Option<i64>) -> i64 {
+    q.unwrap_or(1)
+}
+
+/// `ItemTotal = Σ Amount × Quantity` over the items that have an amount.
+fn item_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(item_total) = p.item_total.as_ref().and_then(value) else { return };
+    let mut sum = Sum::default();
+    let mut terms = Vec::new();
+    for item in &p.payment_details_item {
+        let Some(a) = item.amount.as_ref() else { continue };
+        // An amount that is not one is reported by the schema checks; summing without it would blame the total.
+        let Some(a) = value(a) else { return };
+        sum.add(&a, quantity(item.quantity));
+        terms.push(Times(quantity(item.quantity), &a).to_string());
+    }
+    if terms.is_empty() {
+        return;
+    }
+    let Some(total) = sum.total() else { return };
+    if total != item_total {
+        if let Some(r) = rule(TYPE, "cart-item-total") {
+            let message =
+                format!("ItemTotal is {} but the items add up to {total} ({})", item_total, terms.join(" + "));
+            record_rule(path, Some("item_total"), r, message, out);
+        }
+    }
+}
+
+/// `OrderTotal = ItemTotal + ShippingTotal + HandlingTotal + TaxTotal + InsuranceTotal − |ShippingDiscount|`,
+/// when any part is sent. PayPal documents the discount as a negative amount; a positive one is subtracted too.
+fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(order_total) = p.order_total.as_ref().and_then(value) else { return };
+    let parts: [(&str, &Option<BasicAmountType>); 5] = [
+        ("ItemTotal", &p.item_total),
+        ("ShippingTotal", &p.shipping_total),
+        ("HandlingTotal", &p.handling_total),
+        ("TaxTotal", &p.tax_total),
+        ("InsuranceTotal", &p.insurance_total),
+    ];
+    let mut sum = Sum::default();
+    let mut shown = Vec::new();
+    for (name, part) in parts {
+        let Some(part) = part else { continue };
+        let Some(a) = value(part) else { return };
+        sum.add(&a, 1);
+        shown.push(format!("{name} {}", a));
+    }
+    if let Some(discount) = &p.shipping_discount {
+        let Some(a) = value(discount) else { return };
+        sum.add(&a, if a.is_negative() { 1 } else { -1 });
+        shown.push(format!("ShippingDiscount {}", a));
+    }
+    if shown.is_empty() {
+        return;
+    }
+    let Some(total) = sum.total() else { return };
+    if total != order_total {
+        if let Some(r) = rule(TYPE, "cart-order-total") {
+            let message =
+                format!("OrderTotal is {} but its parts add up to {total} ({})", order_total, shown.join(", "));
+            record_rule(path, Some("order_total"), r, message, out);
+        }
+    }
+}
+
+/// `TaxTotal = Σ Tax × Quantity` when items carry a tax.
+fn tax_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(tax_total) = p.tax_total.as_ref().and_then(value) else { return };
+    let mut sum = Sum::default();
+    let mut any = false;
+    for item in &p.payment_details_item {
+        let Some(tax) = item.tax.as_ref() else { continue };
+        let Some(a) = value(tax) else { return };
+        sum.add(&a, quantity(item.quantity));
+        any = true;
+    }
+    let Some(total) = sum.total().filter(|_| any) else { return };
+    if total != tax_total {
+        if let Some(r) = rule(TYPE, "cart-tax-total") {
+            let message = format!("TaxTotal is {} but the item taxes add up to {total}", tax_total);
+            record_rule(path, Some("tax_total"), r, message, out);
+        }
+    }
+}
+
+/// Every amount of the payment in OrderTotal's currency.
+fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(expected) = p.order_total.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
+    let Some(r) = rule(TYPE, "cart-one-currency") else { return };
+    let expected = expected.as_str();
+    let mut check = |path: &mut Path, field: &'static str, a: &Option<BasicAmountType>| {
+        let Some(currency) = a.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
+        if currency.as_str() != expected {
+            let message = format!("{} is in {}, the order in {expected}", field, currency.as_str());
+            record_rule(path, Some(field), r, message, out);
+        }
+    };
+    for (field, a) in [
+        ("item_total", &p.item_total),
+        ("shipping_total", &p.shipping_total),
+        ("handling_total", &p.handling_total),
+        ("tax_total", &p.tax_total),
+        ("insurance_total", &p.insurance_total),
+        ("shipping_discount", &p.shipping_discount),
+    ] {
+        check(path, field, a);
+    }
+    for (i, item) in p.payment_details_item.iter().enumerate() {
+        path.field("payment_details_item", |path| {
+            path.index(i, |path| {
+                check(path, "amount", &item.amount);
+                check(path, "tax", &item.tax);
+            });
+        });
+    }
+}
+
+/// OrderTotal's currency is one PayPal accepts, and the amount within that currency's documented maximum.
+fn currency_limits(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(total) = &p.order_total else { return };
+    let Some(code) = total.currency_id.as_ref().map(|c| c.as_str()) else { return };
+    let Some(currency) = super::currency(code) else {
+        if let Some(r) = rule(TYPE, "currency-supported") {
+            let message = format!("PayPal does not list {code} among the currencies it accepts for payments");
+            record_rule(path, Some("order_total"), r, message, out);
+        }
+        return;
+    };
+    let (Some(max), Some(amount)) = (currency.max_transaction, value(total)) else { return };
+    let max = Decimal::from(max);
+    if amount > max {
+        if let Some(r) = rule(TYPE, "currency-maximum") {
+            let message = format!("{} {code} is over PayPal's documented maximum of {max} {code}", amount);
+            record_rule(path, Some("order_total"), r, message, out);
+        }
+    }
+}
