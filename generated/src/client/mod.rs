@@ -38,7 +38,7 @@ pub use transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportE
 
 use paypal_soap_runtime::credentials::{ClientIdentity, Credentials};
 use paypal_soap_runtime::soap;
-use paypal_soap_runtime::validate::Validate;
+use paypal_soap_runtime::validate::{Validate, Violation, Violations};
 use paypal_soap_runtime::xml::{Limits, XmlWrite};
 
 /// Default connect timeout.
@@ -141,8 +141,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Whether requests are checked against the schema's limits before they are sent (default on). Responses
-    /// are never refused for breaking limits.
+    /// Whether requests are checked against the schema's limits and PayPal's business rules before they are
+    /// sent (default on). Responses are never refused for breaking limits.
     #[must_use]
     pub fn validate_requests(mut self, on: bool) -> Self {
         self.validate = on;
@@ -302,19 +302,27 @@ impl Client {
         &self.inner.url
     }
 
-    /// Checks `request` against the schema's limits unless validation is off; the generated methods call it
-    /// with the inner request before sending.
+    /// Checks `request` against the schema's limits and PayPal's business rules ([`crate::rules`]) unless
+    /// validation is off; the generated methods call it with the inner request before sending. Warnings are
+    /// logged at `warn` level and do not stop the call.
     ///
     /// # Errors
-    /// [`ErrorKind::Invalid`] with every violation.
+    /// [`ErrorKind::Invalid`] with every violation, when at least one is an error.
     pub fn validate_request(&self, op: &'static Operation, request: &dyn Validate) -> Result<(), Error> {
         if !self.inner.validate {
             return Ok(());
         }
-        request.validate().map_err(|v| {
-            tracing::debug!(operation = op.name, violations = v.0.len(), "request invalid, not sent");
-            Error::new(op, ErrorKind::Invalid(v))
-        })
+        // One walk finds both: errors stop the call, warnings (rules PayPal documents ambiguously) are logged and
+        // the request is sent.
+        let found = request.report();
+        if found.iter().any(Violation::is_error) {
+            tracing::debug!(operation = op.name, violations = found.len(), "request invalid, not sent");
+            return Err(Error::new(op, ErrorKind::Invalid(Violations(found))));
+        }
+        for warning in &found {
+            tracing::warn!(operation = op.name, %warning, "request breaks a business rule PayPal may enforce");
+        }
+        Ok(())
     }
 
     /// Sends `body` (the operation's `...Req` element) and decodes the answer. The generated methods call this;

@@ -66,6 +66,14 @@ impl DateTime {
         Ok(Self { date, time, offset: None })
     }
 
+    /// A UTC date and time (written with `Z`), the form PayPal's requests take ("UTC/GMT, no wildcards").
+    ///
+    /// # Errors
+    /// As [`DateTime::new`].
+    pub fn utc(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Result<Self, ValueError> {
+        Ok(Self::new(year, month, day, hour, minute, second)?.with_offset(Some(Offset::UTC)))
+    }
+
     /// The same time with a fraction of a second, written with as few digits as represent it exactly.
     ///
     /// # Errors
