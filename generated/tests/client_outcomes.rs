@@ -14,6 +14,7 @@ use paypal_soap::generated::types::{
 use paypal_soap::runtime::client::{Client, Delivery, Endpoint, ErrorKind, RetryPolicy, TimeoutPhase};
 use paypal_soap::runtime::credentials::Credentials;
 use paypal_soap::runtime::server::{DefaultReply, FakeServer, HttpReply, PayPalApi, Scripted, paypal_error};
+use paypal_soap::types::DoExpressCheckoutPaymentRequestType;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 struct Defaults;
@@ -51,7 +52,7 @@ async fn ack_failure_carries_every_error_the_correlation_id_and_the_payload() {
     let (server, client) = setup().await;
     let errors = vec![paypal_error(10486), paypal_error(10422)];
     server.script().once(&ops::DO_EXPRESS_CHECKOUT_PAYMENT, Scripted::Failure(errors));
-    let err = client.do_express_checkout_payment(Default::default()).await.unwrap_err();
+    let err = client.do_express_checkout_payment(DoExpressCheckoutPaymentRequestType::default()).await.unwrap_err();
     let failure = err.api_failure().expect("an api failure");
     let codes: Vec<&str> = failure.errors.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["10486", "10422"]);
@@ -174,7 +175,7 @@ async fn a_server_that_never_answers_times_out() {
     // Read-only: nothing can have changed.
     assert!(!err.outcome_unknown());
 
-    let err = client.do_express_checkout_payment(Default::default()).await.unwrap_err();
+    let err = client.do_express_checkout_payment(DoExpressCheckoutPaymentRequestType::default()).await.unwrap_err();
     assert!(err.is_timeout() && err.outcome_unknown());
     let shown = err.to_string();
     assert!(

@@ -11,6 +11,7 @@ use paypal_soap::generated::types::{
 use paypal_soap::runtime::client::{Delivery, Effect, ErrorKind};
 use paypal_soap::runtime::credentials::Credentials;
 use paypal_soap::runtime::server::{DefaultReply, FakeServer, NOT_IMPLEMENTED_CODE, PayPalApi};
+use paypal_soap::types::*;
 
 /// Answers nothing itself: every operation gets the server's default reply.
 struct Defaults;
@@ -22,10 +23,10 @@ fn creds() -> Credentials {
 
 /// Calls every listed method with a default request and collects (correlation id, ack) or the error.
 macro_rules! call_all {
-    ($client:expr; $($method:ident),* $(,)?) => {{
+    ($client:expr; $($method:ident: $request:ident),* $(,)?) => {{
         let mut out = Vec::new();
         $(
-            let result = $client.$method(Default::default()).await;
+            let result = $client.$method($request::default()).await;
             out.push((stringify!($method), result.map(|r| (r.correlation_id().map(str::to_owned), r.ack().cloned()))));
         )*
         out
@@ -38,20 +39,63 @@ async fn every_operation_round_trips() {
     // Default requests miss required fields; this test is about the wire, so validation is off.
     let client = server.client_builder(creds()).validate_requests(false).build().unwrap();
     let results = call_all!(client;
-        address_verify, bill_agreement_update, bill_user, bm_button_search, bm_create_button, bm_get_button_details,
-        bm_get_inventory, bm_manage_button_status, bm_set_inventory, bm_update_button, cancel_recoup,
-        complete_recoup, create_mobile_payment, do_mobile_checkout_payment, enter_boarding, get_balance,
-        get_boarding_details, get_mobile_status, get_pal_details, get_transaction_details, initiate_recoup, mass_pay,
-        refund_transaction, set_mobile_checkout, transaction_search,
-        bill_outstanding_amount, create_billing_agreement, create_recurring_payments_profile, do_authorization,
-        do_cancel, do_capture, do_direct_payment, do_express_checkout_payment, do_non_referenced_credit,
-        do_reauthorization, do_reference_transaction, do_uatp_authorization, do_uatp_express_checkout_payment,
-        do_void, execute_checkout_operations, external_remember_me_opt_out, get_access_permission_details,
-        get_auth_details, get_billing_agreement_customer_details, get_express_checkout_details,
-        get_incentive_evaluation, get_recurring_payments_profile_details, manage_pending_transaction_status,
-        manage_recurring_payments_profile_status, reverse_transaction, set_access_permissions, set_auth_flow_param,
-        set_customer_billing_agreement, set_express_checkout, update_access_permissions, update_authorization,
-        update_recurring_payments_profile,
+        address_verify: AddressVerifyRequestType,
+        bill_agreement_update: BaUpdateRequestType,
+        bill_user: BillUserRequestType,
+        bm_button_search: BmButtonSearchRequestType,
+        bm_create_button: BmCreateButtonRequestType,
+        bm_get_button_details: BmGetButtonDetailsRequestType,
+        bm_get_inventory: BmGetInventoryRequestType,
+        bm_manage_button_status: BmManageButtonStatusRequestType,
+        bm_set_inventory: BmSetInventoryRequestType,
+        bm_update_button: BmUpdateButtonRequestType,
+        cancel_recoup: CancelRecoupRequestType,
+        complete_recoup: CompleteRecoupRequestType,
+        create_mobile_payment: CreateMobilePaymentRequestType,
+        do_mobile_checkout_payment: DoMobileCheckoutPaymentRequestType,
+        enter_boarding: EnterBoardingRequestType,
+        get_balance: GetBalanceRequestType,
+        get_boarding_details: GetBoardingDetailsRequestType,
+        get_mobile_status: GetMobileStatusRequestType,
+        get_pal_details: GetPalDetailsRequestType,
+        get_transaction_details: GetTransactionDetailsRequestType,
+        initiate_recoup: InitiateRecoupRequestType,
+        mass_pay: MassPayRequestType,
+        refund_transaction: RefundTransactionRequestType,
+        set_mobile_checkout: SetMobileCheckoutRequestType,
+        transaction_search: TransactionSearchRequestType,
+        bill_outstanding_amount: BillOutstandingAmountRequestType,
+        create_billing_agreement: CreateBillingAgreementRequestType,
+        create_recurring_payments_profile: CreateRecurringPaymentsProfileRequestType,
+        do_authorization: DoAuthorizationRequestType,
+        do_cancel: DoCancelRequestType,
+        do_capture: DoCaptureRequestType,
+        do_direct_payment: DoDirectPaymentRequestType,
+        do_express_checkout_payment: DoExpressCheckoutPaymentRequestType,
+        do_non_referenced_credit: DoNonReferencedCreditRequestType,
+        do_reauthorization: DoReauthorizationRequestType,
+        do_reference_transaction: DoReferenceTransactionRequestType,
+        do_uatp_authorization: DoUatpAuthorizationRequestType,
+        do_uatp_express_checkout_payment: DoUatpExpressCheckoutPaymentRequestType,
+        do_void: DoVoidRequestType,
+        execute_checkout_operations: ExecuteCheckoutOperationsRequestType,
+        external_remember_me_opt_out: ExternalRememberMeOptOutRequestType,
+        get_access_permission_details: GetAccessPermissionDetailsRequestType,
+        get_auth_details: GetAuthDetailsRequestType,
+        get_billing_agreement_customer_details: GetBillingAgreementCustomerDetailsRequestType,
+        get_express_checkout_details: GetExpressCheckoutDetailsRequestType,
+        get_incentive_evaluation: GetIncentiveEvaluationRequestType,
+        get_recurring_payments_profile_details: GetRecurringPaymentsProfileDetailsRequestType,
+        manage_pending_transaction_status: ManagePendingTransactionStatusRequestType,
+        manage_recurring_payments_profile_status: ManageRecurringPaymentsProfileStatusRequestType,
+        reverse_transaction: ReverseTransactionRequestType,
+        set_access_permissions: SetAccessPermissionsRequestType,
+        set_auth_flow_param: SetAuthFlowParamRequestType,
+        set_customer_billing_agreement: SetCustomerBillingAgreementRequestType,
+        set_express_checkout: SetExpressCheckoutRequestType,
+        update_access_permissions: UpdateAccessPermissionsRequestType,
+        update_authorization: UpdateAuthorizationRequestType,
+        update_recurring_payments_profile: UpdateRecurringPaymentsProfileRequestType,
     );
     assert_eq!(results.len(), OPERATIONS.len());
     for (method, result) in &results {
@@ -114,7 +158,7 @@ async fn a_version_set_by_the_caller_is_kept() {
 async fn unhandled_operations_fail_loudly_by_default() {
     let server = FakeServer::start(Defaults).await.unwrap();
     let client = server.client_builder(creds()).validate_requests(false).build().unwrap();
-    let err = client.do_express_checkout_payment(Default::default()).await.unwrap_err();
+    let err = client.do_express_checkout_payment(DoExpressCheckoutPaymentRequestType::default()).await.unwrap_err();
     assert!(err.has_code(NOT_IMPLEMENTED_CODE), "{err}");
     let failure = err.api_failure().unwrap();
     assert_eq!(failure.ack, Some(AckCodeType::Failure));

@@ -8,6 +8,7 @@ use paypal_soap::runtime::client::{
     BuildError, Client, Endpoint, ErrorKind, HttpRequest, HttpResponse, SendFuture, Transport,
 };
 use paypal_soap::runtime::credentials::{ClientIdentity, Credentials};
+use paypal_soap::types::GetBalanceRequestType;
 
 const PASSWORD: &str = "pw-Secret-7781";
 const SIGNATURE: &str = "AFcWxV21C7fd0v3bYYYRCpSSRl31A-sig-9932";
@@ -75,7 +76,7 @@ impl Transport for Recording {
 async fn a_caller_can_bring_its_own_transport() {
     let transport = Arc::new(Recording::default());
     let client = Client::builder(Endpoint::Sandbox, creds()).transport(transport.clone()).build().unwrap();
-    let err = client.get_balance(Default::default()).await.unwrap_err();
+    let err = client.get_balance(GetBalanceRequestType::default()).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::NotSoap { status: 502, .. }), "{err}");
     let sent = transport.0.lock().unwrap();
     assert_eq!(sent.len(), 1);
