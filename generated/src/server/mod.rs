@@ -32,6 +32,7 @@ mod envelope;
 mod exchange;
 mod express;
 mod http;
+mod payments;
 mod reply;
 mod script;
 
@@ -47,6 +48,7 @@ pub use crate::generated::services::server::{PayPalApi, dispatch};
 pub use envelope::HeaderCredentials;
 pub use exchange::{Call, Exchange, NOT_IMPLEMENTED_CODE, ReceivedCall, RequestInfo};
 pub use express::ExpressCheckoutFake;
+pub use payments::{Entry, EntryKind, PaymentsFake, SEARCH_LIMIT};
 pub use reply::{HttpReply, Reply, ReplyBody, paypal_error};
 pub use script::{Script, Scripted};
 
