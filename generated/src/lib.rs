@@ -2,23 +2,17 @@
 //! Express Checkout, Direct Payment, captures, refunds, recurring payments and transaction search.
 //!
 //! ```no_run
-//! use paypal_soap::types::{BasicAmountType, CurrencyCodeType, PaymentDetailsType, SetExpressCheckoutRequestDetailsType,
-//!     SetExpressCheckoutRequestType};
+//! use paypal_soap::types::{BasicAmountType, CurrencyCodeType, PaymentDetailsType, SetExpressCheckoutRequestDetailsType};
 //! use paypal_soap::{Client, Credentials, Endpoint};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::builder(Endpoint::Sandbox, Credentials::signature("user", "password", "signature")).build()?;
-//! let total = BasicAmountType { value: "19.95".into(), currency_id: Some(CurrencyCodeType::Usd) };
-//! let request = SetExpressCheckoutRequestType {
-//!     set_express_checkout_request_details: Some(SetExpressCheckoutRequestDetailsType {
-//!         return_url: Some("https://shop.example/return".into()),
-//!         cancel_url: Some("https://shop.example/cancel".into()),
-//!         payment_details: vec![PaymentDetailsType { order_total: Some(total), ..Default::default() }],
-//!         ..Default::default()
-//!     }),
-//!     ..Default::default()
-//! };
-//! let response = client.set_express_checkout(request).await?;
+//! let total = BasicAmountType::from_minor(CurrencyCodeType::Usd, 1995); // 19.95 USD, exactly
+//! let details = SetExpressCheckoutRequestDetailsType::default()
+//!     .return_url("https://shop.example/return")
+//!     .cancel_url("https://shop.example/cancel")
+//!     .payment_details(PaymentDetailsType::default().order_total(total));
+//! let response = client.set_express_checkout(details).await?; // checked against the schema and PayPal's rules
 //! println!("token {:?}", response.token); // the response derefs to the typed payload
 //! # Ok(())
 //! # }
