@@ -113,8 +113,19 @@ fn wire(c: &mut Criterion) {
 
 /// A DoExpressCheckoutPayment request with every optional field set, 10 payment details of 10 items each.
 fn full_request() -> DoExpressCheckoutPaymentReq {
-    let mut details = PaymentDetailsType::example();
-    details.payment_details_item = vec![PaymentDetailsItemType::example(); 10];
+    let usd = |cents| BasicAmountType::from_minor(CurrencyCodeType::Usd, cents);
+    // Every field set, and amounts that add up, so the business rules (cart totals, one currency) pass too.
+    let item = PaymentDetailsItemType::example().quantity(2).amount(usd(1000)).tax(usd(100));
+    let details = PaymentDetailsType::example()
+        .item_total(usd(20_000))
+        .shipping_total(usd(500))
+        .handling_total(usd(200))
+        .tax_total(usd(2000))
+        .insurance_total(usd(100))
+        .shipping_discount(usd(-300))
+        .order_total(usd(22_500));
+    let mut details = details;
+    details.payment_details_item = vec![item; 10];
     let mut request = DoExpressCheckoutPaymentRequestType::example();
     if let Some(d) = request.do_express_checkout_payment_request_details.as_mut() {
         d.payment_details = vec![details; 10];

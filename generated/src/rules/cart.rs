@@ -2,11 +2,10 @@
 //! ItemTotal, the parts add up to OrderTotal, the item taxes to TaxTotal, every amount is in OrderTotal's
 //! currency, and that currency is one PayPal accepts, within its maximum.
 
-use paypal_soap_runtime::Decimal;
 use paypal_soap_runtime::validate::{Path, Violation, record_rule};
 
 use super::hooks::rule;
-use super::money::{Sum, Times, value};
+use super::money::{Sum, Times, Units, value};
 use crate::types::{BasicAmountType, PaymentDetailsType};
 
 const TYPE: &str = "PaymentDetailsType";
@@ -35,22 +34,24 @@ fn quantity(q: Option<i64>) -> i64 {
 fn item_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
     let Some(item_total) = p.item_total.as_ref().and_then(value) else { return };
     let mut sum = Sum::default();
-    let mut terms = Vec::new();
+    let mut priced = 0;
     for item in &p.payment_details_item {
         let Some(a) = item.amount.as_ref() else { continue };
         // An amount that is not one is reported by the schema checks; summing without it would blame the total.
         let Some(a) = value(a) else { return };
-        sum.add(&a, quantity(item.quantity));
-        terms.push(Times(quantity(item.quantity), &a).to_string());
+        sum.add(a, quantity(item.quantity));
+        priced += 1;
     }
-    if terms.is_empty() {
-        return;
-    }
-    let Some(total) = sum.total() else { return };
-    if total != item_total {
+    let Some(total) = sum.total().filter(|_| priced > 0) else { return };
+    if total.micros != item_total.micros {
         if let Some(r) = rule(TYPE, "cart-item-total") {
-            let message =
-                format!("ItemTotal is {} but the items add up to {total} ({})", item_total, terms.join(" + "));
+            // The terms are written out only now: a cart that adds up costs no text.
+            let terms: Vec<String> = p
+                .payment_details_item
+                .iter()
+                .filter_map(|i| Some(Times(quantity(i.quantity), value(i.amount.as_ref()?)?).to_string()))
+                .collect();
+            let message = format!("ItemTotal is {item_total} but the items add up to {total} ({})", terms.join(" + "));
             record_rule(path, Some("item_total"), r, message, out);
         }
     }
@@ -68,26 +69,28 @@ fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>
         ("InsuranceTotal", &p.insurance_total),
     ];
     let mut sum = Sum::default();
-    let mut shown = Vec::new();
-    for (name, part) in parts {
+    let mut any = false;
+    for (_, part) in &parts {
         let Some(part) = part else { continue };
         let Some(a) = value(part) else { return };
-        sum.add(&a, 1);
-        shown.push(format!("{name} {}", a));
+        sum.add(a, 1);
+        any = true;
     }
-    if let Some(discount) = &p.shipping_discount {
-        let Some(a) = value(discount) else { return };
-        sum.add(&a, if a.is_negative() { 1 } else { -1 });
-        shown.push(format!("ShippingDiscount {}", a));
+    let discount = p.shipping_discount.as_ref().map(|d| value(d).map(|a| Units { micros: -a.micros.abs(), ..a }));
+    if let Some(d) = discount {
+        let Some(d) = d else { return };
+        sum.add(d, 1);
+        any = true;
     }
-    if shown.is_empty() {
-        return;
-    }
-    let Some(total) = sum.total() else { return };
-    if total != order_total {
+    let Some(total) = sum.total().filter(|_| any) else { return };
+    if total.micros != order_total.micros {
         if let Some(r) = rule(TYPE, "cart-order-total") {
-            let message =
-                format!("OrderTotal is {} but its parts add up to {total} ({})", order_total, shown.join(", "));
+            let mut shown: Vec<String> =
+                parts.iter().filter_map(|(name, a)| Some(format!("{name} {}", value(a.as_ref()?)?))).collect();
+            if let Some(Some(d)) = discount {
+                shown.push(format!("ShippingDiscount {d}"));
+            }
+            let message = format!("OrderTotal is {order_total} but its parts add up to {total} ({})", shown.join(", "));
             record_rule(path, Some("order_total"), r, message, out);
         }
     }
@@ -101,11 +104,11 @@ fn tax_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) 
     for item in &p.payment_details_item {
         let Some(tax) = item.tax.as_ref() else { continue };
         let Some(a) = value(tax) else { return };
-        sum.add(&a, quantity(item.quantity));
+        sum.add(a, quantity(item.quantity));
         any = true;
     }
     let Some(total) = sum.total().filter(|_| any) else { return };
-    if total != tax_total {
+    if total.micros != tax_total.micros {
         if let Some(r) = rule(TYPE, "cart-tax-total") {
             let message = format!("TaxTotal is {} but the item taxes add up to {total}", tax_total);
             record_rule(path, Some("tax_total"), r, message, out);
@@ -157,8 +160,8 @@ fn currency_limits(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violat
         return;
     };
     let (Some(max), Some(amount)) = (currency.max_transaction, value(total)) else { return };
-    let max = Decimal::from(max);
-    if amount > max {
+    let max = Units::whole(max);
+    if amount.micros > max.micros {
         if let Some(r) = rule(TYPE, "currency-maximum") {
             let message = format!("{} {code} is over PayPal's documented maximum of {max} {code}", amount);
             record_rule(path, Some("order_total"), r, message, out);

@@ -133,7 +133,7 @@ pub(crate) fn refund_transaction_request_type(
             record_rule(path, Some("amount"), r, message, out);
         }
         (Some(RefundType::Partial), Some(a)) => {
-            if let Some(a) = value(a).filter(|a| a.is_negative() || a.is_zero()) {
+            if let Some(a) = value(a).filter(|a| !a.is_positive()) {
                 let message = format!("a Partial refund's Amount must be positive, not {}", a);
                 record_rule(path, Some("amount"), r, message, out);
             }
