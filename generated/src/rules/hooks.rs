@@ -26,14 +26,13 @@ fn one_checkout_currency<'a>(
     out: &mut Vec<Violation>,
 ) {
     let Some(r) = rule(type_name, "checkout-one-currency") else { return };
-    let mut first: Option<&str> = None;
+    let mut first: Option<&CurrencyCodeType> = None;
     for (index, field, amount) in amounts {
-        let Some(currency) = amount.as_ref().and_then(|a| a.currency_id.as_ref()).map(|c| c.as_str()) else {
-            continue;
-        };
+        let Some(currency) = amount.as_ref().and_then(|a| a.currency_id.as_ref()) else { continue };
         match first {
             None => first = Some(currency),
             Some(expected) if expected != currency => {
+                let (currency, expected) = (currency.as_str(), expected.as_str());
                 let message = format!("{field} is in {currency}, the checkout in {expected}");
                 match index {
                     None => record_rule(path, Some(field), r, message, out),
@@ -159,14 +158,15 @@ pub(crate) fn transaction_search_request_type(
 
 pub(crate) fn mass_pay_request_type(q: &MassPayRequestType, path: &mut Path, out: &mut Vec<Violation>) {
     const TYPE: &str = "MassPayRequestType";
-    let mut currency: Option<&str> = None;
+    let mut currency: Option<&CurrencyCodeType> = None;
     let mut receiver_kind: Option<&'static str> = None;
     for (i, item) in q.mass_pay_item.iter().enumerate() {
-        if let Some(c) = item.amount.as_ref().and_then(|a| a.currency_id.as_ref()).map(|c| c.as_str()) {
+        if let Some(c) = item.amount.as_ref().and_then(|a| a.currency_id.as_ref()) {
             match currency {
                 None => currency = Some(c),
                 Some(first) if first != c => {
                     if let Some(r) = rule(TYPE, "masspay-one-currency") {
+                        let (c, first) = (c.as_str(), first.as_str());
                         let message =
                             format!("item pays in {c}, the request in {first}; send one MassPay per currency");
                         record_item_rule(path, i, "amount", r, message, out);
