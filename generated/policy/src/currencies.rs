@@ -56,25 +56,58 @@ pub const CURRENCIES: &[Currency] = &[
 /// The currency with this code, when PayPal accepts it.
 #[must_use]
 pub fn currency(code: &str) -> Option<&'static Currency> {
-    // `validate()` asks once per amount of a request, so codes are compared as three-byte integers (in the
-    // table's order, which is also their byte order) rather than as strings.
-    let key = key(code)?;
-    CURRENCIES.binary_search_by_key(&key, |c| self::key(c.code).unwrap_or(0)).ok().map(|i| &CURRENCIES[i])
-}
-
-/// A three-letter code as a big-endian integer, so integer order is byte order.
-fn key(code: &str) -> Option<u32> {
-    match *code.as_bytes() {
-        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
-        _ => None,
-    }
+    let key = key(code.as_bytes())?;
+    CURRENCIES.binary_search_by_key(&key, |c| self::key(c.code.as_bytes()).unwrap_or(0)).ok().map(|i| &CURRENCIES[i])
 }
 
 /// How many decimals an amount in `code` may have: the table's number, or 2 (ISO 4217's most common) for a
 /// currency PayPal does not list, which a rule then reports.
 #[must_use]
 pub fn decimals(code: &str) -> u32 {
-    currency(code).map_or(2, |c| c.decimals)
+    // `validate()` asks once per amount of a request, so this looks through the few currencies without two
+    // decimals (derived from the table when compiling), comparing codes as integers.
+    let Some(key) = key(code.as_bytes()) else { return 2 };
+    NOT_TWO_DECIMALS.iter().find(|(k, _)| *k == key).map_or(2, |(_, d)| *d)
+}
+
+/// A three-letter code as a big-endian integer, so integer order is the table's (byte) order.
+const fn key(code: &[u8]) -> Option<u32> {
+    match *code {
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
+}
+
+/// (code key, decimals) of every currency whose decimals are not two.
+const NOT_TWO_DECIMALS: [(u32, u32); not_two_count()] = not_two();
+
+const fn not_two_count() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < CURRENCIES.len() {
+        if CURRENCIES[i].decimals != 2 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn not_two() -> [(u32, u32); not_two_count()] {
+    let mut out = [(0, 0); not_two_count()];
+    let (mut i, mut n) = (0, 0);
+    while i < CURRENCIES.len() {
+        let c = &CURRENCIES[i];
+        if c.decimals != 2 {
+            let key = match key(c.code.as_bytes()) {
+                Some(k) => k,
+                None => 0,
+            };
+            out[n] = (key, c.decimals);
+            n += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -18,9 +18,10 @@ pub(super) fn payment_details(p: &PaymentDetailsType, path: &mut Path, out: &mut
             record_rule(path, Some("order_total"), r, message, out);
         }
     }
-    item_total(p, path, out);
+    let items = ItemSums::of(p);
+    item_total(p, &items, path, out);
     order_total(p, path, out);
-    tax_total(p, path, out);
+    tax_total(p, &items, path, out);
     one_currency(p, path, out);
     currency_limits(p, path, out);
 }
@@ -30,19 +31,45 @@ fn quantity(q: Option<i64>) -> i64 {
     q.unwrap_or(1)
 }
 
-/// `ItemTotal = Σ Amount × Quantity` over the items that have an amount.
-fn item_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
-    let Some(item_total) = p.item_total.as_ref().and_then(value) else { return };
-    let mut sum = Sum::default();
-    let mut priced = 0;
-    for item in &p.payment_details_item {
-        let Some(a) = item.amount.as_ref() else { continue };
-        // An amount that is not one is reported by the schema checks; summing without it would blame the total.
-        let Some(a) = value(a) else { return };
-        sum.add(a, quantity(item.quantity));
-        priced += 1;
+/// Σ Amount × Quantity and Σ Tax × Quantity over the items, in one pass (a request repeats this for each of
+/// its payments on every `validate()`). A sum is `None` when no item has that amount, or when one of them is
+/// not an amount: the schema checks report that, and a rule that summed without it would blame the total.
+struct ItemSums {
+    amounts: Option<Units>,
+    taxes: Option<Units>,
+}
+
+impl ItemSums {
+    fn of(p: &PaymentDetailsType) -> Self {
+        let (mut amounts, mut taxes) = (Sum::default(), Sum::default());
+        let (mut priced, mut taxed, mut unreadable_amount, mut unreadable_tax) = (false, false, false, false);
+        for item in &p.payment_details_item {
+            let q = quantity(item.quantity);
+            if let Some(a) = &item.amount {
+                priced = true;
+                match value(a) {
+                    Some(a) => amounts.add(a, q),
+                    None => unreadable_amount = true,
+                }
+            }
+            if let Some(t) = &item.tax {
+                taxed = true;
+                match value(t) {
+                    Some(t) => taxes.add(t, q),
+                    None => unreadable_tax = true,
+                }
+            }
+        }
+        Self {
+            amounts: amounts.total().filter(|_| priced && !unreadable_amount),
+            taxes: taxes.total().filter(|_| taxed && !unreadable_tax),
+        }
     }
-    let Some(total) = sum.total().filter(|_| priced > 0) else { return };
+}
+
+/// `ItemTotal = Σ Amount × Quantity` over the items that have an amount.
+fn item_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mut Vec<Violation>) {
+    let (Some(total), Some(item_total)) = (items.amounts, p.item_total.as_ref().and_then(value)) else { return };
     if total.micros != item_total.micros {
         if let Some(r) = rule(TYPE, "cart-item-total") {
             // The terms are written out only now: a cart that adds up costs no text.
@@ -97,20 +124,11 @@ fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>
 }
 
 /// `TaxTotal = Σ Tax × Quantity` when items carry a tax.
-fn tax_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
-    let Some(tax_total) = p.tax_total.as_ref().and_then(value) else { return };
-    let mut sum = Sum::default();
-    let mut any = false;
-    for item in &p.payment_details_item {
-        let Some(tax) = item.tax.as_ref() else { continue };
-        let Some(a) = value(tax) else { return };
-        sum.add(a, quantity(item.quantity));
-        any = true;
-    }
-    let Some(total) = sum.total().filter(|_| any) else { return };
+fn tax_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mut Vec<Violation>) {
+    let (Some(total), Some(tax_total)) = (items.taxes, p.tax_total.as_ref().and_then(value)) else { return };
     if total.micros != tax_total.micros {
         if let Some(r) = rule(TYPE, "cart-tax-total") {
-            let message = format!("TaxTotal is {} but the item taxes add up to {total}", tax_total);
+            let message = format!("TaxTotal is {tax_total} but the item taxes add up to {total}");
             record_rule(path, Some("tax_total"), r, message, out);
         }
     }
