@@ -46,37 +46,33 @@ pub(super) fn value(a: &BasicAmountType) -> Option<Units> {
 
 /// `[+-]digits[.digits]` of at most 18 digits, in one pass without allocating; `None` for anything else.
 fn parse_plain(text: &[u8]) -> Option<Units> {
+    /// 10^(SCALE − decimals), by the number of decimals.
+    const SHIFT: [i128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
     let (negative, body) = match text.first()? {
         b'-' => (true, &text[1..]),
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
-    let (mut n, mut digits, mut int_digits) = (0_u64, 0_u32, 0_u32);
-    let mut decimals: Option<u32> = None;
-    for &b in body {
-        match b {
-            b'0'..=b'9' => {
-                n = n * 10 + u64::from(b - b'0');
-                digits += 1;
-                match decimals.as_mut() {
-                    Some(d) => *d += 1,
-                    None => int_digits += 1,
-                }
-            }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
-        }
-        // Eighteen digits always fit a u64; longer amounts take the slow path.
-        if digits > 18 {
+    // Eighteen digits and a period always fit a u64; longer amounts take the slow path.
+    if body.is_empty() || body.len() > 19 {
+        return None;
+    }
+    let (mut n, mut dot) = (0_u64, None);
+    for (i, &b) in body.iter().enumerate() {
+        let digit = b.wrapping_sub(b'0');
+        if digit < 10 {
+            n = n * 10 + u64::from(digit);
+        } else if b == b'.' && dot.is_none() && i > 0 {
+            dot = Some(i);
+        } else {
             return None;
         }
     }
-    let decimals = decimals.unwrap_or(0);
-    if int_digits == 0 || decimals > SCALE {
-        return None;
-    }
-    let micros = i128::from(n) * 10_i128.pow(SCALE - decimals);
-    Some(Units { micros: if negative { -micros } else { micros }, decimals })
+    let decimals = dot.map_or(0, |d| body.len() - d - 1);
+    let shift = *SHIFT.get(decimals)?;
+    let micros = i128::from(n) * shift;
+    // `decimals` is at most SCALE here, so it fits a u32.
+    Some(Units { micros: if negative { -micros } else { micros }, decimals: decimals as u32 })
 }
 
 /// A sum of amounts, each times a count; `None` once it overflows (no payment comes near 10^32).
