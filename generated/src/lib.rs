@@ -61,7 +61,9 @@ pub mod fuzz;
 #[doc(hidden)]
 pub mod generated;
 
-pub use client::{AuthMethod, BuildError, Client, ClientBuilder, Endpoint, Error, ErrorKind, Response, RetryPolicy};
+pub use client::{
+    AuthMethod, BuildError, Client, ClientBuilder, Endpoint, Error, ErrorKind, Response, RetryPolicy, TimeoutPhase,
+};
 pub use generated::SCHEMA_VERSION;
 pub use paypal_soap_runtime::credentials::{Credentials, Secret};
 pub use paypal_soap_runtime::validate::{Limited, Validate, Violation, ViolationKind, Violations};

@@ -1,9 +1,11 @@
 //! The default [`Transport`]: reqwest with rustls on tokio, configured the safe way (no redirects, TLS 1.2 or
 //! newer, HTTPS only unless allowed, a connect timeout, an optional client certificate) and reading the body
-//! chunk by chunk so an oversized body is refused while it arrives.
+//! chunk by chunk so an oversized body is refused while it arrives. Proxies and private root certificates are
+//! set here too, so that configuring them never drops one of the safe settings.
 
 use std::time::Duration;
 
+use super::builder::ProxyUrl;
 use super::transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
 use paypal_soap_runtime::credentials::ClientIdentity;
 
@@ -16,6 +18,13 @@ pub struct ReqwestConfig {
     pub identity: Option<ClientIdentity>,
     /// Allow plain `http://` URLs (tests against a local fake server only).
     pub allow_http: bool,
+    /// Send every request through this proxy.
+    pub proxy: Option<ProxyUrl>,
+    /// Without `proxy`, take the proxy from `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY`; when false
+    /// (the default of [`super::ClientBuilder`]) those variables are ignored.
+    pub env_proxy: bool,
+    /// Root certificates (PEM) trusted besides the public ones.
+    pub root_certificates: Vec<Vec<u8>>,
 }
 
 /// [`Transport`] over a `reqwest::Client`.
@@ -26,11 +35,13 @@ pub struct ReqwestTransport {
 
 impl ReqwestTransport {
     /// A transport with PayPal-safe settings: redirects never followed, TLS 1.2 minimum, rustls with the
-    /// webpki root certificates, HTTPS only unless `config.allow_http`, the connect timeout, and the client
-    /// certificate when one is given.
+    /// webpki root certificates (plus `config.root_certificates`), HTTPS only unless `config.allow_http`, the
+    /// connect timeout, the client certificate when one is given, and the proxy `config` names (none unless
+    /// it names one).
     ///
     /// # Errors
-    /// A client identity whose PEM holds no usable certificate and key, or a TLS setup failure.
+    /// A client identity whose PEM holds no usable certificate and key, a malformed proxy URL or root
+    /// certificate, or a TLS setup failure.
     pub fn new(config: &ReqwestConfig) -> Result<Self, reqwest::Error> {
         let mut builder = reqwest::Client::builder()
             .use_rustls_tls()
@@ -42,6 +53,18 @@ impl ReqwestTransport {
             .user_agent(concat!("paypal-soap/", env!("CARGO_PKG_VERSION")));
         if let Some(identity) = &config.identity {
             builder = builder.identity(reqwest::Identity::from_pem(identity.pem())?);
+        }
+        // reqwest reads the proxy variables unless told not to; the crate decides instead (see
+        // `ClientBuilder::proxy`), so the automatic lookup is switched off before any proxy is added.
+        if let Some(proxy) = &config.proxy {
+            builder = builder.no_proxy().proxy(reqwest::Proxy::all(proxy.expose())?);
+        } else if !config.env_proxy {
+            builder = builder.no_proxy();
+        }
+        for pem in &config.root_certificates {
+            for certificate in reqwest::Certificate::from_pem_bundle(pem)? {
+                builder = builder.add_root_certificate(certificate);
+            }
         }
         Ok(Self { client: builder.build()? })
     }
