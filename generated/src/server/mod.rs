@@ -32,6 +32,7 @@ mod envelope;
 mod exchange;
 mod express;
 mod http;
+mod idempotency;
 mod reply;
 mod script;
 
@@ -76,6 +77,7 @@ pub(crate) struct State {
     calls: Mutex<Vec<ReceivedCall>>,
     counter: AtomicU64,
     seed: u64,
+    ledger: idempotency::Ledger,
 }
 
 impl State {
@@ -88,6 +90,7 @@ impl State {
             calls: Mutex::new(Vec::new()),
             counter: AtomicU64::new(1),
             seed,
+            ledger: idempotency::Ledger::default(),
         }
     }
 

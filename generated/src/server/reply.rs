@@ -105,6 +105,8 @@ pub enum ReplyBody {
         /// The whole length.
         len: usize,
     },
+    /// No answer at all: the connection is closed once the request has been read.
+    Cut,
 }
 
 impl fmt::Debug for ReplyBody {
@@ -112,6 +114,7 @@ impl fmt::Debug for ReplyBody {
         match self {
             ReplyBody::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
             ReplyBody::Generated { len, .. } => write!(f, "Generated({len} bytes)"),
+            ReplyBody::Cut => f.write_str("Cut"),
         }
     }
 }
@@ -166,6 +169,12 @@ impl HttpReply {
     #[must_use]
     pub fn redirect(status: u16, location: &str) -> Self {
         Self { status, headers: vec![("Location".to_owned(), location.to_owned())], body: ReplyBody::Bytes(Vec::new()) }
+    }
+
+    /// No answer: the connection is closed right after the request was read.
+    #[must_use]
+    pub fn cut() -> Self {
+        Self { status: 0, headers: Vec::new(), body: ReplyBody::Cut }
     }
 
     /// A `text/xml` body of `len` bytes that starts like a SOAP envelope and never ends, sent in chunks
