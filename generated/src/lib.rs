@@ -52,6 +52,7 @@ pub mod client;
 mod outcome;
 #[doc(hidden)]
 pub mod recovery;
+pub mod search;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod server;

@@ -35,6 +35,7 @@ mod http;
 mod idempotency;
 mod reply;
 mod script;
+mod search;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -50,6 +51,7 @@ pub use exchange::{Call, Exchange, NOT_IMPLEMENTED_CODE, ReceivedCall, RequestIn
 pub use express::ExpressCheckoutFake;
 pub use reply::{HttpReply, Reply, ReplyBody, paypal_error};
 pub use script::{Script, Scripted};
+pub use search::TransactionSearchFake;
 
 use crate::client::{Client, ClientBuilder, Endpoint};
 use paypal_soap_runtime::credentials::Credentials;
