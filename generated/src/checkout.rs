@@ -131,12 +131,36 @@ mod tests {
     #[test]
     fn every_page_for_both_environments() {
         let expected = [
-            (Environment::Live, CheckoutFlow::Review, "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J"),
-            (Environment::Live, CheckoutFlow::Commit, "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J&useraction=commit"),
-            (Environment::Live, CheckoutFlow::InContext, "https://www.paypal.com/checkoutnow?token=EC-60385559L1062554J"),
-            (Environment::Sandbox, CheckoutFlow::Review, "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J"),
-            (Environment::Sandbox, CheckoutFlow::Commit, "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J&useraction=commit"),
-            (Environment::Sandbox, CheckoutFlow::InContext, "https://www.sandbox.paypal.com/checkoutnow?token=EC-60385559L1062554J"),
+            (
+                Environment::Live,
+                CheckoutFlow::Review,
+                "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J",
+            ),
+            (
+                Environment::Live,
+                CheckoutFlow::Commit,
+                "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J&useraction=commit",
+            ),
+            (
+                Environment::Live,
+                CheckoutFlow::InContext,
+                "https://www.paypal.com/checkoutnow?token=EC-60385559L1062554J",
+            ),
+            (
+                Environment::Sandbox,
+                CheckoutFlow::Review,
+                "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J",
+            ),
+            (
+                Environment::Sandbox,
+                CheckoutFlow::Commit,
+                "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J&useraction=commit",
+            ),
+            (
+                Environment::Sandbox,
+                CheckoutFlow::InContext,
+                "https://www.sandbox.paypal.com/checkoutnow?token=EC-60385559L1062554J",
+            ),
         ];
         for (environment, flow, url) in expected {
             assert_eq!(checkout_page(TOKEN, environment, flow), url, "{environment:?} {flow:?}");

@@ -67,6 +67,8 @@ pub mod fuzz;
 #[doc(hidden)]
 pub mod generated;
 
+pub use answers::{ExpressCheckoutToken, PayerId, TransactionId};
+pub use checkout::{CheckoutFlow, Environment, checkout_page, checkout_url};
 pub use client::{
     AuthMethod, BuildError, Client, ClientBuilder, Endpoint, Error, ErrorKind, Response, RetryPolicy, TimeoutPhase,
 };
@@ -74,8 +76,6 @@ pub use generated::SCHEMA_VERSION;
 pub use paypal_soap_runtime::credentials::{Credentials, Secret};
 pub use paypal_soap_runtime::validate::{Limited, Validate, Violation, ViolationKind, Violations};
 pub use paypal_soap_runtime::{Date, DateTime, Decimal, Time};
-pub use answers::{ExpressCheckoutToken, PayerId, TransactionId};
-pub use checkout::{CheckoutFlow, Environment, checkout_page, checkout_url};
 
 /// Every type of PayPal's schema, from one place: structs for complex types, enums for enumerations, aliases
 /// for the other simple types; and [`Message`](types::Message), any global element, for decoding a body by the

@@ -153,7 +153,12 @@ async fn success_with_signature_credentials() {
 async fn success_with_certificate_credentials() {
     let server = FakeServer::start(Processor).await.unwrap();
     // The certificate goes to the transport; over plain HTTP to the fake, none is needed.
-    let config = ReqwestConfig { connect_timeout: Duration::from_secs(5), identity: None, allow_http: true };
+    let config = ReqwestConfig {
+        connect_timeout: Duration::from_secs(5),
+        identity: None,
+        allow_http: true,
+        ..Default::default()
+    };
     let transport = Arc::new(ReqwestTransport::new(&config).unwrap());
     let client = server.client_builder(certificate_creds()).transport(transport).build().unwrap();
     let (result, observed) = observe(&peer_of(&server), client.do_direct_payment(card_payment("Jane"))).await;
@@ -315,7 +320,12 @@ async fn hostile_html_page_that_echoes_the_request() {
     assert!(snippet.starts_with(&format!("<html><body>{masked}<pre>&lt;ebl:Password&gt;***&lt;")), "{snippet}");
     // The certificate password too, when it is this call's.
     let server = FakeServer::start(Processor).await.unwrap();
-    let config = ReqwestConfig { connect_timeout: Duration::from_secs(5), identity: None, allow_http: true };
+    let config = ReqwestConfig {
+        connect_timeout: Duration::from_secs(5),
+        identity: None,
+        allow_http: true,
+        ..Default::default()
+    };
     let transport = Arc::new(ReqwestTransport::new(&config).unwrap());
     let client = server.client_builder(certificate_creds()).transport(transport).build().unwrap();
     server.script().once(&ops::DO_DIRECT_PAYMENT, Scripted::html(502, &hostile_page(CERT_PASSWORD, "", false)));

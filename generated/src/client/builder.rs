@@ -314,6 +314,9 @@ impl ClientBuilder {
 }
 
 /// What the default transport is built from.
+// Without the `reqwest` feature there is no default transport to read these settings; the build fails with
+// `BuildError::NoTransport` instead, so the fields are written and never read.
+#[cfg_attr(not(feature = "reqwest"), allow(dead_code))]
 struct DefaultTransport {
     connect_timeout: Duration,
     identity: Option<ClientIdentity>,

@@ -27,6 +27,21 @@ pub struct ReqwestConfig {
     pub root_certificates: Vec<Vec<u8>>,
 }
 
+impl Default for ReqwestConfig {
+    /// The client's defaults: a 10 s connect timeout, no client certificate, HTTPS only, no proxy (and the proxy
+    /// variables ignored), the public roots only.
+    fn default() -> Self {
+        Self {
+            connect_timeout: super::DEFAULT_CONNECT_TIMEOUT,
+            identity: None,
+            allow_http: false,
+            proxy: None,
+            env_proxy: false,
+            root_certificates: Vec::new(),
+        }
+    }
+}
+
 /// [`Transport`] over a `reqwest::Client`.
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {

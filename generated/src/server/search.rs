@@ -77,7 +77,7 @@ impl PayPalApi for TransactionSearchFake {
             .filter(|(at, _)| (start..=end).contains(at))
             .collect();
         // Newest first, as PayPal lists them.
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
         let truncated = found.len() > MAX_RESULTS;
         let mut response = TransactionSearchResponseType {
             payment_transactions: found.into_iter().take(MAX_RESULTS).map(|(_, t)| t.clone()).collect(),

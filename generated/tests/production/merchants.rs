@@ -26,15 +26,11 @@ impl Transport for Counting {
 
 #[tokio::test]
 async fn one_client_calls_for_several_merchants_over_one_transport() -> Result<(), Box<dyn std::error::Error>> {
-    let server = FakeServer::builder().default_reply(DefaultReply::MinimalSuccess).start(paypal_soap::testing::ExpressCheckoutFake::default()).await?;
-    let config = ReqwestConfig {
-        connect_timeout: std::time::Duration::from_secs(5),
-        identity: None,
-        allow_http: true,
-        proxy: None,
-        env_proxy: false,
-        root_certificates: Vec::new(),
-    };
+    let server = FakeServer::builder()
+        .default_reply(DefaultReply::MinimalSuccess)
+        .start(paypal_soap::testing::ExpressCheckoutFake::default())
+        .await?;
+    let config = ReqwestConfig { allow_http: true, ..ReqwestConfig::default() };
     let transport = Arc::new(Counting { inner: ReqwestTransport::new(&config)?, sent: AtomicUsize::new(0) });
     let client = server.client_builder(platform()).transport(transport.clone()).build()?;
 

@@ -6,9 +6,9 @@ use std::time::Duration;
 use paypal_soap::operations::ops;
 use paypal_soap::testing::{ExpressCheckoutFake, FakeServer, Scripted};
 use paypal_soap::types::{
-    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType,
-    DoExpressCheckoutPaymentRequestType, GetExpressCheckoutDetailsRequestType, PaymentActionCodeType,
-    PaymentDetailsType, PaymentStatusCodeType, SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
+    BasicAmountType, CurrencyCodeType, DoExpressCheckoutPaymentRequestDetailsType, DoExpressCheckoutPaymentRequestType,
+    GetExpressCheckoutDetailsRequestType, PaymentActionCodeType, PaymentDetailsType, PaymentStatusCodeType,
+    SetExpressCheckoutRequestDetailsType, SetExpressCheckoutRequestType,
 };
 use paypal_soap::{Client, ExpressCheckoutToken, PayerId, RetryPolicy, TransactionId};
 
@@ -47,7 +47,11 @@ async fn approved_checkout(client: &Client) -> Result<(ExpressCheckoutToken, Pay
     Ok((token, details.payer_id().ok_or("no payer")?))
 }
 
-fn payment(token: &ExpressCheckoutToken, payer: &PayerId, msg_sub_id: Option<&str>) -> DoExpressCheckoutPaymentRequestType {
+fn payment(
+    token: &ExpressCheckoutToken,
+    payer: &PayerId,
+    msg_sub_id: Option<&str>,
+) -> DoExpressCheckoutPaymentRequestType {
     DoExpressCheckoutPaymentRequestType {
         do_express_checkout_payment_request_details: Some(DoExpressCheckoutPaymentRequestDetailsType {
             payment_action: Some(PaymentActionCodeType::Sale),
