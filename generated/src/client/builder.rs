@@ -115,7 +115,18 @@ pub struct ClientBuilder {
     pub(super) xml_limits: Limits,
     pub(super) proxy: Option<ProxyUrl>,
     pub(super) env_proxy: bool,
-    pub(super) root_certificates: Vec<Vec<u8>>,
+    pub(super) root_certificates: RootPems,
+}
+
+/// The PEM bundles given to [`ClientBuilder::add_root_certificate`]. `Debug` counts them instead of printing
+/// kilobytes of bytes.
+#[derive(Clone, Default)]
+pub(super) struct RootPems(pub(super) Vec<Vec<u8>>);
+
+impl fmt::Debug for RootPems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} root certificate PEM(s)", self.0.len())
+    }
 }
 
 impl ClientBuilder {
@@ -135,7 +146,7 @@ impl ClientBuilder {
             xml_limits: Limits::DEFAULT,
             proxy: None,
             env_proxy: false,
-            root_certificates: Vec::new(),
+            root_certificates: RootPems::default(),
         }
     }
 
@@ -239,7 +250,7 @@ impl ClientBuilder {
     /// roots stay trusted, and the TLS 1.2 floor and hostname checks stay on.
     #[must_use]
     pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.root_certificates.push(pem.into());
+        self.root_certificates.0.push(pem.into());
         self
     }
 
@@ -267,7 +278,7 @@ impl ClientBuilder {
                 Some("ClientBuilder::proxy")
             } else if self.env_proxy {
                 Some("ClientBuilder::proxy_from_env")
-            } else if !self.root_certificates.is_empty() {
+            } else if !self.root_certificates.0.is_empty() {
                 Some("ClientBuilder::add_root_certificate")
             } else {
                 None
@@ -293,7 +304,7 @@ impl ClientBuilder {
                 allow_http: self.allow_http,
                 proxy: self.proxy,
                 env_proxy: self.env_proxy,
-                root_certificates: self.root_certificates,
+                root_certificates: self.root_certificates.0,
             })?,
         };
         Ok(Client {
@@ -355,7 +366,35 @@ fn default_transport(_settings: DefaultTransport) -> Result<Arc<dyn Transport>, 
 
 #[cfg(test)]
 mod tests {
-    use super::ProxyUrl;
+    use super::*;
+    use crate::client::{HttpRequest, SendFuture, TransportError};
+
+    #[derive(Debug)]
+    struct Nowhere;
+
+    impl Transport for Nowhere {
+        fn send(&self, _request: HttpRequest) -> SendFuture<'_> {
+            Box::pin(async { Err(TransportError::ConnectTimeout) })
+        }
+    }
+
+    #[test]
+    fn network_settings_need_the_default_transport() {
+        let creds = || Credentials::signature("u", "p", "s");
+        let custom = || ClientBuilder::new(Endpoint::Sandbox, creds()).transport(Arc::new(Nowhere));
+        for (builder, setting) in [
+            (custom().proxy("http://proxy:3128"), "ClientBuilder::proxy"),
+            (custom().proxy_from_env(), "ClientBuilder::proxy_from_env"),
+            (custom().add_root_certificate("pem"), "ClientBuilder::add_root_certificate"),
+        ] {
+            let err = builder.build().unwrap_err();
+            assert!(matches!(err, BuildError::NeedsDefaultTransport { setting: s } if s == setting), "{err}");
+        }
+        assert!(custom().build().is_ok());
+        let shown =
+            format!("{:?}", ClientBuilder::new(Endpoint::Sandbox, creds()).add_root_certificate("x".repeat(999)));
+        assert!(shown.contains("1 root certificate PEM(s)") && !shown.contains("120, 120"), "{shown}");
+    }
 
     #[test]
     fn proxy_passwords_never_show() {

@@ -3,7 +3,8 @@
 //! WSDL operation to [`Client`]; each sets `Version`, validates the request and calls [`Client::call`].
 //!
 //! Safe defaults: a 10 s connect timeout and a 60 s total timeout, redirects never followed, HTTPS only,
-//! TLS 1.2 or newer, responses over 8 MiB refused while they arrive, no retries. Request and response bodies
+//! TLS 1.2 or newer, responses over 8 MiB refused while they arrive, no retries, no proxy (the proxy environment
+//! variables are ignored unless [`ClientBuilder::proxy_from_env`] asks for them). Request and response bodies
 //! are logged through `tracing` at trace level with credentials and card data masked ([`redact`]); so is every
 //! text an [`Error`] repeats from a response (a proxy page, a fault string, PayPal's error messages), with the
 //! call's own credentials and card numbers masked wherever they appear.

@@ -84,9 +84,12 @@ impl ReqwestTransport {
         Ok(Self { client: builder.build()? })
     }
 
-    /// Wraps a `reqwest::Client` configured by the caller (proxies, extra root certificates). The caller is
-    /// responsible for its settings; the client still refuses redirects, because it treats any 3xx answer as
-    /// an error.
+    /// Wraps a `reqwest::Client` configured by the caller. The caller is responsible for its settings (TLS
+    /// floor, redirects, timeouts); the client still refuses redirects, because it treats any 3xx answer as an
+    /// error. Proxies and extra root certificates need no hand-built client: see
+    /// [`ClientBuilder::proxy`](super::ClientBuilder::proxy) and
+    /// [`ClientBuilder::add_root_certificate`](super::ClientBuilder::add_root_certificate), which keep the safe
+    /// settings.
     #[must_use]
     pub fn from_client(client: reqwest::Client) -> Self {
         Self { client }
