@@ -6,7 +6,7 @@ use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::envelope::{Peek, peek, read_request};
 use super::idempotency::{Key, Seen};
@@ -183,31 +183,50 @@ impl<'a> Exchange<'a> {
         if let Some(reply) = self.check_credentials::<T>(op) {
             return Some(reply);
         }
+        // The delays of a script entry come first; what follows them decides the answer.
         let mut next = self.state.script.take(op);
-        loop {
-            match next {
-                None | Some(Scripted::Handle) => return self.repeat::<T>(op),
-                Some(Scripted::LoseAnswer) => {
-                    self.lose_answer.store(true, Ordering::Relaxed);
-                    return self.repeat::<T>(op);
-                }
-                Some(Scripted::Cut) => return Some(HttpReply::cut()),
-                Some(Scripted::Delayed(delay, inner)) => {
-                    tokio::time::sleep(delay).await;
-                    next = Some(*inner);
-                }
-                Some(Scripted::Hang) => return std::future::pending().await,
-                Some(Scripted::Failure(errors)) => return Some(self.respond(op, Reply::<T>::Failure(errors))),
-                Some(Scripted::Warning(warnings)) => {
-                    let mut payload = T::default();
-                    let common = payload.common_mut();
-                    *common.ack = Some(AckCodeType::SuccessWithWarning);
-                    *common.errors = warnings.iter().map(ApiError::to_wire).collect();
-                    return Some(self.respond(op, Reply::Ok(payload)));
-                }
-                Some(Scripted::Fault { status, fault: f }) => return Some(fault_reply(status, &f)),
-                Some(Scripted::Http(reply)) => return Some(reply),
+        let mut delay = Duration::ZERO;
+        while let Some(Scripted::Delayed(d, inner)) = next {
+            delay += d;
+            next = Some(*inner);
+        }
+        let handled = match next {
+            None | Some(Scripted::Handle) => true,
+            Some(Scripted::LoseAnswer) => {
+                self.lose_answer.store(true, Ordering::Relaxed);
+                true
             }
+            Some(_) => false,
+        };
+        if handled {
+            // A request PayPal handles is registered as it arrives, and a delay before handling is PayPal's
+            // processing time: a resend during it finds the first request in progress (11604).
+            if let Some(reply) = self.repeat::<T>(op) {
+                return Some(reply);
+            }
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            return None;
+        }
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        match next? {
+            Scripted::Cut => Some(HttpReply::cut()),
+            Scripted::Hang => std::future::pending().await,
+            Scripted::Failure(errors) => Some(self.respond(op, Reply::<T>::Failure(errors))),
+            Scripted::Warning(warnings) => {
+                let mut payload = T::default();
+                let common = payload.common_mut();
+                *common.ack = Some(AckCodeType::SuccessWithWarning);
+                *common.errors = warnings.iter().map(ApiError::to_wire).collect();
+                Some(self.respond(op, Reply::Ok(payload)))
+            }
+            Scripted::Fault { status, fault: f } => Some(fault_reply(status, &f)),
+            Scripted::Http(reply) => Some(reply),
+            // Resolved above.
+            Scripted::Handle | Scripted::LoseAnswer | Scripted::Delayed(..) => None,
         }
     }
 

@@ -91,7 +91,13 @@ async fn respond(
             return Ok(to_response(reply));
         }
     };
-    let reply = handler(info, body).await;
+    // The handler runs as a task of its own, so that a client that gives up (a timeout, a closed connection)
+    // does not stop it halfway: PayPal finishes what it started whether or not anyone waits for the answer, and
+    // a payment made, or a `MsgSubID` remembered, after the client left is what resends must find.
+    let reply = match tokio::spawn(handler(info, body)).await {
+        Ok(reply) => reply,
+        Err(_) => HttpReply::new(500, "text/plain; charset=utf-8", "the fake's handler failed"),
+    };
     if reply.body == ReplyBody::Cut {
         return Err(Cut);
     }

@@ -148,3 +148,30 @@ async fn a_request_cut_before_paypal_acted_is_carried_out_by_the_resend() -> Res
     assert_eq!(bodies[0], bodies[1]);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_resend_while_paypal_still_works_waits_for_the_first_result() -> Result<(), Box<dyn std::error::Error>> {
+    let fake = ExpressCheckoutFake::default();
+    let server = FakeServer::start(fake.clone()).await?;
+    let client = server
+        .client_builder(platform())
+        .timeout(Duration::from_millis(300))
+        .retry(
+            RetryPolicy::attempts(10)
+                .resend_with_msg_sub_id()
+                .with_backoff(Duration::from_millis(200), Duration::from_millis(200)),
+        )
+        .build()?;
+    let (token, payer) = approved_checkout(&client).await?;
+    // PayPal takes a second to pay: the first attempt times out after 300 ms, the resend 100-200 ms later finds
+    // the payment in progress (11604) and is sent again until the first result is there (11607).
+    server.script().once(&ops::DO_EXPRESS_CHECKOUT_PAYMENT, Scripted::delay(Duration::from_secs(1)));
+    let paid = client.do_express_checkout_payment(payment(&token, &payer, Some("order-1004-pay"))).await?;
+    assert!(paid.is_duplicate_request(), "{:?}", paid.warnings());
+    assert_eq!(paid.transaction_id().map(String::from), fake.transaction_id(token.as_str()));
+    assert_eq!(fake.payments(), 1);
+    let bodies = payment_bodies(&server);
+    assert!(bodies.len() >= 3, "a timeout, at least one 11604, then the result: {} sends", bodies.len());
+    assert!(bodies.iter().all(|b| *b == bodies[0]), "every resend is byte-identical");
+    Ok(())
+}
