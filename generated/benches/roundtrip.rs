@@ -61,7 +61,12 @@ fn roundtrip(c: &mut Criterion) {
     let op = &ops::GET_EXPRESS_CHECKOUT_DETAILS;
     let wrapper = GetExpressCheckoutDetailsReq { get_express_checkout_details_request: Some(request(&token)) };
     let request_bytes = soap::write_request(&creds(), &wrapper, op.request_ns, op.request_element).unwrap();
-    let config = ReqwestConfig { connect_timeout: std::time::Duration::from_secs(5), identity: None, allow_http: true };
+    let config = ReqwestConfig {
+        connect_timeout: std::time::Duration::from_secs(5),
+        identity: None,
+        allow_http: true,
+        ..Default::default()
+    };
     let transport = Arc::new(ReqwestTransport::new(&config).unwrap());
     let http_request = |url: String| HttpRequest {
         url,

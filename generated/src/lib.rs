@@ -27,6 +27,9 @@
 //! - [`rules`]: PayPal's business rules that `validate()` checks (cart totals, currencies, refunds, …);
 //! - [`errors`]: PayPal's error catalog (every code, its messages and what a merchant does about it);
 //! - [`client`]: the rest of the client (transports, retry policy, timeouts, outcome details);
+//! - [`checkout`]: the URLs that send a buyer to PayPal, every form for live and sandbox; the typed
+//!   identifiers [`TransactionId`] and [`ExpressCheckoutToken`], which response accessors return
+//!   (`paid.transaction_id()`, `set.express_checkout_token()`);
 //! - [`operations`]: one descriptor per WSDL operation (what it can change, its wire names);
 //! - [`wire`]: the SOAP envelope and XML reader and writer, for captured traffic and custom transports;
 //! - `testing` (feature `testing`): a fake PayPal on loopback for merchants' tests.
@@ -38,11 +41,14 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod amount;
+mod answers;
+pub mod checkout;
 pub mod client;
 mod outcome;
 #[doc(hidden)]
 pub mod recovery;
 pub mod rules;
+pub mod search;
 #[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod server;
@@ -57,12 +63,15 @@ pub mod fuzz;
 #[doc(hidden)]
 pub mod generated;
 
-pub use client::{AuthMethod, BuildError, Client, ClientBuilder, Endpoint, Error, ErrorKind, Response, RetryPolicy};
+pub use answers::{ExpressCheckoutToken, PayerId, TransactionId};
+pub use checkout::{CheckoutFlow, Environment, checkout_page, checkout_url};
+pub use client::{
+    AuthMethod, BuildError, Client, ClientBuilder, Endpoint, Error, ErrorKind, Response, RetryPolicy, TimeoutPhase,
+};
 pub use generated::SCHEMA_VERSION;
 pub use paypal_soap_runtime::credentials::{Credentials, Secret};
 pub use paypal_soap_runtime::validate::{Limited, Validate, Violation, ViolationKind, Violations};
 pub use paypal_soap_runtime::{Date, DateTime, Decimal, Time};
-pub use recovery::{Environment, checkout_url};
 
 /// Every type of PayPal's schema, from one place: structs for complex types, enums for enumerations, aliases
 /// for the other simple types; and [`Message`](types::Message), any global element, for decoding a body by the

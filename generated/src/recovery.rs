@@ -1,6 +1,6 @@
 //! What a merchant should do about PayPal's errors: the recovery classes, the catalog entry types the generated
 //! error catalog (`crate::generated::errors`) is made of, the rule that picks one recovery for a whole response,
-//! and the URL that sends a buyer back to PayPal.
+//! and (re-exported from [`crate::checkout`]) the URL that sends a buyer back to PayPal.
 //!
 //! The catalog itself is data, generated from `schemas/error-catalog.tsv`; this module only holds the types and
 //! the logic, so it can be tested without it. Callers look a code up in the catalog, turn each error of a
@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+pub use crate::checkout::{Environment, checkout_url};
 pub use paypal_soap_runtime::policy::RecoveryClass;
 
 /// How serious one error of a response is (the `SeverityCode` element, `SeverityCodeType` in the schema).
@@ -212,59 +213,6 @@ pub fn decide(errors: impl IntoIterator<Item = ReportedError>) -> Decision {
     }
 }
 
-/// Which PayPal the buyer is sent to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Environment {
-    /// Real payments: `www.paypal.com`.
-    Live,
-    /// PayPal's test system: `www.sandbox.paypal.com`.
-    Sandbox,
-}
-
-/// The URL that sends the buyer to PayPal for an Express Checkout `token`: the first redirect after
-/// `SetExpressCheckout`, and the way back for [`RecoveryClass::RedirectToPayPal`] and
-/// [`RecoveryClass::OfferReturnToPayPal`].
-///
-/// With `commit`, PayPal's last page says "Pay Now" (`useraction=commit`): use it when the merchant's site shows
-/// no review page after PayPal. The token is percent-encoded, so a malformed token cannot add query parameters.
-///
-/// # Example
-/// ```
-/// use paypal_soap::errors::{checkout_url, Environment};
-///
-/// assert_eq!(
-///     checkout_url("EC-1AB23456CD789012E", Environment::Sandbox, true),
-///     "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-1AB23456CD789012E&useraction=commit"
-/// );
-/// ```
-pub fn checkout_url(token: &str, environment: Environment, commit: bool) -> String {
-    let host = match environment {
-        Environment::Live => "www.paypal.com",
-        Environment::Sandbox => "www.sandbox.paypal.com",
-    };
-    let mut url = format!("https://{host}/cgi-bin/webscr?cmd=_express-checkout&token=");
-    percent_encode_into(token, &mut url);
-    if commit {
-        url.push_str("&useraction=commit");
-    }
-    url
-}
-
-/// Appends `text` to `out` with every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) written
-/// as `%XX`.
-fn percent_encode_into(text: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::RecoveryClass as R;
@@ -434,31 +382,6 @@ mod tests {
         for text in ["", "010736", "+10736", "-1", "10 736", "4294967296", "E10736", "１０"] {
             assert_eq!(canonical_number(text), None, "{text:?}");
         }
-    }
-
-    #[test]
-    fn checkout_urls_for_both_environments() {
-        assert_eq!(
-            checkout_url("EC-60385559L1062554J", Environment::Live, false),
-            "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J"
-        );
-        assert_eq!(
-            checkout_url("EC-60385559L1062554J", Environment::Sandbox, false),
-            "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J"
-        );
-        assert_eq!(
-            checkout_url("EC-60385559L1062554J", Environment::Live, true),
-            "https://www.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-60385559L1062554J&useraction=commit"
-        );
-    }
-
-    #[test]
-    fn checkout_urls_percent_encode_the_token() {
-        let url = checkout_url("EC-1&useraction=commit #é~_.", Environment::Sandbox, false);
-        assert_eq!(
-            url,
-            "https://www.sandbox.paypal.com/cgi-bin/webscr?cmd=_express-checkout&token=EC-1%26useraction%3Dcommit%20%23%C3%A9~_."
-        );
     }
 
     #[test]

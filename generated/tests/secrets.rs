@@ -153,7 +153,12 @@ async fn success_with_signature_credentials() {
 async fn success_with_certificate_credentials() {
     let server = FakeServer::start(Processor).await.unwrap();
     // The certificate goes to the transport; over plain HTTP to the fake, none is needed.
-    let config = ReqwestConfig { connect_timeout: Duration::from_secs(5), identity: None, allow_http: true };
+    let config = ReqwestConfig {
+        connect_timeout: Duration::from_secs(5),
+        identity: None,
+        allow_http: true,
+        ..Default::default()
+    };
     let transport = Arc::new(ReqwestTransport::new(&config).unwrap());
     let client = server.client_builder(certificate_creds()).transport(transport).build().unwrap();
     let (result, observed) = observe(&peer_of(&server), client.do_direct_payment(card_payment("Jane"))).await;
@@ -315,7 +320,12 @@ async fn hostile_html_page_that_echoes_the_request() {
     assert!(snippet.starts_with(&format!("<html><body>{masked}<pre>&lt;ebl:Password&gt;***&lt;")), "{snippet}");
     // The certificate password too, when it is this call's.
     let server = FakeServer::start(Processor).await.unwrap();
-    let config = ReqwestConfig { connect_timeout: Duration::from_secs(5), identity: None, allow_http: true };
+    let config = ReqwestConfig {
+        connect_timeout: Duration::from_secs(5),
+        identity: None,
+        allow_http: true,
+        ..Default::default()
+    };
     let transport = Arc::new(ReqwestTransport::new(&config).unwrap());
     let client = server.client_builder(certificate_creds()).transport(transport).build().unwrap();
     server.script().once(&ops::DO_DIRECT_PAYMENT, Scripted::html(502, &hostile_page(CERT_PASSWORD, "", false)));
@@ -343,4 +353,24 @@ async fn timeout_and_refused_connection() {
     let (result, observed) = observe(&peer, client.do_direct_payment(card_payment("Jane"))).await;
     assert!(matches!(result.unwrap_err().kind(), ErrorKind::Connect(_)));
     observed.assert_clean();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn per_call_credentials_are_masked_like_the_clients_own() {
+    // A platform client whose own credentials are harmless; the secret ones are only the call's.
+    let server = FakeServer::start(Processor).await.unwrap();
+    let platform = Credentials::signature("platform_api1.example.com", "platform-pw", "platform-sig");
+    let client = server.client_builder(platform).build().unwrap();
+    let merchant = client.with_credentials(signature_creds()).unwrap();
+    let (result, observed) = observe(&peer_of(&server), merchant.do_direct_payment(card_payment("Jane"))).await;
+    result.unwrap();
+    observed.assert_clean();
+    let log = &observed.texts[0];
+    assert!(log.contains("merchant_api1.example.com") && log.contains("<ebl:Password>***</ebl:Password>"), "{log}");
+    // An echoing error page is scrubbed of the call's credentials, not only of the client's.
+    server.script().once(&ops::DO_DIRECT_PAYMENT, Scripted::html(400, &hostile_page(PASSWORD, SIGNATURE, false)));
+    let (result, observed) = observe(&peer_of(&server), merchant.do_direct_payment(card_payment("Jane"))).await;
+    assert!(matches!(result.unwrap_err().kind(), ErrorKind::NotSoap { status: 400, .. }));
+    observed.assert_clean();
+    Observed { texts: vec![format!("{merchant:?} {merchant:#?}")], peer: "none".to_owned() }.assert_clean();
 }

@@ -35,8 +35,10 @@ pub enum Delivery {
 pub enum TimeoutPhase {
     /// Opening the connection (TCP and TLS): the request was not sent.
     Connect,
-    /// The whole exchange (sending, PayPal's processing, reading the answer).
+    /// The whole exchange of one attempt (sending, PayPal's processing, reading the answer).
     Total,
+    /// The whole call, every attempt and wait included ([`super::ClientBuilder::deadline`]).
+    Deadline,
 }
 
 /// What went wrong.
@@ -199,6 +201,9 @@ impl fmt::Display for ApiFailure {
     }
 }
 
+/// PayPal's answers to a repeated `MsgSubID`: conflicting content, still in progress, duplicate.
+pub(crate) const DUPLICATE_CODES: [&str; 3] = ["11603", "11604", "11607"];
+
 /// A failed call.
 ///
 /// `Display` says what happened and, when the request may have changed something at PayPal without a
@@ -289,7 +294,16 @@ impl Error {
         self.api_failure().is_some_and(|f| f.has_code(code))
     }
 
-    /// True for either timeout.
+    /// True when PayPal refused the request as a repeat of an earlier one with the same `MsgSubID`: 11607
+    /// ("Duplicate request for specified Message Submission ID"; the original result is attached as the payload,
+    /// see [`ApiFailure::payload`]), 11604 (the first request with that `MsgSubID` is still in progress) or 11603
+    /// (a request with that `MsgSubID` but different content was made before).
+    #[must_use]
+    pub fn is_duplicate_request(&self) -> bool {
+        self.api_failure().is_some_and(|f| DUPLICATE_CODES.iter().any(|code| f.has_code(code)))
+    }
+
+    /// True for any timeout (connect, one attempt, or the call's deadline).
     #[must_use]
     pub fn is_timeout(&self) -> bool {
         matches!(self.inner.kind, ErrorKind::Timeout { .. })
@@ -319,6 +333,9 @@ impl fmt::Display for ErrorKind {
                 write!(f, "no connection within {after:?}, not sent")
             }
             ErrorKind::Timeout { phase: TimeoutPhase::Total, after } => write!(f, "no response within {after:?}"),
+            ErrorKind::Timeout { phase: TimeoutPhase::Deadline, after } => {
+                write!(f, "call deadline of {after:?} passed, retries included")
+            }
             ErrorKind::Connect(e) => write!(f, "connection failed, not sent: {e}"),
             ErrorKind::Transport(e) => write!(f, "connection failed after sending began: {e}"),
         }
@@ -335,9 +352,9 @@ impl fmt::Display for Error {
             let money = if self.inner.effect == Effect::MovesMoney { " and moved money" } else { "" };
             write!(
                 f,
-                "; outcome unknown: the request may have reached paypal{money}, so it was not retried; look the \
-                 transaction up (GetTransactionDetails, TransactionSearch) before sending it again, or resend it \
-                 with the same MsgSubID"
+                "; outcome unknown: the request may have reached paypal{money}; look the transaction up \
+                 (GetTransactionDetails, TransactionSearch) before sending it again, or resend it with the same \
+                 MsgSubID"
             )?;
         }
         Ok(())

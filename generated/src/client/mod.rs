@@ -3,26 +3,36 @@
 //! WSDL operation to [`Client`]; each sets `Version`, validates the request and calls [`Client::call`].
 //!
 //! Safe defaults: a 10 s connect timeout and a 60 s total timeout, redirects never followed, HTTPS only,
-//! TLS 1.2 or newer, responses over 8 MiB refused while they arrive, no retries. Request and response bodies
+//! TLS 1.2 or newer, responses over 8 MiB refused while they arrive, no retries, no proxy (the proxy environment
+//! variables are ignored unless [`ClientBuilder::proxy_from_env`] asks for them). Request and response bodies
 //! are logged through `tracing` at trace level with credentials and card data masked ([`redact`]); so is every
 //! text an [`Error`] repeats from a response (a proxy page, a fault string, PayPal's error messages), with the
 //! call's own credentials and card numbers masked wherever they appear.
+//!
+//! One client serves many merchants: [`Client::with_credentials`], [`Client::with_subject`] and
+//! [`Client::with_deadline`] return cheap copies that share the connection pool and differ only in what the
+//! next calls send or how long they may take.
 
+mod builder;
 mod classify;
 mod endpoint;
 mod error;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
+pub(crate) mod resend;
 mod response;
 mod retry;
 mod transport;
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use tracing::Instrument;
 
+pub use builder::{BuildError, ClientBuilder, ProxyUrl};
 pub use endpoint::{
     AuthMethod, Endpoint, LIVE_CERTIFICATE_URL, LIVE_SIGNATURE_URL, SANDBOX_CERTIFICATE_URL, SANDBOX_SIGNATURE_URL,
 };
@@ -36,7 +46,7 @@ pub use response::{ApiError, ApiResponse, CommonFields, CommonFieldsMut, Respons
 pub use retry::RetryPolicy;
 pub use transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
 
-use paypal_soap_runtime::credentials::{ClientIdentity, Credentials};
+use paypal_soap_runtime::credentials::Credentials;
 use paypal_soap_runtime::soap;
 use paypal_soap_runtime::validate::{Validate, Violation, Violations};
 use paypal_soap_runtime::xml::{Limits, XmlWrite};
@@ -48,181 +58,6 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default cap on a response body. PayPal's largest answers (a TransactionSearch of 100 results, a
 /// GetTransactionDetails with many items) are far below it.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
-
-/// Why a [`Client`] could not be built.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum BuildError {
-    /// Certificate credentials (no API signature) without a client certificate.
-    #[error("certificate credentials (no api signature) need a client identity: call ClientBuilder::client_identity")]
-    MissingIdentity,
-    /// A client certificate with credentials that carry an API signature: PayPal accepts one or the other.
-    #[error("a client identity goes with certificate credentials, but these credentials carry an api signature")]
-    IdentityWithSignature,
-    /// A plain `http://` endpoint without [`ClientBuilder::allow_http`].
-    #[error("endpoint {url} is not https (call ClientBuilder::allow_http to allow it for tests)")]
-    InsecureUrl {
-        /// The endpoint.
-        url: String,
-    },
-    /// An endpoint that is not an absolute `http(s)://` URL.
-    #[error("endpoint {url:?} is not an absolute https url")]
-    InvalidUrl {
-        /// The endpoint.
-        url: String,
-    },
-    /// No transport: the `reqwest` feature is off and none was given.
-    #[error("no transport: enable the `reqwest` feature or pass one to ClientBuilder::transport")]
-    NoTransport,
-    /// The default transport could not be set up (e.g. a client identity PEM without a key).
-    #[error("http client setup failed: {0}")]
-    Http(#[source] BoxError),
-}
-
-/// Settings of a [`Client`]; start with [`Client::builder`].
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    endpoint: Endpoint,
-    credentials: Credentials,
-    identity: Option<ClientIdentity>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    max_response_bytes: usize,
-    retry: RetryPolicy,
-    validate: bool,
-    allow_http: bool,
-    transport: Option<Arc<dyn Transport>>,
-    xml_limits: Limits,
-}
-
-impl ClientBuilder {
-    /// The client certificate (certificate and private key in one PEM) for API certificate credentials.
-    #[must_use]
-    pub fn client_identity(mut self, identity: ClientIdentity) -> Self {
-        self.identity = Some(identity);
-        self
-    }
-
-    /// How long opening a connection may take (default 10 s).
-    #[must_use]
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// How long one attempt may take in all (default 60 s).
-    #[must_use]
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The largest response body accepted (default 8 MiB); reading stops as soon as a body grows past it.
-    #[must_use]
-    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
-        self.max_response_bytes = bytes;
-        self
-    }
-
-    /// The XML reader's limits for responses (default [`Limits::DEFAULT`]: depth 64, 64 attributes and 32
-    /// namespace declarations per element, 1 MiB per text value, 100 000 findings). A body that breaks one is
-    /// an [`ErrorKind::Decode`] with [`DecodeErrorKind::LimitExceeded`](paypal_soap_runtime::xml::DecodeErrorKind).
-    /// The body size itself is capped earlier, while it arrives, by [`Self::max_response_bytes`].
-    #[must_use]
-    pub fn xml_limits(mut self, limits: Limits) -> Self {
-        self.xml_limits = limits;
-        self
-    }
-
-    /// Retries (default none); see [`RetryPolicy`] for which failures of which operations are retried.
-    #[must_use]
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Whether requests are checked against the schema's limits and PayPal's business rules before they are
-    /// sent (default on). Responses are never refused for breaking limits.
-    #[must_use]
-    pub fn validate_requests(mut self, on: bool) -> Self {
-        self.validate = on;
-        self
-    }
-
-    /// Allows a plain `http://` endpoint: for tests against a local fake server only.
-    #[must_use]
-    pub fn allow_http(mut self) -> Self {
-        self.allow_http = true;
-        self
-    }
-
-    /// Sends through `transport` instead of the default reqwest transport. The connect timeout and the client
-    /// identity are then the transport's business.
-    #[must_use]
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.transport = Some(transport);
-        self
-    }
-
-    /// Builds the client.
-    ///
-    /// # Errors
-    /// See [`BuildError`].
-    pub fn build(self) -> Result<Client, BuildError> {
-        let auth = if self.credentials.signature.is_some() { AuthMethod::Signature } else { AuthMethod::Certificate };
-        match (auth, &self.identity, &self.transport) {
-            (AuthMethod::Certificate, None, None) => return Err(BuildError::MissingIdentity),
-            (AuthMethod::Signature, Some(_), _) => return Err(BuildError::IdentityWithSignature),
-            _ => {}
-        }
-        let url = self.endpoint.url(auth).to_owned();
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("http://") {
-            if !self.allow_http {
-                return Err(BuildError::InsecureUrl { url });
-            }
-        } else if !lower.starts_with("https://") || url.len() <= "https://".len() {
-            return Err(BuildError::InvalidUrl { url });
-        }
-        let transport = match self.transport {
-            Some(t) => t,
-            None => default_transport(self.connect_timeout, self.identity, self.allow_http)?,
-        };
-        Ok(Client {
-            inner: Arc::new(Inner {
-                url,
-                credentials: self.credentials,
-                transport,
-                validate: self.validate,
-                connect_timeout: self.connect_timeout,
-                timeout: self.timeout,
-                max_response_bytes: self.max_response_bytes,
-                retry: self.retry,
-                xml_limits: self.xml_limits,
-            }),
-        })
-    }
-}
-
-#[cfg(feature = "reqwest")]
-fn default_transport(
-    connect_timeout: Duration,
-    identity: Option<ClientIdentity>,
-    allow_http: bool,
-) -> Result<Arc<dyn Transport>, BuildError> {
-    let config = ReqwestConfig { connect_timeout, identity, allow_http };
-    let transport = ReqwestTransport::new(&config).map_err(|e| BuildError::Http(Box::new(e)))?;
-    Ok(Arc::new(transport))
-}
-
-#[cfg(not(feature = "reqwest"))]
-fn default_transport(
-    _connect_timeout: Duration,
-    _identity: Option<ClientIdentity>,
-    _allow_http: bool,
-) -> Result<Arc<dyn Transport>, BuildError> {
-    Err(BuildError::NoTransport)
-}
 
 /// A PayPal SOAP API client. Cheap to clone (one shared connection pool); `Debug` never shows a secret.
 ///
@@ -245,11 +80,20 @@ fn default_transport(
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    per_call: PerCall,
+}
+
+/// What [`Client::with_credentials`], [`Client::with_subject`] and [`Client::with_deadline`] change: the
+/// settings of the calls made through one copy of a client, apart from the shared transport.
+#[derive(Clone)]
+struct PerCall {
+    credentials: Arc<Credentials>,
+    deadline: Option<Duration>,
 }
 
 struct Inner {
     url: String,
-    credentials: Credentials,
+    auth: AuthMethod,
     transport: Arc<dyn Transport>,
     validate: bool,
     connect_timeout: Duration,
@@ -264,11 +108,12 @@ impl fmt::Debug for Client {
         let i = &self.inner;
         f.debug_struct("Client")
             .field("url", &i.url)
-            .field("credentials", &i.credentials)
+            .field("credentials", &*self.per_call.credentials)
             .field("transport", &i.transport)
             .field("validate", &i.validate)
             .field("connect_timeout", &i.connect_timeout)
             .field("timeout", &i.timeout)
+            .field("deadline", &self.per_call.deadline)
             .field("max_response_bytes", &i.max_response_bytes)
             .field("retry", &i.retry)
             .field("xml_limits", &i.xml_limits)
@@ -281,19 +126,67 @@ impl Client {
     /// certificate) picks the host for [`Endpoint::Live`] and [`Endpoint::Sandbox`].
     #[must_use]
     pub fn builder(endpoint: Endpoint, credentials: Credentials) -> ClientBuilder {
-        ClientBuilder {
-            endpoint,
-            credentials,
-            identity: None,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            retry: RetryPolicy::none(),
-            validate: true,
-            allow_http: false,
-            transport: None,
-            xml_limits: Limits::DEFAULT,
+        ClientBuilder::new(endpoint, credentials)
+    }
+
+    /// A copy of this client whose calls send `credentials` (another merchant's API credentials, or the
+    /// platform's own with a `Subject`), over the same connection pool and with every other setting shared.
+    /// Cloning is cheap: two reference counts. The credentials are masked in `Debug` and in logs like the
+    /// client's own.
+    ///
+    /// # Errors
+    /// [`BuildError::AuthMismatch`] when `credentials` use the other kind of authentication (signature or
+    /// certificate) than the client was built for: the two go to different hosts and TLS settings.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn f(platform: paypal_soap::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use paypal_soap::Credentials;
+    /// use paypal_soap::types::GetBalanceRequestType;
+    /// let merchant = platform.with_credentials(Credentials::signature("m_api1.shop.example", "pw", "sig"))?;
+    /// let balance = merchant.get_balance(GetBalanceRequestType::default()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_credentials(&self, credentials: Credentials) -> Result<Client, BuildError> {
+        let given = if credentials.signature.is_some() { AuthMethod::Signature } else { AuthMethod::Certificate };
+        if given != self.inner.auth {
+            return Err(BuildError::AuthMismatch { built: self.inner.auth, given });
         }
+        let mut copy = self.clone();
+        copy.per_call.credentials = Arc::new(credentials);
+        Ok(copy)
+    }
+
+    /// A copy of this client whose calls act on behalf of `subject` (the email address or payer ID of a
+    /// merchant who granted this API user permission), with the same credentials and connection pool.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # async fn f(platform: paypal_soap::Client) -> Result<(), paypal_soap::Error> {
+    /// use paypal_soap::types::GetBalanceRequestType;
+    /// let balance = platform.with_subject("merchant@shop.example").get_balance(GetBalanceRequestType::default()).await?;
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn with_subject(&self, subject: impl Into<String>) -> Client {
+        let mut copy = self.clone();
+        copy.per_call.credentials = Arc::new((*self.per_call.credentials).clone().with_subject(subject));
+        copy
+    }
+
+    /// A copy of this client whose calls each end within `deadline`, every attempt and wait included (see
+    /// [`ClientBuilder::deadline`]).
+    #[must_use]
+    pub fn with_deadline(&self, deadline: Duration) -> Client {
+        let mut copy = self.clone();
+        copy.per_call.deadline = Some(deadline);
+        copy
+    }
+
+    /// The credentials this copy's calls send (`Debug` masks the secrets).
+    #[must_use]
+    pub fn credentials(&self) -> &Credentials {
+        &self.per_call.credentials
     }
 
     /// The URL calls go to.
@@ -346,32 +239,42 @@ impl Client {
         Resp: ApiResponse,
     {
         let inner = &self.inner;
-        let mut envelope = soap::write_request(&inner.credentials, body, op.request_ns, op.request_element)
+        let credentials = &*self.per_call.credentials;
+        let mut envelope = soap::write_request(credentials, body, op.request_ns, op.request_element)
             .map_err(|e| Error::new(op, ErrorKind::Encode(e)))?;
         // What this call must never show, collected before the envelope is handed to the transport.
-        let secrets = Secrets::new(&inner.credentials, &envelope);
+        let secrets = Secrets::new(credentials, &envelope);
         if tracing::enabled!(tracing::Level::TRACE) {
             tracing::trace!(body = %secrets.scrub(&redact(&envelope)), "request");
         }
+        // PayPal answers a repeated MsgSubID with the first result, so a resend of this very envelope cannot act
+        // twice. Which operations have one comes from the generator's plan (`Operation::msg_sub_id`); whether this
+        // request sets it, from the bytes about to be sent.
+        let idempotent = op.msg_sub_id.is_some() && resend::carries_msg_sub_id(&envelope);
+        let deadline = self.per_call.deadline.map(|total| Deadline { at: Instant::now() + total, total });
         let max_attempts = inner.retry.max_attempts();
         let mut attempt = 1;
         loop {
-            // The last attempt takes the buffer; earlier ones send a copy.
+            // The last attempt takes the buffer; earlier ones send a copy, so every attempt sends the same bytes.
             let body = if attempt < max_attempts { envelope.clone() } else { std::mem::take(&mut envelope) };
-            let result = self.attempt::<Resp>(op, body, attempt, &secrets).await;
-            match result {
+            let result = self.attempt::<Resp>(op, body, attempt, &secrets, deadline).await;
+            let error = match result {
                 Ok(response) => return Ok(response),
-                Err(error) if inner.retry.should_retry(attempt, op.effect, &error) => {
-                    let wait = inner.retry.backoff(attempt);
-                    tracing::debug!(attempt, ?wait, error = %error, "retrying");
+                Err(error) => error,
+            };
+            if inner.retry.should_retry(attempt, op.effect, idempotent, &error) {
+                let wait = inner.retry.backoff(attempt);
+                // A retry that could not even start before the deadline is not made: the call ends now, with
+                // the failure that happened, instead of sleeping into a deadline error.
+                if deadline.is_none_or(|d| d.left() > wait) {
+                    tracing::debug!(attempt, ?wait, idempotent, error = %error, "retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;
-                }
-                Err(error) => {
-                    tracing::debug!(attempt, error = %error, outcome_unknown = error.outcome_unknown(), "failed");
-                    return Err(error.with_attempts(attempt));
+                    continue;
                 }
             }
+            tracing::debug!(attempt, error = %error, outcome_unknown = error.outcome_unknown(), "failed");
+            return Err(error.with_attempts(attempt));
         }
     }
 
@@ -381,6 +284,7 @@ impl Client {
         body: Vec<u8>,
         attempt: u32,
         secrets: &Secrets,
+        deadline: Option<Deadline>,
     ) -> Result<Response<Resp>, Error> {
         let inner = &self.inner;
         let request = HttpRequest {
@@ -392,14 +296,18 @@ impl Client {
             body,
             max_response_bytes: inner.max_response_bytes,
         };
+        // The attempt ends at its own timeout or at the call's deadline, whichever comes first.
+        let (limit, timeout_kind) = match deadline {
+            Some(d) if d.left() < inner.timeout => {
+                (d.left(), ErrorKind::Timeout { phase: TimeoutPhase::Deadline, after: d.total })
+            }
+            _ => (inner.timeout, ErrorKind::Timeout { phase: TimeoutPhase::Total, after: inner.timeout }),
+        };
         tracing::debug!(attempt, url = %inner.url, bytes = request.body.len(), "sending");
         let started = Instant::now();
-        let sent = tokio::time::timeout(inner.timeout, inner.transport.send(request)).await;
+        let sent = tokio::time::timeout(limit, inner.transport.send(request)).await;
         let http = match sent {
-            Err(_elapsed) => {
-                let kind = ErrorKind::Timeout { phase: TimeoutPhase::Total, after: inner.timeout };
-                return Err(Error::new(op, kind));
-            }
+            Err(_elapsed) => return Err(Error::new(op, timeout_kind)),
             Ok(Err(e)) => return Err(Error::new(op, transport_error(e, inner))),
             Ok(Ok(http)) => http,
         };
@@ -409,6 +317,19 @@ impl Client {
         }
         classify::classify::<Resp>(http, op.response_ns, op.response_element, &inner.xml_limits, secrets)
             .map_err(|kind| Error::new(op, kind))
+    }
+}
+
+/// When a call must be over: [`ClientBuilder::deadline`] or [`Client::with_deadline`], from the call's start.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Instant,
+    total: Duration,
+}
+
+impl Deadline {
+    fn left(self) -> Duration {
+        self.at.saturating_duration_since(Instant::now())
     }
 }
 

@@ -1,9 +1,11 @@
 //! The default [`Transport`]: reqwest with rustls on tokio, configured the safe way (no redirects, TLS 1.2 or
 //! newer, HTTPS only unless allowed, a connect timeout, an optional client certificate) and reading the body
-//! chunk by chunk so an oversized body is refused while it arrives.
+//! chunk by chunk so an oversized body is refused while it arrives. Proxies and private root certificates are
+//! set here too, so that configuring them never drops one of the safe settings.
 
 use std::time::Duration;
 
+use super::builder::ProxyUrl;
 use super::transport::{HttpRequest, HttpResponse, SendFuture, Transport, TransportError};
 use paypal_soap_runtime::credentials::ClientIdentity;
 
@@ -16,6 +18,28 @@ pub struct ReqwestConfig {
     pub identity: Option<ClientIdentity>,
     /// Allow plain `http://` URLs (tests against a local fake server only).
     pub allow_http: bool,
+    /// Send every request through this proxy.
+    pub proxy: Option<ProxyUrl>,
+    /// Without `proxy`, take the proxy from `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY`; when false
+    /// (the default of [`super::ClientBuilder`]) those variables are ignored.
+    pub env_proxy: bool,
+    /// Root certificates (PEM) trusted besides the public ones.
+    pub root_certificates: Vec<Vec<u8>>,
+}
+
+impl Default for ReqwestConfig {
+    /// The client's defaults: a 10 s connect timeout, no client certificate, HTTPS only, no proxy (and the proxy
+    /// variables ignored), the public roots only.
+    fn default() -> Self {
+        Self {
+            connect_timeout: super::DEFAULT_CONNECT_TIMEOUT,
+            identity: None,
+            allow_http: false,
+            proxy: None,
+            env_proxy: false,
+            root_certificates: Vec::new(),
+        }
+    }
 }
 
 /// [`Transport`] over a `reqwest::Client`.
@@ -26,11 +50,13 @@ pub struct ReqwestTransport {
 
 impl ReqwestTransport {
     /// A transport with PayPal-safe settings: redirects never followed, TLS 1.2 minimum, rustls with the
-    /// webpki root certificates, HTTPS only unless `config.allow_http`, the connect timeout, and the client
-    /// certificate when one is given.
+    /// webpki root certificates (plus `config.root_certificates`), HTTPS only unless `config.allow_http`, the
+    /// connect timeout, the client certificate when one is given, and the proxy `config` names (none unless
+    /// it names one).
     ///
     /// # Errors
-    /// A client identity whose PEM holds no usable certificate and key, or a TLS setup failure.
+    /// A client identity whose PEM holds no usable certificate and key, a malformed proxy URL or root
+    /// certificate, or a TLS setup failure.
     pub fn new(config: &ReqwestConfig) -> Result<Self, reqwest::Error> {
         let mut builder = reqwest::Client::builder()
             .use_rustls_tls()
@@ -43,12 +69,27 @@ impl ReqwestTransport {
         if let Some(identity) = &config.identity {
             builder = builder.identity(reqwest::Identity::from_pem(identity.pem())?);
         }
+        // reqwest reads the proxy variables unless told not to; the crate decides instead (see
+        // `ClientBuilder::proxy`), so the automatic lookup is switched off before any proxy is added.
+        if let Some(proxy) = &config.proxy {
+            builder = builder.no_proxy().proxy(reqwest::Proxy::all(proxy.expose())?);
+        } else if !config.env_proxy {
+            builder = builder.no_proxy();
+        }
+        for pem in &config.root_certificates {
+            for certificate in reqwest::Certificate::from_pem_bundle(pem)? {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
         Ok(Self { client: builder.build()? })
     }
 
-    /// Wraps a `reqwest::Client` configured by the caller (proxies, extra root certificates). The caller is
-    /// responsible for its settings; the client still refuses redirects, because it treats any 3xx answer as
-    /// an error.
+    /// Wraps a `reqwest::Client` configured by the caller. The caller is responsible for its settings (TLS
+    /// floor, redirects, timeouts); the client still refuses redirects, because it treats any 3xx answer as an
+    /// error. Proxies and extra root certificates need no hand-built client: see
+    /// [`ClientBuilder::proxy`](super::ClientBuilder::proxy) and
+    /// [`ClientBuilder::add_root_certificate`](super::ClientBuilder::add_root_certificate), which keep the safe
+    /// settings.
     #[must_use]
     pub fn from_client(client: reqwest::Client) -> Self {
         Self { client }

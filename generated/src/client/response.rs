@@ -192,6 +192,14 @@ impl<T> Response<T> {
         &self.warnings
     }
 
+    /// True when this is PayPal's answer to a repeated `MsgSubID`: the first request's result, with warning
+    /// 11607 ("Duplicate request for specified Message Submission ID"). PayPal did not act again; the payload
+    /// is the original outcome.
+    #[must_use]
+    pub fn is_duplicate_request(&self) -> bool {
+        self.warnings.iter().any(|w| w.code.trim() == "11607")
+    }
+
     /// True when PayPal attached warnings.
     #[must_use]
     pub fn has_warnings(&self) -> bool {

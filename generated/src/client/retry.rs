@@ -5,6 +5,10 @@
 //! operations, and only after a transient failure (a timeout, a broken connection, a `Server` fault, a proxy
 //! page, an HTTP 5xx). Money-moving and other state-changing operations are never sent twice once PayPal may
 //! have seen them: the error reports the outcome as unknown instead.
+//!
+//! One opt-in exception, [`RetryPolicy::resend_with_msg_sub_id`]: a request that carries PayPal's idempotency
+//! key `MsgSubID` may be sent again, byte for byte, after a transient failure, because PayPal answers the repeat
+//! with the first request's result instead of acting twice.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -26,6 +30,7 @@ pub struct RetryPolicy {
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
+    msg_sub_id: bool,
 }
 
 impl Default for RetryPolicy {
@@ -39,7 +44,12 @@ impl RetryPolicy {
     /// No retries.
     #[must_use]
     pub fn none() -> Self {
-        Self { max_attempts: 1, initial_backoff: Duration::from_millis(250), max_backoff: Duration::from_secs(4) }
+        Self {
+            max_attempts: 1,
+            initial_backoff: Duration::from_millis(250),
+            max_backoff: Duration::from_secs(4),
+            msg_sub_id: false,
+        }
     }
 
     /// Up to `max_attempts` attempts in all (at least 1), with exponential backoff from 250 ms up to 4 s.
@@ -57,6 +67,32 @@ impl RetryPolicy {
         self
     }
 
+    /// Also resends state-changing and money-moving requests that carry a `MsgSubID` (the operations whose
+    /// [`Operation::msg_sub_id`](paypal_soap_runtime::operation::Operation::msg_sub_id) is set, with the field
+    /// set in the request) after a transient failure whose outcome is unknown (a timeout, a cut connection, a
+    /// `Server` fault, a proxy page, an HTTP 5xx), and after PayPal's 11604 ("request for this Message
+    /// Submission ID already in progress"). The resend is the same bytes as the first attempt. PayPal then
+    /// answers with the first attempt's result, marked with warning or error 11607
+    /// ([`Response::is_duplicate_request`](super::Response::is_duplicate_request),
+    /// [`Error::is_duplicate_request`]), and never acts twice. Requests without a `MsgSubID` keep the strict rule.
+    ///
+    /// ```
+    /// use paypal_soap::client::RetryPolicy;
+    /// let policy = RetryPolicy::attempts(3).resend_with_msg_sub_id();
+    /// assert!(policy.resends_with_msg_sub_id());
+    /// ```
+    #[must_use]
+    pub fn resend_with_msg_sub_id(mut self) -> Self {
+        self.msg_sub_id = true;
+        self
+    }
+
+    /// Whether [`Self::resend_with_msg_sub_id`] is on.
+    #[must_use]
+    pub fn resends_with_msg_sub_id(&self) -> bool {
+        self.msg_sub_id
+    }
+
     /// Attempts in all.
     #[must_use]
     pub fn max_attempts(&self) -> u32 {
@@ -64,14 +100,18 @@ impl RetryPolicy {
     }
 
     /// Whether attempt number `attempt` (1-based), which failed with `error`, may be followed by another.
-    pub(crate) fn should_retry(&self, attempt: u32, effect: Effect, error: &Error) -> bool {
+    /// `idempotent` says the request carries a `MsgSubID`, so PayPal would not act on a resend twice.
+    pub(crate) fn should_retry(&self, attempt: u32, effect: Effect, idempotent: bool, error: &Error) -> bool {
         if attempt >= self.max_attempts {
             return false;
         }
+        let keyed = self.msg_sub_id && idempotent;
         match error.delivery() {
             Delivery::NotSent => matches!(error.kind(), ErrorKind::Connect(_) | ErrorKind::Timeout { .. }),
-            Delivery::Answered => false,
-            Delivery::Unknown => effect == Effect::ReadOnly && is_transient(error.kind()),
+            // 11604: PayPal is still working on the first request with this MsgSubID; asking again later gets
+            // its result.
+            Delivery::Answered => keyed && error.has_code("11604"),
+            Delivery::Unknown => (effect == Effect::ReadOnly || keyed) && is_transient(error.kind()),
         }
     }
 
@@ -125,11 +165,11 @@ mod tests {
         let policy = RetryPolicy::attempts(5);
         for effect in [Effect::MovesMoney, Effect::Mutating] {
             let o = op(effect);
-            assert!(!policy.should_retry(1, effect, &Error::new(&o, timeout())));
+            assert!(!policy.should_retry(1, effect, false, &Error::new(&o, timeout())));
             let fault = ErrorKind::Fault { fault: Box::new(SoapFault::new("soapenv:Server", "x")), status: 500 };
-            assert!(!policy.should_retry(1, effect, &Error::new(&o, fault)));
+            assert!(!policy.should_retry(1, effect, false, &Error::new(&o, fault)));
             let connect = ErrorKind::Connect("refused".into());
-            assert!(policy.should_retry(1, effect, &Error::new(&o, connect)));
+            assert!(policy.should_retry(1, effect, false, &Error::new(&o, connect)));
         }
     }
 
@@ -138,12 +178,26 @@ mod tests {
         let policy = RetryPolicy::attempts(3);
         let o = op(Effect::ReadOnly);
         let e = Error::new(&o, timeout());
-        assert!(policy.should_retry(1, Effect::ReadOnly, &e));
-        assert!(policy.should_retry(2, Effect::ReadOnly, &e));
-        assert!(!policy.should_retry(3, Effect::ReadOnly, &e));
+        assert!(policy.should_retry(1, Effect::ReadOnly, false, &e));
+        assert!(policy.should_retry(2, Effect::ReadOnly, false, &e));
+        assert!(!policy.should_retry(3, Effect::ReadOnly, false, &e));
         let html = ErrorKind::NotSoap { status: 404, content_type: None, snippet: String::new() };
-        assert!(!policy.should_retry(1, Effect::ReadOnly, &Error::new(&o, html)));
-        assert!(!RetryPolicy::none().should_retry(1, Effect::ReadOnly, &e));
+        assert!(!policy.should_retry(1, Effect::ReadOnly, false, &Error::new(&o, html)));
+        assert!(!RetryPolicy::none().should_retry(1, Effect::ReadOnly, false, &e));
+    }
+
+    #[test]
+    fn money_with_msg_sub_id_is_resent_only_when_opted_in() {
+        let o = op(Effect::MovesMoney);
+        let e = Error::new(&o, timeout());
+        let strict = RetryPolicy::attempts(3);
+        let keyed = RetryPolicy::attempts(3).resend_with_msg_sub_id();
+        assert!(!strict.should_retry(1, Effect::MovesMoney, true, &e));
+        assert!(!keyed.should_retry(1, Effect::MovesMoney, false, &e));
+        assert!(keyed.should_retry(1, Effect::MovesMoney, true, &e));
+        assert!(!keyed.should_retry(3, Effect::MovesMoney, true, &e));
+        let html = ErrorKind::NotSoap { status: 404, content_type: None, snippet: String::new() };
+        assert!(!keyed.should_retry(1, Effect::MovesMoney, true, &Error::new(&o, html)));
     }
 
     #[test]

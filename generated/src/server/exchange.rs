@@ -5,10 +5,12 @@
 use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::envelope::{Peek, peek, read_request};
-use super::reply::{HttpReply, Reply, paypal_error};
+use super::idempotency::{Key, Seen};
+use super::reply::{HttpReply, Reply, ReplyBody, paypal_error};
 use super::script::Scripted;
 use super::{DefaultReply, State};
 use crate::client::{ApiError, ApiResponse, Operation};
@@ -61,9 +63,17 @@ pub struct ReceivedCall {
     pub http: RequestInfo,
     request: Arc<dyn Any + Send + Sync>,
     request_type: &'static str,
+    body: Arc<[u8]>,
 }
 
 impl ReceivedCall {
+    /// The request body exactly as received: to prove, for example, that a resend was byte for byte the first
+    /// request. It holds the caller's credentials, so `Debug` shows only its length.
+    #[must_use]
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
     /// The decoded request, as the inner request type the handler received (`SetExpressCheckoutRequestType`).
     #[must_use]
     pub fn request<T: 'static>(&self) -> Option<&T> {
@@ -81,6 +91,7 @@ impl fmt::Debug for ReceivedCall {
             .field("subject", &self.subject)
             .field("http", &self.http)
             .field("request", &format_args!("{}", self.request_type))
+            .field("body_len", &self.body.len())
             .finish()
     }
 }
@@ -94,6 +105,10 @@ pub struct Exchange<'a> {
     http: RequestInfo,
     call: Call,
     op: Option<&'static Operation>,
+    /// The `MsgSubID` this request registered with the server's ledger, to settle when the answer is encoded.
+    msg_key: Option<Key>,
+    /// Set by [`Scripted::LoseAnswer`]: handle the request, then cut the connection instead of answering.
+    lose_answer: AtomicBool,
 }
 
 impl<'a> Exchange<'a> {
@@ -107,7 +122,7 @@ impl<'a> Exchange<'a> {
             subject: creds.and_then(|c| c.subject.clone()),
             correlation_id: state.next_id(),
         };
-        Ok(Self { state, body, peek, http, call, op: None })
+        Ok(Self { state, body, peek, http, call, op: None, msg_key: None, lose_answer: AtomicBool::new(false) })
     }
 
     /// The operation whose request element the body holds, looked up in `table`.
@@ -151,6 +166,7 @@ impl<'a> Exchange<'a> {
             http: self.http.clone(),
             request: Arc::new(request.clone()),
             request_type: std::any::type_name::<R>(),
+            body: Arc::from(self.body),
         };
         self.state.record(call);
     }
@@ -161,30 +177,90 @@ impl<'a> Exchange<'a> {
         &self.call
     }
 
-    /// Answers before the handler when the credentials are missing or wrong, or when a script entry applies.
-    pub async fn intercept<T: ApiResponse>(&self, op: &'static Operation) -> Option<HttpReply> {
+    /// Answers before the handler when the credentials are missing or wrong, when a script entry applies, or
+    /// when the request repeats a `MsgSubID` (see [`Self::repeat`]).
+    pub async fn intercept<T: ApiResponse>(&mut self, op: &'static Operation) -> Option<HttpReply> {
         if let Some(reply) = self.check_credentials::<T>(op) {
             return Some(reply);
         }
+        // The delays of a script entry come first; what follows them decides the answer.
         let mut next = self.state.script.take(op);
-        loop {
-            match next? {
-                Scripted::Handle => return None,
-                Scripted::Delayed(delay, inner) => {
-                    tokio::time::sleep(delay).await;
-                    next = Some(*inner);
-                }
-                Scripted::Hang => return std::future::pending().await,
-                Scripted::Failure(errors) => return Some(self.respond(op, Reply::<T>::Failure(errors))),
-                Scripted::Warning(warnings) => {
-                    let mut payload = T::default();
-                    let common = payload.common_mut();
-                    *common.ack = Some(AckCodeType::SuccessWithWarning);
-                    *common.errors = warnings.iter().map(ApiError::to_wire).collect();
-                    return Some(self.respond(op, Reply::Ok(payload)));
-                }
-                Scripted::Fault { status, fault: f } => return Some(fault_reply(status, &f)),
-                Scripted::Http(reply) => return Some(reply),
+        let mut delay = Duration::ZERO;
+        while let Some(Scripted::Delayed(d, inner)) = next {
+            delay += d;
+            next = Some(*inner);
+        }
+        let handled = match next {
+            None | Some(Scripted::Handle) => true,
+            Some(Scripted::LoseAnswer) => {
+                self.lose_answer.store(true, Ordering::Relaxed);
+                true
+            }
+            Some(_) => false,
+        };
+        if handled {
+            // A request PayPal handles is registered as it arrives, and a delay before handling is PayPal's
+            // processing time: a resend during it finds the first request in progress (11604).
+            if let Some(reply) = self.repeat::<T>(op) {
+                return Some(reply);
+            }
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            return None;
+        }
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        match next? {
+            Scripted::Cut => Some(HttpReply::cut()),
+            Scripted::Hang => std::future::pending().await,
+            Scripted::Failure(errors) => Some(self.respond(op, Reply::<T>::Failure(errors))),
+            Scripted::Warning(warnings) => {
+                let mut payload = T::default();
+                let common = payload.common_mut();
+                *common.ack = Some(AckCodeType::SuccessWithWarning);
+                *common.errors = warnings.iter().map(ApiError::to_wire).collect();
+                Some(self.respond(op, Reply::Ok(payload)))
+            }
+            Scripted::Fault { status, fault: f } => Some(fault_reply(status, &f)),
+            Scripted::Http(reply) => Some(reply),
+            // Resolved above.
+            Scripted::Handle | Scripted::LoseAnswer | Scripted::Delayed(..) => None,
+        }
+    }
+
+    /// PayPal's idempotency (see `super::idempotency`): for an operation with a `MsgSubID` that this request
+    /// sets, the first successful answer to that key again with warning 11607, or error 11604 while the first
+    /// request is still being handled; `None` for a request to handle, whose key is then registered.
+    fn repeat<T: ApiResponse>(&mut self, op: &'static Operation) -> Option<HttpReply> {
+        op.msg_sub_id?;
+        let id = crate::client::resend::msg_sub_id(self.body)?;
+        let key = Key {
+            operation: op.name,
+            username: self.call.username.clone(),
+            subject: self.call.subject.clone(),
+            msg_sub_id: id.to_vec(),
+        };
+        match self.state.ledger.begin(&key) {
+            Seen::New => {
+                self.msg_key = Some(key);
+                None
+            }
+            Seen::InProgress => Some(self.respond(op, Reply::<T>::error(11604))),
+            Seen::Done(first) => {
+                let decoded = soap::read_response::<T>(&first, op.response_ns, op.response_element);
+                let Ok(soap::Response { body: soap::Body::Response(mut payload), .. }) = decoded else {
+                    return Some(fault(500, "soapenv:Server", "the fake could not read its own first answer"));
+                };
+                let common = payload.common_mut();
+                *common.ack = Some(AckCodeType::SuccessWithWarning);
+                let mut warning = paypal_error(11607);
+                warning.severity = Some("Warning".to_owned());
+                common.errors.push(warning.to_wire());
+                // A fresh correlation ID, as PayPal gives every answer its own.
+                *common.correlation_id = None;
+                Some(self.encode(op, payload).0)
             }
         }
     }
@@ -202,14 +278,28 @@ impl<'a> Exchange<'a> {
         (!ok).then(|| self.respond(op, Reply::<T>::Failure(vec![paypal_error(10002)])))
     }
 
-    /// Encodes a handler's reply.
+    /// Encodes a handler's reply; settles the request's `MsgSubID`, if it registered one, and cuts the
+    /// connection instead when the script said to lose the answer.
     #[must_use]
     pub fn respond<T: ApiResponse>(&self, op: &'static Operation, reply: Reply<T>) -> HttpReply {
+        let (reply, succeeded) = self.answer(op, reply);
+        if let Some(key) = &self.msg_key {
+            let body = match (&reply.body, succeeded) {
+                (ReplyBody::Bytes(bytes), true) => Some(bytes.clone()),
+                _ => None,
+            };
+            self.state.ledger.finish(key, body);
+        }
+        if self.lose_answer.load(Ordering::Relaxed) { HttpReply::cut() } else { reply }
+    }
+
+    /// The HTTP answer for `reply`, and whether it is a success PayPal would remember for its `MsgSubID`.
+    fn answer<T: ApiResponse>(&self, op: &'static Operation, reply: Reply<T>) -> (HttpReply, bool) {
         let payload = match reply {
             Reply::Ok(payload) => payload,
             Reply::Failure(errors) => failure(&errors),
-            Reply::Fault(f) => return fault_reply(500, &f),
-            Reply::Http(reply) => return reply,
+            Reply::Fault(f) => return (fault_reply(500, &f), false),
+            Reply::Http(reply) => return (reply, false),
             Reply::Unhandled => match self.state.default_reply {
                 DefaultReply::MinimalSuccess => T::default(),
                 DefaultReply::NotImplemented => failure(&[ApiError {
@@ -227,7 +317,7 @@ impl<'a> Exchange<'a> {
         self.encode(op, payload)
     }
 
-    fn encode<T: ApiResponse>(&self, op: &'static Operation, mut payload: T) -> HttpReply {
+    fn encode<T: ApiResponse>(&self, op: &'static Operation, mut payload: T) -> (HttpReply, bool) {
         let common = payload.common_mut();
         common.ack.get_or_insert(AckCodeType::Success);
         if common.timestamp.is_none() {
@@ -237,9 +327,10 @@ impl<'a> Exchange<'a> {
         common.correlation_id.get_or_insert_with(|| self.call.correlation_id.clone());
         common.version.get_or_insert_with(|| crate::generated::SCHEMA_VERSION.to_owned());
         common.build.get_or_insert_with(|| "fake".to_owned());
+        let succeeded = matches!(common.ack, Some(AckCodeType::Success | AckCodeType::SuccessWithWarning));
         match soap::write_response(&payload, op.response_ns, op.response_element) {
-            Ok(bytes) => HttpReply::xml(200, bytes),
-            Err(e) => fault(500, "soapenv:Server", &format!("the fake could not encode its answer: {e}")),
+            Ok(bytes) => (HttpReply::xml(200, bytes), succeeded),
+            Err(e) => (fault(500, "soapenv:Server", &format!("the fake could not encode its answer: {e}")), false),
         }
     }
 }

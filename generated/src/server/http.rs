@@ -45,6 +45,8 @@ pub(crate) async fn serve(
                 let handler = handler.clone();
                 connections.spawn(async move {
                     let service = service_fn(move |request| respond(handler.clone(), request, max_request_bytes));
+                    // A `Cut` answer ends the service with an error, which makes hyper close the connection
+                    // without writing a response.
                     // A connection error (the client went away) ends only this connection.
                     let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
                 });
@@ -55,11 +57,23 @@ pub(crate) async fn serve(
     connections.shutdown().await;
 }
 
+/// Why a connection was closed without an answer: a scripted cut ([`HttpReply::cut`]).
+#[derive(Debug)]
+pub(crate) struct Cut;
+
+impl std::fmt::Display for Cut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection cut by the script")
+    }
+}
+
+impl std::error::Error for Cut {}
+
 async fn respond(
     handler: Handler,
     request: hyper::Request<Incoming>,
     max_request_bytes: usize,
-) -> Result<hyper::Response<ReplyStream>, Infallible> {
+) -> Result<hyper::Response<ReplyStream>, Cut> {
     if request.method() != hyper::Method::POST {
         let reply = HttpReply::new(405, "text/plain; charset=utf-8", "the PayPal SOAP API takes POST only");
         return Ok(to_response(reply));
@@ -77,11 +91,23 @@ async fn respond(
             return Ok(to_response(reply));
         }
     };
-    Ok(to_response(handler(info, body).await))
+    // The handler runs as a task of its own, so that a client that gives up (a timeout, a closed connection)
+    // does not stop it halfway: PayPal finishes what it started whether or not anyone waits for the answer, and
+    // a payment made, or a `MsgSubID` remembered, after the client left is what resends must find.
+    let reply = match tokio::spawn(handler(info, body)).await {
+        Ok(reply) => reply,
+        Err(_) => HttpReply::new(500, "text/plain; charset=utf-8", "the fake's handler failed"),
+    };
+    if reply.body == ReplyBody::Cut {
+        return Err(Cut);
+    }
+    Ok(to_response(reply))
 }
 
 fn to_response(reply: HttpReply) -> hyper::Response<ReplyStream> {
     let body = match reply.body {
+        // Handled in `respond`; an empty body if it ever gets here.
+        ReplyBody::Cut => ReplyStream::Full(None),
         ReplyBody::Bytes(b) => ReplyStream::Full(Some(Bytes::from(b))),
         ReplyBody::Generated { prefix, len } => {
             let prefix_len = prefix.len().min(len);

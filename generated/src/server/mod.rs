@@ -32,9 +32,11 @@ mod envelope;
 mod exchange;
 mod express;
 mod http;
+mod idempotency;
 mod payments;
 mod reply;
 mod script;
+mod search;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -51,6 +53,7 @@ pub use express::ExpressCheckoutFake;
 pub use payments::{Entry, EntryKind, PaymentsFake, SEARCH_LIMIT};
 pub use reply::{HttpReply, Reply, ReplyBody, paypal_error};
 pub use script::{Script, Scripted};
+pub use search::TransactionSearchFake;
 
 use crate::client::{Client, ClientBuilder, Endpoint};
 use paypal_soap_runtime::credentials::Credentials;
@@ -78,6 +81,7 @@ pub(crate) struct State {
     calls: Mutex<Vec<ReceivedCall>>,
     counter: AtomicU64,
     seed: u64,
+    ledger: idempotency::Ledger,
 }
 
 impl State {
@@ -90,6 +94,7 @@ impl State {
             calls: Mutex::new(Vec::new()),
             counter: AtomicU64::new(1),
             seed,
+            ledger: idempotency::Ledger::default(),
         }
     }
 

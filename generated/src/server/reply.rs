@@ -32,8 +32,9 @@ impl<T> Reply<T> {
 }
 
 /// A PayPal error with PayPal's short and long message for the codes integration tests most often need
-/// (10001, 10002, 10411, 10415, 10416, 10417, 10421, 10422, 10486, 10736, 11002), severity `Error` (`Warning`
-/// for 11002); other codes get a generic message naming the code.
+/// (10001, 10002, 10411, 10415, 10416, 10417, 10421, 10422, 10486, 10736, 11002, and 11604 and 11607, PayPal's
+/// answers to a repeated `MsgSubID`), severity `Error` (`Warning` for 11002); other codes get a generic message
+/// naming the code.
 ///
 /// # Example
 /// ```
@@ -82,6 +83,14 @@ pub fn paypal_error(code: u32) -> ApiError {
             "Search warning",
             "The number of results were truncated. Please change your search parameters if you wish to see all your results.",
         ),
+        11604 => (
+            "Request for Message Submission ID already in progress.",
+            "Request for the specified Message Submission ID (specified in MSGSUBID parameter) cannot be started until the previous request finishes.",
+        ),
+        11607 => (
+            "Duplicate request for specified Message Submission ID.",
+            "The specified Message Submission ID (specified in MSGSUBID parameter) is a duplicate; result parameters of the original request are attached.",
+        ),
         _ => ("Scripted error", "An error scripted on the fake PayPal server."),
     };
     ApiError {
@@ -105,6 +114,8 @@ pub enum ReplyBody {
         /// The whole length.
         len: usize,
     },
+    /// No answer at all: the connection is closed once the request has been read.
+    Cut,
 }
 
 impl fmt::Debug for ReplyBody {
@@ -112,6 +123,7 @@ impl fmt::Debug for ReplyBody {
         match self {
             ReplyBody::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
             ReplyBody::Generated { len, .. } => write!(f, "Generated({len} bytes)"),
+            ReplyBody::Cut => f.write_str("Cut"),
         }
     }
 }
@@ -166,6 +178,12 @@ impl HttpReply {
     #[must_use]
     pub fn redirect(status: u16, location: &str) -> Self {
         Self { status, headers: vec![("Location".to_owned(), location.to_owned())], body: ReplyBody::Bytes(Vec::new()) }
+    }
+
+    /// No answer: the connection is closed right after the request was read.
+    #[must_use]
+    pub fn cut() -> Self {
+        Self { status: 0, headers: Vec::new(), body: ReplyBody::Cut }
     }
 
     /// A `text/xml` body of `len` bytes that starts like a SOAP envelope and never ends, sent in chunks

@@ -43,6 +43,12 @@ pub enum Scripted {
     Http(HttpReply),
     /// Never answer: the connection stays open until the client gives up.
     Hang,
+    /// Read the request, then close the connection without answering or handling it: the request never reached
+    /// PayPal's processing, but the client cannot know that.
+    Cut,
+    /// Let the handler answer (PayPal acted: a payment was made, a `MsgSubID` remembered), then close the
+    /// connection instead of sending the answer: the outcome a timeout or a network cut leaves a merchant with.
+    LoseAnswer,
     /// Wait, then answer as the inner script says.
     Delayed(Duration, Box<Scripted>),
 }
