@@ -26,8 +26,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .credit_card(card)
         .payment_details(PaymentDetailsType::default().order_total(usd(5000)));
     let response = client.do_direct_payment(authorization).await?;
-    let authorization_id = response.transaction_id.clone().ok_or("no authorization ID")?;
-    println!("1. authorized 50.00 USD: {authorization_id} ({:?})", response.payment_status);
+    let authorization_id = response.transaction_id().ok_or("no authorization ID")?;
+    println!("1. authorized 50.00 USD: {authorization_id} ({:?})", response.payment_status());
 
     // 2. Capture 30.00 USD when the first parcel ships, and the last 20.00 USD with the second.
     for (cents, complete) in [(3000, CompleteCodeType::NotComplete), (2000, CompleteCodeType::Complete)] {
@@ -36,8 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .amount(usd(cents))
             .complete_type(complete.clone());
         let response = client.do_capture(capture).await?;
-        let info = response.do_capture_response_details.as_ref().and_then(|d| d.payment_info.as_ref());
-        let captured = info.and_then(|i| i.transaction_id.as_deref()).ok_or("no capture transaction")?;
+        let captured = response.transaction_id().ok_or("no capture transaction")?;
         println!("2. captured {} USD ({complete:?}): transaction {captured}", usd(cents).value);
     }
 

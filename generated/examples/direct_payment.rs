@@ -28,10 +28,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .payment_details(PaymentDetailsType::default().order_total(total));
 
     let response = client.do_direct_payment(sale).await?;
-    let transaction_id = response.transaction_id.as_deref().ok_or("no transaction ID")?;
-    let amount = response.amount.as_ref().and_then(BasicAmountType::minor_units).ok_or("no amount")?;
-    println!("charged {amount} cents: transaction {transaction_id}, status {:?}", response.payment_status);
-    if amount != 1995 || response.payment_status != Some(PaymentStatusCodeType::Completed) {
+    let transaction_id = response.transaction_id().ok_or("no transaction ID")?;
+    let amount = response.amount().and_then(BasicAmountType::minor_units).ok_or("no amount")?;
+    println!("charged {amount} cents: transaction {transaction_id}, status {:?}", response.payment_status());
+    if amount != 1995 || response.payment_status() != Some(&PaymentStatusCodeType::Completed) {
         return Err("the sale did not complete".into());
     }
     Ok(())

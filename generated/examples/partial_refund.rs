@@ -26,7 +26,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .amount(usd(500))
         .memo("One mug arrived broken");
     let response = client.refund_transaction(refund).await?;
-    let refund_id = response.refund_transaction_id.as_deref().ok_or("no refund transaction ID")?;
+    let refund_id = response.refund_transaction_id().ok_or("no refund transaction ID")?;
     let total = response.total_refunded_amount.as_ref().map(|a| a.value.as_str()).unwrap_or("?");
     println!("1. refunded 5.00 USD: refund {refund_id}, {total} USD refunded in all");
 

@@ -45,14 +45,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ip_address("203.0.113.7")
         .credit_card(card())
         .payment_details(PaymentDetailsType::default().order_total(usd(2500)));
-    let first_id = client.do_direct_payment(first).await?.transaction_id.clone().ok_or("no transaction ID")?;
+    let first_id = client.do_direct_payment(first).await?.transaction_id().ok_or("no transaction ID")?;
     let refill = DoReferenceTransactionRequestDetailsType::default()
         .reference_id(first_id.clone())
         .payment_action(PaymentActionCodeType::Sale)
         .payment_details(PaymentDetailsType::default().order_total(usd(1250)));
     let response = client.do_reference_transaction(refill).await?;
-    let details = response.do_reference_transaction_response_details.as_ref().ok_or("no details")?;
-    let id = details.transaction_id.as_deref().ok_or("no transaction ID")?;
+    let id = response.transaction_id().ok_or("no transaction ID")?;
     println!("2. charged 12.50 USD again by reference to {first_id}: transaction {id}");
     Ok(())
 }
