@@ -457,6 +457,5 @@ fn search_result(entry: &Entry) -> PaymentTransactionSearchResultType {
         gross_amount: Some(entry.gross.clone()),
         fee_amount: Some(BasicAmountType::from_minor(currency.clone(), 0)),
         net_amount: Some(entry.gross.clone()),
-        ..Default::default()
     }
 }
