@@ -10,7 +10,7 @@ use std::process::Command;
 use paypal_soap::generated::examples::{for_each_element, for_each_type};
 use paypal_soap::runtime::example::{Example, SetText, Visitor};
 use paypal_soap::runtime::fuzz::{value_envelope_round_trip, value_round_trip};
-use paypal_soap::runtime::validate::{Limited, Validate};
+use paypal_soap::runtime::validate::{Limited, Validate, Violations};
 use paypal_soap::runtime::xml::{XmlRead, XmlWrite};
 
 /// Writes each type's example as an element named after the type, reads it back, and compares.
@@ -26,7 +26,7 @@ impl TypeRoundTrip {
         T: Example + XmlRead + XmlWrite + Validate + PartialEq + Debug,
     {
         let value = T::example();
-        value.validate().map_err(|v| format!("example does not validate: {v}"))?;
+        schema_violations(&value).map_err(|v| format!("example does not validate: {v}"))?;
         value_round_trip(&value, ns, name)
     }
 }
@@ -97,4 +97,12 @@ fn every_element_in_an_envelope_round_trips_and_validates_with_xmllint() {
     let invalid: Vec<&str> = stderr.lines().filter(|l| !l.ends_with(" validates")).collect();
     let _ = std::fs::remove_dir_all(&dir);
     assert!(out.status.success() && invalid.is_empty(), "xmllint rejected envelopes:\n{}", invalid.join("\n"));
+}
+
+/// The schema's violations of `value`, the facets these tests are about. Example values are schema-shaped
+/// (every amount `1.00`, every CVV2 `1`), so PayPal's business rules are left out: they have their own tests in
+/// `generated/tests/business_rules.rs`.
+fn schema_violations<T: Validate>(value: &T) -> Result<(), Violations> {
+    let found: Vec<_> = value.report().into_iter().filter(|v| v.rule_id().is_none()).collect();
+    if found.is_empty() { Ok(()) } else { Err(Violations(found)) }
 }
