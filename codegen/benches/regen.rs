@@ -1,6 +1,7 @@
 //! `cargo xtask regen` end to end on PayPal's schemas, stage by stage: load (parse + lower), plan (flatten,
 //! names, plan), emit_tokens (plan and emit), format (prettyplease), generate (all of those), and the whole
-//! pipeline including writing every file to a fresh directory.
+//! pipeline including writing every file to a fresh directory; then the drift check on the committed tree with
+//! the format cache (`check_cached`, what `cargo xtask regen --check` does) and without it (`check_full`).
 //!
 //! Run: `cargo bench -p paypal-soap-codegen --bench regen`. Needs the schemas (found like `cargo xtask regen`
 //! finds them: `PAYPAL_SCHEMAS_DIR` or `../shared/schemas/paypal`).
@@ -47,6 +48,15 @@ fn regen(c: &mut Criterion) {
             codegen::write::sync(&out, &files, codegen::write::Mode::Write).unwrap()
         })
     });
+    // The drift check on the committed tree as `cargo xtask regen --check` runs it (the format cache spares
+    // formatting what it knows), and the same check formatting every file.
+    let check = |formatting| {
+        let outcome = codegen::regen::regenerate_with(&root, &model, codegen::write::Mode::Check, formatting).unwrap();
+        assert!(outcome.problems().is_empty(), "the committed tree is not current: {:?}", outcome.problems());
+        outcome
+    };
+    group.bench_function("check_cached", |b| b.iter(|| check(codegen::regen::Formatting::Cached)));
+    group.bench_function("check_full", |b| b.iter(|| check(codegen::regen::Formatting::Full)));
     group.finish();
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -82,8 +82,22 @@ impl ApiChanges {
     }
 
     /// Compares the files on disk (the old API) with freshly generated ones.
+    ///
+    /// Items are keyed by their module's directory, so a directory whose files are all unchanged contributes the
+    /// same items to both sides and cannot change the result: only directories with a changed, added or removed
+    /// file are parsed (after a regeneration that changed nothing, none are).
     pub fn of_regeneration(old_files: &BTreeMap<String, String>, new: &Files) -> ApiChanges {
-        ApiChanges::between(&ApiItems::collect(old_files), &ApiItems::collect(&new.files))
+        let dir = |path: &str| path.rsplit_once('/').map_or("", |(dir, _)| dir).to_string();
+        let changed: BTreeSet<String> = old_files
+            .keys()
+            .chain(new.files.keys())
+            .filter(|path| old_files.get(*path) != new.files.get(*path))
+            .map(|path| dir(path))
+            .collect();
+        let of = |files: &BTreeMap<String, String>| -> BTreeMap<String, String> {
+            files.iter().filter(|(path, _)| changed.contains(&dir(path))).map(|(p, t)| (p.clone(), t.clone())).collect()
+        };
+        ApiChanges::between(&ApiItems::collect(&of(old_files)), &ApiItems::collect(&of(&new.files)))
     }
 
     /// True when nothing changed.
@@ -140,5 +154,22 @@ mod tests {
         let t = tree(&[("api/types.rs", "pub struct A { pub x: u32 }")]);
         let c = ApiChanges::between(&ApiItems::collect(&t), &ApiItems::collect(&t));
         assert_eq!(c.to_string(), "generated API unchanged");
+    }
+
+    #[test]
+    fn a_regeneration_parses_only_changed_modules_and_counts_the_same() {
+        let old = tree(&[
+            ("api/types.rs", "pub struct A { pub x: u32 }"),
+            ("ebl/types.rs", "pub struct B { pub y: u32 }"),
+            ("ebl/enums.rs", "pub enum E { One }"),
+        ]);
+        let new = tree(&[
+            ("api/types.rs", "pub struct A { pub x: u32 }"),
+            ("ebl/types.rs", "pub struct B { pub y: u64 }"),
+            ("ebl/enums.rs", "pub enum E { One }"),
+        ]);
+        let full = ApiChanges::between(&ApiItems::collect(&old), &ApiItems::collect(&new));
+        assert_eq!(ApiChanges::of_regeneration(&old, &Files { files: new.clone() }), full);
+        assert!(ApiChanges::of_regeneration(&old, &Files { files: old.clone() }).is_empty());
     }
 }

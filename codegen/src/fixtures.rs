@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::write::Files;
+use crate::write::{Files, Sources};
 
 /// Where fixture output goes, relative to the workspace root.
 pub const FIXTURES_OUT_DIR: &str = "tests/generated";
@@ -44,13 +44,25 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>> {
 /// The first fixture that fails to load or generate, named.
 pub fn generate_all(dir: &Path) -> Result<Files> {
     let mut all = Files::default();
+    for sources in sources_all(dir)? {
+        all.files.extend(crate::write::format_sources(&sources)?.files);
+    }
+    Ok(all)
+}
+
+/// [`generate_all`] before formatting: one [`Sources`] per fixture (each has its own header), keyed
+/// `<module>/<file>`.
+///
+/// # Errors
+/// The first fixture that fails to load, named.
+pub fn sources_all(dir: &Path) -> Result<Vec<Sources>> {
+    let mut all = Vec::new();
     for path in list(dir)? {
         let model = crate::load(&path)?;
-        let files = crate::generate_with(&model, &options(&path))?;
+        let mut sources = crate::emit_sources(&model, &options(&path));
         let module = module_name(&path);
-        for (name, text) in files.files {
-            all.files.insert(format!("{module}/{name}"), text);
-        }
+        sources.files = sources.files.into_iter().map(|(name, text)| (format!("{module}/{name}"), text)).collect();
+        all.push(sources);
     }
     Ok(all)
 }

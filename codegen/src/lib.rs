@@ -67,8 +67,16 @@ pub fn generate(model: &Model) -> Result<write::Files> {
 /// # Errors
 /// As [`generate`], and a missing or malformed catalog.
 pub fn generate_crate(model: &Model, root: &Path) -> Result<write::Files> {
+    write::format_sources(&crate_sources(model, root)?)
+}
+
+/// [`generate_crate`] before formatting.
+///
+/// # Errors
+/// A missing or malformed catalog.
+pub fn crate_sources(model: &Model, root: &Path) -> Result<write::Sources> {
     let catalog = catalog::load(&root.join(catalog::CATALOG_FILE))?;
-    generate_with(model, &emit::Options { catalog: Some(catalog), ..Default::default() })
+    Ok(emit_sources(model, &emit::Options { catalog: Some(catalog), ..Default::default() }))
 }
 
 /// [`generate`] with explicit emitter options (tests compile fixture output under another module path).
@@ -76,9 +84,13 @@ pub fn generate_crate(model: &Model, root: &Path) -> Result<write::Files> {
 /// # Errors
 /// As [`generate`].
 pub fn generate_with(model: &Model, options: &emit::Options) -> Result<write::Files> {
+    write::format_sources(&emit_sources(model, options))
+}
+
+/// Stages 3–6: the unformatted source of every generated file, and their header.
+pub fn emit_sources(model: &Model, options: &emit::Options) -> write::Sources {
     let plan = plan_model(model);
-    let tokens = emit::emit(&plan, options);
-    write::format_files_with(tokens, &write::Header::for_model(model))
+    write::Sources { header: write::Header::for_model(model).line(), files: emit::emit_text(&plan, options) }
 }
 
 /// Stages 3–5: flattens `model`, names everything and decides every field once.

@@ -89,6 +89,15 @@ fn editing_removing_or_adding_a_generated_file_fails_the_check() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Copies what a regeneration reads and checks under `root()` to `dir`: the schemas' lock and the format
+/// cache, the fixtures, both generated trees, and `Cargo.lock` (which names the formatter the cache is for).
+fn copy_tree(dir: &Path) {
+    for sub in ["schemas", FIXTURES_DIR, FIXTURES_OUT_DIR, GENERATED_DIR] {
+        copy_dir(&root().join(sub), &dir.join(sub));
+    }
+    fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -107,9 +116,7 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn a_hand_edit_of_fixture_output_fails_the_check() {
     let dir = temp_dir("fixture-edit");
-    for sub in ["schemas", FIXTURES_DIR, FIXTURES_OUT_DIR, GENERATED_DIR] {
-        copy_dir(&root().join(sub), &dir.join(sub));
-    }
+    copy_tree(&dir);
     let clean = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
     assert!(clean.problems().is_empty(), "{}", clean.problems().join("\n"));
 
@@ -119,5 +126,32 @@ fn a_hand_edit_of_fixture_output_fails_the_check() {
     let outcome = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
     let problems = outcome.problems().join("\n");
     assert!(problems.contains(FIXTURES_OUT_DIR) && problems.contains("choice/choice/types.rs"), "{problems}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The format cache spares formatting files it knows, but never hides an edit: a one-byte change anywhere in
+/// either generated tree fails the check, and only the edited file is formatted again.
+#[test]
+fn a_one_byte_edit_fails_the_check_that_uses_the_format_cache() {
+    let dir = temp_dir("one-byte");
+    copy_tree(&dir);
+    let clean = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    assert!(clean.problems().is_empty(), "{}", clean.problems().join("\n"));
+    assert_eq!(clean.formatted, 0, "the committed format cache should cover every committed file");
+
+    for (tree, file) in [(GENERATED_DIR, "ebl/xml.rs"), (FIXTURES_OUT_DIR, "choice/choice/types.rs")] {
+        let path = dir.join(tree).join(file);
+        let original = fs::read(&path).unwrap();
+        // One byte in the middle of the file, turned into another printable character.
+        let mut edited = original.clone();
+        let at = edited.len() / 2;
+        edited[at] = if edited[at] == b' ' { b'\t' } else { b' ' };
+        fs::write(&path, &edited).unwrap();
+        let outcome = codegen::regen::regenerate(&dir, model(), Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+        let problems = outcome.problems().join("\n");
+        assert!(problems.contains(tree) && problems.contains(file), "{file}: {problems}");
+        assert_eq!(outcome.formatted, 1, "only the edited file is formatted again");
+        fs::write(&path, &original).unwrap();
+    }
     fs::remove_dir_all(&dir).unwrap();
 }

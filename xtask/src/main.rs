@@ -1,6 +1,7 @@
 //! `cargo xtask`: the maintainer's commands, one module per subcommand. The work happens in the `codegen`
 //! library; this binary only finds the project's paths, parses arguments and reports.
 
+mod bench;
 mod diff;
 mod fetch_schemas;
 mod history;
@@ -42,6 +43,8 @@ enum Command {
     History(history::Args),
     /// Run the tests (`cargo test --workspace`), first getting what they need: PayPal's schemas and xmllint.
     Test(test::Args),
+    /// Time whole processes: `regen --check` and `regen`, or a clean crate-only build of paypal-soap.
+    Bench(bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(&args, &root),
         Command::CheckHistory(args) => standalone::check_history(&args, &root),
         Command::History(args) => history::run(&args, &root),
+        Command::Bench(args) => bench::run(&args, &root),
         // `diff` has its own exit codes: 1 means "changed", so errors exit with 2.
         Command::Diff(args) => return diff::run(&args, &root),
     };

@@ -9,6 +9,8 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use codegen::fixtures::FIXTURES_OUT_DIR;
 use codegen::locate::{self, GENERATED_DIR, LOCK_FILE};
+use codegen::regen::Formatting;
+use codegen::write::cache::CACHE_FILE;
 use codegen::write::{self, Mode};
 
 use crate::display_path;
@@ -20,6 +22,10 @@ pub(crate) struct Args {
     /// whose SHA-256 differs from schemas/paypal.sha256.
     #[arg(long)]
     pub(crate) check: bool,
+    /// Format every generated file, ignoring the format cache (schemas/generated.sha256), which otherwise
+    /// spares formatting files whose source and text it records.
+    #[arg(long)]
+    pub(crate) full: bool,
     /// Directory holding PayPalSvc.wsdl and the XSDs it imports. Default: $PAYPAL_SCHEMAS_DIR, else
     /// ../shared/schemas/paypal, else schemas/paypal (relative to the workspace root).
     #[arg(long, value_name = "DIR")]
@@ -69,8 +75,9 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
         return Ok(());
     }
 
+    let formatting = if args.full { Formatting::Full } else { Formatting::Cached };
     if args.check {
-        let outcome = codegen::regen::regenerate(root, &model, Mode::Check)?;
+        let outcome = codegen::regen::regenerate_with(root, &model, Mode::Check, formatting)?;
         let problems = outcome.problems();
         if !problems.is_empty() {
             let hint = if std::env::var_os("CI").is_some() {
@@ -81,8 +88,10 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
             bail!("{}\n(schemas read from {schemas_shown})\n{hint}", problems.join("\n"));
         }
         println!(
-            "regen --check: {out_shown} and {FIXTURES_OUT_DIR} are up to date ({} files), from {schemas_shown}, in {} ms",
+            "regen --check: {out_shown} and {FIXTURES_OUT_DIR} are up to date ({} files, {} formatted), from \
+             {schemas_shown}, in {} ms",
             outcome.files.files.len(),
+            outcome.formatted,
             start.elapsed().as_millis()
         );
         return Ok(());
@@ -90,19 +99,23 @@ pub(crate) fn run(args: &Args, root: &Path) -> Result<()> {
 
     let before = read_tree(&out);
     let old_version = committed_version(before.get("mod.rs").map(String::as_str));
-    let outcome = codegen::regen::regenerate(root, &model, Mode::Write)?;
+    let outcome = codegen::regen::regenerate_with(root, &model, Mode::Write, formatting)?;
     let api_changes = codegen::api_summary::ApiChanges::of_regeneration(&before, &outcome.files);
     println!("regen: schema version {old_version} → {}", model.version_label());
     for line in outcome.crate_report.to_string().lines().filter(|l| l.starts_with("  ")) {
         println!("{line}");
     }
     println!("regen: {FIXTURES_OUT_DIR}: {}", outcome.fixtures_report.summary());
-    let lock_note = if outcome.lock_updated { format!(", {LOCK_FILE} updated") } else { String::new() };
+    let mut lock_note = if outcome.lock_updated { format!(", {LOCK_FILE} updated") } else { String::new() };
+    if outcome.cache_updated {
+        lock_note.push_str(&format!(", {CACHE_FILE} updated"));
+    }
     println!("regen: {api_changes}");
     println!(
-        "regen: {} files in {out_shown} ({}){lock_note}, from {schemas_shown}, in {} ms",
+        "regen: {} files in {out_shown} ({}, {} formatted){lock_note}, from {schemas_shown}, in {} ms",
         outcome.files.files.len(),
         outcome.crate_report.summary(),
+        outcome.formatted,
         start.elapsed().as_millis()
     );
     Ok(())

@@ -12,10 +12,17 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Ctx, ident};
-use crate::plan::{FieldPlan, ModulePlan, Shape};
+use crate::plan::{FieldPlan, ModulePlan, Plan, Shape};
 
-/// The `builders.rs` file of one module, or `None` when none of its types is built for requests.
-pub(crate) fn emit_builders_file(ctx: &Ctx<'_>, module: &ModulePlan) -> Option<TokenStream> {
+/// True when the module has a `builders.rs`: some of its types are built for requests, or some request of
+/// its converts from its details.
+pub(crate) fn has_builders(plan: &Plan, module: &ModulePlan) -> bool {
+    plan.structs(module).any(|(_, s)| s.builder)
+        || plan.operations.iter().any(|op| op.request.module == module.name && op.details.is_some())
+}
+
+/// The `builders.rs` file of one module (see [`has_builders`]).
+pub(crate) fn emit_builders_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     let mut impls: Vec<TokenStream> = ctx
         .plan
         .structs(module)
@@ -49,13 +56,10 @@ pub(crate) fn emit_builders_file(ctx: &Ctx<'_>, module: &ModulePlan) -> Option<T
             }
         });
     }
-    if impls.is_empty() {
-        return None;
-    }
-    Some(quote! {
+    quote! {
         //! Consuming setters of this namespace's request types, and requests built from their details.
         #(#impls)*
-    })
+    }
 }
 
 /// One field's setter.

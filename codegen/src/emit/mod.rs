@@ -197,20 +197,154 @@ impl Default for Options {
 /// # Panics
 /// When `options.root_path`, `options.runtime_path` or `options.service_path` is not a Rust path (a caller bug).
 pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
-    let root: TokenStream = options.root_path.parse().expect("Options::root_path must be a Rust path");
-    let rt: TokenStream = options.runtime_path.parse().expect("Options::runtime_path must be a Rust path");
-    let svc: Option<TokenStream> =
-        options.service_path.as_ref().map(|p| p.parse().expect("Options::service_path must be a Rust path"));
-    let ctx = Ctx {
-        plan,
-        root: &root,
-        root_text: &options.root_path,
-        rt: &rt,
-        svc: svc.as_ref(),
-        svc_text: options.service_path.as_deref().unwrap_or_default(),
-    };
-    let mut files = BTreeMap::new();
+    let paths = Paths::parse(options);
+    let ctx = paths.ctx(plan, options);
+    jobs(plan, options).into_iter().map(|job| (job.path(plan), job.emit(&ctx, options))).collect()
+}
 
+/// [`emit`], each file printed as Rust source text. Files are emitted on all cores: token streams cannot leave
+/// the thread that made them, so each worker emits whole files and hands back their text.
+///
+/// # Panics
+/// As [`emit`].
+pub fn emit_text(plan: &Plan, options: &Options) -> BTreeMap<String, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let jobs = jobs(plan, options);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let paths = Paths::parse(options);
+        let ctx = paths.ctx(plan, options);
+        let mut done = Vec::new();
+        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((job.path(plan), job.emit(&ctx, options).to_string()));
+        }
+        done
+    };
+    if workers <= 1 {
+        return work().into_iter().collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// The paths the output refers to, parsed once per thread (token streams cannot be shared between threads).
+struct Paths {
+    root: TokenStream,
+    rt: TokenStream,
+    svc: Option<TokenStream>,
+}
+
+impl Paths {
+    fn parse(options: &Options) -> Self {
+        Paths {
+            root: options.root_path.parse().expect("Options::root_path must be a Rust path"),
+            rt: options.runtime_path.parse().expect("Options::runtime_path must be a Rust path"),
+            svc: options.service_path.as_ref().map(|p| p.parse().expect("Options::service_path must be a Rust path")),
+        }
+    }
+
+    fn ctx<'a>(&'a self, plan: &'a Plan, options: &'a Options) -> Ctx<'a> {
+        Ctx {
+            plan,
+            root: &self.root,
+            root_text: &options.root_path,
+            rt: &self.rt,
+            svc: self.svc.as_ref(),
+            svc_text: options.service_path.as_deref().unwrap_or_default(),
+        }
+    }
+}
+
+/// One generated file. Each is emitted on its own, so files can be emitted on several threads.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    ModuleMod(usize),
+    Types(usize),
+    Enums(usize),
+    Xml(usize),
+    Validate(usize),
+    Examples(usize),
+    Arbitrary(usize),
+    Builders(usize),
+    Services,
+    Visitors,
+    Messages,
+    Errors,
+    Root,
+}
+
+/// Every file of the output, the largest kinds first so that parallel workers finish together.
+fn jobs(plan: &Plan, options: &Options) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let per_module: [fn(usize) -> Job; 8] =
+        [Job::Xml, Job::Arbitrary, Job::Builders, Job::Enums, Job::Validate, Job::Examples, Job::Types, Job::ModuleMod];
+    for make in per_module {
+        for (i, module) in plan.modules.iter().enumerate() {
+            let skip = match make(i) {
+                Job::Enums(_) => !module.has_enums,
+                Job::Builders(_) => !builders::has_builders(plan, module),
+                _ => false,
+            };
+            if skip {
+                continue;
+            }
+            jobs.push(make(i));
+        }
+    }
+    jobs.extend([Job::Services, Job::Messages, Job::Visitors, Job::Root]);
+    if options.catalog.is_some() {
+        jobs.push(Job::Errors);
+    }
+    jobs
+}
+
+impl Job {
+    fn path(self, plan: &Plan) -> String {
+        let module = |i: usize, file: &str| format!("{}/{file}", plan.modules[i].name);
+        match self {
+            Job::ModuleMod(i) => module(i, "mod.rs"),
+            Job::Types(i) => module(i, "types.rs"),
+            Job::Enums(i) => module(i, "enums.rs"),
+            Job::Xml(i) => module(i, "xml.rs"),
+            Job::Validate(i) => module(i, "validate.rs"),
+            Job::Examples(i) => module(i, "examples.rs"),
+            Job::Arbitrary(i) => module(i, "arbitrary.rs"),
+            Job::Builders(i) => module(i, "builders.rs"),
+            Job::Services => "services.rs".to_string(),
+            Job::Visitors => "examples.rs".to_string(),
+            Job::Messages => "messages.rs".to_string(),
+            Job::Errors => "errors.rs".to_string(),
+            Job::Root => "mod.rs".to_string(),
+        }
+    }
+
+    fn emit(self, ctx: &Ctx<'_>, options: &Options) -> TokenStream {
+        let modules = &ctx.plan.modules;
+        match self {
+            Job::ModuleMod(i) => {
+                module_file(&modules[i].ns, modules[i].has_enums, builders::has_builders(ctx.plan, &modules[i]))
+            }
+            Job::Types(i) => types::emit_types(ctx, &modules[i]),
+            Job::Enums(i) => enums::emit_enums(ctx, &modules[i]),
+            Job::Xml(i) => xml_file(ctx, &modules[i]),
+            Job::Validate(i) => validate_file(ctx, &modules[i]),
+            Job::Examples(i) => examples::emit_examples_file(ctx, &modules[i]),
+            Job::Arbitrary(i) => arbitrary::emit_arbitrary_file(ctx, &modules[i]),
+            Job::Builders(i) => builders::emit_builders_file(ctx, &modules[i]),
+            Job::Services => services::emit_services(ctx),
+            Job::Visitors => examples::emit_visitors(ctx),
+            Job::Messages => messages::emit_messages(ctx),
+            Job::Errors => options.catalog.as_ref().map(crate::catalog::emit_catalog).unwrap_or_default(),
+            Job::Root => root_file(ctx.plan, options),
+        }
+    }
+}
+
+/// The root `mod.rs`: the schema version, the namespace constants and every module.
+fn root_file(plan: &Plan, options: &Options) -> TokenStream {
     let mut mods = Vec::new();
     let mut ns_consts = Vec::new();
     for module in &plan.modules {
@@ -221,70 +355,47 @@ pub fn emit(plan: &Plan, options: &Options) -> BTreeMap<String, TokenStream> {
         mods.push(quote!(#[doc = #doc] pub mod #m;));
         let cdoc = format!(" `{ns}`.");
         ns_consts.push(quote!(#[doc = #cdoc] pub const #c: &str = #ns;));
-
-        let name = &module.name;
-        let builders = builders::emit_builders_file(&ctx, module);
-        files.insert(format!("{name}/mod.rs"), module_file(ns, module.has_enums, builders.is_some()));
-        if let Some(builders) = builders {
-            files.insert(format!("{name}/builders.rs"), builders);
-        }
-        files.insert(format!("{name}/types.rs"), types::emit_types(&ctx, module));
-        if module.has_enums {
-            files.insert(format!("{name}/enums.rs"), enums::emit_enums(&ctx, module));
-        }
-        files.insert(format!("{name}/xml.rs"), xml_file(&ctx, module));
-        files.insert(format!("{name}/validate.rs"), validate_file(&ctx, module));
-        files.insert(format!("{name}/examples.rs"), examples::emit_examples_file(&ctx, module));
-        files.insert(format!("{name}/arbitrary.rs"), arbitrary::emit_arbitrary_file(&ctx, module));
     }
     let reexports = plan.modules.iter().map(|m| {
         let m = ident(&m.name);
         quote!(pub use super::#m::*;)
     });
-    files.insert("services.rs".to_string(), services::emit_services(&ctx));
-    files.insert("examples.rs".to_string(), examples::emit_visitors(&ctx));
-    files.insert("messages.rs".to_string(), messages::emit_messages(&ctx));
-    let errors_mod = options.catalog.as_ref().map(|catalog| {
-        files.insert("errors.rs".to_string(), crate::catalog::emit_catalog(catalog));
-        // The module documents itself (its inner docs link to its items; an outer doc here would make rustdoc
-        // resolve those links in this module instead).
+    // The errors module documents itself (its inner docs link to its items; an outer doc here would make
+    // rustdoc resolve those links in this module instead).
+    let errors_mod = options.catalog.is_some().then(|| {
         quote!(
             pub mod errors;
         )
     });
     let version = &plan.schema_version;
-    files.insert(
-        "mod.rs".to_string(),
-        quote! {
-            //! Types generated from PayPal's schemas: one module per namespace, and [`types`] with all of them.
-            #![allow(clippy::all, clippy::pedantic)]
+    quote! {
+        //! Types generated from PayPal's schemas: one module per namespace, and [`types`] with all of them.
+        #![allow(clippy::all, clippy::pedantic)]
 
-            /// The schema version the types were generated from (`ns:version` of the WSDL).
-            pub const SCHEMA_VERSION: &str = #version;
+        /// The schema version the types were generated from (`ns:version` of the WSDL).
+        pub const SCHEMA_VERSION: &str = #version;
 
-            /// Namespace URIs of the schemas.
-            pub mod ns {
-                #(#ns_consts)*
-            }
+        /// Namespace URIs of the schemas.
+        pub mod ns {
+            #(#ns_consts)*
+        }
 
-            #(#mods)*
+        #(#mods)*
 
-            pub mod messages;
+        pub mod messages;
 
-            #errors_mod
+        #errors_mod
 
-            pub mod services;
+        pub mod services;
 
-            #[cfg(feature = "fuzzing")]
-            pub mod examples;
+        #[cfg(feature = "fuzzing")]
+        pub mod examples;
 
-            /// Every generated type, re-exported from one place.
-            pub mod types {
-                #(#reexports)*
-            }
-        },
-    );
-    files
+        /// Every generated type, re-exported from one place.
+        pub mod types {
+            #(#reexports)*
+        }
+    }
 }
 
 fn module_file(ns: &str, has_enums: bool, has_builders: bool) -> TokenStream {

@@ -5,13 +5,14 @@
 //! which input files the committed tree was generated from. Nothing written here depends on the machine, the
 //! time or the paths involved, so two runs anywhere give byte-identical trees.
 
+pub mod cache;
 pub mod lock;
 mod sync;
 
 pub use sync::{Mode, SyncReport, sync};
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
@@ -124,35 +125,128 @@ impl Header {
 /// );
 /// ```
 pub fn format_files_with(tokens: BTreeMap<String, TokenStream>, header: &Header) -> Result<Files> {
-    let header = header.line();
+    format_sources(&Sources::from_tokens(tokens, header))
+}
+
+/// The emitter's output before formatting: each file's Rust source as its token stream prints, and the header
+/// line every file gets. Unlike token streams, this text can be hashed and sent to other threads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// The header line ([`Header::line`]).
+    pub header: String,
+    /// Path (relative, `/` separators) → unformatted source.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Sources {
+    /// Prints each token stream.
+    pub fn from_tokens(tokens: BTreeMap<String, TokenStream>, header: &Header) -> Self {
+        Self {
+            header: header.line(),
+            files: tokens.into_iter().map(|(path, stream)| (path, stream.to_string())).collect(),
+        }
+    }
+}
+
+/// Formats every file of `sources` with prettyplease and prepends the header (see [`format_files_with`]).
+///
+/// # Errors
+/// As [`format_files_with`].
+pub fn format_sources(sources: &Sources) -> Result<Files> {
+    let all: Vec<(&str, &str, &str)> =
+        sources.files.iter().map(|(p, s)| (p.as_str(), s.as_str(), sources.header.as_str())).collect();
+    Ok(Files { files: format_in_parallel(&all)?.into_iter().collect() })
+}
+
+/// [`format_sources`] for files that live in `dir`, skipping every file whose source `cache` records and whose
+/// text on disk is the one recorded for it: that text is what formatting would give, byte for byte, so it is
+/// used as it is. Cache keys are `key_prefix` followed by the file's path.
+///
+/// # Errors
+/// As [`format_files_with`], and [`Error::Io`] for a file that exists but cannot be read.
+pub fn format_with_cache(
+    sets: &[Sources],
+    dir: &Path,
+    key_prefix: &str,
+    cache: &cache::FormatCache,
+    formatter: &str,
+) -> Result<Formatted> {
+    let mut files = BTreeMap::new();
+    let mut entries = BTreeMap::new();
+    let mut to_format: Vec<(&str, &str, &str)> = Vec::new();
+    for sources in sets {
+        for (path, source) in &sources.files {
+            let key = format!("{key_prefix}{path}");
+            let hash = cache::source_hash(&sources.header, source);
+            if let Some(entry) = cache.get(formatter, &key).filter(|e| e.source == hash) {
+                let file = dir.join(path);
+                match std::fs::read(&file) {
+                    Ok(bytes) if cache::text_hash(&bytes) == entry.text => {
+                        // The hash matched, so these are the UTF-8 bytes that were written.
+                        if let Ok(text) = String::from_utf8(bytes) {
+                            files.insert(path.clone(), text);
+                            entries.insert(key, *entry);
+                            continue;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => return Err(Error::Io { path: file, source }),
+                }
+            }
+            to_format.push((path, source, &sources.header));
+            entries.insert(key, cache::Entry { source: hash, text: [0; 32] });
+        }
+    }
+    for (path, text) in format_in_parallel(&to_format)? {
+        if let Some(entry) = entries.get_mut(&format!("{key_prefix}{path}")) {
+            entry.text = cache::text_hash(text.as_bytes());
+        }
+        files.insert(path, text);
+    }
+    Ok(Formatted { files: Files { files }, entries, formatted: to_format.len() })
+}
+
+/// What [`format_with_cache`] returns.
+#[derive(Debug)]
+pub struct Formatted {
+    /// Every file's final text.
+    pub files: Files,
+    /// Every file's cache entry, keyed as in the cache.
+    pub entries: BTreeMap<String, cache::Entry>,
+    /// How many files were formatted (the others were known from the cache).
+    pub formatted: usize,
+}
+
+/// Formats `sources` (path, unformatted source, header) on all cores, in any order.
+fn format_in_parallel(sources: &[(&str, &str, &str)]) -> Result<Vec<(String, String)>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     // Parsing and pretty-printing 100k lines dominates regeneration, and files are independent, so they are
-    // formatted on all cores. Token streams cannot leave this thread, but their text can; each worker takes
-    // every n-th file, and the BTreeMap puts the results back in path order.
-    let sources: Vec<(String, String)> = tokens.into_iter().map(|(path, stream)| (path, stream.to_string())).collect();
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(sources.len().max(1));
+    // formatted on all cores. File sizes differ by a factor of a hundred, so the largest go first and each
+    // worker takes the next file left, which keeps the cores busy until the end.
+    let mut order: Vec<&(&str, &str, &str)> = sources.iter().collect();
+    order.sort_by_key(|(_, src, _)| std::cmp::Reverse(src.len()));
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(order.len());
+    if workers <= 1 {
+        return order.iter().map(|(path, src, header)| format_one(path, src, header)).collect();
+    }
+    let next = AtomicUsize::new(0);
     let results: Vec<Result<(String, String)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let sources = &sources;
-                let header = &header;
+            .map(|_| {
+                let (order, next) = (&order, &next);
                 scope.spawn(move || {
-                    sources
-                        .iter()
-                        .skip(w)
-                        .step_by(workers)
-                        .map(|(path, src)| format_one(path, src, header))
-                        .collect::<Vec<_>>()
+                    let mut done = Vec::new();
+                    while let Some((path, src, header)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        done.push(format_one(path, src, header));
+                    }
+                    done
                 })
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     });
-    let mut files = BTreeMap::new();
-    for result in results {
-        let (path, text) = result?;
-        files.insert(path, text);
-    }
-    Ok(Files { files })
+    results.into_iter().collect()
 }
 
 /// Formats one file's source text and prepends the header.

@@ -96,8 +96,20 @@ fn element_value(rest: &str) -> (&str, usize) {
 /// Card numbers are found whatever separates their digits (`4111 1111 1111 1111`, `4111-1111-…`), and so are
 /// numbers of 13 to 19 digits that pass the Luhn check, the shape of every card number, sent or not.
 /// Its `Debug` shows counts only: it holds the secrets themselves.
+///
+/// The values are collected the first time something is masked, not when the call starts: most calls succeed
+/// with nothing logged and nothing to mask, and scanning every request for them would be wasted work. Until
+/// then it keeps a copy of the credentials' values and of the request, which the caller may have handed on.
 #[derive(Default)]
 pub struct Secrets {
+    /// The credentials' values and the request envelope the secrets are collected from.
+    source: (Vec<String>, Vec<u8>),
+    /// The secrets, once collected.
+    found: std::sync::OnceLock<Found>,
+}
+
+#[derive(Default)]
+struct Found {
     /// Values to mask, longest first (so a secret containing another is masked whole).
     texts: Vec<String>,
     /// The request's card numbers, digits only.
@@ -107,34 +119,70 @@ pub struct Secrets {
 /// Shows how many values and card numbers it holds, never the values.
 impl std::fmt::Debug for Secrets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Secrets").field("texts", &self.texts.len()).field("cards", &self.cards.len()).finish()
+        let found = self.found();
+        f.debug_struct("Secrets").field("texts", &found.texts.len()).field("cards", &found.cards.len()).finish()
     }
 }
 
 impl Secrets {
     /// The secrets of a call with `credentials` whose request envelope is `envelope`.
     pub fn new(credentials: &Credentials, envelope: &[u8]) -> Self {
-        let mut secrets = Self::default();
-        secrets.add_text(credentials.password.expose());
+        let mut values = vec![credentials.password.expose().to_owned()];
         if let Some(signature) = &credentials.signature {
-            secrets.add_text(signature.expose());
+            values.push(signature.expose().to_owned());
         }
-        let text = String::from_utf8_lossy(envelope);
-        for value in secret_values(&text) {
-            if value.mask == Mask::AllButLastFour {
-                let digits: String = value.text.chars().filter(char::is_ascii_digit).collect();
-                if digits.len() >= CARD_FRAGMENT_MIN_DIGITS {
-                    secrets.cards.push(digits);
-                    continue;
-                }
-            }
-            secrets.add_text(&unescape(value.text));
-        }
-        secrets.texts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        secrets.texts.dedup();
-        secrets
+        Self { source: (values, envelope.to_vec()), found: std::sync::OnceLock::new() }
     }
 
+    fn found(&self) -> &Found {
+        self.found.get_or_init(|| {
+            let (values, envelope) = &self.source;
+            let mut found = Found::default();
+            for value in values {
+                found.add_text(value);
+            }
+            let text = String::from_utf8_lossy(envelope);
+            for value in secret_values(&text) {
+                if value.mask == Mask::AllButLastFour {
+                    let digits: String = value.text.chars().filter(char::is_ascii_digit).collect();
+                    if digits.len() >= CARD_FRAGMENT_MIN_DIGITS {
+                        found.cards.push(digits);
+                        continue;
+                    }
+                }
+                found.add_text(&unescape(value.text));
+            }
+            found.texts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            found.texts.dedup();
+            found
+        })
+    }
+
+    /// `text` with every secret masked; borrowed when there was nothing to mask.
+    pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let found = self.found();
+        let mut out = Cow::Borrowed(text);
+        for secret in &found.texts {
+            if out.contains(secret.as_str()) {
+                let masked = mask_occurrences(&out, secret, secret.chars().count() >= ANYWHERE_MIN_CHARS);
+                out = Cow::Owned(masked);
+            }
+        }
+        match mask_card_numbers(&out, &found.cards) {
+            Some(masked) => Cow::Owned(masked),
+            None => out,
+        }
+    }
+
+    /// Scrubs `text` in place.
+    pub fn scrub_string(&self, text: &mut String) {
+        if let Cow::Owned(masked) = self.scrub(text) {
+            *text = masked;
+        }
+    }
+}
+
+impl Found {
     /// Adds `value` (unescaped) and its escaped forms.
     fn add_text(&mut self, value: &str) {
         let value = value.trim();
@@ -150,28 +198,6 @@ impl Secrets {
             self.texts.push(once.into_owned());
         }
         self.texts.push(value.to_owned());
-    }
-
-    /// `text` with every secret masked; borrowed when there was nothing to mask.
-    pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut out = Cow::Borrowed(text);
-        for secret in &self.texts {
-            if out.contains(secret.as_str()) {
-                let masked = mask_occurrences(&out, secret, secret.chars().count() >= ANYWHERE_MIN_CHARS);
-                out = Cow::Owned(masked);
-            }
-        }
-        match mask_card_numbers(&out, &self.cards) {
-            Some(masked) => Cow::Owned(masked),
-            None => out,
-        }
-    }
-
-    /// Scrubs `text` in place.
-    pub fn scrub_string(&self, text: &mut String) {
-        if let Cow::Owned(masked) = self.scrub(text) {
-            *text = masked;
-        }
     }
 }
 

@@ -31,11 +31,11 @@ impl ApiAuthenticationType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Auth-None" => Self::AuthNone,
-            "Cert" => Self::Cert,
-            "Sign" => Self::Sign,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'u', b't', b'h', b'-', b'N', b'o', b'n', b'e'] => Self::AuthNone,
+            [b'C', b'e', b'r', b't'] => Self::Cert,
+            [b'S', b'i', b'g', b'n'] => Self::Sign,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -95,11 +95,16 @@ impl ApiType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "CHECKOUT_AUTHORIZATION" => Self::CheckoutAuthorization,
-            "CHECKOUT_SALE" => Self::CheckoutSale,
-            "REFUND_TRANSACTION" => Self::RefundTransaction,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'H', b'E', b'C', b'K', b'O', b'U', b'T', b'_', b'A', b'U', b'T',
+            b'H', b'O', b'R', b'I', b'Z', b'A', b'T', b'I', b'O', b'N'] => {
+                Self::CheckoutAuthorization
+            }
+            [b'C', b'H', b'E', b'C', b'K', b'O', b'U', b'T', b'_', b'S', b'A', b'L', b'E',
+            ] => Self::CheckoutSale,
+            [b'R', b'E', b'F', b'U', b'N', b'D', b'_', b'T', b'R', b'A', b'N', b'S',
+            b'A', b'C', b'T', b'I', b'O', b'N'] => Self::RefundTransaction,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -166,12 +171,14 @@ impl AccountStateCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Active" => Self::Active,
-            "Pending" => Self::Pending,
-            "Inactive" => Self::Inactive,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'c', b't', b'i', b'v', b'e'] => Self::Active,
+            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
+            [b'I', b'n', b'a', b'c', b't', b'i', b'v', b'e'] => Self::Inactive,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -264,15 +271,20 @@ impl AckCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Success" => Self::Success,
-            "Failure" => Self::Failure,
-            "Warning" => Self::Warning,
-            "SuccessWithWarning" => Self::SuccessWithWarning,
-            "FailureWithWarning" => Self::FailureWithWarning,
-            "PartialSuccess" => Self::PartialSuccess,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
+            [b'F', b'a', b'i', b'l', b'u', b'r', b'e'] => Self::Failure,
+            [b'W', b'a', b'r', b'n', b'i', b'n', b'g'] => Self::Warning,
+            [b'S', b'u', b'c', b'c', b'e', b's', b's', b'W', b'i', b't', b'h', b'W',
+            b'a', b'r', b'n', b'i', b'n', b'g'] => Self::SuccessWithWarning,
+            [b'F', b'a', b'i', b'l', b'u', b'r', b'e', b'W', b'i', b't', b'h', b'W',
+            b'a', b'r', b'n', b'i', b'n', b'g'] => Self::FailureWithWarning,
+            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'S', b'u', b'c', b'c', b'e',
+            b's', b's'] => Self::PartialSuccess,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -329,12 +341,17 @@ impl AddressNormalizationStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Normalized" => Self::Normalized,
-            "Unnormalized" => Self::Unnormalized,
-            "UserPreferred" => Self::UserPreferred,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'N', b'o', b'r', b'm', b'a', b'l', b'i', b'z', b'e', b'd'] => {
+                Self::Normalized
+            }
+            [b'U', b'n', b'n', b'o', b'r', b'm', b'a', b'l', b'i', b'z', b'e', b'd'] => {
+                Self::Unnormalized
+            }
+            [b'U', b's', b'e', b'r', b'P', b'r', b'e', b'f', b'e', b'r', b'r', b'e', b'd',
+            ] => Self::UserPreferred,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -391,11 +408,13 @@ impl AddressOwnerCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "PayPal" => Self::PayPal,
-            "eBay" => Self::EBay,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'a', b'y', b'P', b'a', b'l'] => Self::PayPal,
+            [b'e', b'B', b'a', b'y'] => Self::EBay,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -445,11 +464,13 @@ impl AddressStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Confirmed" => Self::Confirmed,
-            "Unconfirmed" => Self::Unconfirmed,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'C', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => Self::Confirmed,
+            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => {
+                Self::Unconfirmed
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -512,12 +533,15 @@ impl AllowedPaymentMethodType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Default" => Self::Default,
-            "InstantPaymentOnly" => Self::InstantPaymentOnly,
-            "AnyFundingSource" => Self::AnyFundingSource,
-            "InstantFundingSource" => Self::InstantFundingSource,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'D', b'e', b'f', b'a', b'u', b'l', b't'] => Self::Default,
+            [b'I', b'n', b's', b't', b'a', b'n', b't', b'P', b'a', b'y', b'm', b'e',
+            b'n', b't', b'O', b'n', b'l', b'y'] => Self::InstantPaymentOnly,
+            [b'A', b'n', b'y', b'F', b'u', b'n', b'd', b'i', b'n', b'g', b'S', b'o',
+            b'u', b'r', b'c', b'e'] => Self::AnyFundingSource,
+            [b'I', b'n', b's', b't', b'a', b'n', b't', b'F', b'u', b'n', b'd', b'i',
+            b'n', b'g', b'S', b'o', b'u', b'r', b'c', b'e'] => Self::InstantFundingSource,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -574,14 +598,21 @@ impl ApprovalSubTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "MerchantInitiatedBilling" => Self::MerchantInitiatedBilling,
-            "MerchantInitiatedBillingSingleAgreement" => {
-                Self::MerchantInitiatedBillingSingleAgreement
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
+            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
+                Self::MerchantInitiatedBilling
             }
-            "ChannelInitiatedBilling" => Self::ChannelInitiatedBilling,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
+            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'S',
+            b'i', b'n', b'g', b'l', b'e', b'A', b'g', b'r', b'e', b'e', b'm', b'e', b'n',
+            b't'] => Self::MerchantInitiatedBillingSingleAgreement,
+            [b'C', b'h', b'a', b'n', b'n', b'e', b'l', b'I', b'n', b'i', b't', b'i',
+            b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
+                Self::ChannelInitiatedBilling
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -625,10 +656,11 @@ impl ApprovalTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "BillingAgreement" => Self::BillingAgreement,
-            "Profile" => Self::Profile,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'A', b'g', b'r', b'e', b'e',
+            b'm', b'e', b'n', b't'] => Self::BillingAgreement,
+            [b'P', b'r', b'o', b'f', b'i', b'l', b'e'] => Self::Profile,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -725,17 +757,22 @@ impl AuctionTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Chinese" => Self::Chinese,
-            "Dutch" => Self::Dutch,
-            "Live" => Self::Live,
-            "Ad type" => Self::AdType,
-            "Stores Fixed-price" => Self::StoresFixedPrice,
-            "Personal Offer" => Self::PersonalOffer,
-            "Fixed Price Item" => Self::FixedPriceItem,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'C', b'h', b'i', b'n', b'e', b's', b'e'] => Self::Chinese,
+            [b'D', b'u', b't', b'c', b'h'] => Self::Dutch,
+            [b'L', b'i', b'v', b'e'] => Self::Live,
+            [b'A', b'd', b' ', b't', b'y', b'p', b'e'] => Self::AdType,
+            [b'S', b't', b'o', b'r', b'e', b's', b' ', b'F', b'i', b'x', b'e', b'd',
+            b'-', b'p', b'r', b'i', b'c', b'e'] => Self::StoresFixedPrice,
+            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b' ', b'O', b'f', b'f',
+            b'e', b'r'] => Self::PersonalOffer,
+            [b'F', b'i', b'x', b'e', b'd', b' ', b'P', b'r', b'i', b'c', b'e', b' ',
+            b'I', b't', b'e', b'm'] => Self::FixedPriceItem,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -779,10 +816,13 @@ impl AutoBillType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NoAutoBill" => Self::NoAutoBill,
-            "AddToNextBilling" => Self::AddToNextBilling,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'A', b'u', b't', b'o', b'B', b'i', b'l', b'l'] => {
+                Self::NoAutoBill
+            }
+            [b'A', b'd', b'd', b'T', b'o', b'N', b'e', b'x', b't', b'B', b'i', b'l',
+            b'l', b'i', b'n', b'g'] => Self::AddToNextBilling,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -863,17 +903,31 @@ impl AverageMonthlyVolumeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AverageMonthlyVolume-Not-Applicable" => {
+        match value.as_bytes() {
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'N', b'o', b't', b'-',
+            b'A', b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e'] => {
                 Self::AverageMonthlyVolumeNotApplicable
             }
-            "AverageMonthlyVolume-Range1" => Self::AverageMonthlyVolumeRange1,
-            "AverageMonthlyVolume-Range2" => Self::AverageMonthlyVolumeRange2,
-            "AverageMonthlyVolume-Range3" => Self::AverageMonthlyVolumeRange3,
-            "AverageMonthlyVolume-Range4" => Self::AverageMonthlyVolumeRange4,
-            "AverageMonthlyVolume-Range5" => Self::AverageMonthlyVolumeRange5,
-            "AverageMonthlyVolume-Range6" => Self::AverageMonthlyVolumeRange6,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'1'] => Self::AverageMonthlyVolumeRange1,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'2'] => Self::AverageMonthlyVolumeRange2,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'3'] => Self::AverageMonthlyVolumeRange3,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'4'] => Self::AverageMonthlyVolumeRange4,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'5'] => Self::AverageMonthlyVolumeRange5,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
+            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
+            b'e', b'6'] => Self::AverageMonthlyVolumeRange6,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -974,21 +1028,42 @@ impl AverageTransactionPriceType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AverageTransactionPrice-Not-Applicable" => {
-                Self::AverageTransactionPriceNotApplicable
-            }
-            "AverageTransactionPrice-Range1" => Self::AverageTransactionPriceRange1,
-            "AverageTransactionPrice-Range2" => Self::AverageTransactionPriceRange2,
-            "AverageTransactionPrice-Range3" => Self::AverageTransactionPriceRange3,
-            "AverageTransactionPrice-Range4" => Self::AverageTransactionPriceRange4,
-            "AverageTransactionPrice-Range5" => Self::AverageTransactionPriceRange5,
-            "AverageTransactionPrice-Range6" => Self::AverageTransactionPriceRange6,
-            "AverageTransactionPrice-Range7" => Self::AverageTransactionPriceRange7,
-            "AverageTransactionPrice-Range8" => Self::AverageTransactionPriceRange8,
-            "AverageTransactionPrice-Range9" => Self::AverageTransactionPriceRange9,
-            "AverageTransactionPrice-Range10" => Self::AverageTransactionPriceRange10,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'N',
+            b'o', b't', b'-', b'A', b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e',
+            ] => Self::AverageTransactionPriceNotApplicable,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'1'] => Self::AverageTransactionPriceRange1,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'2'] => Self::AverageTransactionPriceRange2,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'3'] => Self::AverageTransactionPriceRange3,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'4'] => Self::AverageTransactionPriceRange4,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'5'] => Self::AverageTransactionPriceRange5,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'6'] => Self::AverageTransactionPriceRange6,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'7'] => Self::AverageTransactionPriceRange7,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'8'] => Self::AverageTransactionPriceRange8,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'9'] => Self::AverageTransactionPriceRange9,
+            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
+            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
+            b'a', b'n', b'g', b'e', b'1', b'0'] => Self::AverageTransactionPriceRange10,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1040,10 +1115,12 @@ impl BalanceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1089,10 +1166,10 @@ impl BankAccountTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Checking" => Self::Checking,
-            "Savings" => Self::Savings,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'h', b'e', b'c', b'k', b'i', b'n', b'g'] => Self::Checking,
+            [b'S', b'a', b'v', b'i', b'n', b'g', b's'] => Self::Savings,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1146,12 +1223,12 @@ impl BankIdCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "CMB" => Self::Cmb,
-            "ICBC" => Self::Icbc,
-            "CCB" => Self::Ccb,
-            "ChinaPay" => Self::ChinaPay,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'M', b'B'] => Self::Cmb,
+            [b'I', b'C', b'B', b'C'] => Self::Icbc,
+            [b'C', b'C', b'B'] => Self::Ccb,
+            [b'C', b'h', b'i', b'n', b'a', b'P', b'a', b'y'] => Self::ChinaPay,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1212,15 +1289,23 @@ impl BillingCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "MerchantInitiatedBilling" => Self::MerchantInitiatedBilling,
-            "RecurringPayments" => Self::RecurringPayments,
-            "MerchantInitiatedBillingSingleAgreement" => {
-                Self::MerchantInitiatedBillingSingleAgreement
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
+            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
+                Self::MerchantInitiatedBilling
             }
-            "ChannelInitiatedBilling" => Self::ChannelInitiatedBilling,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+            [b'R', b'e', b'c', b'u', b'r', b'r', b'i', b'n', b'g', b'P', b'a', b'y',
+            b'm', b'e', b'n', b't', b's'] => Self::RecurringPayments,
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
+            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'S',
+            b'i', b'n', b'g', b'l', b'e', b'A', b'g', b'r', b'e', b'e', b'm', b'e', b'n',
+            b't'] => Self::MerchantInitiatedBillingSingleAgreement,
+            [b'C', b'h', b'a', b'n', b'n', b'e', b'l', b'I', b'n', b'i', b't', b'i',
+            b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
+                Self::ChannelInitiatedBilling
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1283,14 +1368,15 @@ impl BillingPeriodType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NoBillingPeriodType" => Self::NoBillingPeriodType,
-            "Day" => Self::Day,
-            "Week" => Self::Week,
-            "SemiMonth" => Self::SemiMonth,
-            "Month" => Self::Month,
-            "Year" => Self::Year,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'P', b'e', b'r',
+            b'i', b'o', b'd', b'T', b'y', b'p', b'e'] => Self::NoBillingPeriodType,
+            [b'D', b'a', b'y'] => Self::Day,
+            [b'W', b'e', b'e', b'k'] => Self::Week,
+            [b'S', b'e', b'm', b'i', b'M', b'o', b'n', b't', b'h'] => Self::SemiMonth,
+            [b'M', b'o', b'n', b't', b'h'] => Self::Month,
+            [b'Y', b'e', b'a', b'r'] => Self::Year,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1347,12 +1433,12 @@ impl BoardingStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Completed" => Self::Completed,
-            "Cancelled" => Self::Cancelled,
-            "Pending" => Self::Pending,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd'] => Self::Completed,
+            [b'C', b'a', b'n', b'c', b'e', b'l', b'l', b'e', b'd'] => Self::Cancelled,
+            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -1517,39 +1603,88 @@ impl BusinessCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Category-Unspecified" => Self::CategoryUnspecified,
-            "Antiques" => Self::Antiques,
-            "Arts" => Self::Arts,
-            "Automotive" => Self::Automotive,
-            "Beauty" => Self::Beauty,
-            "Books" => Self::Books,
-            "Business" => Self::Business,
-            "Cameras-and-Photography" => Self::CamerasAndPhotography,
-            "Clothing" => Self::Clothing,
-            "Collectibles" => Self::Collectibles,
-            "Computer-Hardware-and-Software" => Self::ComputerHardwareAndSoftware,
-            "Culture-and-Religion" => Self::CultureAndReligion,
-            "Electronics-and-Telecom" => Self::ElectronicsAndTelecom,
-            "Entertainment" => Self::Entertainment,
-            "Entertainment-Memorabilia" => Self::EntertainmentMemorabilia,
-            "Food-Drink-and-Nutrition" => Self::FoodDrinkAndNutrition,
-            "Gifts-and-Flowers" => Self::GiftsAndFlowers,
-            "Hobbies-Toys-and-Games" => Self::HobbiesToysAndGames,
-            "Home-and-Garden" => Self::HomeAndGarden,
-            "Internet-and-Network-Services" => Self::InternetAndNetworkServices,
-            "Media-and-Entertainment" => Self::MediaAndEntertainment,
-            "Medical-and-Pharmaceutical" => Self::MedicalAndPharmaceutical,
-            "Money-Service-Businesses" => Self::MoneyServiceBusinesses,
-            "Non-Profit-Political-and-Religion" => Self::NonProfitPoliticalAndReligion,
-            "Not-Elsewhere-Classified" => Self::NotElsewhereClassified,
-            "Pets-and-Animals" => Self::PetsAndAnimals,
-            "Real-Estate" => Self::RealEstate,
-            "Services" => Self::Services,
-            "Sports-and-Recreation" => Self::SportsAndRecreation,
-            "Travel" => Self::Travel,
-            "Other-Categories" => Self::OtherCategories,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'a', b't', b'e', b'g', b'o', b'r', b'y', b'-', b'U', b'n', b's',
+            b'p', b'e', b'c', b'i', b'f', b'i', b'e', b'd'] => Self::CategoryUnspecified,
+            [b'A', b'n', b't', b'i', b'q', b'u', b'e', b's'] => Self::Antiques,
+            [b'A', b'r', b't', b's'] => Self::Arts,
+            [b'A', b'u', b't', b'o', b'm', b'o', b't', b'i', b'v', b'e'] => {
+                Self::Automotive
+            }
+            [b'B', b'e', b'a', b'u', b't', b'y'] => Self::Beauty,
+            [b'B', b'o', b'o', b'k', b's'] => Self::Books,
+            [b'B', b'u', b's', b'i', b'n', b'e', b's', b's'] => Self::Business,
+            [b'C', b'a', b'm', b'e', b'r', b'a', b's', b'-', b'a', b'n', b'd', b'-',
+            b'P', b'h', b'o', b't', b'o', b'g', b'r', b'a', b'p', b'h', b'y'] => {
+                Self::CamerasAndPhotography
+            }
+            [b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => Self::Clothing,
+            [b'C', b'o', b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b's'] => {
+                Self::Collectibles
+            }
+            [b'C', b'o', b'm', b'p', b'u', b't', b'e', b'r', b'-', b'H', b'a', b'r',
+            b'd', b'w', b'a', b'r', b'e', b'-', b'a', b'n', b'd', b'-', b'S', b'o', b'f',
+            b't', b'w', b'a', b'r', b'e'] => Self::ComputerHardwareAndSoftware,
+            [b'C', b'u', b'l', b't', b'u', b'r', b'e', b'-', b'a', b'n', b'd', b'-',
+            b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'n'] => Self::CultureAndReligion,
+            [b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's', b'-',
+            b'a', b'n', b'd', b'-', b'T', b'e', b'l', b'e', b'c', b'o', b'm'] => {
+                Self::ElectronicsAndTelecom
+            }
+            [b'E', b'n', b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't',
+            ] => Self::Entertainment,
+            [b'E', b'n', b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n',
+            b't', b'-', b'M', b'e', b'm', b'o', b'r', b'a', b'b', b'i', b'l', b'i', b'a',
+            ] => Self::EntertainmentMemorabilia,
+            [b'F', b'o', b'o', b'd', b'-', b'D', b'r', b'i', b'n', b'k', b'-', b'a',
+            b'n', b'd', b'-', b'N', b'u', b't', b'r', b'i', b't', b'i', b'o', b'n'] => {
+                Self::FoodDrinkAndNutrition
+            }
+            [b'G', b'i', b'f', b't', b's', b'-', b'a', b'n', b'd', b'-', b'F', b'l',
+            b'o', b'w', b'e', b'r', b's'] => Self::GiftsAndFlowers,
+            [b'H', b'o', b'b', b'b', b'i', b'e', b's', b'-', b'T', b'o', b'y', b's',
+            b'-', b'a', b'n', b'd', b'-', b'G', b'a', b'm', b'e', b's'] => {
+                Self::HobbiesToysAndGames
+            }
+            [b'H', b'o', b'm', b'e', b'-', b'a', b'n', b'd', b'-', b'G', b'a', b'r',
+            b'd', b'e', b'n'] => Self::HomeAndGarden,
+            [b'I', b'n', b't', b'e', b'r', b'n', b'e', b't', b'-', b'a', b'n', b'd',
+            b'-', b'N', b'e', b't', b'w', b'o', b'r', b'k', b'-', b'S', b'e', b'r', b'v',
+            b'i', b'c', b'e', b's'] => Self::InternetAndNetworkServices,
+            [b'M', b'e', b'd', b'i', b'a', b'-', b'a', b'n', b'd', b'-', b'E', b'n',
+            b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't'] => {
+                Self::MediaAndEntertainment
+            }
+            [b'M', b'e', b'd', b'i', b'c', b'a', b'l', b'-', b'a', b'n', b'd', b'-',
+            b'P', b'h', b'a', b'r', b'm', b'a', b'c', b'e', b'u', b't', b'i', b'c', b'a',
+            b'l'] => Self::MedicalAndPharmaceutical,
+            [b'M', b'o', b'n', b'e', b'y', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
+            b'e', b'-', b'B', b'u', b's', b'i', b'n', b'e', b's', b's', b'e', b's'] => {
+                Self::MoneyServiceBusinesses
+            }
+            [b'N', b'o', b'n', b'-', b'P', b'r', b'o', b'f', b'i', b't', b'-', b'P',
+            b'o', b'l', b'i', b't', b'i', b'c', b'a', b'l', b'-', b'a', b'n', b'd', b'-',
+            b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'n'] => {
+                Self::NonProfitPoliticalAndReligion
+            }
+            [b'N', b'o', b't', b'-', b'E', b'l', b's', b'e', b'w', b'h', b'e', b'r',
+            b'e', b'-', b'C', b'l', b'a', b's', b's', b'i', b'f', b'i', b'e', b'd'] => {
+                Self::NotElsewhereClassified
+            }
+            [b'P', b'e', b't', b's', b'-', b'a', b'n', b'd', b'-', b'A', b'n', b'i',
+            b'm', b'a', b'l', b's'] => Self::PetsAndAnimals,
+            [b'R', b'e', b'a', b'l', b'-', b'E', b's', b't', b'a', b't', b'e'] => {
+                Self::RealEstate
+            }
+            [b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => Self::Services,
+            [b'S', b'p', b'o', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'R',
+            b'e', b'c', b'r', b'e', b'a', b't', b'i', b'o', b'n'] => {
+                Self::SportsAndRecreation
+            }
+            [b'T', b'r', b'a', b'v', b'e', b'l'] => Self::Travel,
+            [b'O', b't', b'h', b'e', b'r', b'-', b'C', b'a', b't', b'e', b'g', b'o',
+            b'r', b'i', b'e', b's'] => Self::OtherCategories,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -2836,453 +2971,995 @@ impl BusinessSubCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "SubCategory-Unspecified" => Self::SubCategoryUnspecified,
-            "ANTIQUES-General" => Self::AntiquesGeneral,
-            "ANTIQUES-Antiquities" => Self::AntiquesAntiquities,
-            "ANTIQUES-Decorative" => Self::AntiquesDecorative,
-            "ANTIQUES-Books-Manuscripts" => Self::AntiquesBooksManuscripts,
-            "ANTIQUES-Furniture" => Self::AntiquesFurniture,
-            "ANTIQUES-Glass" => Self::AntiquesGlass,
-            "ANTIQUES-RugsCarpets" => Self::AntiquesRugsCarpets,
-            "ANTIQUES-Pottery" => Self::AntiquesPottery,
-            "ANTIQUES-Cultural" => Self::AntiquesCultural,
-            "ANTIQUES-Artifacts-Grave-related-and-Native-American-Crafts" => {
+        match value.as_bytes() {
+            [b'S', b'u', b'b', b'C', b'a', b't', b'e', b'g', b'o', b'r', b'y', b'-',
+            b'U', b'n', b's', b'p', b'e', b'c', b'i', b'f', b'i', b'e', b'd'] => {
+                Self::SubCategoryUnspecified
+            }
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::AntiquesGeneral,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'A', b'n', b't',
+            b'i', b'q', b'u', b'i', b't', b'i', b'e', b's'] => Self::AntiquesAntiquities,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'D', b'e', b'c',
+            b'o', b'r', b'a', b't', b'i', b'v', b'e'] => Self::AntiquesDecorative,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'B', b'o', b'o',
+            b'k', b's', b'-', b'M', b'a', b'n', b'u', b's', b'c', b'r', b'i', b'p', b't',
+            b's'] => Self::AntiquesBooksManuscripts,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'F', b'u', b'r',
+            b'n', b'i', b't', b'u', b'r', b'e'] => Self::AntiquesFurniture,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'G', b'l', b'a',
+            b's', b's'] => Self::AntiquesGlass,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'R', b'u', b'g',
+            b's', b'C', b'a', b'r', b'p', b'e', b't', b's'] => Self::AntiquesRugsCarpets,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'P', b'o', b't',
+            b't', b'e', b'r', b'y'] => Self::AntiquesPottery,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'C', b'u', b'l',
+            b't', b'u', b'r', b'a', b'l'] => Self::AntiquesCultural,
+            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'A', b'r', b't',
+            b'i', b'f', b'a', b'c', b't', b's', b'-', b'G', b'r', b'a', b'v', b'e', b'-',
+            b'r', b'e', b'l', b'a', b't', b'e', b'd', b'-', b'a', b'n', b'd', b'-', b'N',
+            b'a', b't', b'i', b'v', b'e', b'-', b'A', b'm', b'e', b'r', b'i', b'c', b'a',
+            b'n', b'-', b'C', b'r', b'a', b'f', b't', b's'] => {
                 Self::AntiquesArtifactsGraveRelatedAndNativeAmericanCrafts
             }
-            "ARTSANDCRAFTS-General" => Self::ArtsandcraftsGeneral,
-            "ARTSANDCRAFTS-Art-Dealer-and-Galleries" => {
-                Self::ArtsandcraftsArtDealerAndGalleries
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::ArtsandcraftsGeneral
             }
-            "ARTSANDCRAFTS-Prints" => Self::ArtsandcraftsPrints,
-            "ARTSANDCRAFTS-Painting" => Self::ArtsandcraftsPainting,
-            "ARTSANDCRAFTS-Photography" => Self::ArtsandcraftsPhotography,
-            "ARTSANDCRAFTS-Reproductions" => Self::ArtsandcraftsReproductions,
-            "ARTSANDCRAFTS-Sculptures" => Self::ArtsandcraftsSculptures,
-            "ARTSANDCRAFTS-Woodworking" => Self::ArtsandcraftsWoodworking,
-            "ARTSANDCRAFTS-Art-and-Craft-Supplies" => {
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'A', b'r', b't', b'-', b'D', b'e', b'a', b'l', b'e', b'r', b'-',
+            b'a', b'n', b'd', b'-', b'G', b'a', b'l', b'l', b'e', b'r', b'i', b'e', b's',
+            ] => Self::ArtsandcraftsArtDealerAndGalleries,
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'P', b'r', b'i', b'n', b't', b's'] => Self::ArtsandcraftsPrints,
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'P', b'a', b'i', b'n', b't', b'i', b'n', b'g'] => {
+                Self::ArtsandcraftsPainting
+            }
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'P', b'h', b'o', b't', b'o', b'g', b'r', b'a', b'p', b'h', b'y',
+            ] => Self::ArtsandcraftsPhotography,
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'R', b'e', b'p', b'r', b'o', b'd', b'u', b'c', b't', b'i', b'o',
+            b'n', b's'] => Self::ArtsandcraftsReproductions,
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'S', b'c', b'u', b'l', b'p', b't', b'u', b'r', b'e', b's'] => {
+                Self::ArtsandcraftsSculptures
+            }
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'W', b'o', b'o', b'd', b'w', b'o', b'r', b'k', b'i', b'n', b'g',
+            ] => Self::ArtsandcraftsWoodworking,
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'A', b'r', b't', b'-', b'a', b'n', b'd', b'-', b'C', b'r', b'a',
+            b'f', b't', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's'] => {
                 Self::ArtsandcraftsArtAndCraftSupplies
             }
-            "ARTSANDCRAFTS-Fabrics-and-Sewing" => Self::ArtsandcraftsFabricsAndSewing,
-            "ARTSANDCRAFTS-Quilting" => Self::ArtsandcraftsQuilting,
-            "ARTSANDCRAFTS-Scrapbooking" => Self::ArtsandcraftsScrapbooking,
-            "AUTOMOTIVE-General" => Self::AutomotiveGeneral,
-            "AUTOMOTIVE-Autos" => Self::AutomotiveAutos,
-            "AUTOMOTIVE-Aviation" => Self::AutomotiveAviation,
-            "AUTOMOTIVE-Motorcycles" => Self::AutomotiveMotorcycles,
-            "AUTOMOTIVE-Parts-and-Supplies" => Self::AutomotivePartsAndSupplies,
-            "AUTOMOTIVE-Services" => Self::AutomotiveServices,
-            "AUTOMOTIVE-Vintage-and-Collectible-Vehicles" => {
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'F', b'a', b'b', b'r', b'i', b'c', b's', b'-', b'a', b'n', b'd',
+            b'-', b'S', b'e', b'w', b'i', b'n', b'g'] => {
+                Self::ArtsandcraftsFabricsAndSewing
+            }
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'Q', b'u', b'i', b'l', b't', b'i', b'n', b'g'] => {
+                Self::ArtsandcraftsQuilting
+            }
+            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
+            b'S', b'-', b'S', b'c', b'r', b'a', b'p', b'b', b'o', b'o', b'k', b'i', b'n',
+            b'g'] => Self::ArtsandcraftsScrapbooking,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'G',
+            b'e', b'n', b'e', b'r', b'a', b'l'] => Self::AutomotiveGeneral,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'A',
+            b'u', b't', b'o', b's'] => Self::AutomotiveAutos,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'A',
+            b'v', b'i', b'a', b't', b'i', b'o', b'n'] => Self::AutomotiveAviation,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'M',
+            b'o', b't', b'o', b'r', b'c', b'y', b'c', b'l', b'e', b's'] => {
+                Self::AutomotiveMotorcycles
+            }
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'P',
+            b'a', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'p', b'p',
+            b'l', b'i', b'e', b's'] => Self::AutomotivePartsAndSupplies,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'S',
+            b'e', b'r', b'v', b'i', b'c', b'e', b's'] => Self::AutomotiveServices,
+            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'V',
+            b'i', b'n', b't', b'a', b'g', b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'o',
+            b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b'-', b'V', b'e', b'h',
+            b'i', b'c', b'l', b'e', b's'] => {
                 Self::AutomotiveVintageAndCollectibleVehicles
             }
-            "BEAUTY-General" => Self::BeautyGeneral,
-            "BEAUTY-Body-Care-Personal-Hygiene" => Self::BeautyBodyCarePersonalHygiene,
-            "BEAUTY-Fragrances-and-Perfumes" => Self::BeautyFragrancesAndPerfumes,
-            "BEAUTY-Makeup" => Self::BeautyMakeup,
-            "BOOKS-General" => Self::BooksGeneral,
-            "BOOKS-Audio-Books" => Self::BooksAudioBooks,
-            "BOOKS-Children-Books" => Self::BooksChildrenBooks,
-            "BOOKS-Computer-Books" => Self::BooksComputerBooks,
-            "BOOKS-Educational-and-Textbooks" => Self::BooksEducationalAndTextbooks,
-            "BOOKS-Magazines" => Self::BooksMagazines,
-            "BOOKS-Fiction-and-Literature" => Self::BooksFictionAndLiterature,
-            "BOOKS-NonFiction" => Self::BooksNonFiction,
-            "BOOKS-Vintage-and-Collectibles" => Self::BooksVintageAndCollectibles,
-            "BUSINESS-General" => Self::BusinessGeneral,
-            "BUSINESS-Agricultural" => Self::BusinessAgricultural,
-            "BUSINESS-Construction" => Self::BusinessConstruction,
-            "BUSINESS-Educational" => Self::BusinessEducational,
-            "BUSINESS-Industrial" => Self::BusinessIndustrial,
-            "BUSINESS-Office-Supplies-and-Equipment" => {
-                Self::BusinessOfficeSuppliesAndEquipment
+            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'G', b'e', b'n', b'e', b'r',
+            b'a', b'l'] => Self::BeautyGeneral,
+            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'B', b'o', b'd', b'y', b'-',
+            b'C', b'a', b'r', b'e', b'-', b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l',
+            b'-', b'H', b'y', b'g', b'i', b'e', b'n', b'e'] => {
+                Self::BeautyBodyCarePersonalHygiene
             }
-            "BUSINESS-GeneralServices" => Self::BusinessGeneralServices,
-            "BUSINESS-Advertising" => Self::BusinessAdvertising,
-            "BUSINESS-Employment" => Self::BusinessEmployment,
-            "BUSINESS-Marketing" => Self::BusinessMarketing,
-            "BUSINESS-Meeting-Planners" => Self::BusinessMeetingPlanners,
-            "BUSINESS-Messaging-and-Paging-Services" => {
-                Self::BusinessMessagingAndPagingServices
+            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'F', b'r', b'a', b'g', b'r',
+            b'a', b'n', b'c', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'P', b'e', b'r',
+            b'f', b'u', b'm', b'e', b's'] => Self::BeautyFragrancesAndPerfumes,
+            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'M', b'a', b'k', b'e', b'u', b'p',
+            ] => Self::BeautyMakeup,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l',
+            ] => Self::BooksGeneral,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'A', b'u', b'd', b'i', b'o', b'-',
+            b'B', b'o', b'o', b'k', b's'] => Self::BooksAudioBooks,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'C', b'h', b'i', b'l', b'd', b'r',
+            b'e', b'n', b'-', b'B', b'o', b'o', b'k', b's'] => Self::BooksChildrenBooks,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'C', b'o', b'm', b'p', b'u', b't',
+            b'e', b'r', b'-', b'B', b'o', b'o', b'k', b's'] => Self::BooksComputerBooks,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'E', b'd', b'u', b'c', b'a', b't',
+            b'i', b'o', b'n', b'a', b'l', b'-', b'a', b'n', b'd', b'-', b'T', b'e', b'x',
+            b't', b'b', b'o', b'o', b'k', b's'] => Self::BooksEducationalAndTextbooks,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'M', b'a', b'g', b'a', b'z', b'i',
+            b'n', b'e', b's'] => Self::BooksMagazines,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'F', b'i', b'c', b't', b'i', b'o',
+            b'n', b'-', b'a', b'n', b'd', b'-', b'L', b'i', b't', b'e', b'r', b'a', b't',
+            b'u', b'r', b'e'] => Self::BooksFictionAndLiterature,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'N', b'o', b'n', b'F', b'i', b'c',
+            b't', b'i', b'o', b'n'] => Self::BooksNonFiction,
+            [b'B', b'O', b'O', b'K', b'S', b'-', b'V', b'i', b'n', b't', b'a', b'g',
+            b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'l', b'l', b'e', b'c', b't',
+            b'i', b'b', b'l', b'e', b's'] => Self::BooksVintageAndCollectibles,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::BusinessGeneral,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'A', b'g', b'r',
+            b'i', b'c', b'u', b'l', b't', b'u', b'r', b'a', b'l'] => {
+                Self::BusinessAgricultural
             }
-            "BUSINESS-Seminars" => Self::BusinessSeminars,
-            "BUSINESS-Publishing" => Self::BusinessPublishing,
-            "BUSINESS-Shipping-and-Packaging" => Self::BusinessShippingAndPackaging,
-            "BUSINESS-Wholesale" => Self::BusinessWholesale,
-            "BUSINESS-Industrial-Solvents" => Self::BusinessIndustrialSolvents,
-            "CAMERASANDPHOTOGRAPHY-General" => Self::CamerasandphotographyGeneral,
-            "CAMERASANDPHOTOGRAPHY-Accessories" => Self::CamerasandphotographyAccessories,
-            "CAMERASANDPHOTOGRAPHY-Cameras" => Self::CamerasandphotographyCameras,
-            "CAMERASANDPHOTOGRAPHY-Video-Equipment" => {
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'C', b'o', b'n',
+            b's', b't', b'r', b'u', b'c', b't', b'i', b'o', b'n'] => {
+                Self::BusinessConstruction
+            }
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'E', b'd', b'u',
+            b'c', b'a', b't', b'i', b'o', b'n', b'a', b'l'] => Self::BusinessEducational,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'I', b'n', b'd',
+            b'u', b's', b't', b'r', b'i', b'a', b'l'] => Self::BusinessIndustrial,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'O', b'f', b'f',
+            b'i', b'c', b'e', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's', b'-',
+            b'a', b'n', b'd', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't',
+            ] => Self::BusinessOfficeSuppliesAndEquipment,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => {
+                Self::BusinessGeneralServices
+            }
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'A', b'd', b'v',
+            b'e', b'r', b't', b'i', b's', b'i', b'n', b'g'] => Self::BusinessAdvertising,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'E', b'm', b'p',
+            b'l', b'o', b'y', b'm', b'e', b'n', b't'] => Self::BusinessEmployment,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'a', b'r',
+            b'k', b'e', b't', b'i', b'n', b'g'] => Self::BusinessMarketing,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'e', b'e',
+            b't', b'i', b'n', b'g', b'-', b'P', b'l', b'a', b'n', b'n', b'e', b'r', b's',
+            ] => Self::BusinessMeetingPlanners,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'e', b's',
+            b's', b'a', b'g', b'i', b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'P', b'a',
+            b'g', b'i', b'n', b'g', b'-', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's',
+            ] => Self::BusinessMessagingAndPagingServices,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'S', b'e', b'm',
+            b'i', b'n', b'a', b'r', b's'] => Self::BusinessSeminars,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'P', b'u', b'b',
+            b'l', b'i', b's', b'h', b'i', b'n', b'g'] => Self::BusinessPublishing,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'S', b'h', b'i',
+            b'p', b'p', b'i', b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'P', b'a', b'c',
+            b'k', b'a', b'g', b'i', b'n', b'g'] => Self::BusinessShippingAndPackaging,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'W', b'h', b'o',
+            b'l', b'e', b's', b'a', b'l', b'e'] => Self::BusinessWholesale,
+            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'I', b'n', b'd',
+            b'u', b's', b't', b'r', b'i', b'a', b'l', b'-', b'S', b'o', b'l', b'v', b'e',
+            b'n', b't', b's'] => Self::BusinessIndustrialSolvents,
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::CamerasandphotographyGeneral,
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'A', b'c', b'c',
+            b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => {
+                Self::CamerasandphotographyAccessories
+            }
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'C', b'a', b'm',
+            b'e', b'r', b'a', b's'] => Self::CamerasandphotographyCameras,
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'V', b'i', b'd',
+            b'e', b'o', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't'] => {
                 Self::CamerasandphotographyVideoEquipment
             }
-            "CAMERASANDPHOTOGRAPHY-Film" => Self::CamerasandphotographyFilm,
-            "CAMERASANDPHOTOGRAPHY-Supplies" => Self::CamerasandphotographySupplies,
-            "CLOTHING-Accessories" => Self::ClothingAccessories,
-            "CLOTHING-Babies-Clothing-and-Supplies" => {
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'F', b'i', b'l',
+            b'm'] => Self::CamerasandphotographyFilm,
+            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
+            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'S', b'u', b'p',
+            b'p', b'l', b'i', b'e', b's'] => Self::CamerasandphotographySupplies,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'A', b'c', b'c',
+            b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => Self::ClothingAccessories,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'B', b'a', b'b',
+            b'i', b'e', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g', b'-',
+            b'a', b'n', b'd', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's'] => {
                 Self::ClothingBabiesClothingAndSupplies
             }
-            "CLOTHING-Childrens-Clothing" => Self::ClothingChildrensClothing,
-            "CLOTHING-Mens-Clothing" => Self::ClothingMensClothing,
-            "CLOTHING-Shoes" => Self::ClothingShoes,
-            "CLOTHING-Wedding-Clothing" => Self::ClothingWeddingClothing,
-            "CLOTHING-Womens-Clothing" => Self::ClothingWomensClothing,
-            "CLOTHING-General" => Self::ClothingGeneral,
-            "CLOTHING-Jewelry" => Self::ClothingJewelry,
-            "CLOTHING-Watches-and-Clocks" => Self::ClothingWatchesAndClocks,
-            "CLOTHING-Rings" => Self::ClothingRings,
-            "COLLECTIBLES-General" => Self::CollectiblesGeneral,
-            "COLLECTIBLES-Advertising" => Self::CollectiblesAdvertising,
-            "COLLECTIBLES-Animals" => Self::CollectiblesAnimals,
-            "COLLECTIBLES-Animation" => Self::CollectiblesAnimation,
-            "COLLECTIBLES-Coin-Operated-Banks-and-Casinos" => {
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'C', b'h', b'i',
+            b'l', b'd', b'r', b'e', b'n', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i',
+            b'n', b'g'] => Self::ClothingChildrensClothing,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'M', b'e', b'n',
+            b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => {
+                Self::ClothingMensClothing
+            }
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'S', b'h', b'o',
+            b'e', b's'] => Self::ClothingShoes,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'e', b'd',
+            b'd', b'i', b'n', b'g', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g',
+            ] => Self::ClothingWeddingClothing,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'o', b'm',
+            b'e', b'n', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => {
+                Self::ClothingWomensClothing
+            }
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::ClothingGeneral,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'J', b'e', b'w',
+            b'e', b'l', b'r', b'y'] => Self::ClothingJewelry,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'a', b't',
+            b'c', b'h', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'l', b'o', b'c',
+            b'k', b's'] => Self::ClothingWatchesAndClocks,
+            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'R', b'i', b'n',
+            b'g', b's'] => Self::ClothingRings,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => Self::CollectiblesGeneral,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'A', b'd', b'v', b'e', b'r', b't', b'i', b's', b'i', b'n', b'g'] => {
+                Self::CollectiblesAdvertising
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'A', b'n', b'i', b'm', b'a', b'l', b's'] => Self::CollectiblesAnimals,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'A', b'n', b'i', b'm', b'a', b't', b'i', b'o', b'n'] => {
+                Self::CollectiblesAnimation
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'C', b'o', b'i', b'n', b'-', b'O', b'p', b'e', b'r', b'a', b't', b'e',
+            b'd', b'-', b'B', b'a', b'n', b'k', b's', b'-', b'a', b'n', b'd', b'-', b'C',
+            b'a', b's', b'i', b'n', b'o', b's'] => {
                 Self::CollectiblesCoinOperatedBanksAndCasinos
             }
-            "COLLECTIBLES-Coins-and-Paper-Money" => Self::CollectiblesCoinsAndPaperMoney,
-            "COLLECTIBLES-Comics" => Self::CollectiblesComics,
-            "COLLECTIBLES-Decorative" => Self::CollectiblesDecorative,
-            "COLLECTIBLES-Disneyana" => Self::CollectiblesDisneyana,
-            "COLLECTIBLES-Holiday" => Self::CollectiblesHoliday,
-            "COLLECTIBLES-Knives-and-Swords" => Self::CollectiblesKnivesAndSwords,
-            "COLLECTIBLES-Militaria" => Self::CollectiblesMilitaria,
-            "COLLECTIBLES-Postcards-and-Paper" => Self::CollectiblesPostcardsAndPaper,
-            "COLLECTIBLES-Stamps" => Self::CollectiblesStamps,
-            "COMPUTERHARDWAREANDSOFTWARE-General" => {
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'C', b'o', b'i', b'n', b's', b'-', b'a', b'n', b'd', b'-', b'P', b'a',
+            b'p', b'e', b'r', b'-', b'M', b'o', b'n', b'e', b'y'] => {
+                Self::CollectiblesCoinsAndPaperMoney
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'C', b'o', b'm', b'i', b'c', b's'] => Self::CollectiblesComics,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'D', b'e', b'c', b'o', b'r', b'a', b't', b'i', b'v', b'e'] => {
+                Self::CollectiblesDecorative
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'D', b'i', b's', b'n', b'e', b'y', b'a', b'n', b'a'] => {
+                Self::CollectiblesDisneyana
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'H', b'o', b'l', b'i', b'd', b'a', b'y'] => Self::CollectiblesHoliday,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'K', b'n', b'i', b'v', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'S',
+            b'w', b'o', b'r', b'd', b's'] => Self::CollectiblesKnivesAndSwords,
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'M', b'i', b'l', b'i', b't', b'a', b'r', b'i', b'a'] => {
+                Self::CollectiblesMilitaria
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'P', b'o', b's', b't', b'c', b'a', b'r', b'd', b's', b'-', b'a', b'n',
+            b'd', b'-', b'P', b'a', b'p', b'e', b'r'] => {
+                Self::CollectiblesPostcardsAndPaper
+            }
+            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
+            b'-', b'S', b't', b'a', b'm', b'p', b's'] => Self::CollectiblesStamps,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
                 Self::ComputerhardwareandsoftwareGeneral
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Desktop-PCs" => {
-                Self::ComputerhardwareandsoftwareDesktopPCs
-            }
-            "COMPUTERHARDWAREANDSOFTWARE-Monitors" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'D', b'e', b's', b'k', b't', b'o', b'p', b'-', b'P', b'C',
+            b's'] => Self::ComputerhardwareandsoftwareDesktopPCs,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'M', b'o', b'n', b'i', b't', b'o', b'r', b's'] => {
                 Self::ComputerhardwareandsoftwareMonitors
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Hardware" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'H', b'a', b'r', b'd', b'w', b'a', b'r', b'e'] => {
                 Self::ComputerhardwareandsoftwareHardware
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Peripherals" => {
-                Self::ComputerhardwareandsoftwarePeripherals
-            }
-            "COMPUTERHARDWAREANDSOFTWARE-Laptops-Notebooks-PDAs" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'P', b'e', b'r', b'i', b'p', b'h', b'e', b'r', b'a', b'l',
+            b's'] => Self::ComputerhardwareandsoftwarePeripherals,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'L', b'a', b'p', b't', b'o', b'p', b's', b'-', b'N', b'o',
+            b't', b'e', b'b', b'o', b'o', b'k', b's', b'-', b'P', b'D', b'A', b's'] => {
                 Self::ComputerhardwareandsoftwareLaptopsNotebooksPdAs
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Networking-Equipment" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'N', b'e', b't', b'w', b'o', b'r', b'k', b'i', b'n', b'g',
+            b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't'] => {
                 Self::ComputerhardwareandsoftwareNetworkingEquipment
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Parts-and-Accessories" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'P', b'a', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-',
+            b'A', b'c', b'c', b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => {
                 Self::ComputerhardwareandsoftwarePartsAndAccessories
             }
-            "COMPUTERHARDWAREANDSOFTWARE-GeneralSoftware" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l', b'S', b'o', b'f',
+            b't', b'w', b'a', b'r', b'e'] => {
                 Self::ComputerhardwareandsoftwareGeneralSoftware
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Oem-Software" => {
-                Self::ComputerhardwareandsoftwareOemSoftware
-            }
-            "COMPUTERHARDWAREANDSOFTWARE-Academic-Software" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'O', b'e', b'm', b'-', b'S', b'o', b'f', b't', b'w', b'a',
+            b'r', b'e'] => Self::ComputerhardwareandsoftwareOemSoftware,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'A', b'c', b'a', b'd', b'e', b'm', b'i', b'c', b'-', b'S',
+            b'o', b'f', b't', b'w', b'a', b'r', b'e'] => {
                 Self::ComputerhardwareandsoftwareAcademicSoftware
             }
-            "COMPUTERHARDWAREANDSOFTWARE-Beta-Software" => {
-                Self::ComputerhardwareandsoftwareBetaSoftware
-            }
-            "COMPUTERHARDWAREANDSOFTWARE-Game-Software" => {
-                Self::ComputerhardwareandsoftwareGameSoftware
-            }
-            "COMPUTERHARDWAREANDSOFTWARE-Data-Processing-Svc" => {
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'B', b'e', b't', b'a', b'-', b'S', b'o', b'f', b't', b'w',
+            b'a', b'r', b'e'] => Self::ComputerhardwareandsoftwareBetaSoftware,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'G', b'a', b'm', b'e', b'-', b'S', b'o', b'f', b't', b'w',
+            b'a', b'r', b'e'] => Self::ComputerhardwareandsoftwareGameSoftware,
+            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
+            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
+            b'R', b'E', b'-', b'D', b'a', b't', b'a', b'-', b'P', b'r', b'o', b'c', b'e',
+            b's', b's', b'i', b'n', b'g', b'-', b'S', b'v', b'c'] => {
                 Self::ComputerhardwareandsoftwareDataProcessingSvc
             }
-            "CULTUREANDRELIGION-General" => Self::CultureandreligionGeneral,
-            "CULTUREANDRELIGION-Christianity" => Self::CultureandreligionChristianity,
-            "CULTUREANDRELIGION-Metaphysical" => Self::CultureandreligionMetaphysical,
-            "CULTUREANDRELIGION-New-Age" => Self::CultureandreligionNewAge,
-            "CULTUREANDRELIGION-Organizations" => Self::CultureandreligionOrganizations,
-            "CULTUREANDRELIGION-Other-Faiths" => Self::CultureandreligionOtherFaiths,
-            "CULTUREANDRELIGION-Collectibles" => Self::CultureandreligionCollectibles,
-            "ELECTRONICSANDTELECOM-GeneralTelecom" => {
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a',
+            b'l'] => Self::CultureandreligionGeneral,
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'C', b'h', b'r', b'i', b's', b't',
+            b'i', b'a', b'n', b'i', b't', b'y'] => Self::CultureandreligionChristianity,
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'M', b'e', b't', b'a', b'p', b'h',
+            b'y', b's', b'i', b'c', b'a', b'l'] => Self::CultureandreligionMetaphysical,
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'N', b'e', b'w', b'-', b'A', b'g',
+            b'e'] => Self::CultureandreligionNewAge,
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'O', b'r', b'g', b'a', b'n', b'i',
+            b'z', b'a', b't', b'i', b'o', b'n', b's'] => {
+                Self::CultureandreligionOrganizations
+            }
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'O', b't', b'h', b'e', b'r', b'-',
+            b'F', b'a', b'i', b't', b'h', b's'] => Self::CultureandreligionOtherFaiths,
+            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
+            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'C', b'o', b'l', b'l', b'e', b'c',
+            b't', b'i', b'b', b'l', b'e', b's'] => Self::CultureandreligionCollectibles,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l', b'T', b'e', b'l', b'e', b'c', b'o', b'm'] => {
                 Self::ElectronicsandtelecomGeneralTelecom
             }
-            "ELECTRONICSANDTELECOM-Cell-Phones-and-Pagers" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'C', b'e', b'l',
+            b'l', b'-', b'P', b'h', b'o', b'n', b'e', b's', b'-', b'a', b'n', b'd', b'-',
+            b'P', b'a', b'g', b'e', b'r', b's'] => {
                 Self::ElectronicsandtelecomCellPhonesAndPagers
             }
-            "ELECTRONICSANDTELECOM-Telephone-Cards" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
+            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'C', b'a', b'r', b'd', b's'] => {
                 Self::ElectronicsandtelecomTelephoneCards
             }
-            "ELECTRONICSANDTELECOM-Telephone-Equipment" => {
-                Self::ElectronicsandtelecomTelephoneEquipment
-            }
-            "ELECTRONICSANDTELECOM-Telephone-Services" => {
-                Self::ElectronicsandtelecomTelephoneServices
-            }
-            "ELECTRONICSANDTELECOM-GeneralElectronics" => {
-                Self::ElectronicsandtelecomGeneralElectronics
-            }
-            "ELECTRONICSANDTELECOM-Car-Audio-and-Electronics" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
+            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'E', b'q', b'u', b'i', b'p', b'm',
+            b'e', b'n', b't'] => Self::ElectronicsandtelecomTelephoneEquipment,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
+            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
+            b'e', b's'] => Self::ElectronicsandtelecomTelephoneServices,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l', b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i',
+            b'c', b's'] => Self::ElectronicsandtelecomGeneralElectronics,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'C', b'a', b'r',
+            b'-', b'A', b'u', b'd', b'i', b'o', b'-', b'a', b'n', b'd', b'-', b'E', b'l',
+            b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's'] => {
                 Self::ElectronicsandtelecomCarAudioAndElectronics
             }
-            "ELECTRONICSANDTELECOM-Home-Electronics" => {
-                Self::ElectronicsandtelecomHomeElectronics
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'H', b'o', b'm',
+            b'e', b'-', b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's',
+            ] => Self::ElectronicsandtelecomHomeElectronics,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'H', b'o', b'm',
+            b'e', b'-', b'A', b'u', b'd', b'i', b'o'] => {
+                Self::ElectronicsandtelecomHomeAudio
             }
-            "ELECTRONICSANDTELECOM-Home-Audio" => Self::ElectronicsandtelecomHomeAudio,
-            "ELECTRONICSANDTELECOM-Gadgets-and-other-electronics" => {
-                Self::ElectronicsandtelecomGadgetsAndOtherElectronics
-            }
-            "ELECTRONICSANDTELECOM-Batteries" => Self::ElectronicsandtelecomBatteries,
-            "ELECTRONICSANDTELECOM-ScannersRadios" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'a', b'd',
+            b'g', b'e', b't', b's', b'-', b'a', b'n', b'd', b'-', b'o', b't', b'h', b'e',
+            b'r', b'-', b'e', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's',
+            ] => Self::ElectronicsandtelecomGadgetsAndOtherElectronics,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'B', b'a', b't',
+            b't', b'e', b'r', b'i', b'e', b's'] => Self::ElectronicsandtelecomBatteries,
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'c', b'a',
+            b'n', b'n', b'e', b'r', b's', b'R', b'a', b'd', b'i', b'o', b's'] => {
                 Self::ElectronicsandtelecomScannersRadios
             }
-            "ELECTRONICSANDTELECOM-Radar-Dectors" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'R', b'a', b'd',
+            b'a', b'r', b'-', b'D', b'e', b'c', b't', b'o', b'r', b's'] => {
                 Self::ElectronicsandtelecomRadarDectors
             }
-            "ELECTRONICSANDTELECOM-Radar-Jamming-Devices" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'R', b'a', b'd',
+            b'a', b'r', b'-', b'J', b'a', b'm', b'm', b'i', b'n', b'g', b'-', b'D', b'e',
+            b'v', b'i', b'c', b'e', b's'] => {
                 Self::ElectronicsandtelecomRadarJammingDevices
             }
-            "ELECTRONICSANDTELECOM-Satellite-and-Cable-TV-Descramblers" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'a', b't',
+            b'e', b'l', b'l', b'i', b't', b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'a',
+            b'b', b'l', b'e', b'-', b'T', b'V', b'-', b'D', b'e', b's', b'c', b'r', b'a',
+            b'm', b'b', b'l', b'e', b'r', b's'] => {
                 Self::ElectronicsandtelecomSatelliteAndCableTvDescramblers
             }
-            "ELECTRONICSANDTELECOM-Surveillance-Equipment" => {
+            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
+            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'u', b'r',
+            b'v', b'e', b'i', b'l', b'l', b'a', b'n', b'c', b'e', b'-', b'E', b'q', b'u',
+            b'i', b'p', b'm', b'e', b'n', b't'] => {
                 Self::ElectronicsandtelecomSurveillanceEquipment
             }
-            "ENTERTAINMENT-General" => Self::EntertainmentGeneral,
-            "ENTERTAINMENT-Movies" => Self::EntertainmentMovies,
-            "ENTERTAINMENT-Music" => Self::EntertainmentMusic,
-            "ENTERTAINMENT-Concerts" => Self::EntertainmentConcerts,
-            "ENTERTAINMENT-Theater" => Self::EntertainmentTheater,
-            "ENTERTAINMENT-Bootleg-Recordings" => Self::EntertainmentBootlegRecordings,
-            "ENTERTAINMENT-Promotional-Items" => Self::EntertainmentPromotionalItems,
-            "ENTERTAINMENTMEMORABILIA-General" => Self::EntertainmentmemorabiliaGeneral,
-            "ENTERTAINMENTMEMORABILIA-Autographs" => {
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::EntertainmentGeneral
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'M', b'o', b'v', b'i', b'e', b's'] => Self::EntertainmentMovies,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'M', b'u', b's', b'i', b'c'] => Self::EntertainmentMusic,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'C', b'o', b'n', b'c', b'e', b'r', b't', b's'] => {
+                Self::EntertainmentConcerts
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'T', b'h', b'e', b'a', b't', b'e', b'r'] => {
+                Self::EntertainmentTheater
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'B', b'o', b'o', b't', b'l', b'e', b'g', b'-', b'R', b'e', b'c',
+            b'o', b'r', b'd', b'i', b'n', b'g', b's'] => {
+                Self::EntertainmentBootlegRecordings
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'-', b'P', b'r', b'o', b'm', b'o', b't', b'i', b'o', b'n', b'a', b'l',
+            b'-', b'I', b't', b'e', b'm', b's'] => Self::EntertainmentPromotionalItems,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::EntertainmentmemorabiliaGeneral
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'A', b'u', b't', b'o', b'g', b'r', b'a', b'p', b'h', b's'] => {
                 Self::EntertainmentmemorabiliaAutographs
             }
-            "ENTERTAINMENTMEMORABILIA-Limited-Editions" => {
-                Self::EntertainmentmemorabiliaLimitedEditions
-            }
-            "ENTERTAINMENTMEMORABILIA-Movie" => Self::EntertainmentmemorabiliaMovie,
-            "ENTERTAINMENTMEMORABILIA-Music" => Self::EntertainmentmemorabiliaMusic,
-            "ENTERTAINMENTMEMORABILIA-Novelties" => {
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'L', b'i', b'm', b'i', b't', b'e', b'd', b'-', b'E', b'd', b'i', b't', b'i',
+            b'o', b'n', b's'] => Self::EntertainmentmemorabiliaLimitedEditions,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'M', b'o', b'v', b'i', b'e'] => Self::EntertainmentmemorabiliaMovie,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'M', b'u', b's', b'i', b'c'] => Self::EntertainmentmemorabiliaMusic,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'N', b'o', b'v', b'e', b'l', b't', b'i', b'e', b's'] => {
                 Self::EntertainmentmemorabiliaNovelties
             }
-            "ENTERTAINMENTMEMORABILIA-Photos" => Self::EntertainmentmemorabiliaPhotos,
-            "ENTERTAINMENTMEMORABILIA-Posters" => Self::EntertainmentmemorabiliaPosters,
-            "ENTERTAINMENTMEMORABILIA-Sports-and-Fan-Shop" => {
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'P', b'h', b'o', b't', b'o', b's'] => Self::EntertainmentmemorabiliaPhotos,
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'P', b'o', b's', b't', b'e', b'r', b's'] => {
+                Self::EntertainmentmemorabiliaPosters
+            }
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'S', b'p', b'o', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'F', b'a',
+            b'n', b'-', b'S', b'h', b'o', b'p'] => {
                 Self::EntertainmentmemorabiliaSportsAndFanShop
             }
-            "ENTERTAINMENTMEMORABILIA-Science-Fiction" => {
-                Self::EntertainmentmemorabiliaScienceFiction
-            }
-            "FOODDRINKANDNUTRITION-General" => Self::FooddrinkandnutritionGeneral,
-            "FOODDRINKANDNUTRITION-Coffee-and-Tea" => {
+            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
+            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
+            b'S', b'c', b'i', b'e', b'n', b'c', b'e', b'-', b'F', b'i', b'c', b't', b'i',
+            b'o', b'n'] => Self::EntertainmentmemorabiliaScienceFiction,
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::FooddrinkandnutritionGeneral,
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'C', b'o', b'f',
+            b'f', b'e', b'e', b'-', b'a', b'n', b'd', b'-', b'T', b'e', b'a'] => {
                 Self::FooddrinkandnutritionCoffeeAndTea
             }
-            "FOODDRINKANDNUTRITION-Food-Products" => {
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'F', b'o', b'o',
+            b'd', b'-', b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
                 Self::FooddrinkandnutritionFoodProducts
             }
-            "FOODDRINKANDNUTRITION-Gourmet-Items" => {
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'G', b'o', b'u',
+            b'r', b'm', b'e', b't', b'-', b'I', b't', b'e', b'm', b's'] => {
                 Self::FooddrinkandnutritionGourmetItems
             }
-            "FOODDRINKANDNUTRITION-Health-and-Nutrition" => {
-                Self::FooddrinkandnutritionHealthAndNutrition
-            }
-            "FOODDRINKANDNUTRITION-Services" => Self::FooddrinkandnutritionServices,
-            "FOODDRINKANDNUTRITION-Vitamins-and-Supplements" => {
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'H', b'e', b'a',
+            b'l', b't', b'h', b'-', b'a', b'n', b'd', b'-', b'N', b'u', b't', b'r', b'i',
+            b't', b'i', b'o', b'n'] => Self::FooddrinkandnutritionHealthAndNutrition,
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'S', b'e', b'r',
+            b'v', b'i', b'c', b'e', b's'] => Self::FooddrinkandnutritionServices,
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'V', b'i', b't',
+            b'a', b'm', b'i', b'n', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'p',
+            b'p', b'l', b'e', b'm', b'e', b'n', b't', b's'] => {
                 Self::FooddrinkandnutritionVitaminsAndSupplements
             }
-            "FOODDRINKANDNUTRITION-Weight-Management-and-Health-Products" => {
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'W', b'e', b'i',
+            b'g', b'h', b't', b'-', b'M', b'a', b'n', b'a', b'g', b'e', b'm', b'e', b'n',
+            b't', b'-', b'a', b'n', b'd', b'-', b'H', b'e', b'a', b'l', b't', b'h', b'-',
+            b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
                 Self::FooddrinkandnutritionWeightManagementAndHealthProducts
             }
-            "FOODDRINKANDNUTRITION-Restaurant" => Self::FooddrinkandnutritionRestaurant,
-            "FOODDRINKANDNUTRITION-Tobacco-and-Cigars" => {
-                Self::FooddrinkandnutritionTobaccoAndCigars
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'R', b'e', b's',
+            b't', b'a', b'u', b'r', b'a', b'n', b't'] => {
+                Self::FooddrinkandnutritionRestaurant
             }
-            "FOODDRINKANDNUTRITION-Alcoholic-Beverages" => {
-                Self::FooddrinkandnutritionAlcoholicBeverages
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'T', b'o', b'b',
+            b'a', b'c', b'c', b'o', b'-', b'a', b'n', b'd', b'-', b'C', b'i', b'g', b'a',
+            b'r', b's'] => Self::FooddrinkandnutritionTobaccoAndCigars,
+            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
+            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'A', b'l', b'c',
+            b'o', b'h', b'o', b'l', b'i', b'c', b'-', b'B', b'e', b'v', b'e', b'r', b'a',
+            b'g', b'e', b's'] => Self::FooddrinkandnutritionAlcoholicBeverages,
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::GiftsandflowersGeneral
             }
-            "GIFTSANDFLOWERS-General" => Self::GiftsandflowersGeneral,
-            "GIFTSANDFLOWERS-Flowers" => Self::GiftsandflowersFlowers,
-            "GIFTSANDFLOWERS-Greeting-Cards" => Self::GiftsandflowersGreetingCards,
-            "GIFTSANDFLOWERS-Humorous-Gifts-and-Novelties" => {
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'F', b'l', b'o', b'w', b'e', b'r', b's'] => {
+                Self::GiftsandflowersFlowers
+            }
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'G', b'r', b'e', b'e', b't', b'i', b'n', b'g', b'-',
+            b'C', b'a', b'r', b'd', b's'] => Self::GiftsandflowersGreetingCards,
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'H', b'u', b'm', b'o', b'r', b'o', b'u', b's', b'-',
+            b'G', b'i', b'f', b't', b's', b'-', b'a', b'n', b'd', b'-', b'N', b'o', b'v',
+            b'e', b'l', b't', b'i', b'e', b's'] => {
                 Self::GiftsandflowersHumorousGiftsAndNovelties
             }
-            "GIFTSANDFLOWERS-Personalized-Gifts" => {
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'i',
+            b'z', b'e', b'd', b'-', b'G', b'i', b'f', b't', b's'] => {
                 Self::GiftsandflowersPersonalizedGifts
             }
-            "GIFTSANDFLOWERS-Products" => Self::GiftsandflowersProducts,
-            "GIFTSANDFLOWERS-Services" => Self::GiftsandflowersServices,
-            "HOBBIESTOYSANDGAMES-General" => Self::HobbiestoysandgamesGeneral,
-            "HOBBIESTOYSANDGAMES-Action-Figures" => {
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
+                Self::GiftsandflowersProducts
+            }
+            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
+            b'E', b'R', b'S', b'-', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => {
+                Self::GiftsandflowersServices
+            }
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'e', b'n', b'e', b'r',
+            b'a', b'l'] => Self::HobbiestoysandgamesGeneral,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'A', b'c', b't', b'i', b'o',
+            b'n', b'-', b'F', b'i', b'g', b'u', b'r', b'e', b's'] => {
                 Self::HobbiestoysandgamesActionFigures
             }
-            "HOBBIESTOYSANDGAMES-Bean-Babies" => Self::HobbiestoysandgamesBeanBabies,
-            "HOBBIESTOYSANDGAMES-Barbies" => Self::HobbiestoysandgamesBarbies,
-            "HOBBIESTOYSANDGAMES-Bears" => Self::HobbiestoysandgamesBears,
-            "HOBBIESTOYSANDGAMES-Dolls" => Self::HobbiestoysandgamesDolls,
-            "HOBBIESTOYSANDGAMES-Games" => Self::HobbiestoysandgamesGames,
-            "HOBBIESTOYSANDGAMES-Model-Kits" => Self::HobbiestoysandgamesModelKits,
-            "HOBBIESTOYSANDGAMES-Diecast-Toys-Vehicles" => {
-                Self::HobbiestoysandgamesDiecastToysVehicles
-            }
-            "HOBBIESTOYSANDGAMES-Video-Games-and-Systems" => {
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'e', b'a', b'n', b'-',
+            b'B', b'a', b'b', b'i', b'e', b's'] => Self::HobbiestoysandgamesBeanBabies,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'a', b'r', b'b', b'i',
+            b'e', b's'] => Self::HobbiestoysandgamesBarbies,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'e', b'a', b'r', b's',
+            ] => Self::HobbiestoysandgamesBears,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'D', b'o', b'l', b'l', b's',
+            ] => Self::HobbiestoysandgamesDolls,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'a', b'm', b'e', b's',
+            ] => Self::HobbiestoysandgamesGames,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'M', b'o', b'd', b'e', b'l',
+            b'-', b'K', b'i', b't', b's'] => Self::HobbiestoysandgamesModelKits,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'D', b'i', b'e', b'c', b'a',
+            b's', b't', b'-', b'T', b'o', b'y', b's', b'-', b'V', b'e', b'h', b'i', b'c',
+            b'l', b'e', b's'] => Self::HobbiestoysandgamesDiecastToysVehicles,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'V', b'i', b'd', b'e', b'o',
+            b'-', b'G', b'a', b'm', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'y',
+            b's', b't', b'e', b'm', b's'] => {
                 Self::HobbiestoysandgamesVideoGamesAndSystems
             }
-            "HOBBIESTOYSANDGAMES-Vintage-and-Antique-Toys" => {
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'V', b'i', b'n', b't', b'a',
+            b'g', b'e', b'-', b'a', b'n', b'd', b'-', b'A', b'n', b't', b'i', b'q', b'u',
+            b'e', b'-', b'T', b'o', b'y', b's'] => {
                 Self::HobbiestoysandgamesVintageAndAntiqueToys
             }
-            "HOBBIESTOYSANDGAMES-BackupUnreleased-Games" => {
-                Self::HobbiestoysandgamesBackupUnreleasedGames
-            }
-            "HOBBIESTOYSANDGAMES-Game-copying-hardwaresoftware" => {
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'a', b'c', b'k', b'u',
+            b'p', b'U', b'n', b'r', b'e', b'l', b'e', b'a', b's', b'e', b'd', b'-', b'G',
+            b'a', b'm', b'e', b's'] => Self::HobbiestoysandgamesBackupUnreleasedGames,
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'a', b'm', b'e', b'-',
+            b'c', b'o', b'p', b'y', b'i', b'n', b'g', b'-', b'h', b'a', b'r', b'd', b'w',
+            b'a', b'r', b'e', b's', b'o', b'f', b't', b'w', b'a', b'r', b'e'] => {
                 Self::HobbiestoysandgamesGameCopyingHardwaresoftware
             }
-            "HOBBIESTOYSANDGAMES-Mod-Chips" => Self::HobbiestoysandgamesModChips,
-            "HOMEANDGARDEN-General" => Self::HomeandgardenGeneral,
-            "HOMEANDGARDEN-Appliances" => Self::HomeandgardenAppliances,
-            "HOMEANDGARDEN-Bed-and-Bath" => Self::HomeandgardenBedAndBath,
-            "HOMEANDGARDEN-Furnishing-and-Decorating" => {
-                Self::HomeandgardenFurnishingAndDecorating
+            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
+            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'M', b'o', b'd', b'-', b'C',
+            b'h', b'i', b'p', b's'] => Self::HobbiestoysandgamesModChips,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::HomeandgardenGeneral
             }
-            "HOMEANDGARDEN-Garden-Supplies" => Self::HomeandgardenGardenSupplies,
-            "HOMEANDGARDEN-Hardware-and-Tools" => Self::HomeandgardenHardwareAndTools,
-            "HOMEANDGARDEN-Household-Goods" => Self::HomeandgardenHouseholdGoods,
-            "HOMEANDGARDEN-Kitchenware" => Self::HomeandgardenKitchenware,
-            "HOMEANDGARDEN-Rugs-and-Carpets" => Self::HomeandgardenRugsAndCarpets,
-            "HOMEANDGARDEN-Security-and-Home-Defense" => {
-                Self::HomeandgardenSecurityAndHomeDefense
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'A', b'p', b'p', b'l', b'i', b'a', b'n', b'c', b'e', b's'] => {
+                Self::HomeandgardenAppliances
             }
-            "HOMEANDGARDEN-Plants-and-Seeds" => Self::HomeandgardenPlantsAndSeeds,
-            "INTERNETANDNETWORKSERVICES-General" => {
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'B', b'e', b'd', b'-', b'a', b'n', b'd', b'-', b'B', b'a', b't',
+            b'h'] => Self::HomeandgardenBedAndBath,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'F', b'u', b'r', b'n', b'i', b's', b'h', b'i', b'n', b'g', b'-',
+            b'a', b'n', b'd', b'-', b'D', b'e', b'c', b'o', b'r', b'a', b't', b'i', b'n',
+            b'g'] => Self::HomeandgardenFurnishingAndDecorating,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'G', b'a', b'r', b'd', b'e', b'n', b'-', b'S', b'u', b'p', b'p',
+            b'l', b'i', b'e', b's'] => Self::HomeandgardenGardenSupplies,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'H', b'a', b'r', b'd', b'w', b'a', b'r', b'e', b'-', b'a', b'n',
+            b'd', b'-', b'T', b'o', b'o', b'l', b's'] => {
+                Self::HomeandgardenHardwareAndTools
+            }
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'H', b'o', b'u', b's', b'e', b'h', b'o', b'l', b'd', b'-', b'G',
+            b'o', b'o', b'd', b's'] => Self::HomeandgardenHouseholdGoods,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'K', b'i', b't', b'c', b'h', b'e', b'n', b'w', b'a', b'r', b'e',
+            ] => Self::HomeandgardenKitchenware,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'R', b'u', b'g', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'a',
+            b'r', b'p', b'e', b't', b's'] => Self::HomeandgardenRugsAndCarpets,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'S', b'e', b'c', b'u', b'r', b'i', b't', b'y', b'-', b'a', b'n',
+            b'd', b'-', b'H', b'o', b'm', b'e', b'-', b'D', b'e', b'f', b'e', b'n', b's',
+            b'e'] => Self::HomeandgardenSecurityAndHomeDefense,
+            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
+            b'N', b'-', b'P', b'l', b'a', b'n', b't', b's', b'-', b'a', b'n', b'd', b'-',
+            b'S', b'e', b'e', b'd', b's'] => Self::HomeandgardenPlantsAndSeeds,
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
                 Self::InternetandnetworkservicesGeneral
             }
-            "INTERNETANDNETWORKSERVICES-Bulletin-board" => {
-                Self::InternetandnetworkservicesBulletinBoard
-            }
-            "INTERNETANDNETWORKSERVICES-online-services" => {
-                Self::InternetandnetworkservicesOnlineServices
-            }
-            "INTERNETANDNETWORKSERVICES-Auction-management-tools" => {
-                Self::InternetandnetworkservicesAuctionManagementTools
-            }
-            "INTERNETANDNETWORKSERVICES-ecommerce-development" => {
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'B', b'u', b'l', b'l', b'e', b't', b'i', b'n', b'-', b'b', b'o',
+            b'a', b'r', b'd'] => Self::InternetandnetworkservicesBulletinBoard,
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'o', b'n', b'l', b'i', b'n', b'e', b'-', b's', b'e', b'r', b'v',
+            b'i', b'c', b'e', b's'] => Self::InternetandnetworkservicesOnlineServices,
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'A', b'u', b'c', b't', b'i', b'o', b'n', b'-', b'm', b'a', b'n',
+            b'a', b'g', b'e', b'm', b'e', b'n', b't', b'-', b't', b'o', b'o', b'l', b's',
+            ] => Self::InternetandnetworkservicesAuctionManagementTools,
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'e', b'c', b'o', b'm', b'm', b'e', b'r', b'c', b'e', b'-', b'd',
+            b'e', b'v', b'e', b'l', b'o', b'p', b'm', b'e', b'n', b't'] => {
                 Self::InternetandnetworkservicesEcommerceDevelopment
             }
-            "INTERNETANDNETWORKSERVICES-training-services" => {
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b't', b'r', b'a', b'i', b'n', b'i', b'n', b'g', b'-', b's', b'e',
+            b'r', b'v', b'i', b'c', b'e', b's'] => {
                 Self::InternetandnetworkservicesTrainingServices
             }
-            "INTERNETANDNETWORKSERVICES-Online-Malls" => {
-                Self::InternetandnetworkservicesOnlineMalls
-            }
-            "INTERNETANDNETWORKSERVICES-Web-hosting-and-design" => {
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'O', b'n', b'l', b'i', b'n', b'e', b'-', b'M', b'a', b'l', b'l',
+            b's'] => Self::InternetandnetworkservicesOnlineMalls,
+            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
+            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'S', b'-', b'W', b'e', b'b', b'-', b'h', b'o', b's', b't', b'i', b'n', b'g',
+            b'-', b'a', b'n', b'd', b'-', b'd', b'e', b's', b'i', b'g', b'n'] => {
                 Self::InternetandnetworkservicesWebHostingAndDesign
             }
-            "MEDIAANDENTERTAINMENT-General" => Self::MediaandentertainmentGeneral,
-            "MEDIAANDENTERTAINMENT-Concerts" => Self::MediaandentertainmentConcerts,
-            "MEDIAANDENTERTAINMENT-Theater" => Self::MediaandentertainmentTheater,
-            "MEDICALANDPHARMACEUTICAL-General" => Self::MedicalandpharmaceuticalGeneral,
-            "MEDICALANDPHARMACEUTICAL-Medical" => Self::MedicalandpharmaceuticalMedical,
-            "MEDICALANDPHARMACEUTICAL-Dental" => Self::MedicalandpharmaceuticalDental,
-            "MEDICALANDPHARMACEUTICAL-Opthamalic" => {
+            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
+            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::MediaandentertainmentGeneral,
+            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
+            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'C', b'o', b'n',
+            b'c', b'e', b'r', b't', b's'] => Self::MediaandentertainmentConcerts,
+            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
+            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'T', b'h', b'e',
+            b'a', b't', b'e', b'r'] => Self::MediaandentertainmentTheater,
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::MedicalandpharmaceuticalGeneral
+            }
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'M', b'e', b'd', b'i', b'c', b'a', b'l'] => {
+                Self::MedicalandpharmaceuticalMedical
+            }
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'D', b'e', b'n', b't', b'a', b'l'] => Self::MedicalandpharmaceuticalDental,
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'O', b'p', b't', b'h', b'a', b'm', b'a', b'l', b'i', b'c'] => {
                 Self::MedicalandpharmaceuticalOpthamalic
             }
-            "MEDICALANDPHARMACEUTICAL-Prescription-Drugs" => {
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'P', b'r', b'e', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n', b'-',
+            b'D', b'r', b'u', b'g', b's'] => {
                 Self::MedicalandpharmaceuticalPrescriptionDrugs
             }
-            "MEDICALANDPHARMACEUTICAL-Devices" => Self::MedicalandpharmaceuticalDevices,
-            "MONEYSERVICEBUSINESSES-General" => Self::MoneyservicebusinessesGeneral,
-            "MONEYSERVICEBUSINESSES-Remittance" => Self::MoneyservicebusinessesRemittance,
-            "MONEYSERVICEBUSINESSES-Wire-Transfer" => {
+            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
+            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
+            b'D', b'e', b'v', b'i', b'c', b'e', b's'] => {
+                Self::MedicalandpharmaceuticalDevices
+            }
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'G', b'e',
+            b'n', b'e', b'r', b'a', b'l'] => Self::MoneyservicebusinessesGeneral,
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'R', b'e',
+            b'm', b'i', b't', b't', b'a', b'n', b'c', b'e'] => {
+                Self::MoneyservicebusinessesRemittance
+            }
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'W', b'i',
+            b'r', b'e', b'-', b'T', b'r', b'a', b'n', b's', b'f', b'e', b'r'] => {
                 Self::MoneyservicebusinessesWireTransfer
             }
-            "MONEYSERVICEBUSINESSES-Money-Orders" => {
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'M', b'o',
+            b'n', b'e', b'y', b'-', b'O', b'r', b'd', b'e', b'r', b's'] => {
                 Self::MoneyservicebusinessesMoneyOrders
             }
-            "MONEYSERVICEBUSINESSES-Electronic-Cash" => {
-                Self::MoneyservicebusinessesElectronicCash
-            }
-            "MONEYSERVICEBUSINESSES-Currency-DealerExchange" => {
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'E', b'l',
+            b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b'-', b'C', b'a', b's', b'h',
+            ] => Self::MoneyservicebusinessesElectronicCash,
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'C', b'u',
+            b'r', b'r', b'e', b'n', b'c', b'y', b'-', b'D', b'e', b'a', b'l', b'e', b'r',
+            b'E', b'x', b'c', b'h', b'a', b'n', b'g', b'e'] => {
                 Self::MoneyservicebusinessesCurrencyDealerExchange
             }
-            "MONEYSERVICEBUSINESSES-Check-Cashier" => {
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'C', b'h',
+            b'e', b'c', b'k', b'-', b'C', b'a', b's', b'h', b'i', b'e', b'r'] => {
                 Self::MoneyservicebusinessesCheckCashier
             }
-            "MONEYSERVICEBUSINESSES-Travelers-Checks" => {
-                Self::MoneyservicebusinessesTravelersChecks
-            }
-            "MONEYSERVICEBUSINESSES-Stored-Value-Cards" => {
-                Self::MoneyservicebusinessesStoredValueCards
-            }
-            "NONPROFITPOLITICALANDRELIGION-General" => {
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'T', b'r',
+            b'a', b'v', b'e', b'l', b'e', b'r', b's', b'-', b'C', b'h', b'e', b'c', b'k',
+            b's'] => Self::MoneyservicebusinessesTravelersChecks,
+            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
+            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'S', b't',
+            b'o', b'r', b'e', b'd', b'-', b'V', b'a', b'l', b'u', b'e', b'-', b'C', b'a',
+            b'r', b'd', b's'] => Self::MoneyservicebusinessesStoredValueCards,
+            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
+            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
+            b'G', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
                 Self::NonprofitpoliticalandreligionGeneral
             }
-            "NONPROFITPOLITICALANDRELIGION-Charities" => {
-                Self::NonprofitpoliticalandreligionCharities
+            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
+            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
+            b'G', b'I', b'O', b'N', b'-', b'C', b'h', b'a', b'r', b'i', b't', b'i', b'e',
+            b's'] => Self::NonprofitpoliticalandreligionCharities,
+            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
+            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
+            b'G', b'I', b'O', b'N', b'-', b'P', b'o', b'l', b'i', b't', b'i', b'c', b'a',
+            b'l'] => Self::NonprofitpoliticalandreligionPolitical,
+            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
+            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
+            b'G', b'I', b'O', b'N', b'-', b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'u',
+            b's'] => Self::NonprofitpoliticalandreligionReligious,
+            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
+            b'L', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+                Self::PetsandanimalsGeneral
             }
-            "NONPROFITPOLITICALANDRELIGION-Political" => {
-                Self::NonprofitpoliticalandreligionPolitical
+            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
+            b'L', b'S', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's', b'-', b'a',
+            b'n', b'd', b'-', b'T', b'o', b'y', b's'] => {
+                Self::PetsandanimalsSuppliesAndToys
             }
-            "NONPROFITPOLITICALANDRELIGION-Religious" => {
-                Self::NonprofitpoliticalandreligionReligious
+            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
+            b'L', b'S', b'-', b'W', b'i', b'l', b'd', b'l', b'i', b'f', b'e', b'-', b'P',
+            b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
+                Self::PetsandanimalsWildlifeProducts
             }
-            "PETSANDANIMALS-General" => Self::PetsandanimalsGeneral,
-            "PETSANDANIMALS-Supplies-and-Toys" => Self::PetsandanimalsSuppliesAndToys,
-            "PETSANDANIMALS-Wildlife-Products" => Self::PetsandanimalsWildlifeProducts,
-            "REALESTATE-General" => Self::RealestateGeneral,
-            "REALESTATE-Commercial" => Self::RealestateCommercial,
-            "REALESTATE-Residential" => Self::RealestateResidential,
-            "REALESTATE-Time-Shares" => Self::RealestateTimeShares,
-            "SERVICES-GeneralGovernment" => Self::ServicesGeneralGovernment,
-            "SERVICES-Legal" => Self::ServicesLegal,
-            "SERVICES-Medical" => Self::ServicesMedical,
-            "SERVICES-Dental" => Self::ServicesDental,
-            "SERVICES-Vision" => Self::ServicesVision,
-            "SERVICES-General" => Self::ServicesGeneral,
-            "SERVICES-Child-Care-Services" => Self::ServicesChildCareServices,
-            "SERVICES-Consulting" => Self::ServicesConsulting,
-            "SERVICES-ImportingExporting" => Self::ServicesImportingExporting,
-            "SERVICES-InsuranceDirect" => Self::ServicesInsuranceDirect,
-            "SERVICES-Financial-Services" => Self::ServicesFinancialServices,
-            "SERVICES-Graphic-and-Commercial-Design" => {
-                Self::ServicesGraphicAndCommercialDesign
+            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'G',
+            b'e', b'n', b'e', b'r', b'a', b'l'] => Self::RealestateGeneral,
+            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'C',
+            b'o', b'm', b'm', b'e', b'r', b'c', b'i', b'a', b'l'] => {
+                Self::RealestateCommercial
             }
-            "SERVICES-Landscaping" => Self::ServicesLandscaping,
-            "SERVICES-Locksmith" => Self::ServicesLocksmith,
-            "SERVICES-Online-Dating" => Self::ServicesOnlineDating,
-            "SERVICES-Event-and-Wedding-Planning" => {
+            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'R',
+            b'e', b's', b'i', b'd', b'e', b'n', b't', b'i', b'a', b'l'] => {
+                Self::RealestateResidential
+            }
+            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'T',
+            b'i', b'm', b'e', b'-', b'S', b'h', b'a', b'r', b'e', b's'] => {
+                Self::RealestateTimeShares
+            }
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l', b'G', b'o', b'v', b'e', b'r', b'n', b'm', b'e', b'n',
+            b't'] => Self::ServicesGeneralGovernment,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'e', b'g',
+            b'a', b'l'] => Self::ServicesLegal,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'M', b'e', b'd',
+            b'i', b'c', b'a', b'l'] => Self::ServicesMedical,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'D', b'e', b'n',
+            b't', b'a', b'l'] => Self::ServicesDental,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'V', b'i', b's',
+            b'i', b'o', b'n'] => Self::ServicesVision,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'e', b'n',
+            b'e', b'r', b'a', b'l'] => Self::ServicesGeneral,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'C', b'h', b'i',
+            b'l', b'd', b'-', b'C', b'a', b'r', b'e', b'-', b'S', b'e', b'r', b'v', b'i',
+            b'c', b'e', b's'] => Self::ServicesChildCareServices,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'C', b'o', b'n',
+            b's', b'u', b'l', b't', b'i', b'n', b'g'] => Self::ServicesConsulting,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'I', b'm', b'p',
+            b'o', b'r', b't', b'i', b'n', b'g', b'E', b'x', b'p', b'o', b'r', b't', b'i',
+            b'n', b'g'] => Self::ServicesImportingExporting,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'I', b'n', b's',
+            b'u', b'r', b'a', b'n', b'c', b'e', b'D', b'i', b'r', b'e', b'c', b't'] => {
+                Self::ServicesInsuranceDirect
+            }
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'F', b'i', b'n',
+            b'a', b'n', b'c', b'i', b'a', b'l', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
+            b'e', b's'] => Self::ServicesFinancialServices,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'r', b'a',
+            b'p', b'h', b'i', b'c', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'm', b'm',
+            b'e', b'r', b'c', b'i', b'a', b'l', b'-', b'D', b'e', b's', b'i', b'g', b'n',
+            ] => Self::ServicesGraphicAndCommercialDesign,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'a', b'n',
+            b'd', b's', b'c', b'a', b'p', b'i', b'n', b'g'] => Self::ServicesLandscaping,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'o', b'c',
+            b'k', b's', b'm', b'i', b't', b'h'] => Self::ServicesLocksmith,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'O', b'n', b'l',
+            b'i', b'n', b'e', b'-', b'D', b'a', b't', b'i', b'n', b'g'] => {
+                Self::ServicesOnlineDating
+            }
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'E', b'v', b'e',
+            b'n', b't', b'-', b'a', b'n', b'd', b'-', b'W', b'e', b'd', b'd', b'i', b'n',
+            b'g', b'-', b'P', b'l', b'a', b'n', b'n', b'i', b'n', b'g'] => {
                 Self::ServicesEventAndWeddingPlanning
             }
-            "SERVICES-Schools-and-Colleges" => Self::ServicesSchoolsAndColleges,
-            "SERVICES-Entertainment" => Self::ServicesEntertainment,
-            "SERVICES-Aggregators" => Self::ServicesAggregators,
-            "SPORTSANDRECREATION-General" => Self::SportsandrecreationGeneral,
-            "SPORTSANDRECREATION-Bicycles-and-Accessories" => {
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'S', b'c', b'h',
+            b'o', b'o', b'l', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'l', b'l',
+            b'e', b'g', b'e', b's'] => Self::ServicesSchoolsAndColleges,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'E', b'n', b't',
+            b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't'] => {
+                Self::ServicesEntertainment
+            }
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'A', b'g', b'g',
+            b'r', b'e', b'g', b'a', b't', b'o', b'r', b's'] => Self::ServicesAggregators,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r',
+            b'a', b'l'] => Self::SportsandrecreationGeneral,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'B', b'i', b'c', b'y', b'c',
+            b'l', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'A', b'c', b'c', b'e', b's',
+            b's', b'o', b'r', b'i', b'e', b's'] => {
                 Self::SportsandrecreationBicyclesAndAccessories
             }
-            "SPORTSANDRECREATION-Boating-Sailing-and-Accessories" => {
-                Self::SportsandrecreationBoatingSailingAndAccessories
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'B', b'o', b'a', b't', b'i',
+            b'n', b'g', b'-', b'S', b'a', b'i', b'l', b'i', b'n', b'g', b'-', b'a', b'n',
+            b'd', b'-', b'A', b'c', b'c', b'e', b's', b's', b'o', b'r', b'i', b'e', b's',
+            ] => Self::SportsandrecreationBoatingSailingAndAccessories,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'C', b'a', b'm', b'p', b'i',
+            b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'r', b'v', b'i', b'v',
+            b'a', b'l'] => Self::SportsandrecreationCampingAndSurvival,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'E', b'x', b'e', b'r', b'c',
+            b'i', b's', b'e', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't',
+            ] => Self::SportsandrecreationExerciseEquipment,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'F', b'i', b's', b'h', b'i',
+            b'n', b'g'] => Self::SportsandrecreationFishing,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'G', b'o', b'l', b'f'] => {
+                Self::SportsandrecreationGolf
             }
-            "SPORTSANDRECREATION-Camping-and-Survival" => {
-                Self::SportsandrecreationCampingAndSurvival
-            }
-            "SPORTSANDRECREATION-Exercise-Equipment" => {
-                Self::SportsandrecreationExerciseEquipment
-            }
-            "SPORTSANDRECREATION-Fishing" => Self::SportsandrecreationFishing,
-            "SPORTSANDRECREATION-Golf" => Self::SportsandrecreationGolf,
-            "SPORTSANDRECREATION-Hunting" => Self::SportsandrecreationHunting,
-            "SPORTSANDRECREATION-Paintball" => Self::SportsandrecreationPaintball,
-            "SPORTSANDRECREATION-Sporting-Goods" => {
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'H', b'u', b'n', b't', b'i',
+            b'n', b'g'] => Self::SportsandrecreationHunting,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'P', b'a', b'i', b'n', b't',
+            b'b', b'a', b'l', b'l'] => Self::SportsandrecreationPaintball,
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'S', b'p', b'o', b'r', b't',
+            b'i', b'n', b'g', b'-', b'G', b'o', b'o', b'd', b's'] => {
                 Self::SportsandrecreationSportingGoods
             }
-            "SPORTSANDRECREATION-Swimming-Pools-and-Spas" => {
+            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
+            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'S', b'w', b'i', b'm', b'm',
+            b'i', b'n', b'g', b'-', b'P', b'o', b'o', b'l', b's', b'-', b'a', b'n', b'd',
+            b'-', b'S', b'p', b'a', b's'] => {
                 Self::SportsandrecreationSwimmingPoolsAndSpas
             }
-            "TRAVEL-General" => Self::TravelGeneral,
-            "TRAVEL-Accommodations" => Self::TravelAccommodations,
-            "TRAVEL-Agencies" => Self::TravelAgencies,
-            "TRAVEL-Airlines" => Self::TravelAirlines,
-            "TRAVEL-Auto-Rentals" => Self::TravelAutoRentals,
-            "TRAVEL-Cruises" => Self::TravelCruises,
-            "TRAVEL-Other-Transportation" => Self::TravelOtherTransportation,
-            "TRAVEL-Services" => Self::TravelServices,
-            "TRAVEL-Supplies" => Self::TravelSupplies,
-            "TRAVEL-Tours" => Self::TravelTours,
-            "TRAVEL-AirlinesSpirit-Air" => Self::TravelAirlinesSpiritAir,
-            "Other-SubCategories" => Self::OtherSubCategories,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'G', b'e', b'n', b'e', b'r',
+            b'a', b'l'] => Self::TravelGeneral,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'c', b'c', b'o', b'm',
+            b'm', b'o', b'd', b'a', b't', b'i', b'o', b'n', b's'] => {
+                Self::TravelAccommodations
+            }
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'g', b'e', b'n', b'c',
+            b'i', b'e', b's'] => Self::TravelAgencies,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'i', b'r', b'l', b'i',
+            b'n', b'e', b's'] => Self::TravelAirlines,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'u', b't', b'o', b'-',
+            b'R', b'e', b'n', b't', b'a', b'l', b's'] => Self::TravelAutoRentals,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'C', b'r', b'u', b'i', b's',
+            b'e', b's'] => Self::TravelCruises,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'O', b't', b'h', b'e', b'r',
+            b'-', b'T', b'r', b'a', b'n', b's', b'p', b'o', b'r', b't', b'a', b't', b'i',
+            b'o', b'n'] => Self::TravelOtherTransportation,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'S', b'e', b'r', b'v', b'i',
+            b'c', b'e', b's'] => Self::TravelServices,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'S', b'u', b'p', b'p', b'l',
+            b'i', b'e', b's'] => Self::TravelSupplies,
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'T', b'o', b'u', b'r', b's'] => {
+                Self::TravelTours
+            }
+            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'i', b'r', b'l', b'i',
+            b'n', b'e', b's', b'S', b'p', b'i', b'r', b'i', b't', b'-', b'A', b'i', b'r',
+            ] => Self::TravelAirlinesSpiritAir,
+            [b'O', b't', b'h', b'e', b'r', b'-', b'S', b'u', b'b', b'C', b'a', b't',
+            b'e', b'g', b'o', b'r', b'i', b'e', b's'] => Self::OtherSubCategories,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3351,15 +4028,24 @@ impl BusinessTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Individual" => Self::Individual,
-            "Proprietorship" => Self::Proprietorship,
-            "Partnership" => Self::Partnership,
-            "Corporation" => Self::Corporation,
-            "Nonprofit" => Self::Nonprofit,
-            "Government" => Self::Government,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'I', b'n', b'd', b'i', b'v', b'i', b'd', b'u', b'a', b'l'] => {
+                Self::Individual
+            }
+            [b'P', b'r', b'o', b'p', b'r', b'i', b'e', b't', b'o', b'r', b's', b'h',
+            b'i', b'p'] => Self::Proprietorship,
+            [b'P', b'a', b'r', b't', b'n', b'e', b'r', b's', b'h', b'i', b'p'] => {
+                Self::Partnership
+            }
+            [b'C', b'o', b'r', b'p', b'o', b'r', b'a', b't', b'i', b'o', b'n'] => {
+                Self::Corporation
+            }
+            [b'N', b'o', b'n', b'p', b'r', b'o', b'f', b'i', b't'] => Self::Nonprofit,
+            [b'G', b'o', b'v', b'e', b'r', b'n', b'm', b'e', b'n', b't'] => {
+                Self::Government
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3424,12 +4110,12 @@ impl ButtonCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "HOSTED" => Self::Hosted,
-            "ENCRYPTED" => Self::Encrypted,
-            "CLEARTEXT" => Self::Cleartext,
-            "TOKEN" => Self::Token,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'H', b'O', b'S', b'T', b'E', b'D'] => Self::Hosted,
+            [b'E', b'N', b'C', b'R', b'Y', b'P', b'T', b'E', b'D'] => Self::Encrypted,
+            [b'C', b'L', b'E', b'A', b'R', b'T', b'E', b'X', b'T'] => Self::Cleartext,
+            [b'T', b'O', b'K', b'E', b'N'] => Self::Token,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3484,11 +4170,11 @@ impl ButtonImageType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "REG" => Self::Reg,
-            "SML" => Self::Sml,
-            "CC" => Self::Cc,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'R', b'E', b'G'] => Self::Reg,
+            [b'S', b'M', b'L'] => Self::Sml,
+            [b'C', b'C'] => Self::Cc,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3533,9 +4219,9 @@ impl ButtonStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "DELETE" => Self::Delete,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'D', b'E', b'L', b'E', b'T', b'E'] => Self::Delete,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3585,10 +4271,10 @@ impl ButtonSubTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "PRODUCTS" => Self::Products,
-            "SERVICES" => Self::Services,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'R', b'O', b'D', b'U', b'C', b'T', b'S'] => Self::Products,
+            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S'] => Self::Services,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3689,18 +4375,25 @@ impl ButtonTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "BUYNOW" => Self::Buynow,
-            "CART" => Self::Cart,
-            "GIFTCERTIFICATE" => Self::Giftcertificate,
-            "SUBSCRIBE" => Self::Subscribe,
-            "DONATE" => Self::Donate,
-            "UNSUBSCRIBE" => Self::Unsubscribe,
-            "VIEWCART" => Self::Viewcart,
-            "PAYMENTPLAN" => Self::Paymentplan,
-            "AUTOBILLING" => Self::Autobilling,
-            "PAYMENT" => Self::Payment,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
+            [b'C', b'A', b'R', b'T'] => Self::Cart,
+            [b'G', b'I', b'F', b'T', b'C', b'E', b'R', b'T', b'I', b'F', b'I', b'C',
+            b'A', b'T', b'E'] => Self::Giftcertificate,
+            [b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => Self::Subscribe,
+            [b'D', b'O', b'N', b'A', b'T', b'E'] => Self::Donate,
+            [b'U', b'N', b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => {
+                Self::Unsubscribe
+            }
+            [b'V', b'I', b'E', b'W', b'C', b'A', b'R', b'T'] => Self::Viewcart,
+            [b'P', b'A', b'Y', b'M', b'E', b'N', b'T', b'P', b'L', b'A', b'N'] => {
+                Self::Paymentplan
+            }
+            [b'A', b'U', b'T', b'O', b'B', b'I', b'L', b'L', b'I', b'N', b'G'] => {
+                Self::Autobilling
+            }
+            [b'P', b'A', b'Y', b'M', b'E', b'N', b'T'] => Self::Payment,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3750,10 +4443,10 @@ impl BuyNowTextType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "BUYNOW" => Self::Buynow,
-            "PAYNOW" => Self::Paynow,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
+            [b'P', b'A', b'Y', b'N', b'O', b'W'] => Self::Paynow,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3899,24 +4592,38 @@ impl BuyerPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "MOCC" => Self::Mocc,
-            "AmEx" => Self::AmEx,
-            "PaymentSeeDescription" => Self::PaymentSeeDescription,
-            "CCAccepted" => Self::CcAccepted,
-            "PersonalCheck" => Self::PersonalCheck,
-            "COD" => Self::Cod,
-            "VisaMC" => Self::VisaMc,
-            "Other" => Self::Other,
-            "PayPal" => Self::PayPal,
-            "Discover" => Self::Discover,
-            "CashOnPickup" => Self::CashOnPickup,
-            "MoneyXferAccepted" => Self::MoneyXferAccepted,
-            "MoneyXferAcceptedinCheckout" => Self::MoneyXferAcceptedinCheckout,
-            "OtherOnlinePayments" => Self::OtherOnlinePayments,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'M', b'O', b'C', b'C'] => Self::Mocc,
+            [b'A', b'm', b'E', b'x'] => Self::AmEx,
+            [b'P', b'a', b'y', b'm', b'e', b'n', b't', b'S', b'e', b'e', b'D', b'e',
+            b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
+                Self::PaymentSeeDescription
+            }
+            [b'C', b'C', b'A', b'c', b'c', b'e', b'p', b't', b'e', b'd'] => {
+                Self::CcAccepted
+            }
+            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'C', b'h', b'e', b'c', b'k',
+            ] => Self::PersonalCheck,
+            [b'C', b'O', b'D'] => Self::Cod,
+            [b'V', b'i', b's', b'a', b'M', b'C'] => Self::VisaMc,
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'P', b'a', b'y', b'P', b'a', b'l'] => Self::PayPal,
+            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
+            [b'C', b'a', b's', b'h', b'O', b'n', b'P', b'i', b'c', b'k', b'u', b'p'] => {
+                Self::CashOnPickup
+            }
+            [b'M', b'o', b'n', b'e', b'y', b'X', b'f', b'e', b'r', b'A', b'c', b'c',
+            b'e', b'p', b't', b'e', b'd'] => Self::MoneyXferAccepted,
+            [b'M', b'o', b'n', b'e', b'y', b'X', b'f', b'e', b'r', b'A', b'c', b'c',
+            b'e', b'p', b't', b'e', b'd', b'i', b'n', b'C', b'h', b'e', b'c', b'k', b'o',
+            b'u', b't'] => Self::MoneyXferAcceptedinCheckout,
+            [b'O', b't', b'h', b'e', b'r', b'O', b'n', b'l', b'i', b'n', b'e', b'P',
+            b'a', b'y', b'm', b'e', b'n', b't', b's'] => Self::OtherOnlinePayments,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -3987,13 +4694,20 @@ impl BuyerProtectionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ItemIneligible" => Self::ItemIneligible,
-            "ItemEligible" => Self::ItemEligible,
-            "ItemMarkedIneligible" => Self::ItemMarkedIneligible,
-            "ItemMarkedEligible" => Self::ItemMarkedEligible,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b't', b'e', b'm', b'I', b'n', b'e', b'l', b'i', b'g', b'i', b'b',
+            b'l', b'e'] => Self::ItemIneligible,
+            [b'I', b't', b'e', b'm', b'E', b'l', b'i', b'g', b'i', b'b', b'l', b'e'] => {
+                Self::ItemEligible
+            }
+            [b'I', b't', b'e', b'm', b'M', b'a', b'r', b'k', b'e', b'd', b'I', b'n',
+            b'e', b'l', b'i', b'g', b'i', b'b', b'l', b'e'] => Self::ItemMarkedIneligible,
+            [b'I', b't', b'e', b'm', b'M', b'a', b'r', b'k', b'e', b'd', b'E', b'l',
+            b'i', b'g', b'i', b'b', b'l', b'e'] => Self::ItemMarkedEligible,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -4040,10 +4754,10 @@ impl ChannelType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Merchant" => Self::Merchant,
-            "eBayItem" => Self::EBayItem,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't'] => Self::Merchant,
+            [b'e', b'B', b'a', b'y', b'I', b't', b'e', b'm'] => Self::EBayItem,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -4114,13 +4828,19 @@ impl CheckoutStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "CheckoutComplete" => Self::CheckoutComplete,
-            "CheckoutIncomplete" => Self::CheckoutIncomplete,
-            "BuyerRequestsTotal" => Self::BuyerRequestsTotal,
-            "SellerResponded" => Self::SellerResponded,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't', b'C', b'o', b'm', b'p',
+            b'l', b'e', b't', b'e'] => Self::CheckoutComplete,
+            [b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't', b'I', b'n', b'c', b'o',
+            b'm', b'p', b'l', b'e', b't', b'e'] => Self::CheckoutIncomplete,
+            [b'B', b'u', b'y', b'e', b'r', b'R', b'e', b'q', b'u', b'e', b's', b't',
+            b's', b'T', b'o', b't', b'a', b'l'] => Self::BuyerRequestsTotal,
+            [b'S', b'e', b'l', b'l', b'e', b'r', b'R', b'e', b's', b'p', b'o', b'n',
+            b'd', b'e', b'd'] => Self::SellerResponded,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -4167,10 +4887,12 @@ impl CompleteCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NotComplete" => Self::NotComplete,
-            "Complete" => Self::Complete,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b't', b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e'] => {
+                Self::NotComplete
+            }
+            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e'] => Self::Complete,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -5262,261 +5984,263 @@ impl CountryCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AF" => Self::Af,
-            "AL" => Self::Al,
-            "DZ" => Self::Dz,
-            "AS" => Self::As,
-            "AD" => Self::Ad,
-            "AO" => Self::Ao,
-            "AI" => Self::Ai,
-            "AQ" => Self::Aq,
-            "AG" => Self::Ag,
-            "AR" => Self::Ar,
-            "AM" => Self::Am,
-            "AW" => Self::Aw,
-            "AU" => Self::Au,
-            "AT" => Self::At,
-            "AZ" => Self::Az,
-            "BS" => Self::Bs,
-            "BH" => Self::Bh,
-            "BD" => Self::Bd,
-            "BB" => Self::Bb,
-            "BY" => Self::By,
-            "BE" => Self::Be,
-            "BZ" => Self::Bz,
-            "BJ" => Self::Bj,
-            "BM" => Self::Bm,
-            "BT" => Self::Bt,
-            "BO" => Self::Bo,
-            "BA" => Self::Ba,
-            "BW" => Self::Bw,
-            "BV" => Self::Bv,
-            "BR" => Self::Br,
-            "IO" => Self::Io,
-            "BN" => Self::Bn,
-            "BG" => Self::Bg,
-            "BF" => Self::Bf,
-            "BI" => Self::Bi,
-            "KH" => Self::Kh,
-            "CM" => Self::Cm,
-            "CA" => Self::Ca,
-            "CV" => Self::Cv,
-            "KY" => Self::Ky,
-            "CF" => Self::Cf,
-            "TD" => Self::Td,
-            "CL" => Self::Cl,
-            "C2" => Self::C2,
-            "CN" => Self::Cn,
-            "CX" => Self::Cx,
-            "CC" => Self::Cc,
-            "CO" => Self::Co,
-            "KM" => Self::Km,
-            "CG" => Self::Cg,
-            "CD" => Self::Cd,
-            "CK" => Self::Ck,
-            "CR" => Self::Cr,
-            "CI" => Self::Ci,
-            "HR" => Self::Hr,
-            "CU" => Self::Cu,
-            "CY" => Self::Cy,
-            "CZ" => Self::Cz,
-            "DK" => Self::Dk,
-            "DJ" => Self::Dj,
-            "DM" => Self::Dm,
-            "DO" => Self::Do,
-            "TP" => Self::Tp,
-            "EC" => Self::Ec,
-            "EG" => Self::Eg,
-            "SV" => Self::Sv,
-            "GQ" => Self::Gq,
-            "ER" => Self::Er,
-            "EE" => Self::Ee,
-            "ET" => Self::Et,
-            "FK" => Self::Fk,
-            "FO" => Self::Fo,
-            "FJ" => Self::Fj,
-            "FI" => Self::Fi,
-            "FR" => Self::Fr,
-            "GF" => Self::Gf,
-            "PF" => Self::Pf,
-            "TF" => Self::Tf,
-            "GA" => Self::Ga,
-            "GM" => Self::Gm,
-            "GE" => Self::Ge,
-            "DE" => Self::De,
-            "GH" => Self::Gh,
-            "GI" => Self::Gi,
-            "GR" => Self::Gr,
-            "GL" => Self::Gl,
-            "GD" => Self::Gd,
-            "GP" => Self::Gp,
-            "GU" => Self::Gu,
-            "GT" => Self::Gt,
-            "GN" => Self::Gn,
-            "GW" => Self::Gw,
-            "GY" => Self::Gy,
-            "HT" => Self::Ht,
-            "HM" => Self::Hm,
-            "VA" => Self::Va,
-            "HN" => Self::Hn,
-            "HK" => Self::Hk,
-            "HU" => Self::Hu,
-            "IS" => Self::Is,
-            "IN" => Self::In,
-            "ID" => Self::Id,
-            "IR" => Self::Ir,
-            "IQ" => Self::Iq,
-            "IE" => Self::Ie,
-            "IL" => Self::Il,
-            "IT" => Self::It,
-            "JM" => Self::Jm,
-            "JP" => Self::Jp,
-            "JO" => Self::Jo,
-            "KZ" => Self::Kz,
-            "KE" => Self::Ke,
-            "KI" => Self::Ki,
-            "KP" => Self::Kp,
-            "KR" => Self::Kr,
-            "KW" => Self::Kw,
-            "KG" => Self::Kg,
-            "LA" => Self::La,
-            "LV" => Self::Lv,
-            "LB" => Self::Lb,
-            "LS" => Self::Ls,
-            "LR" => Self::Lr,
-            "LY" => Self::Ly,
-            "LI" => Self::Li,
-            "LT" => Self::Lt,
-            "LU" => Self::Lu,
-            "MO" => Self::Mo,
-            "MK" => Self::Mk,
-            "MG" => Self::Mg,
-            "MW" => Self::Mw,
-            "MY" => Self::My,
-            "MV" => Self::Mv,
-            "ML" => Self::Ml,
-            "MT" => Self::Mt,
-            "MH" => Self::Mh,
-            "MQ" => Self::Mq,
-            "MR" => Self::Mr,
-            "MU" => Self::Mu,
-            "YT" => Self::Yt,
-            "MX" => Self::Mx,
-            "FM" => Self::Fm,
-            "MD" => Self::Md,
-            "MC" => Self::Mc,
-            "MN" => Self::Mn,
-            "MS" => Self::Ms,
-            "MA" => Self::Ma,
-            "MZ" => Self::Mz,
-            "MM" => Self::Mm,
-            "NA" => Self::Na,
-            "NR" => Self::Nr,
-            "NP" => Self::Np,
-            "NL" => Self::Nl,
-            "AN" => Self::An,
-            "NC" => Self::Nc,
-            "NZ" => Self::Nz,
-            "NI" => Self::Ni,
-            "NE" => Self::Ne,
-            "NG" => Self::Ng,
-            "NU" => Self::Nu,
-            "NF" => Self::Nf,
-            "MP" => Self::Mp,
-            "NO" => Self::No,
-            "OM" => Self::Om,
-            "PK" => Self::Pk,
-            "PW" => Self::Pw,
-            "PS" => Self::Ps,
-            "PA" => Self::Pa,
-            "PG" => Self::Pg,
-            "PY" => Self::Py,
-            "PE" => Self::Pe,
-            "PH" => Self::Ph,
-            "PN" => Self::Pn,
-            "PL" => Self::Pl,
-            "PT" => Self::Pt,
-            "PR" => Self::Pr,
-            "QA" => Self::Qa,
-            "RE" => Self::Re,
-            "RO" => Self::Ro,
-            "RU" => Self::Ru,
-            "RW" => Self::Rw,
-            "SH" => Self::Sh,
-            "KN" => Self::Kn,
-            "LC" => Self::Lc,
-            "PM" => Self::Pm,
-            "VC" => Self::Vc,
-            "WS" => Self::Ws,
-            "SM" => Self::Sm,
-            "ST" => Self::St,
-            "SA" => Self::Sa,
-            "SN" => Self::Sn,
-            "SC" => Self::Sc,
-            "SL" => Self::Sl,
-            "SG" => Self::Sg,
-            "SK" => Self::Sk,
-            "SI" => Self::Si,
-            "SB" => Self::Sb,
-            "SO" => Self::So,
-            "ZA" => Self::Za,
-            "GS" => Self::Gs,
-            "ES" => Self::Es,
-            "LK" => Self::Lk,
-            "SD" => Self::Sd,
-            "SR" => Self::Sr,
-            "SJ" => Self::Sj,
-            "SZ" => Self::Sz,
-            "SE" => Self::Se,
-            "CH" => Self::Ch,
-            "SY" => Self::Sy,
-            "TW" => Self::Tw,
-            "TJ" => Self::Tj,
-            "TZ" => Self::Tz,
-            "TH" => Self::Th,
-            "TG" => Self::Tg,
-            "TK" => Self::Tk,
-            "TO" => Self::To,
-            "TT" => Self::Tt,
-            "TN" => Self::Tn,
-            "TR" => Self::Tr,
-            "TM" => Self::Tm,
-            "TC" => Self::Tc,
-            "TV" => Self::Tv,
-            "UG" => Self::Ug,
-            "UA" => Self::Ua,
-            "AE" => Self::Ae,
-            "GB" => Self::Gb,
-            "US" => Self::Us,
-            "UM" => Self::Um,
-            "UY" => Self::Uy,
-            "UZ" => Self::Uz,
-            "VU" => Self::Vu,
-            "VE" => Self::Ve,
-            "VN" => Self::Vn,
-            "VG" => Self::Vg,
-            "VI" => Self::Vi,
-            "WF" => Self::Wf,
-            "EH" => Self::Eh,
-            "YE" => Self::Ye,
-            "YU" => Self::Yu,
-            "ZM" => Self::Zm,
-            "ZW" => Self::Zw,
-            "AA" => Self::Aa,
-            "QM" => Self::Qm,
-            "QN" => Self::Qn,
-            "QO" => Self::Qo,
-            "QP" => Self::Qp,
-            "CS" => Self::Cs,
-            "CustomCode" => Self::CustomCode,
-            "GG" => Self::Gg,
-            "IM" => Self::Im,
-            "JE" => Self::Je,
-            "TL" => Self::Tl,
-            "RS" => Self::Rs,
-            "ME" => Self::Me,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'F'] => Self::Af,
+            [b'A', b'L'] => Self::Al,
+            [b'D', b'Z'] => Self::Dz,
+            [b'A', b'S'] => Self::As,
+            [b'A', b'D'] => Self::Ad,
+            [b'A', b'O'] => Self::Ao,
+            [b'A', b'I'] => Self::Ai,
+            [b'A', b'Q'] => Self::Aq,
+            [b'A', b'G'] => Self::Ag,
+            [b'A', b'R'] => Self::Ar,
+            [b'A', b'M'] => Self::Am,
+            [b'A', b'W'] => Self::Aw,
+            [b'A', b'U'] => Self::Au,
+            [b'A', b'T'] => Self::At,
+            [b'A', b'Z'] => Self::Az,
+            [b'B', b'S'] => Self::Bs,
+            [b'B', b'H'] => Self::Bh,
+            [b'B', b'D'] => Self::Bd,
+            [b'B', b'B'] => Self::Bb,
+            [b'B', b'Y'] => Self::By,
+            [b'B', b'E'] => Self::Be,
+            [b'B', b'Z'] => Self::Bz,
+            [b'B', b'J'] => Self::Bj,
+            [b'B', b'M'] => Self::Bm,
+            [b'B', b'T'] => Self::Bt,
+            [b'B', b'O'] => Self::Bo,
+            [b'B', b'A'] => Self::Ba,
+            [b'B', b'W'] => Self::Bw,
+            [b'B', b'V'] => Self::Bv,
+            [b'B', b'R'] => Self::Br,
+            [b'I', b'O'] => Self::Io,
+            [b'B', b'N'] => Self::Bn,
+            [b'B', b'G'] => Self::Bg,
+            [b'B', b'F'] => Self::Bf,
+            [b'B', b'I'] => Self::Bi,
+            [b'K', b'H'] => Self::Kh,
+            [b'C', b'M'] => Self::Cm,
+            [b'C', b'A'] => Self::Ca,
+            [b'C', b'V'] => Self::Cv,
+            [b'K', b'Y'] => Self::Ky,
+            [b'C', b'F'] => Self::Cf,
+            [b'T', b'D'] => Self::Td,
+            [b'C', b'L'] => Self::Cl,
+            [b'C', b'2'] => Self::C2,
+            [b'C', b'N'] => Self::Cn,
+            [b'C', b'X'] => Self::Cx,
+            [b'C', b'C'] => Self::Cc,
+            [b'C', b'O'] => Self::Co,
+            [b'K', b'M'] => Self::Km,
+            [b'C', b'G'] => Self::Cg,
+            [b'C', b'D'] => Self::Cd,
+            [b'C', b'K'] => Self::Ck,
+            [b'C', b'R'] => Self::Cr,
+            [b'C', b'I'] => Self::Ci,
+            [b'H', b'R'] => Self::Hr,
+            [b'C', b'U'] => Self::Cu,
+            [b'C', b'Y'] => Self::Cy,
+            [b'C', b'Z'] => Self::Cz,
+            [b'D', b'K'] => Self::Dk,
+            [b'D', b'J'] => Self::Dj,
+            [b'D', b'M'] => Self::Dm,
+            [b'D', b'O'] => Self::Do,
+            [b'T', b'P'] => Self::Tp,
+            [b'E', b'C'] => Self::Ec,
+            [b'E', b'G'] => Self::Eg,
+            [b'S', b'V'] => Self::Sv,
+            [b'G', b'Q'] => Self::Gq,
+            [b'E', b'R'] => Self::Er,
+            [b'E', b'E'] => Self::Ee,
+            [b'E', b'T'] => Self::Et,
+            [b'F', b'K'] => Self::Fk,
+            [b'F', b'O'] => Self::Fo,
+            [b'F', b'J'] => Self::Fj,
+            [b'F', b'I'] => Self::Fi,
+            [b'F', b'R'] => Self::Fr,
+            [b'G', b'F'] => Self::Gf,
+            [b'P', b'F'] => Self::Pf,
+            [b'T', b'F'] => Self::Tf,
+            [b'G', b'A'] => Self::Ga,
+            [b'G', b'M'] => Self::Gm,
+            [b'G', b'E'] => Self::Ge,
+            [b'D', b'E'] => Self::De,
+            [b'G', b'H'] => Self::Gh,
+            [b'G', b'I'] => Self::Gi,
+            [b'G', b'R'] => Self::Gr,
+            [b'G', b'L'] => Self::Gl,
+            [b'G', b'D'] => Self::Gd,
+            [b'G', b'P'] => Self::Gp,
+            [b'G', b'U'] => Self::Gu,
+            [b'G', b'T'] => Self::Gt,
+            [b'G', b'N'] => Self::Gn,
+            [b'G', b'W'] => Self::Gw,
+            [b'G', b'Y'] => Self::Gy,
+            [b'H', b'T'] => Self::Ht,
+            [b'H', b'M'] => Self::Hm,
+            [b'V', b'A'] => Self::Va,
+            [b'H', b'N'] => Self::Hn,
+            [b'H', b'K'] => Self::Hk,
+            [b'H', b'U'] => Self::Hu,
+            [b'I', b'S'] => Self::Is,
+            [b'I', b'N'] => Self::In,
+            [b'I', b'D'] => Self::Id,
+            [b'I', b'R'] => Self::Ir,
+            [b'I', b'Q'] => Self::Iq,
+            [b'I', b'E'] => Self::Ie,
+            [b'I', b'L'] => Self::Il,
+            [b'I', b'T'] => Self::It,
+            [b'J', b'M'] => Self::Jm,
+            [b'J', b'P'] => Self::Jp,
+            [b'J', b'O'] => Self::Jo,
+            [b'K', b'Z'] => Self::Kz,
+            [b'K', b'E'] => Self::Ke,
+            [b'K', b'I'] => Self::Ki,
+            [b'K', b'P'] => Self::Kp,
+            [b'K', b'R'] => Self::Kr,
+            [b'K', b'W'] => Self::Kw,
+            [b'K', b'G'] => Self::Kg,
+            [b'L', b'A'] => Self::La,
+            [b'L', b'V'] => Self::Lv,
+            [b'L', b'B'] => Self::Lb,
+            [b'L', b'S'] => Self::Ls,
+            [b'L', b'R'] => Self::Lr,
+            [b'L', b'Y'] => Self::Ly,
+            [b'L', b'I'] => Self::Li,
+            [b'L', b'T'] => Self::Lt,
+            [b'L', b'U'] => Self::Lu,
+            [b'M', b'O'] => Self::Mo,
+            [b'M', b'K'] => Self::Mk,
+            [b'M', b'G'] => Self::Mg,
+            [b'M', b'W'] => Self::Mw,
+            [b'M', b'Y'] => Self::My,
+            [b'M', b'V'] => Self::Mv,
+            [b'M', b'L'] => Self::Ml,
+            [b'M', b'T'] => Self::Mt,
+            [b'M', b'H'] => Self::Mh,
+            [b'M', b'Q'] => Self::Mq,
+            [b'M', b'R'] => Self::Mr,
+            [b'M', b'U'] => Self::Mu,
+            [b'Y', b'T'] => Self::Yt,
+            [b'M', b'X'] => Self::Mx,
+            [b'F', b'M'] => Self::Fm,
+            [b'M', b'D'] => Self::Md,
+            [b'M', b'C'] => Self::Mc,
+            [b'M', b'N'] => Self::Mn,
+            [b'M', b'S'] => Self::Ms,
+            [b'M', b'A'] => Self::Ma,
+            [b'M', b'Z'] => Self::Mz,
+            [b'M', b'M'] => Self::Mm,
+            [b'N', b'A'] => Self::Na,
+            [b'N', b'R'] => Self::Nr,
+            [b'N', b'P'] => Self::Np,
+            [b'N', b'L'] => Self::Nl,
+            [b'A', b'N'] => Self::An,
+            [b'N', b'C'] => Self::Nc,
+            [b'N', b'Z'] => Self::Nz,
+            [b'N', b'I'] => Self::Ni,
+            [b'N', b'E'] => Self::Ne,
+            [b'N', b'G'] => Self::Ng,
+            [b'N', b'U'] => Self::Nu,
+            [b'N', b'F'] => Self::Nf,
+            [b'M', b'P'] => Self::Mp,
+            [b'N', b'O'] => Self::No,
+            [b'O', b'M'] => Self::Om,
+            [b'P', b'K'] => Self::Pk,
+            [b'P', b'W'] => Self::Pw,
+            [b'P', b'S'] => Self::Ps,
+            [b'P', b'A'] => Self::Pa,
+            [b'P', b'G'] => Self::Pg,
+            [b'P', b'Y'] => Self::Py,
+            [b'P', b'E'] => Self::Pe,
+            [b'P', b'H'] => Self::Ph,
+            [b'P', b'N'] => Self::Pn,
+            [b'P', b'L'] => Self::Pl,
+            [b'P', b'T'] => Self::Pt,
+            [b'P', b'R'] => Self::Pr,
+            [b'Q', b'A'] => Self::Qa,
+            [b'R', b'E'] => Self::Re,
+            [b'R', b'O'] => Self::Ro,
+            [b'R', b'U'] => Self::Ru,
+            [b'R', b'W'] => Self::Rw,
+            [b'S', b'H'] => Self::Sh,
+            [b'K', b'N'] => Self::Kn,
+            [b'L', b'C'] => Self::Lc,
+            [b'P', b'M'] => Self::Pm,
+            [b'V', b'C'] => Self::Vc,
+            [b'W', b'S'] => Self::Ws,
+            [b'S', b'M'] => Self::Sm,
+            [b'S', b'T'] => Self::St,
+            [b'S', b'A'] => Self::Sa,
+            [b'S', b'N'] => Self::Sn,
+            [b'S', b'C'] => Self::Sc,
+            [b'S', b'L'] => Self::Sl,
+            [b'S', b'G'] => Self::Sg,
+            [b'S', b'K'] => Self::Sk,
+            [b'S', b'I'] => Self::Si,
+            [b'S', b'B'] => Self::Sb,
+            [b'S', b'O'] => Self::So,
+            [b'Z', b'A'] => Self::Za,
+            [b'G', b'S'] => Self::Gs,
+            [b'E', b'S'] => Self::Es,
+            [b'L', b'K'] => Self::Lk,
+            [b'S', b'D'] => Self::Sd,
+            [b'S', b'R'] => Self::Sr,
+            [b'S', b'J'] => Self::Sj,
+            [b'S', b'Z'] => Self::Sz,
+            [b'S', b'E'] => Self::Se,
+            [b'C', b'H'] => Self::Ch,
+            [b'S', b'Y'] => Self::Sy,
+            [b'T', b'W'] => Self::Tw,
+            [b'T', b'J'] => Self::Tj,
+            [b'T', b'Z'] => Self::Tz,
+            [b'T', b'H'] => Self::Th,
+            [b'T', b'G'] => Self::Tg,
+            [b'T', b'K'] => Self::Tk,
+            [b'T', b'O'] => Self::To,
+            [b'T', b'T'] => Self::Tt,
+            [b'T', b'N'] => Self::Tn,
+            [b'T', b'R'] => Self::Tr,
+            [b'T', b'M'] => Self::Tm,
+            [b'T', b'C'] => Self::Tc,
+            [b'T', b'V'] => Self::Tv,
+            [b'U', b'G'] => Self::Ug,
+            [b'U', b'A'] => Self::Ua,
+            [b'A', b'E'] => Self::Ae,
+            [b'G', b'B'] => Self::Gb,
+            [b'U', b'S'] => Self::Us,
+            [b'U', b'M'] => Self::Um,
+            [b'U', b'Y'] => Self::Uy,
+            [b'U', b'Z'] => Self::Uz,
+            [b'V', b'U'] => Self::Vu,
+            [b'V', b'E'] => Self::Ve,
+            [b'V', b'N'] => Self::Vn,
+            [b'V', b'G'] => Self::Vg,
+            [b'V', b'I'] => Self::Vi,
+            [b'W', b'F'] => Self::Wf,
+            [b'E', b'H'] => Self::Eh,
+            [b'Y', b'E'] => Self::Ye,
+            [b'Y', b'U'] => Self::Yu,
+            [b'Z', b'M'] => Self::Zm,
+            [b'Z', b'W'] => Self::Zw,
+            [b'A', b'A'] => Self::Aa,
+            [b'Q', b'M'] => Self::Qm,
+            [b'Q', b'N'] => Self::Qn,
+            [b'Q', b'O'] => Self::Qo,
+            [b'Q', b'P'] => Self::Qp,
+            [b'C', b'S'] => Self::Cs,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            [b'G', b'G'] => Self::Gg,
+            [b'I', b'M'] => Self::Im,
+            [b'J', b'E'] => Self::Je,
+            [b'T', b'L'] => Self::Tl,
+            [b'R', b'S'] => Self::Rs,
+            [b'M', b'E'] => Self::Me,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -5561,9 +6285,9 @@ impl CoupleType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "LifeTime" => Self::LifeTime,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'L', b'i', b'f', b'e', b'T', b'i', b'm', b'e'] => Self::LifeTime,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -5633,15 +6357,17 @@ impl CreditCardTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Visa" => Self::Visa,
-            "MasterCard" => Self::MasterCard,
-            "Discover" => Self::Discover,
-            "Amex" => Self::Amex,
-            "Switch" => Self::Switch,
-            "Solo" => Self::Solo,
-            "Maestro" => Self::Maestro,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'V', b'i', b's', b'a'] => Self::Visa,
+            [b'M', b'a', b's', b't', b'e', b'r', b'C', b'a', b'r', b'd'] => {
+                Self::MasterCard
+            }
+            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
+            [b'A', b'm', b'e', b'x'] => Self::Amex,
+            [b'S', b'w', b'i', b't', b'c', b'h'] => Self::Switch,
+            [b'S', b'o', b'l', b'o'] => Self::Solo,
+            [b'M', b'a', b'e', b's', b't', b'r', b'o'] => Self::Maestro,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6405,183 +7131,185 @@ impl CurrencyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AFA" => Self::Afa,
-            "ALL" => Self::All,
-            "DZD" => Self::Dzd,
-            "ADP" => Self::Adp,
-            "AOA" => Self::Aoa,
-            "ARS" => Self::Ars,
-            "AMD" => Self::Amd,
-            "AWG" => Self::Awg,
-            "AZM" => Self::Azm,
-            "BSD" => Self::Bsd,
-            "BHD" => Self::Bhd,
-            "BDT" => Self::Bdt,
-            "BBD" => Self::Bbd,
-            "BYR" => Self::Byr,
-            "BZD" => Self::Bzd,
-            "BMD" => Self::Bmd,
-            "BTN" => Self::Btn,
-            "INR" => Self::Inr,
-            "BOV" => Self::Bov,
-            "BOB" => Self::Bob,
-            "BAM" => Self::Bam,
-            "BWP" => Self::Bwp,
-            "BRL" => Self::Brl,
-            "BND" => Self::Bnd,
-            "BGL" => Self::Bgl,
-            "BGN" => Self::Bgn,
-            "BIF" => Self::Bif,
-            "KHR" => Self::Khr,
-            "CAD" => Self::Cad,
-            "CVE" => Self::Cve,
-            "KYD" => Self::Kyd,
-            "XAF" => Self::Xaf,
-            "CLF" => Self::Clf,
-            "CLP" => Self::Clp,
-            "CNY" => Self::Cny,
-            "COP" => Self::Cop,
-            "KMF" => Self::Kmf,
-            "CDF" => Self::Cdf,
-            "CRC" => Self::Crc,
-            "HRK" => Self::Hrk,
-            "CUP" => Self::Cup,
-            "CYP" => Self::Cyp,
-            "CZK" => Self::Czk,
-            "DKK" => Self::Dkk,
-            "DJF" => Self::Djf,
-            "DOP" => Self::Dop,
-            "TPE" => Self::Tpe,
-            "ECV" => Self::Ecv,
-            "ECS" => Self::Ecs,
-            "EGP" => Self::Egp,
-            "SVC" => Self::Svc,
-            "ERN" => Self::Ern,
-            "EEK" => Self::Eek,
-            "ETB" => Self::Etb,
-            "FKP" => Self::Fkp,
-            "FJD" => Self::Fjd,
-            "GMD" => Self::Gmd,
-            "GEL" => Self::Gel,
-            "GHC" => Self::Ghc,
-            "GIP" => Self::Gip,
-            "GTQ" => Self::Gtq,
-            "GNF" => Self::Gnf,
-            "GWP" => Self::Gwp,
-            "GYD" => Self::Gyd,
-            "HTG" => Self::Htg,
-            "HNL" => Self::Hnl,
-            "HKD" => Self::Hkd,
-            "HUF" => Self::Huf,
-            "ISK" => Self::Isk,
-            "IDR" => Self::Idr,
-            "IRR" => Self::Irr,
-            "IQD" => Self::Iqd,
-            "ILS" => Self::Ils,
-            "JMD" => Self::Jmd,
-            "JPY" => Self::Jpy,
-            "JOD" => Self::Jod,
-            "KZT" => Self::Kzt,
-            "KES" => Self::Kes,
-            "AUD" => Self::Aud,
-            "KPW" => Self::Kpw,
-            "KRW" => Self::Krw,
-            "KWD" => Self::Kwd,
-            "KGS" => Self::Kgs,
-            "LAK" => Self::Lak,
-            "LVL" => Self::Lvl,
-            "LBP" => Self::Lbp,
-            "LSL" => Self::Lsl,
-            "LRD" => Self::Lrd,
-            "LYD" => Self::Lyd,
-            "CHF" => Self::Chf,
-            "LTL" => Self::Ltl,
-            "MOP" => Self::Mop,
-            "MKD" => Self::Mkd,
-            "MGF" => Self::Mgf,
-            "MWK" => Self::Mwk,
-            "MYR" => Self::Myr,
-            "MVR" => Self::Mvr,
-            "MTL" => Self::Mtl,
-            "EUR" => Self::Eur,
-            "MRO" => Self::Mro,
-            "MUR" => Self::Mur,
-            "MXN" => Self::Mxn,
-            "MXV" => Self::Mxv,
-            "MDL" => Self::Mdl,
-            "MNT" => Self::Mnt,
-            "XCD" => Self::Xcd,
-            "MZM" => Self::Mzm,
-            "MMK" => Self::Mmk,
-            "ZAR" => Self::Zar,
-            "NAD" => Self::Nad,
-            "NPR" => Self::Npr,
-            "ANG" => Self::Ang,
-            "XPF" => Self::Xpf,
-            "NZD" => Self::Nzd,
-            "NIO" => Self::Nio,
-            "NGN" => Self::Ngn,
-            "NOK" => Self::Nok,
-            "OMR" => Self::Omr,
-            "PKR" => Self::Pkr,
-            "PAB" => Self::Pab,
-            "PGK" => Self::Pgk,
-            "PYG" => Self::Pyg,
-            "PEN" => Self::Pen,
-            "PHP" => Self::Php,
-            "PLN" => Self::Pln,
-            "USD" => Self::Usd,
-            "QAR" => Self::Qar,
-            "ROL" => Self::Rol,
-            "RUB" => Self::Rub,
-            "RUR" => Self::Rur,
-            "RWF" => Self::Rwf,
-            "SHP" => Self::Shp,
-            "WST" => Self::Wst,
-            "STD" => Self::Std,
-            "SAR" => Self::Sar,
-            "SCR" => Self::Scr,
-            "SLL" => Self::Sll,
-            "SGD" => Self::Sgd,
-            "SKK" => Self::Skk,
-            "SIT" => Self::Sit,
-            "SBD" => Self::Sbd,
-            "SOS" => Self::Sos,
-            "LKR" => Self::Lkr,
-            "SDD" => Self::Sdd,
-            "SRG" => Self::Srg,
-            "SZL" => Self::Szl,
-            "SEK" => Self::Sek,
-            "SYP" => Self::Syp,
-            "TWD" => Self::Twd,
-            "TJS" => Self::Tjs,
-            "TZS" => Self::Tzs,
-            "THB" => Self::Thb,
-            "XOF" => Self::Xof,
-            "TOP" => Self::Top,
-            "TTD" => Self::Ttd,
-            "TND" => Self::Tnd,
-            "TRY" => Self::Try,
-            "TMM" => Self::Tmm,
-            "UGX" => Self::Ugx,
-            "UAH" => Self::Uah,
-            "AED" => Self::Aed,
-            "GBP" => Self::Gbp,
-            "USS" => Self::Uss,
-            "USN" => Self::Usn,
-            "UYU" => Self::Uyu,
-            "UZS" => Self::Uzs,
-            "VUV" => Self::Vuv,
-            "VEB" => Self::Veb,
-            "VND" => Self::Vnd,
-            "MAD" => Self::Mad,
-            "YER" => Self::Yer,
-            "YUM" => Self::Yum,
-            "ZMK" => Self::Zmk,
-            "ZWD" => Self::Zwd,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'F', b'A'] => Self::Afa,
+            [b'A', b'L', b'L'] => Self::All,
+            [b'D', b'Z', b'D'] => Self::Dzd,
+            [b'A', b'D', b'P'] => Self::Adp,
+            [b'A', b'O', b'A'] => Self::Aoa,
+            [b'A', b'R', b'S'] => Self::Ars,
+            [b'A', b'M', b'D'] => Self::Amd,
+            [b'A', b'W', b'G'] => Self::Awg,
+            [b'A', b'Z', b'M'] => Self::Azm,
+            [b'B', b'S', b'D'] => Self::Bsd,
+            [b'B', b'H', b'D'] => Self::Bhd,
+            [b'B', b'D', b'T'] => Self::Bdt,
+            [b'B', b'B', b'D'] => Self::Bbd,
+            [b'B', b'Y', b'R'] => Self::Byr,
+            [b'B', b'Z', b'D'] => Self::Bzd,
+            [b'B', b'M', b'D'] => Self::Bmd,
+            [b'B', b'T', b'N'] => Self::Btn,
+            [b'I', b'N', b'R'] => Self::Inr,
+            [b'B', b'O', b'V'] => Self::Bov,
+            [b'B', b'O', b'B'] => Self::Bob,
+            [b'B', b'A', b'M'] => Self::Bam,
+            [b'B', b'W', b'P'] => Self::Bwp,
+            [b'B', b'R', b'L'] => Self::Brl,
+            [b'B', b'N', b'D'] => Self::Bnd,
+            [b'B', b'G', b'L'] => Self::Bgl,
+            [b'B', b'G', b'N'] => Self::Bgn,
+            [b'B', b'I', b'F'] => Self::Bif,
+            [b'K', b'H', b'R'] => Self::Khr,
+            [b'C', b'A', b'D'] => Self::Cad,
+            [b'C', b'V', b'E'] => Self::Cve,
+            [b'K', b'Y', b'D'] => Self::Kyd,
+            [b'X', b'A', b'F'] => Self::Xaf,
+            [b'C', b'L', b'F'] => Self::Clf,
+            [b'C', b'L', b'P'] => Self::Clp,
+            [b'C', b'N', b'Y'] => Self::Cny,
+            [b'C', b'O', b'P'] => Self::Cop,
+            [b'K', b'M', b'F'] => Self::Kmf,
+            [b'C', b'D', b'F'] => Self::Cdf,
+            [b'C', b'R', b'C'] => Self::Crc,
+            [b'H', b'R', b'K'] => Self::Hrk,
+            [b'C', b'U', b'P'] => Self::Cup,
+            [b'C', b'Y', b'P'] => Self::Cyp,
+            [b'C', b'Z', b'K'] => Self::Czk,
+            [b'D', b'K', b'K'] => Self::Dkk,
+            [b'D', b'J', b'F'] => Self::Djf,
+            [b'D', b'O', b'P'] => Self::Dop,
+            [b'T', b'P', b'E'] => Self::Tpe,
+            [b'E', b'C', b'V'] => Self::Ecv,
+            [b'E', b'C', b'S'] => Self::Ecs,
+            [b'E', b'G', b'P'] => Self::Egp,
+            [b'S', b'V', b'C'] => Self::Svc,
+            [b'E', b'R', b'N'] => Self::Ern,
+            [b'E', b'E', b'K'] => Self::Eek,
+            [b'E', b'T', b'B'] => Self::Etb,
+            [b'F', b'K', b'P'] => Self::Fkp,
+            [b'F', b'J', b'D'] => Self::Fjd,
+            [b'G', b'M', b'D'] => Self::Gmd,
+            [b'G', b'E', b'L'] => Self::Gel,
+            [b'G', b'H', b'C'] => Self::Ghc,
+            [b'G', b'I', b'P'] => Self::Gip,
+            [b'G', b'T', b'Q'] => Self::Gtq,
+            [b'G', b'N', b'F'] => Self::Gnf,
+            [b'G', b'W', b'P'] => Self::Gwp,
+            [b'G', b'Y', b'D'] => Self::Gyd,
+            [b'H', b'T', b'G'] => Self::Htg,
+            [b'H', b'N', b'L'] => Self::Hnl,
+            [b'H', b'K', b'D'] => Self::Hkd,
+            [b'H', b'U', b'F'] => Self::Huf,
+            [b'I', b'S', b'K'] => Self::Isk,
+            [b'I', b'D', b'R'] => Self::Idr,
+            [b'I', b'R', b'R'] => Self::Irr,
+            [b'I', b'Q', b'D'] => Self::Iqd,
+            [b'I', b'L', b'S'] => Self::Ils,
+            [b'J', b'M', b'D'] => Self::Jmd,
+            [b'J', b'P', b'Y'] => Self::Jpy,
+            [b'J', b'O', b'D'] => Self::Jod,
+            [b'K', b'Z', b'T'] => Self::Kzt,
+            [b'K', b'E', b'S'] => Self::Kes,
+            [b'A', b'U', b'D'] => Self::Aud,
+            [b'K', b'P', b'W'] => Self::Kpw,
+            [b'K', b'R', b'W'] => Self::Krw,
+            [b'K', b'W', b'D'] => Self::Kwd,
+            [b'K', b'G', b'S'] => Self::Kgs,
+            [b'L', b'A', b'K'] => Self::Lak,
+            [b'L', b'V', b'L'] => Self::Lvl,
+            [b'L', b'B', b'P'] => Self::Lbp,
+            [b'L', b'S', b'L'] => Self::Lsl,
+            [b'L', b'R', b'D'] => Self::Lrd,
+            [b'L', b'Y', b'D'] => Self::Lyd,
+            [b'C', b'H', b'F'] => Self::Chf,
+            [b'L', b'T', b'L'] => Self::Ltl,
+            [b'M', b'O', b'P'] => Self::Mop,
+            [b'M', b'K', b'D'] => Self::Mkd,
+            [b'M', b'G', b'F'] => Self::Mgf,
+            [b'M', b'W', b'K'] => Self::Mwk,
+            [b'M', b'Y', b'R'] => Self::Myr,
+            [b'M', b'V', b'R'] => Self::Mvr,
+            [b'M', b'T', b'L'] => Self::Mtl,
+            [b'E', b'U', b'R'] => Self::Eur,
+            [b'M', b'R', b'O'] => Self::Mro,
+            [b'M', b'U', b'R'] => Self::Mur,
+            [b'M', b'X', b'N'] => Self::Mxn,
+            [b'M', b'X', b'V'] => Self::Mxv,
+            [b'M', b'D', b'L'] => Self::Mdl,
+            [b'M', b'N', b'T'] => Self::Mnt,
+            [b'X', b'C', b'D'] => Self::Xcd,
+            [b'M', b'Z', b'M'] => Self::Mzm,
+            [b'M', b'M', b'K'] => Self::Mmk,
+            [b'Z', b'A', b'R'] => Self::Zar,
+            [b'N', b'A', b'D'] => Self::Nad,
+            [b'N', b'P', b'R'] => Self::Npr,
+            [b'A', b'N', b'G'] => Self::Ang,
+            [b'X', b'P', b'F'] => Self::Xpf,
+            [b'N', b'Z', b'D'] => Self::Nzd,
+            [b'N', b'I', b'O'] => Self::Nio,
+            [b'N', b'G', b'N'] => Self::Ngn,
+            [b'N', b'O', b'K'] => Self::Nok,
+            [b'O', b'M', b'R'] => Self::Omr,
+            [b'P', b'K', b'R'] => Self::Pkr,
+            [b'P', b'A', b'B'] => Self::Pab,
+            [b'P', b'G', b'K'] => Self::Pgk,
+            [b'P', b'Y', b'G'] => Self::Pyg,
+            [b'P', b'E', b'N'] => Self::Pen,
+            [b'P', b'H', b'P'] => Self::Php,
+            [b'P', b'L', b'N'] => Self::Pln,
+            [b'U', b'S', b'D'] => Self::Usd,
+            [b'Q', b'A', b'R'] => Self::Qar,
+            [b'R', b'O', b'L'] => Self::Rol,
+            [b'R', b'U', b'B'] => Self::Rub,
+            [b'R', b'U', b'R'] => Self::Rur,
+            [b'R', b'W', b'F'] => Self::Rwf,
+            [b'S', b'H', b'P'] => Self::Shp,
+            [b'W', b'S', b'T'] => Self::Wst,
+            [b'S', b'T', b'D'] => Self::Std,
+            [b'S', b'A', b'R'] => Self::Sar,
+            [b'S', b'C', b'R'] => Self::Scr,
+            [b'S', b'L', b'L'] => Self::Sll,
+            [b'S', b'G', b'D'] => Self::Sgd,
+            [b'S', b'K', b'K'] => Self::Skk,
+            [b'S', b'I', b'T'] => Self::Sit,
+            [b'S', b'B', b'D'] => Self::Sbd,
+            [b'S', b'O', b'S'] => Self::Sos,
+            [b'L', b'K', b'R'] => Self::Lkr,
+            [b'S', b'D', b'D'] => Self::Sdd,
+            [b'S', b'R', b'G'] => Self::Srg,
+            [b'S', b'Z', b'L'] => Self::Szl,
+            [b'S', b'E', b'K'] => Self::Sek,
+            [b'S', b'Y', b'P'] => Self::Syp,
+            [b'T', b'W', b'D'] => Self::Twd,
+            [b'T', b'J', b'S'] => Self::Tjs,
+            [b'T', b'Z', b'S'] => Self::Tzs,
+            [b'T', b'H', b'B'] => Self::Thb,
+            [b'X', b'O', b'F'] => Self::Xof,
+            [b'T', b'O', b'P'] => Self::Top,
+            [b'T', b'T', b'D'] => Self::Ttd,
+            [b'T', b'N', b'D'] => Self::Tnd,
+            [b'T', b'R', b'Y'] => Self::Try,
+            [b'T', b'M', b'M'] => Self::Tmm,
+            [b'U', b'G', b'X'] => Self::Ugx,
+            [b'U', b'A', b'H'] => Self::Uah,
+            [b'A', b'E', b'D'] => Self::Aed,
+            [b'G', b'B', b'P'] => Self::Gbp,
+            [b'U', b'S', b'S'] => Self::Uss,
+            [b'U', b'S', b'N'] => Self::Usn,
+            [b'U', b'Y', b'U'] => Self::Uyu,
+            [b'U', b'Z', b'S'] => Self::Uzs,
+            [b'V', b'U', b'V'] => Self::Vuv,
+            [b'V', b'E', b'B'] => Self::Veb,
+            [b'V', b'N', b'D'] => Self::Vnd,
+            [b'M', b'A', b'D'] => Self::Mad,
+            [b'Y', b'E', b'R'] => Self::Yer,
+            [b'Y', b'U', b'M'] => Self::Yum,
+            [b'Z', b'M', b'K'] => Self::Zmk,
+            [b'Z', b'W', b'D'] => Self::Zwd,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6649,12 +7377,18 @@ impl DepositTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "OtherMethod" => Self::OtherMethod,
-            "FastDeposit" => Self::FastDeposit,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'O', b't', b'h', b'e', b'r', b'M', b'e', b't', b'h', b'o', b'd'] => {
+                Self::OtherMethod
+            }
+            [b'F', b'a', b's', b't', b'D', b'e', b'p', b'o', b's', b'i', b't'] => {
+                Self::FastDeposit
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6713,11 +7447,15 @@ impl DetailLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ReturnAll" => Self::ReturnAll,
-            "ItemReturnDescription" => Self::ItemReturnDescription,
-            "ItemReturnAttributes" => Self::ItemReturnAttributes,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'R', b'e', b't', b'u', b'r', b'n', b'A', b'l', b'l'] => Self::ReturnAll,
+            [b'I', b't', b'e', b'm', b'R', b'e', b't', b'u', b'r', b'n', b'D', b'e',
+            b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
+                Self::ItemReturnDescription
+            }
+            [b'I', b't', b'e', b'm', b'R', b'e', b't', b'u', b'r', b'n', b'A', b't',
+            b't', b'r', b'i', b'b', b'u', b't', b'e', b's'] => Self::ItemReturnAttributes,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6764,11 +7502,13 @@ impl DyneticClientType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "WAP" => Self::Wap,
-            "J2MEClient" => Self::J2MeClient,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'W', b'A', b'P'] => Self::Wap,
+            [b'J', b'2', b'M', b'E', b'C', b'l', b'i', b'e', b'n', b't'] => {
+                Self::J2MeClient
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6827,13 +7567,14 @@ impl EbayCheckoutType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "Auction" => Self::Auction,
-            "BuyItNow" => Self::BuyItNow,
-            "FixedPriceItem" => Self::FixedPriceItem,
-            "Autopay" => Self::Autopay,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'A', b'u', b'c', b't', b'i', b'o', b'n'] => Self::Auction,
+            [b'B', b'u', b'y', b'I', b't', b'N', b'o', b'w'] => Self::BuyItNow,
+            [b'F', b'i', b'x', b'e', b'd', b'P', b'r', b'i', b'c', b'e', b'I', b't',
+            b'e', b'm'] => Self::FixedPriceItem,
+            [b'A', b'u', b't', b'o', b'p', b'a', b'y'] => Self::Autopay,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6899,12 +7640,14 @@ impl EscrowCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ByBuyer" => Self::ByBuyer,
-            "BySeller" => Self::BySeller,
-            "None" => Self::None,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'y', b'B', b'u', b'y', b'e', b'r'] => Self::ByBuyer,
+            [b'B', b'y', b'S', b'e', b'l', b'l', b'e', b'r'] => Self::BySeller,
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -6951,10 +7694,10 @@ impl FmfPendingTransactionActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Accept" => Self::Accept,
-            "Deny" => Self::Deny,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'c', b'c', b'e', b'p', b't'] => Self::Accept,
+            [b'D', b'e', b'n', b'y'] => Self::Deny,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7001,10 +7744,12 @@ impl FailedPaymentActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "CancelOnFailure" => Self::CancelOnFailure,
-            "ContinueOnFailure" => Self::ContinueOnFailure,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'a', b'n', b'c', b'e', b'l', b'O', b'n', b'F', b'a', b'i', b'l',
+            b'u', b'r', b'e'] => Self::CancelOnFailure,
+            [b'C', b'o', b'n', b't', b'i', b'n', b'u', b'e', b'O', b'n', b'F', b'a',
+            b'i', b'l', b'u', b'r', b'e'] => Self::ContinueOnFailure,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7117,20 +7862,27 @@ impl FeedbackRatingStarCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Yellow" => Self::Yellow,
-            "Turquoise" => Self::Turquoise,
-            "Purple" => Self::Purple,
-            "Red" => Self::Red,
-            "Green" => Self::Green,
-            "YellowShooting" => Self::YellowShooting,
-            "TurquoiseShooting" => Self::TurquoiseShooting,
-            "PurpleShooting" => Self::PurpleShooting,
-            "RedShooting" => Self::RedShooting,
-            "Blue" => Self::Blue,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'Y', b'e', b'l', b'l', b'o', b'w'] => Self::Yellow,
+            [b'T', b'u', b'r', b'q', b'u', b'o', b'i', b's', b'e'] => Self::Turquoise,
+            [b'P', b'u', b'r', b'p', b'l', b'e'] => Self::Purple,
+            [b'R', b'e', b'd'] => Self::Red,
+            [b'G', b'r', b'e', b'e', b'n'] => Self::Green,
+            [b'Y', b'e', b'l', b'l', b'o', b'w', b'S', b'h', b'o', b'o', b't', b'i',
+            b'n', b'g'] => Self::YellowShooting,
+            [b'T', b'u', b'r', b'q', b'u', b'o', b'i', b's', b'e', b'S', b'h', b'o',
+            b'o', b't', b'i', b'n', b'g'] => Self::TurquoiseShooting,
+            [b'P', b'u', b'r', b'p', b'l', b'e', b'S', b'h', b'o', b'o', b't', b'i',
+            b'n', b'g'] => Self::PurpleShooting,
+            [b'R', b'e', b'd', b'S', b'h', b'o', b'o', b't', b'i', b'n', b'g'] => {
+                Self::RedShooting
+            }
+            [b'B', b'l', b'u', b'e'] => Self::Blue,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7186,11 +7938,13 @@ impl GalleryTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Featured" => Self::Featured,
-            "Gallery" => Self::Gallery,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'F', b'e', b'a', b't', b'u', b'r', b'e', b'd'] => Self::Featured,
+            [b'G', b'a', b'l', b'l', b'e', b'r', b'y'] => Self::Gallery,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7269,14 +8023,19 @@ impl GeneralPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "Echeck" => Self::Echeck,
-            "ACH" => Self::Ach,
-            "Creditcard" => Self::Creditcard,
-            "PayPalBalance" => Self::PayPalBalance,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'E', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
+            [b'A', b'C', b'H'] => Self::Ach,
+            [b'C', b'r', b'e', b'd', b'i', b't', b'c', b'a', b'r', b'd'] => {
+                Self::Creditcard
+            }
+            [b'P', b'a', b'y', b'P', b'a', b'l', b'B', b'a', b'l', b'a', b'n', b'c', b'e',
+            ] => Self::PayPalBalance,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7350,12 +8109,16 @@ impl GiftServicesCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "GiftExpressShipping" => Self::GiftExpressShipping,
-            "GiftShipToRecipient" => Self::GiftShipToRecipient,
-            "GiftWrap" => Self::GiftWrap,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'G', b'i', b'f', b't', b'E', b'x', b'p', b'r', b'e', b's', b's', b'S',
+            b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => Self::GiftExpressShipping,
+            [b'G', b'i', b'f', b't', b'S', b'h', b'i', b'p', b'T', b'o', b'R', b'e',
+            b'c', b'i', b'p', b'i', b'e', b'n', b't'] => Self::GiftShipToRecipient,
+            [b'G', b'i', b'f', b't', b'W', b'r', b'a', b'p'] => Self::GiftWrap,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7428,13 +8191,19 @@ impl HitCounterCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NoHitCounter" => Self::NoHitCounter,
-            "HonestyStyle" => Self::HonestyStyle,
-            "GreenLED" => Self::GreenLed,
-            "Hidden" => Self::Hidden,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'H', b'i', b't', b'C', b'o', b'u', b'n', b't', b'e', b'r'] => {
+                Self::NoHitCounter
+            }
+            [b'H', b'o', b'n', b'e', b's', b't', b'y', b'S', b't', b'y', b'l', b'e'] => {
+                Self::HonestyStyle
+            }
+            [b'G', b'r', b'e', b'e', b'n', b'L', b'E', b'D'] => Self::GreenLed,
+            [b'H', b'i', b'd', b'd', b'e', b'n'] => Self::Hidden,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7483,10 +8252,16 @@ impl IncentiveAppliedStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "INCENTIVE-APPLIED-STATUS-SUCCESS" => Self::IncentiveAppliedStatusSuccess,
-            "INCENTIVE-APPLIED-STATUS-ERROR" => Self::IncentiveAppliedStatusError,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'A', b'P',
+            b'P', b'L', b'I', b'E', b'D', b'-', b'S', b'T', b'A', b'T', b'U', b'S', b'-',
+            b'S', b'U', b'C', b'C', b'E', b'S', b'S'] => {
+                Self::IncentiveAppliedStatusSuccess
+            }
+            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'A', b'P',
+            b'P', b'L', b'I', b'E', b'D', b'-', b'S', b'T', b'A', b'T', b'U', b'S', b'-',
+            b'E', b'R', b'R', b'O', b'R'] => Self::IncentiveAppliedStatusError,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7533,10 +8308,14 @@ impl IncentiveRequestCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "InCheckout" => Self::InCheckout,
-            "PreCheckout" => Self::PreCheckout,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b'n', b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't'] => {
+                Self::InCheckout
+            }
+            [b'P', b'r', b'e', b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't'] => {
+                Self::PreCheckout
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7583,10 +8362,12 @@ impl IncentiveRequestDetailLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Aggregated" => Self::Aggregated,
-            "Detail" => Self::Detail,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'g', b'g', b'r', b'e', b'g', b'a', b't', b'e', b'd'] => {
+                Self::Aggregated
+            }
+            [b'D', b'e', b't', b'a', b'i', b'l'] => Self::Detail,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7639,11 +8420,23 @@ impl IncentiveSiteAppliedOnType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "INCENTIVE-SITE-APPLIED-ON-UNKNOWN" => Self::IncentiveSiteAppliedOnUnknown,
-            "INCENTIVE-SITE-APPLIED-ON-MERCHANT" => Self::IncentiveSiteAppliedOnMerchant,
-            "INCENTIVE-SITE-APPLIED-ON-PAYPAL" => Self::IncentiveSiteAppliedOnPaypal,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
+            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
+            b'-', b'U', b'N', b'K', b'N', b'O', b'W', b'N'] => {
+                Self::IncentiveSiteAppliedOnUnknown
+            }
+            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
+            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
+            b'-', b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T'] => {
+                Self::IncentiveSiteAppliedOnMerchant
+            }
+            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
+            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
+            b'-', b'P', b'A', b'Y', b'P', b'A', b'L'] => {
+                Self::IncentiveSiteAppliedOnPaypal
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7709,14 +8502,22 @@ impl IncentiveTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Coupon" => Self::Coupon,
-            "eBayGiftCertificate" => Self::EBayGiftCertificate,
-            "eBayGiftCard" => Self::EBayGiftCard,
-            "PayPalRewardVoucher" => Self::PayPalRewardVoucher,
-            "MerchantGiftCertificate" => Self::MerchantGiftCertificate,
-            "eBayRewardVoucher" => Self::EBayRewardVoucher,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'o', b'u', b'p', b'o', b'n'] => Self::Coupon,
+            [b'e', b'B', b'a', b'y', b'G', b'i', b'f', b't', b'C', b'e', b'r', b't',
+            b'i', b'f', b'i', b'c', b'a', b't', b'e'] => Self::EBayGiftCertificate,
+            [b'e', b'B', b'a', b'y', b'G', b'i', b'f', b't', b'C', b'a', b'r', b'd'] => {
+                Self::EBayGiftCard
+            }
+            [b'P', b'a', b'y', b'P', b'a', b'l', b'R', b'e', b'w', b'a', b'r', b'd',
+            b'V', b'o', b'u', b'c', b'h', b'e', b'r'] => Self::PayPalRewardVoucher,
+            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'G', b'i', b'f', b't',
+            b'C', b'e', b'r', b't', b'i', b'f', b'i', b'c', b'a', b't', b'e'] => {
+                Self::MerchantGiftCertificate
+            }
+            [b'e', b'B', b'a', b'y', b'R', b'e', b'w', b'a', b'r', b'd', b'V', b'o',
+            b'u', b'c', b'h', b'e', b'r'] => Self::EBayRewardVoucher,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7789,13 +8590,19 @@ impl InsuranceOptionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Optional" => Self::Optional,
-            "Required" => Self::Required,
-            "NotOffered" => Self::NotOffered,
-            "IncludedInShippingHandling" => Self::IncludedInShippingHandling,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b'p', b't', b'i', b'o', b'n', b'a', b'l'] => Self::Optional,
+            [b'R', b'e', b'q', b'u', b'i', b'r', b'e', b'd'] => Self::Required,
+            [b'N', b'o', b't', b'O', b'f', b'f', b'e', b'r', b'e', b'd'] => {
+                Self::NotOffered
+            }
+            [b'I', b'n', b'c', b'l', b'u', b'd', b'e', b'd', b'I', b'n', b'S', b'h',
+            b'i', b'p', b'p', b'i', b'n', b'g', b'H', b'a', b'n', b'd', b'l', b'i', b'n',
+            b'g'] => Self::IncludedInShippingHandling,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7843,10 +8650,10 @@ impl ItemCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Physical" => Self::Physical,
-            "Digital" => Self::Digital,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'h', b'y', b's', b'i', b'c', b'a', b'l'] => Self::Physical,
+            [b'D', b'i', b'g', b'i', b't', b'a', b'l'] => Self::Digital,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -7896,11 +8703,11 @@ impl LandingPageType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Login" => Self::Login,
-            "Billing" => Self::Billing,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'L', b'o', b'g', b'i', b'n'] => Self::Login,
+            [b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => Self::Billing,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8013,19 +8820,21 @@ impl ListingDurationCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Days_1" => Self::Days1,
-            "Days_3" => Self::Days3,
-            "Days_5" => Self::Days5,
-            "Days_7" => Self::Days7,
-            "Days_10" => Self::Days10,
-            "Days_30" => Self::Days30,
-            "Days_60" => Self::Days60,
-            "Days_90" => Self::Days90,
-            "Days_120" => Self::Days120,
-            "GTC" => Self::Gtc,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'D', b'a', b'y', b's', b'_', b'1'] => Self::Days1,
+            [b'D', b'a', b'y', b's', b'_', b'3'] => Self::Days3,
+            [b'D', b'a', b'y', b's', b'_', b'5'] => Self::Days5,
+            [b'D', b'a', b'y', b's', b'_', b'7'] => Self::Days7,
+            [b'D', b'a', b'y', b's', b'_', b'1', b'0'] => Self::Days10,
+            [b'D', b'a', b'y', b's', b'_', b'3', b'0'] => Self::Days30,
+            [b'D', b'a', b'y', b's', b'_', b'6', b'0'] => Self::Days60,
+            [b'D', b'a', b'y', b's', b'_', b'9', b'0'] => Self::Days90,
+            [b'D', b'a', b'y', b's', b'_', b'1', b'2', b'0'] => Self::Days120,
+            [b'G', b'T', b'C'] => Self::Gtc,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8106,14 +8915,17 @@ impl ListingEnhancementsCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Border" => Self::Border,
-            "BoldTitle" => Self::BoldTitle,
-            "Featured" => Self::Featured,
-            "Highlight" => Self::Highlight,
-            "HomePageFeatured" => Self::HomePageFeatured,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'o', b'r', b'd', b'e', b'r'] => Self::Border,
+            [b'B', b'o', b'l', b'd', b'T', b'i', b't', b'l', b'e'] => Self::BoldTitle,
+            [b'F', b'e', b'a', b't', b'u', b'r', b'e', b'd'] => Self::Featured,
+            [b'H', b'i', b'g', b'h', b'l', b'i', b'g', b'h', b't'] => Self::Highlight,
+            [b'H', b'o', b'm', b'e', b'P', b'a', b'g', b'e', b'F', b'e', b'a', b't',
+            b'u', b'r', b'e', b'd'] => Self::HomePageFeatured,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8210,17 +9022,22 @@ impl ListingTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Chinese" => Self::Chinese,
-            "Dutch" => Self::Dutch,
-            "Live" => Self::Live,
-            "AdType" => Self::AdType,
-            "StoresFixedPrice" => Self::StoresFixedPrice,
-            "PersonalOffer" => Self::PersonalOffer,
-            "FixedPriceItem" => Self::FixedPriceItem,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'C', b'h', b'i', b'n', b'e', b's', b'e'] => Self::Chinese,
+            [b'D', b'u', b't', b'c', b'h'] => Self::Dutch,
+            [b'L', b'i', b'v', b'e'] => Self::Live,
+            [b'A', b'd', b'T', b'y', b'p', b'e'] => Self::AdType,
+            [b'S', b't', b'o', b'r', b'e', b's', b'F', b'i', b'x', b'e', b'd', b'P',
+            b'r', b'i', b'c', b'e'] => Self::StoresFixedPrice,
+            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'O', b'f', b'f', b'e', b'r',
+            ] => Self::PersonalOffer,
+            [b'F', b'i', b'x', b'e', b'd', b'P', b'r', b'i', b'c', b'e', b'I', b't',
+            b'e', b'm'] => Self::FixedPriceItem,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8275,11 +9092,12 @@ impl LocationType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Consumer" => Self::Consumer,
-            "Store" => Self::Store,
-            "PickupDropoff" => Self::PickupDropoff,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'o', b'n', b's', b'u', b'm', b'e', b'r'] => Self::Consumer,
+            [b'S', b't', b'o', b'r', b'e'] => Self::Store,
+            [b'P', b'i', b'c', b'k', b'u', b'p', b'D', b'r', b'o', b'p', b'o', b'f', b'f',
+            ] => Self::PickupDropoff,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8404,29 +9222,51 @@ impl MarketingCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Marketing-Category-Default" => Self::MarketingCategoryDefault,
-            "Marketing-Category1" => Self::MarketingCategory1,
-            "Marketing-Category2" => Self::MarketingCategory2,
-            "Marketing-Category3" => Self::MarketingCategory3,
-            "Marketing-Category4" => Self::MarketingCategory4,
-            "Marketing-Category5" => Self::MarketingCategory5,
-            "Marketing-Category6" => Self::MarketingCategory6,
-            "Marketing-Category7" => Self::MarketingCategory7,
-            "Marketing-Category8" => Self::MarketingCategory8,
-            "Marketing-Category9" => Self::MarketingCategory9,
-            "Marketing-Category10" => Self::MarketingCategory10,
-            "Marketing-Category11" => Self::MarketingCategory11,
-            "Marketing-Category12" => Self::MarketingCategory12,
-            "Marketing-Category13" => Self::MarketingCategory13,
-            "Marketing-Category14" => Self::MarketingCategory14,
-            "Marketing-Category15" => Self::MarketingCategory15,
-            "Marketing-Category16" => Self::MarketingCategory16,
-            "Marketing-Category17" => Self::MarketingCategory17,
-            "Marketing-Category18" => Self::MarketingCategory18,
-            "Marketing-Category19" => Self::MarketingCategory19,
-            "Marketing-Category20" => Self::MarketingCategory20,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'-', b'D', b'e', b'f', b'a', b'u', b'l',
+            b't'] => Self::MarketingCategoryDefault,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1'] => Self::MarketingCategory1,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'2'] => Self::MarketingCategory2,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'3'] => Self::MarketingCategory3,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'4'] => Self::MarketingCategory4,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'5'] => Self::MarketingCategory5,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'6'] => Self::MarketingCategory6,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'7'] => Self::MarketingCategory7,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'8'] => Self::MarketingCategory8,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'9'] => Self::MarketingCategory9,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'0'] => Self::MarketingCategory10,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'1'] => Self::MarketingCategory11,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'2'] => Self::MarketingCategory12,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'3'] => Self::MarketingCategory13,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'4'] => Self::MarketingCategory14,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'5'] => Self::MarketingCategory15,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'6'] => Self::MarketingCategory16,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'7'] => Self::MarketingCategory17,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'8'] => Self::MarketingCategory18,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'9'] => Self::MarketingCategory19,
+            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
+            b't', b'e', b'g', b'o', b'r', b'y', b'2', b'0'] => Self::MarketingCategory20,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8476,11 +9316,11 @@ impl MatchStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Matched" => Self::Matched,
-            "Unmatched" => Self::Unmatched,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'M', b'a', b't', b'c', b'h', b'e', b'd'] => Self::Matched,
+            [b'U', b'n', b'm', b'a', b't', b'c', b'h', b'e', b'd'] => Self::Unmatched,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8535,11 +9375,13 @@ impl MerchandizingPrefCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "OptIn" => Self::OptIn,
-            "OptOut" => Self::OptOut,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b'p', b't', b'I', b'n'] => Self::OptIn,
+            [b'O', b'p', b't', b'O', b'u', b't'] => Self::OptOut,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8589,11 +9431,15 @@ impl MerchantPullPaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Any" => Self::Any,
-            "InstantOnly" => Self::InstantOnly,
-            "EcheckOnly" => Self::EcheckOnly,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'n', b'y'] => Self::Any,
+            [b'I', b'n', b's', b't', b'a', b'n', b't', b'O', b'n', b'l', b'y'] => {
+                Self::InstantOnly
+            }
+            [b'E', b'c', b'h', b'e', b'c', b'k', b'O', b'n', b'l', b'y'] => {
+                Self::EcheckOnly
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8640,10 +9486,10 @@ impl MerchantPullStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Active" => Self::Active,
-            "Canceled" => Self::Canceled,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'c', b't', b'i', b'v', b'e'] => Self::Active,
+            [b'C', b'a', b'n', b'c', b'e', b'l', b'e', b'd'] => Self::Canceled,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8701,12 +9547,12 @@ impl MobilePaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "P2P" => Self::P2P,
-            "HardGoods" => Self::HardGoods,
-            "Donation" => Self::Donation,
-            "TopUp" => Self::TopUp,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'2', b'P'] => Self::P2P,
+            [b'H', b'a', b'r', b'd', b'G', b'o', b'o', b'd', b's'] => Self::HardGoods,
+            [b'D', b'o', b'n', b'a', b't', b'i', b'o', b'n'] => Self::Donation,
+            [b'T', b'o', b'p', b'U', b'p'] => Self::TopUp,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8753,10 +9599,14 @@ impl MobileRecipientCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "PhoneNumber" => Self::PhoneNumber,
-            "EmailAddress" => Self::EmailAddress,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'h', b'o', b'n', b'e', b'N', b'u', b'm', b'b', b'e', b'r'] => {
+                Self::PhoneNumber
+            }
+            [b'E', b'm', b'a', b'i', b'l', b'A', b'd', b'd', b'r', b'e', b's', b's'] => {
+                Self::EmailAddress
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8813,11 +9663,13 @@ impl ModifyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Dropped" => Self::Dropped,
-            "Modify" => Self::Modify,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'D', b'r', b'o', b'p', b'p', b'e', b'd'] => Self::Dropped,
+            [b'M', b'o', b'd', b'i', b'f', b'y'] => Self::Modify,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8872,12 +9724,14 @@ impl OptionTypeListType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NoOptionType" => Self::NoOptionType,
-            "FULL" => Self::Full,
-            "EMI" => Self::Emi,
-            "VARIABLE" => Self::Variable,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'O', b'p', b't', b'i', b'o', b'n', b'T', b'y', b'p', b'e'] => {
+                Self::NoOptionType
+            }
+            [b'F', b'U', b'L', b'L'] => Self::Full,
+            [b'E', b'M', b'I'] => Self::Emi,
+            [b'V', b'A', b'R', b'I', b'A', b'B', b'L', b'E'] => Self::Variable,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8925,10 +9779,10 @@ impl PosTransactionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "F" => Self::F,
-            "S" => Self::S,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'F'] => Self::F,
+            [b'S'] => Self::S,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -8975,10 +9829,12 @@ impl PayPalUserStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "verified" => Self::Verified,
-            "unverified" => Self::Unverified,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'v', b'e', b'r', b'i', b'f', b'i', b'e', b'd'] => Self::Verified,
+            [b'u', b'n', b'v', b'e', b'r', b'i', b'f', b'i', b'e', b'd'] => {
+                Self::Unverified
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9036,12 +9892,13 @@ impl PaymentActionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Authorization" => Self::Authorization,
-            "Sale" => Self::Sale,
-            "Order" => Self::Order,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'A', b'u', b't', b'h', b'o', b'r', b'i', b'z', b'a', b't', b'i', b'o', b'n',
+            ] => Self::Authorization,
+            [b'S', b'a', b'l', b'e'] => Self::Sale,
+            [b'O', b'r', b'd', b'e', b'r'] => Self::Order,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9106,12 +9963,16 @@ impl PaymentCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "InternationalShipping" => Self::InternationalShipping,
-            "LocalDelivery" => Self::LocalDelivery,
-            "BOPIS" => Self::Bopis,
-            "PUDO" => Self::Pudo,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b'n', b't', b'e', b'r', b'n', b'a', b't', b'i', b'o', b'n', b'a',
+            b'l', b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => {
+                Self::InternationalShipping
+            }
+            [b'L', b'o', b'c', b'a', b'l', b'D', b'e', b'l', b'i', b'v', b'e', b'r', b'y',
+            ] => Self::LocalDelivery,
+            [b'B', b'O', b'P', b'I', b'S'] => Self::Bopis,
+            [b'P', b'U', b'D', b'O'] => Self::Pudo,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9161,11 +10022,11 @@ impl PaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "echeck" => Self::Echeck,
-            "instant" => Self::Instant,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
+            [b'i', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9209,9 +10070,9 @@ impl PaymentNotificationServiceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "eBayCN" => Self::EBayCn,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'e', b'B', b'a', b'y', b'C', b'N'] => Self::EBayCn,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9263,11 +10124,12 @@ impl PaymentReasonType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Refund" => Self::Refund,
-            "ReturnShipment" => Self::ReturnShipment,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'R', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
+            [b'R', b'e', b't', b'u', b'r', b'n', b'S', b'h', b'i', b'p', b'm', b'e',
+            b'n', b't'] => Self::ReturnShipment,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9377,25 +10239,30 @@ impl PaymentStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Completed" => Self::Completed,
-            "Failed" => Self::Failed,
-            "Pending" => Self::Pending,
-            "Denied" => Self::Denied,
-            "Refunded" => Self::Refunded,
-            "Reversed" => Self::Reversed,
-            "Canceled-Reversal" => Self::CanceledReversal,
-            "Processed" => Self::Processed,
-            "Partially-Refunded" => Self::PartiallyRefunded,
-            "Voided" => Self::Voided,
-            "Expired" => Self::Expired,
-            "In-Progress" => Self::InProgress,
-            "Created" => Self::Created,
-            "Completed-Funds-Held" => Self::CompletedFundsHeld,
-            "Instant" => Self::Instant,
-            "Delayed" => Self::Delayed,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd'] => Self::Completed,
+            [b'F', b'a', b'i', b'l', b'e', b'd'] => Self::Failed,
+            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
+            [b'D', b'e', b'n', b'i', b'e', b'd'] => Self::Denied,
+            [b'R', b'e', b'f', b'u', b'n', b'd', b'e', b'd'] => Self::Refunded,
+            [b'R', b'e', b'v', b'e', b'r', b's', b'e', b'd'] => Self::Reversed,
+            [b'C', b'a', b'n', b'c', b'e', b'l', b'e', b'd', b'-', b'R', b'e', b'v',
+            b'e', b'r', b's', b'a', b'l'] => Self::CanceledReversal,
+            [b'P', b'r', b'o', b'c', b'e', b's', b's', b'e', b'd'] => Self::Processed,
+            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'l', b'y', b'-', b'R', b'e',
+            b'f', b'u', b'n', b'd', b'e', b'd'] => Self::PartiallyRefunded,
+            [b'V', b'o', b'i', b'd', b'e', b'd'] => Self::Voided,
+            [b'E', b'x', b'p', b'i', b'r', b'e', b'd'] => Self::Expired,
+            [b'I', b'n', b'-', b'P', b'r', b'o', b'g', b'r', b'e', b's', b's'] => {
+                Self::InProgress
+            }
+            [b'C', b'r', b'e', b'a', b't', b'e', b'd'] => Self::Created,
+            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd', b'-', b'F', b'u',
+            b'n', b'd', b's', b'-', b'H', b'e', b'l', b'd'] => Self::CompletedFundsHeld,
+            [b'I', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
+            [b'D', b'e', b'l', b'a', b'y', b'e', b'd'] => Self::Delayed,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9525,30 +10392,45 @@ impl PaymentTransactionClassCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "All" => Self::All,
-            "Sent" => Self::Sent,
-            "Received" => Self::Received,
-            "MassPay" => Self::MassPay,
-            "MoneyRequest" => Self::MoneyRequest,
-            "FundsAdded" => Self::FundsAdded,
-            "FundsWithdrawn" => Self::FundsWithdrawn,
-            "PayPalDebitCard" => Self::PayPalDebitCard,
-            "Referral" => Self::Referral,
-            "Fee" => Self::Fee,
-            "Subscription" => Self::Subscription,
-            "Dividend" => Self::Dividend,
-            "Billpay" => Self::Billpay,
-            "Refund" => Self::Refund,
-            "CurrencyConversions" => Self::CurrencyConversions,
-            "BalanceTransfer" => Self::BalanceTransfer,
-            "Reversal" => Self::Reversal,
-            "Shipping" => Self::Shipping,
-            "BalanceAffecting" => Self::BalanceAffecting,
-            "ECheck" => Self::ECheck,
-            "ForcedPostTransaction" => Self::ForcedPostTransaction,
-            "NonReferencedRefunds" => Self::NonReferencedRefunds,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'l', b'l'] => Self::All,
+            [b'S', b'e', b'n', b't'] => Self::Sent,
+            [b'R', b'e', b'c', b'e', b'i', b'v', b'e', b'd'] => Self::Received,
+            [b'M', b'a', b's', b's', b'P', b'a', b'y'] => Self::MassPay,
+            [b'M', b'o', b'n', b'e', b'y', b'R', b'e', b'q', b'u', b'e', b's', b't'] => {
+                Self::MoneyRequest
+            }
+            [b'F', b'u', b'n', b'd', b's', b'A', b'd', b'd', b'e', b'd'] => {
+                Self::FundsAdded
+            }
+            [b'F', b'u', b'n', b'd', b's', b'W', b'i', b't', b'h', b'd', b'r', b'a',
+            b'w', b'n'] => Self::FundsWithdrawn,
+            [b'P', b'a', b'y', b'P', b'a', b'l', b'D', b'e', b'b', b'i', b't', b'C',
+            b'a', b'r', b'd'] => Self::PayPalDebitCard,
+            [b'R', b'e', b'f', b'e', b'r', b'r', b'a', b'l'] => Self::Referral,
+            [b'F', b'e', b'e'] => Self::Fee,
+            [b'S', b'u', b'b', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
+                Self::Subscription
+            }
+            [b'D', b'i', b'v', b'i', b'd', b'e', b'n', b'd'] => Self::Dividend,
+            [b'B', b'i', b'l', b'l', b'p', b'a', b'y'] => Self::Billpay,
+            [b'R', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
+            [b'C', b'u', b'r', b'r', b'e', b'n', b'c', b'y', b'C', b'o', b'n', b'v',
+            b'e', b'r', b's', b'i', b'o', b'n', b's'] => Self::CurrencyConversions,
+            [b'B', b'a', b'l', b'a', b'n', b'c', b'e', b'T', b'r', b'a', b'n', b's',
+            b'f', b'e', b'r'] => Self::BalanceTransfer,
+            [b'R', b'e', b'v', b'e', b'r', b's', b'a', b'l'] => Self::Reversal,
+            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => Self::Shipping,
+            [b'B', b'a', b'l', b'a', b'n', b'c', b'e', b'A', b'f', b'f', b'e', b'c',
+            b't', b'i', b'n', b'g'] => Self::BalanceAffecting,
+            [b'E', b'C', b'h', b'e', b'c', b'k'] => Self::ECheck,
+            [b'F', b'o', b'r', b'c', b'e', b'd', b'P', b'o', b's', b't', b'T', b'r',
+            b'a', b'n', b's', b'a', b'c', b't', b'i', b'o', b'n'] => {
+                Self::ForcedPostTransaction
+            }
+            [b'N', b'o', b'n', b'R', b'e', b'f', b'e', b'r', b'e', b'n', b'c', b'e',
+            b'd', b'R', b'e', b'f', b'u', b'n', b'd', b's'] => Self::NonReferencedRefunds,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9662,26 +10544,44 @@ impl PaymentTransactionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "web-accept" => Self::WebAccept,
-            "cart" => Self::Cart,
-            "send-money" => Self::SendMoney,
-            "subscr-failed" => Self::SubscrFailed,
-            "subscr-cancel" => Self::SubscrCancel,
-            "subscr-payment" => Self::SubscrPayment,
-            "subscr-signup" => Self::SubscrSignup,
-            "subscr-eot" => Self::SubscrEot,
-            "subscr-modify" => Self::SubscrModify,
-            "mercht-pmt" => Self::MerchtPmt,
-            "mass-pay" => Self::MassPay,
-            "virtual-terminal" => Self::VirtualTerminal,
-            "integral-evolution" => Self::IntegralEvolution,
-            "express-checkout" => Self::ExpressCheckout,
-            "pro-hosted" => Self::ProHosted,
-            "pro-api" => Self::ProApi,
-            "credit" => Self::Credit,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'w', b'e', b'b', b'-', b'a', b'c', b'c', b'e', b'p', b't'] => {
+                Self::WebAccept
+            }
+            [b'c', b'a', b'r', b't'] => Self::Cart,
+            [b's', b'e', b'n', b'd', b'-', b'm', b'o', b'n', b'e', b'y'] => {
+                Self::SendMoney
+            }
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'f', b'a', b'i', b'l', b'e', b'd',
+            ] => Self::SubscrFailed,
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'c', b'a', b'n', b'c', b'e', b'l',
+            ] => Self::SubscrCancel,
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'p', b'a', b'y', b'm', b'e',
+            b'n', b't'] => Self::SubscrPayment,
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b's', b'i', b'g', b'n', b'u', b'p',
+            ] => Self::SubscrSignup,
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'e', b'o', b't'] => {
+                Self::SubscrEot
+            }
+            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'm', b'o', b'd', b'i', b'f', b'y',
+            ] => Self::SubscrModify,
+            [b'm', b'e', b'r', b'c', b'h', b't', b'-', b'p', b'm', b't'] => {
+                Self::MerchtPmt
+            }
+            [b'm', b'a', b's', b's', b'-', b'p', b'a', b'y'] => Self::MassPay,
+            [b'v', b'i', b'r', b't', b'u', b'a', b'l', b'-', b't', b'e', b'r', b'm',
+            b'i', b'n', b'a', b'l'] => Self::VirtualTerminal,
+            [b'i', b'n', b't', b'e', b'g', b'r', b'a', b'l', b'-', b'e', b'v', b'o',
+            b'l', b'u', b't', b'i', b'o', b'n'] => Self::IntegralEvolution,
+            [b'e', b'x', b'p', b'r', b'e', b's', b's', b'-', b'c', b'h', b'e', b'c',
+            b'k', b'o', b'u', b't'] => Self::ExpressCheckout,
+            [b'p', b'r', b'o', b'-', b'h', b'o', b's', b't', b'e', b'd'] => {
+                Self::ProHosted
+            }
+            [b'p', b'r', b'o', b'-', b'a', b'p', b'i'] => Self::ProApi,
+            [b'c', b'r', b'e', b'd', b'i', b't'] => Self::Credit,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9743,13 +10643,15 @@ impl PaymentTransactionStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Pending" => Self::Pending,
-            "Processing" => Self::Processing,
-            "Success" => Self::Success,
-            "Denied" => Self::Denied,
-            "Reversed" => Self::Reversed,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
+            [b'P', b'r', b'o', b'c', b'e', b's', b's', b'i', b'n', b'g'] => {
+                Self::Processing
+            }
+            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
+            [b'D', b'e', b'n', b'i', b'e', b'd'] => Self::Denied,
+            [b'R', b'e', b'v', b'e', b'r', b's', b'e', b'd'] => Self::Reversed,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9847,22 +10749,29 @@ impl PendingStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "echeck" => Self::Echeck,
-            "intl" => Self::Intl,
-            "verify" => Self::Verify,
-            "address" => Self::Address,
-            "unilateral" => Self::Unilateral,
-            "other" => Self::Other,
-            "upgrade" => Self::Upgrade,
-            "multi-currency" => Self::MultiCurrency,
-            "authorization" => Self::Authorization,
-            "order" => Self::Order,
-            "payment-review" => Self::PaymentReview,
-            "regulatory-review" => Self::RegulatoryReview,
-            "delayed-disbursement" => Self::DelayedDisbursement,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
+            [b'i', b'n', b't', b'l'] => Self::Intl,
+            [b'v', b'e', b'r', b'i', b'f', b'y'] => Self::Verify,
+            [b'a', b'd', b'd', b'r', b'e', b's', b's'] => Self::Address,
+            [b'u', b'n', b'i', b'l', b'a', b't', b'e', b'r', b'a', b'l'] => {
+                Self::Unilateral
+            }
+            [b'o', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'u', b'p', b'g', b'r', b'a', b'd', b'e'] => Self::Upgrade,
+            [b'm', b'u', b'l', b't', b'i', b'-', b'c', b'u', b'r', b'r', b'e', b'n',
+            b'c', b'y'] => Self::MultiCurrency,
+            [b'a', b'u', b't', b'h', b'o', b'r', b'i', b'z', b'a', b't', b'i', b'o', b'n',
+            ] => Self::Authorization,
+            [b'o', b'r', b'd', b'e', b'r'] => Self::Order,
+            [b'p', b'a', b'y', b'm', b'e', b'n', b't', b'-', b'r', b'e', b'v', b'i',
+            b'e', b'w'] => Self::PaymentReview,
+            [b'r', b'e', b'g', b'u', b'l', b'a', b't', b'o', b'r', b'y', b'-', b'r',
+            b'e', b'v', b'i', b'e', b'w'] => Self::RegulatoryReview,
+            [b'd', b'e', b'l', b'a', b'y', b'e', b'd', b'-', b'd', b'i', b's', b'b',
+            b'u', b'r', b's', b'e', b'm', b'e', b'n', b't'] => Self::DelayedDisbursement,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -9941,23 +10850,30 @@ impl PercentageRevenueFromOnlineSalesType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "PercentageRevenueFromOnlineSales-Not-Applicable" => {
+        match value.as_bytes() {
+            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
+            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
+            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'N', b'o', b't', b'-', b'A',
+            b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e'] => {
                 Self::PercentageRevenueFromOnlineSalesNotApplicable
             }
-            "PercentageRevenueFromOnlineSales-Range1" => {
-                Self::PercentageRevenueFromOnlineSalesRange1
-            }
-            "PercentageRevenueFromOnlineSales-Range2" => {
-                Self::PercentageRevenueFromOnlineSalesRange2
-            }
-            "PercentageRevenueFromOnlineSales-Range3" => {
-                Self::PercentageRevenueFromOnlineSalesRange3
-            }
-            "PercentageRevenueFromOnlineSales-Range4" => {
-                Self::PercentageRevenueFromOnlineSalesRange4
-            }
-            other => Self::Unrecognized(::std::string::String::from(other)),
+            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
+            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
+            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
+            b'1'] => Self::PercentageRevenueFromOnlineSalesRange1,
+            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
+            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
+            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
+            b'2'] => Self::PercentageRevenueFromOnlineSalesRange2,
+            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
+            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
+            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
+            b'3'] => Self::PercentageRevenueFromOnlineSalesRange3,
+            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
+            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
+            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
+            b'4'] => Self::PercentageRevenueFromOnlineSalesRange4,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10029,13 +10945,17 @@ impl PhotoDisplayCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "SlideShow" => Self::SlideShow,
-            "SuperSize" => Self::SuperSize,
-            "PicturePack" => Self::PicturePack,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'S', b'l', b'i', b'd', b'e', b'S', b'h', b'o', b'w'] => Self::SlideShow,
+            [b'S', b'u', b'p', b'e', b'r', b'S', b'i', b'z', b'e'] => Self::SuperSize,
+            [b'P', b'i', b'c', b't', b'u', b'r', b'e', b'P', b'a', b'c', b'k'] => {
+                Self::PicturePack
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10212,31 +11132,47 @@ impl ProductCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "Airlines" => Self::Airlines,
-            "Antiques" => Self::Antiques,
-            "Art" => Self::Art,
-            "Cameras_Photos" => Self::CamerasPhotos,
-            "Cars_Boats_Vehicles_Parts" => Self::CarsBoatsVehiclesParts,
-            "CellPhones_Telecom" => Self::CellPhonesTelecom,
-            "Coins_PaperMoney" => Self::CoinsPaperMoney,
-            "Collectibles" => Self::Collectibles,
-            "Computers_Networking" => Self::ComputersNetworking,
-            "ConsumerElectronics" => Self::ConsumerElectronics,
-            "Jewelry_Watches" => Self::JewelryWatches,
-            "MusicalInstruments" => Self::MusicalInstruments,
-            "RealEstate" => Self::RealEstate,
-            "SportsMemorabilia_Cards_FanShop" => Self::SportsMemorabiliaCardsFanShop,
-            "Stamps" => Self::Stamps,
-            "Tickets" => Self::Tickets,
-            "Travels" => Self::Travels,
-            "Gambling" => Self::Gambling,
-            "Alcohol" => Self::Alcohol,
-            "Tobacco" => Self::Tobacco,
-            "MoneyTransfer" => Self::MoneyTransfer,
-            "Software" => Self::Software,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'A', b'i', b'r', b'l', b'i', b'n', b'e', b's'] => Self::Airlines,
+            [b'A', b'n', b't', b'i', b'q', b'u', b'e', b's'] => Self::Antiques,
+            [b'A', b'r', b't'] => Self::Art,
+            [b'C', b'a', b'm', b'e', b'r', b'a', b's', b'_', b'P', b'h', b'o', b't',
+            b'o', b's'] => Self::CamerasPhotos,
+            [b'C', b'a', b'r', b's', b'_', b'B', b'o', b'a', b't', b's', b'_', b'V',
+            b'e', b'h', b'i', b'c', b'l', b'e', b's', b'_', b'P', b'a', b'r', b't', b's',
+            ] => Self::CarsBoatsVehiclesParts,
+            [b'C', b'e', b'l', b'l', b'P', b'h', b'o', b'n', b'e', b's', b'_', b'T',
+            b'e', b'l', b'e', b'c', b'o', b'm'] => Self::CellPhonesTelecom,
+            [b'C', b'o', b'i', b'n', b's', b'_', b'P', b'a', b'p', b'e', b'r', b'M',
+            b'o', b'n', b'e', b'y'] => Self::CoinsPaperMoney,
+            [b'C', b'o', b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b's'] => {
+                Self::Collectibles
+            }
+            [b'C', b'o', b'm', b'p', b'u', b't', b'e', b'r', b's', b'_', b'N', b'e',
+            b't', b'w', b'o', b'r', b'k', b'i', b'n', b'g'] => Self::ComputersNetworking,
+            [b'C', b'o', b'n', b's', b'u', b'm', b'e', b'r', b'E', b'l', b'e', b'c',
+            b't', b'r', b'o', b'n', b'i', b'c', b's'] => Self::ConsumerElectronics,
+            [b'J', b'e', b'w', b'e', b'l', b'r', b'y', b'_', b'W', b'a', b't', b'c',
+            b'h', b'e', b's'] => Self::JewelryWatches,
+            [b'M', b'u', b's', b'i', b'c', b'a', b'l', b'I', b'n', b's', b't', b'r',
+            b'u', b'm', b'e', b'n', b't', b's'] => Self::MusicalInstruments,
+            [b'R', b'e', b'a', b'l', b'E', b's', b't', b'a', b't', b'e'] => {
+                Self::RealEstate
+            }
+            [b'S', b'p', b'o', b'r', b't', b's', b'M', b'e', b'm', b'o', b'r', b'a',
+            b'b', b'i', b'l', b'i', b'a', b'_', b'C', b'a', b'r', b'd', b's', b'_', b'F',
+            b'a', b'n', b'S', b'h', b'o', b'p'] => Self::SportsMemorabiliaCardsFanShop,
+            [b'S', b't', b'a', b'm', b'p', b's'] => Self::Stamps,
+            [b'T', b'i', b'c', b'k', b'e', b't', b's'] => Self::Tickets,
+            [b'T', b'r', b'a', b'v', b'e', b'l', b's'] => Self::Travels,
+            [b'G', b'a', b'm', b'b', b'l', b'i', b'n', b'g'] => Self::Gambling,
+            [b'A', b'l', b'c', b'o', b'h', b'o', b'l'] => Self::Alcohol,
+            [b'T', b'o', b'b', b'a', b'c', b'c', b'o'] => Self::Tobacco,
+            [b'M', b'o', b'n', b'e', b'y', b'T', b'r', b'a', b'n', b's', b'f', b'e', b'r',
+            ] => Self::MoneyTransfer,
+            [b'S', b'o', b'f', b't', b'w', b'a', b'r', b'e'] => Self::Software,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10295,11 +11231,16 @@ impl PromotionItemPriceTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AuctionPrice" => Self::AuctionPrice,
-            "BuyItNowPrice" => Self::BuyItNowPrice,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'u', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e'] => {
+                Self::AuctionPrice
+            }
+            [b'B', b'u', b'y', b'I', b't', b'N', b'o', b'w', b'P', b'r', b'i', b'c', b'e',
+            ] => Self::BuyItNowPrice,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10354,11 +11295,13 @@ impl PromotionItemSelectionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Manual" => Self::Manual,
-            "Automatic" => Self::Automatic,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'a', b'n', b'u', b'a', b'l'] => Self::Manual,
+            [b'A', b'u', b't', b'o', b'm', b'a', b't', b'i', b'c'] => Self::Automatic,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10413,11 +11356,13 @@ impl PromotionMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "CrossSell" => Self::CrossSell,
-            "UpSell" => Self::UpSell,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'r', b'o', b's', b's', b'S', b'e', b'l', b'l'] => Self::CrossSell,
+            [b'U', b'p', b'S', b'e', b'l', b'l'] => Self::UpSell,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10482,12 +11427,18 @@ impl PromotionSchemeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ItemToItem" => Self::ItemToItem,
-            "ItemToStoreCat" => Self::ItemToStoreCat,
-            "StoreToStoreCat" => Self::StoreToStoreCat,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'I', b't', b'e', b'm', b'T', b'o', b'I', b't', b'e', b'm'] => {
+                Self::ItemToItem
+            }
+            [b'I', b't', b'e', b'm', b'T', b'o', b'S', b't', b'o', b'r', b'e', b'C',
+            b'a', b't'] => Self::ItemToStoreCat,
+            [b'S', b't', b'o', b'r', b'e', b'T', b'o', b'S', b't', b'o', b'r', b'e',
+            b'C', b'a', b't'] => Self::StoreToStoreCat,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10570,17 +11521,30 @@ impl PurchasePurposeTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "BuyNowItem" => Self::BuyNowItem,
-            "ShoppingCart" => Self::ShoppingCart,
-            "AuctionItem" => Self::AuctionItem,
-            "GiftCertificates" => Self::GiftCertificates,
-            "Subscription" => Self::Subscription,
-            "Donation" => Self::Donation,
-            "eBayBilling" => Self::EBayBilling,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'B', b'u', b'y', b'N', b'o', b'w', b'I', b't', b'e', b'm'] => {
+                Self::BuyNowItem
+            }
+            [b'S', b'h', b'o', b'p', b'p', b'i', b'n', b'g', b'C', b'a', b'r', b't'] => {
+                Self::ShoppingCart
+            }
+            [b'A', b'u', b'c', b't', b'i', b'o', b'n', b'I', b't', b'e', b'm'] => {
+                Self::AuctionItem
+            }
+            [b'G', b'i', b'f', b't', b'C', b'e', b'r', b't', b'i', b'f', b'i', b'c',
+            b'a', b't', b'e', b's'] => Self::GiftCertificates,
+            [b'S', b'u', b'b', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
+                Self::Subscription
+            }
+            [b'D', b'o', b'n', b'a', b't', b'i', b'o', b'n'] => Self::Donation,
+            [b'e', b'B', b'a', b'y', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
+                Self::EBayBilling
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10634,11 +11598,15 @@ impl ReceiverInfoCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "EmailAddress" => Self::EmailAddress,
-            "UserID" => Self::UserId,
-            "PhoneNumber" => Self::PhoneNumber,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'E', b'm', b'a', b'i', b'l', b'A', b'd', b'd', b'r', b'e', b's', b's'] => {
+                Self::EmailAddress
+            }
+            [b'U', b's', b'e', b'r', b'I', b'D'] => Self::UserId,
+            [b'P', b'h', b'o', b'n', b'e', b'N', b'u', b'm', b'b', b'e', b'r'] => {
+                Self::PhoneNumber
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10682,10 +11650,10 @@ impl RecurringFlagType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Y" => Self::Y,
-            "y" => Self::Y2,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'Y'] => Self::Y,
+            [b'y'] => Self::Y2,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10744,13 +11712,18 @@ impl RecurringPaymentsProfileStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ActiveProfile" => Self::ActiveProfile,
-            "PendingProfile" => Self::PendingProfile,
-            "CancelledProfile" => Self::CancelledProfile,
-            "ExpiredProfile" => Self::ExpiredProfile,
-            "SuspendedProfile" => Self::SuspendedProfile,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'c', b't', b'i', b'v', b'e', b'P', b'r', b'o', b'f', b'i', b'l', b'e',
+            ] => Self::ActiveProfile,
+            [b'P', b'e', b'n', b'd', b'i', b'n', b'g', b'P', b'r', b'o', b'f', b'i',
+            b'l', b'e'] => Self::PendingProfile,
+            [b'C', b'a', b'n', b'c', b'e', b'l', b'l', b'e', b'd', b'P', b'r', b'o',
+            b'f', b'i', b'l', b'e'] => Self::CancelledProfile,
+            [b'E', b'x', b'p', b'i', b'r', b'e', b'd', b'P', b'r', b'o', b'f', b'i',
+            b'l', b'e'] => Self::ExpiredProfile,
+            [b'S', b'u', b's', b'p', b'e', b'n', b'd', b'e', b'd', b'P', b'r', b'o',
+            b'f', b'i', b'l', b'e'] => Self::SuspendedProfile,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10805,12 +11778,16 @@ impl RedeemedOfferType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "MERCHANT_COUPON" => Self::MerchantCoupon,
-            "LOYALTY_CARD" => Self::LoyaltyCard,
-            "MANUFACTURER_COUPON" => Self::ManufacturerCoupon,
-            "RESERVED" => Self::Reserved,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'O', b'U',
+            b'P', b'O', b'N'] => Self::MerchantCoupon,
+            [b'L', b'O', b'Y', b'A', b'L', b'T', b'Y', b'_', b'C', b'A', b'R', b'D'] => {
+                Self::LoyaltyCard
+            }
+            [b'M', b'A', b'N', b'U', b'F', b'A', b'C', b'T', b'U', b'R', b'E', b'R',
+            b'_', b'C', b'O', b'U', b'P', b'O', b'N'] => Self::ManufacturerCoupon,
+            [b'R', b'E', b'S', b'E', b'R', b'V', b'E', b'D'] => Self::Reserved,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10867,12 +11844,12 @@ impl RefundSourceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "any" => Self::Any,
-            "default" => Self::Default,
-            "instant" => Self::Instant,
-            "echeck" => Self::Echeck,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'a', b'n', b'y'] => Self::Any,
+            [b'd', b'e', b'f', b'a', b'u', b'l', b't'] => Self::Default,
+            [b'i', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
+            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -10937,12 +11914,13 @@ impl RefundType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "Full" => Self::Full,
-            "Partial" => Self::Partial,
-            "ExternalDispute" => Self::ExternalDispute,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'F', b'u', b'l', b'l'] => Self::Full,
+            [b'P', b'a', b'r', b't', b'i', b'a', b'l'] => Self::Partial,
+            [b'E', b'x', b't', b'e', b'r', b'n', b'a', b'l', b'D', b'i', b's', b'p',
+            b'u', b't', b'e'] => Self::ExternalDispute,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11008,14 +11986,17 @@ impl ReversalReasonCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "chargeback" => Self::Chargeback,
-            "guarantee" => Self::Guarantee,
-            "buyer-complaint" => Self::BuyerComplaint,
-            "refund" => Self::Refund,
-            "other" => Self::Other,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'n', b'o', b'n', b'e'] => Self::None,
+            [b'c', b'h', b'a', b'r', b'g', b'e', b'b', b'a', b'c', b'k'] => {
+                Self::Chargeback
+            }
+            [b'g', b'u', b'a', b'r', b'a', b'n', b't', b'e', b'e'] => Self::Guarantee,
+            [b'b', b'u', b'y', b'e', b'r', b'-', b'c', b'o', b'm', b'p', b'l', b'a',
+            b'i', b'n', b't'] => Self::BuyerComplaint,
+            [b'r', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
+            [b'o', b't', b'h', b'e', b'r'] => Self::Other,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11076,13 +12057,17 @@ impl SalesVenueType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Venue-Unspecified" => Self::VenueUnspecified,
-            "eBay" => Self::EBay,
-            "AnotherMarketPlace" => Self::AnotherMarketPlace,
-            "OwnWebsite" => Self::OwnWebsite,
-            "Other" => Self::Other,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'V', b'e', b'n', b'u', b'e', b'-', b'U', b'n', b's', b'p', b'e', b'c',
+            b'i', b'f', b'i', b'e', b'd'] => Self::VenueUnspecified,
+            [b'e', b'B', b'a', b'y'] => Self::EBay,
+            [b'A', b'n', b'o', b't', b'h', b'e', b'r', b'M', b'a', b'r', b'k', b'e',
+            b't', b'P', b'l', b'a', b'c', b'e'] => Self::AnotherMarketPlace,
+            [b'O', b'w', b'n', b'W', b'e', b'b', b's', b'i', b't', b'e'] => {
+                Self::OwnWebsite
+            }
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11165,15 +12150,17 @@ impl SellerLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Bronze" => Self::Bronze,
-            "Silver" => Self::Silver,
-            "Gold" => Self::Gold,
-            "Platinum" => Self::Platinum,
-            "Titanium" => Self::Titanium,
-            "None" => Self::None,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'r', b'o', b'n', b'z', b'e'] => Self::Bronze,
+            [b'S', b'i', b'l', b'v', b'e', b'r'] => Self::Silver,
+            [b'G', b'o', b'l', b'd'] => Self::Gold,
+            [b'P', b'l', b'a', b't', b'i', b'n', b'u', b'm'] => Self::Platinum,
+            [b'T', b'i', b't', b'a', b'n', b'i', b'u', b'm'] => Self::Titanium,
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11263,16 +12250,20 @@ impl SellerPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "Amex" => Self::Amex,
-            "Visa" => Self::Visa,
-            "Mastercard" => Self::Mastercard,
-            "Discover" => Self::Discover,
-            "JCB" => Self::Jcb,
-            "Diners" => Self::Diners,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+            [b'A', b'm', b'e', b'x'] => Self::Amex,
+            [b'V', b'i', b's', b'a'] => Self::Visa,
+            [b'M', b'a', b's', b't', b'e', b'r', b'c', b'a', b'r', b'd'] => {
+                Self::Mastercard
+            }
+            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
+            [b'J', b'C', b'B'] => Self::Jcb,
+            [b'D', b'i', b'n', b'e', b'r', b's'] => Self::Diners,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11340,12 +12331,15 @@ impl SeverityCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Warning" => Self::Warning,
-            "Error" => Self::Error,
-            "PartialSuccess" => Self::PartialSuccess,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'W', b'a', b'r', b'n', b'i', b'n', b'g'] => Self::Warning,
+            [b'E', b'r', b'r', b'o', b'r'] => Self::Error,
+            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'S', b'u', b'c', b'c', b'e',
+            b's', b's'] => Self::PartialSuccess,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11418,13 +12412,18 @@ impl ShippingOptionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "SiteOnly" => Self::SiteOnly,
-            "WorldWide" => Self::WorldWide,
-            "SitePlusRegions" => Self::SitePlusRegions,
-            "WillNotShip" => Self::WillNotShip,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'S', b'i', b't', b'e', b'O', b'n', b'l', b'y'] => Self::SiteOnly,
+            [b'W', b'o', b'r', b'l', b'd', b'W', b'i', b'd', b'e'] => Self::WorldWide,
+            [b'S', b'i', b't', b'e', b'P', b'l', b'u', b's', b'R', b'e', b'g', b'i',
+            b'o', b'n', b's'] => Self::SitePlusRegions,
+            [b'W', b'i', b'l', b'l', b'N', b'o', b't', b'S', b'h', b'i', b'p'] => {
+                Self::WillNotShip
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11520,17 +12519,24 @@ impl ShippingPackageCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Letter" => Self::Letter,
-            "LargeEnvelope" => Self::LargeEnvelope,
-            "USPSLargePack" => Self::UspsLargePack,
-            "VeryLargePack" => Self::VeryLargePack,
-            "UPSLetter" => Self::UpsLetter,
-            "USPSFlatRateEnvelope" => Self::UspsFlatRateEnvelope,
-            "PackageThickEnvelope" => Self::PackageThickEnvelope,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'L', b'e', b't', b't', b'e', b'r'] => Self::Letter,
+            [b'L', b'a', b'r', b'g', b'e', b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e',
+            ] => Self::LargeEnvelope,
+            [b'U', b'S', b'P', b'S', b'L', b'a', b'r', b'g', b'e', b'P', b'a', b'c', b'k',
+            ] => Self::UspsLargePack,
+            [b'V', b'e', b'r', b'y', b'L', b'a', b'r', b'g', b'e', b'P', b'a', b'c', b'k',
+            ] => Self::VeryLargePack,
+            [b'U', b'P', b'S', b'L', b'e', b't', b't', b'e', b'r'] => Self::UpsLetter,
+            [b'U', b'S', b'P', b'S', b'F', b'l', b'a', b't', b'R', b'a', b't', b'e',
+            b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e'] => Self::UspsFlatRateEnvelope,
+            [b'P', b'a', b'c', b'k', b'a', b'g', b'e', b'T', b'h', b'i', b'c', b'k',
+            b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e'] => Self::PackageThickEnvelope,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11587,11 +12593,15 @@ impl ShippingRatesTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Flat" => Self::Flat,
-            "Calculated" => Self::Calculated,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'F', b'l', b'a', b't'] => Self::Flat,
+            [b'C', b'a', b'l', b'c', b'u', b'l', b'a', b't', b'e', b'd'] => {
+                Self::Calculated
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11694,18 +12704,28 @@ impl ShippingRegionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Africa" => Self::Africa,
-            "Asia" => Self::Asia,
-            "Caribbean" => Self::Caribbean,
-            "Europe" => Self::Europe,
-            "LatinAmerica" => Self::LatinAmerica,
-            "MiddleEast" => Self::MiddleEast,
-            "NorthAmerica" => Self::NorthAmerica,
-            "Oceania" => Self::Oceania,
-            "SouthAmerica" => Self::SouthAmerica,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'f', b'r', b'i', b'c', b'a'] => Self::Africa,
+            [b'A', b's', b'i', b'a'] => Self::Asia,
+            [b'C', b'a', b'r', b'i', b'b', b'b', b'e', b'a', b'n'] => Self::Caribbean,
+            [b'E', b'u', b'r', b'o', b'p', b'e'] => Self::Europe,
+            [b'L', b'a', b't', b'i', b'n', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
+                Self::LatinAmerica
+            }
+            [b'M', b'i', b'd', b'd', b'l', b'e', b'E', b'a', b's', b't'] => {
+                Self::MiddleEast
+            }
+            [b'N', b'o', b'r', b't', b'h', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
+                Self::NorthAmerica
+            }
+            [b'O', b'c', b'e', b'a', b'n', b'i', b'a'] => Self::Oceania,
+            [b'S', b'o', b'u', b't', b'h', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
+                Self::SouthAmerica
+            }
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11844,24 +12864,46 @@ impl ShippingServiceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "UPSGround" => Self::UpsGround,
-            "UPS3rdDay" => Self::Ups3rdDay,
-            "UPS2ndDay" => Self::Ups2ndDay,
-            "UPSNextDay" => Self::UpsNextDay,
-            "USPSPriority" => Self::UspsPriority,
-            "USPSParcel" => Self::UspsParcel,
-            "USPSMedia" => Self::UspsMedia,
-            "USPSFirstClass" => Self::UspsFirstClass,
-            "ShippingMethodStandard" => Self::ShippingMethodStandard,
-            "ShippingMethodExpress" => Self::ShippingMethodExpress,
-            "ShippingMethodNextDay" => Self::ShippingMethodNextDay,
-            "USPSExpressMail" => Self::UspsExpressMail,
-            "USPSGround" => Self::UspsGround,
-            "Download" => Self::Download,
-            "WillCall_Or_Pickup" => Self::WillCallOrPickup,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'P', b'S', b'G', b'r', b'o', b'u', b'n', b'd'] => Self::UpsGround,
+            [b'U', b'P', b'S', b'3', b'r', b'd', b'D', b'a', b'y'] => Self::Ups3rdDay,
+            [b'U', b'P', b'S', b'2', b'n', b'd', b'D', b'a', b'y'] => Self::Ups2ndDay,
+            [b'U', b'P', b'S', b'N', b'e', b'x', b't', b'D', b'a', b'y'] => {
+                Self::UpsNextDay
+            }
+            [b'U', b'S', b'P', b'S', b'P', b'r', b'i', b'o', b'r', b'i', b't', b'y'] => {
+                Self::UspsPriority
+            }
+            [b'U', b'S', b'P', b'S', b'P', b'a', b'r', b'c', b'e', b'l'] => {
+                Self::UspsParcel
+            }
+            [b'U', b'S', b'P', b'S', b'M', b'e', b'd', b'i', b'a'] => Self::UspsMedia,
+            [b'U', b'S', b'P', b'S', b'F', b'i', b'r', b's', b't', b'C', b'l', b'a',
+            b's', b's'] => Self::UspsFirstClass,
+            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
+            b'o', b'd', b'S', b't', b'a', b'n', b'd', b'a', b'r', b'd'] => {
+                Self::ShippingMethodStandard
+            }
+            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
+            b'o', b'd', b'E', b'x', b'p', b'r', b'e', b's', b's'] => {
+                Self::ShippingMethodExpress
+            }
+            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
+            b'o', b'd', b'N', b'e', b'x', b't', b'D', b'a', b'y'] => {
+                Self::ShippingMethodNextDay
+            }
+            [b'U', b'S', b'P', b'S', b'E', b'x', b'p', b'r', b'e', b's', b's', b'M',
+            b'a', b'i', b'l'] => Self::UspsExpressMail,
+            [b'U', b'S', b'P', b'S', b'G', b'r', b'o', b'u', b'n', b'd'] => {
+                Self::UspsGround
+            }
+            [b'D', b'o', b'w', b'n', b'l', b'o', b'a', b'd'] => Self::Download,
+            [b'W', b'i', b'l', b'l', b'C', b'a', b'l', b'l', b'_', b'O', b'r', b'_',
+            b'P', b'i', b'c', b'k', b'u', b'p'] => Self::WillCallOrPickup,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -11922,11 +12964,15 @@ impl ShippingTermsCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "SellerPays" => Self::SellerPays,
-            "BuyerPays" => Self::BuyerPays,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'S', b'e', b'l', b'l', b'e', b'r', b'P', b'a', b'y', b's'] => {
+                Self::SellerPays
+            }
+            [b'B', b'u', b'y', b'e', b'r', b'P', b'a', b'y', b's'] => Self::BuyerPays,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12077,26 +13123,36 @@ impl SiteCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "US" => Self::Us,
-            "Canada" => Self::Canada,
-            "UK" => Self::Uk,
-            "Australia" => Self::Australia,
-            "Austria" => Self::Austria,
-            "Belgium_French" => Self::BelgiumFrench,
-            "France" => Self::France,
-            "Germany" => Self::Germany,
-            "Italy" => Self::Italy,
-            "Belgium_Dutch" => Self::BelgiumDutch,
-            "Netherlands" => Self::Netherlands,
-            "Spain" => Self::Spain,
-            "Switzerland" => Self::Switzerland,
-            "Taiwan" => Self::Taiwan,
-            "eBayMotors" => Self::EBayMotors,
-            "HongKong" => Self::HongKong,
-            "Singapore" => Self::Singapore,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'S'] => Self::Us,
+            [b'C', b'a', b'n', b'a', b'd', b'a'] => Self::Canada,
+            [b'U', b'K'] => Self::Uk,
+            [b'A', b'u', b's', b't', b'r', b'a', b'l', b'i', b'a'] => Self::Australia,
+            [b'A', b'u', b's', b't', b'r', b'i', b'a'] => Self::Austria,
+            [b'B', b'e', b'l', b'g', b'i', b'u', b'm', b'_', b'F', b'r', b'e', b'n',
+            b'c', b'h'] => Self::BelgiumFrench,
+            [b'F', b'r', b'a', b'n', b'c', b'e'] => Self::France,
+            [b'G', b'e', b'r', b'm', b'a', b'n', b'y'] => Self::Germany,
+            [b'I', b't', b'a', b'l', b'y'] => Self::Italy,
+            [b'B', b'e', b'l', b'g', b'i', b'u', b'm', b'_', b'D', b'u', b't', b'c', b'h',
+            ] => Self::BelgiumDutch,
+            [b'N', b'e', b't', b'h', b'e', b'r', b'l', b'a', b'n', b'd', b's'] => {
+                Self::Netherlands
+            }
+            [b'S', b'p', b'a', b'i', b'n'] => Self::Spain,
+            [b'S', b'w', b'i', b't', b'z', b'e', b'r', b'l', b'a', b'n', b'd'] => {
+                Self::Switzerland
+            }
+            [b'T', b'a', b'i', b'w', b'a', b'n'] => Self::Taiwan,
+            [b'e', b'B', b'a', b'y', b'M', b'o', b't', b'o', b'r', b's'] => {
+                Self::EBayMotors
+            }
+            [b'H', b'o', b'n', b'g', b'K', b'o', b'n', b'g'] => Self::HongKong,
+            [b'S', b'i', b'n', b'g', b'a', b'p', b'o', b'r', b'e'] => Self::Singapore,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12143,10 +13199,10 @@ impl SolutionTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Mark" => Self::Mark,
-            "Sole" => Self::Sole,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'a', b'r', b'k'] => Self::Mark,
+            [b'S', b'o', b'l', b'e'] => Self::Sole,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12193,11 +13249,13 @@ impl StatusChangeActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Cancel" => Self::Cancel,
-            "Suspend" => Self::Suspend,
-            "Reactivate" => Self::Reactivate,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'C', b'a', b'n', b'c', b'e', b'l'] => Self::Cancel,
+            [b'S', b'u', b's', b'p', b'e', b'n', b'd'] => Self::Suspend,
+            [b'R', b'e', b'a', b'c', b't', b'i', b'v', b'a', b't', b'e'] => {
+                Self::Reactivate
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12248,10 +13306,10 @@ impl StoreVisibilityStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "DISABLE" => Self::Disable,
-            "ENABLE" => Self::Enable,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'D', b'I', b'S', b'A', b'B', b'L', b'E'] => Self::Disable,
+            [b'E', b'N', b'A', b'B', b'L', b'E'] => Self::Enable,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12301,10 +13359,10 @@ impl SubscribeTextType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "BUYNOW" => Self::Buynow,
-            "SUBSCRIBE" => Self::Subscribe,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
+            [b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => Self::Subscribe,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12351,10 +13409,11 @@ impl TotalType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Total" => Self::Total,
-            "EstimatedTotal" => Self::EstimatedTotal,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'T', b'o', b't', b'a', b'l'] => Self::Total,
+            [b'E', b's', b't', b'i', b'm', b'a', b't', b'e', b'd', b'T', b'o', b't',
+            b'a', b'l'] => Self::EstimatedTotal,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12416,13 +13475,13 @@ impl TransactionEntityType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "Auth" => Self::Auth,
-            "Reauth" => Self::Reauth,
-            "Order" => Self::Order,
-            "Payment" => Self::Payment,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'n', b'e'] => Self::None,
+            [b'A', b'u', b't', b'h'] => Self::Auth,
+            [b'R', b'e', b'a', b'u', b't', b'h'] => Self::Reauth,
+            [b'O', b'r', b'd', b'e', b'r'] => Self::Order,
+            [b'P', b'a', b'y', b'm', b'e', b'n', b't'] => Self::Payment,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12505,15 +13564,17 @@ impl UnitCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "kg" => Self::Kg,
-            "lbs" => Self::Lbs,
-            "oz" => Self::Oz,
-            "cm" => Self::Cm,
-            "inches" => Self::Inches,
-            "ft" => Self::Ft,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'k', b'g'] => Self::Kg,
+            [b'l', b'b', b's'] => Self::Lbs,
+            [b'o', b'z'] => Self::Oz,
+            [b'c', b'm'] => Self::Cm,
+            [b'i', b'n', b'c', b'h', b'e', b's'] => Self::Inches,
+            [b'f', b't'] => Self::Ft,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12698,32 +13759,32 @@ impl UnitOfMeasure {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "EA" => Self::Ea,
-            "Hours" => Self::Hours,
-            "Days" => Self::Days,
-            "Seconds" => Self::Seconds,
-            "CrateOf12" => Self::CrateOf12,
-            "6Pack" => Self::_6Pack,
-            "GLI" => Self::Gli,
-            "GLL" => Self::Gll,
-            "LTR" => Self::Ltr,
-            "INH" => Self::Inh,
-            "FOT" => Self::Fot,
-            "MMT" => Self::Mmt,
-            "CMQ" => Self::Cmq,
-            "MTR" => Self::Mtr,
-            "MTK" => Self::Mtk,
-            "MTQ" => Self::Mtq,
-            "GRM" => Self::Grm,
-            "KGM" => Self::Kgm,
-            "KG" => Self::Kg,
-            "LBR" => Self::Lbr,
-            "ANN" => Self::Ann,
-            "CEL" => Self::Cel,
-            "FAH" => Self::Fah,
-            "RESERVED" => Self::Reserved,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'E', b'A'] => Self::Ea,
+            [b'H', b'o', b'u', b'r', b's'] => Self::Hours,
+            [b'D', b'a', b'y', b's'] => Self::Days,
+            [b'S', b'e', b'c', b'o', b'n', b'd', b's'] => Self::Seconds,
+            [b'C', b'r', b'a', b't', b'e', b'O', b'f', b'1', b'2'] => Self::CrateOf12,
+            [b'6', b'P', b'a', b'c', b'k'] => Self::_6Pack,
+            [b'G', b'L', b'I'] => Self::Gli,
+            [b'G', b'L', b'L'] => Self::Gll,
+            [b'L', b'T', b'R'] => Self::Ltr,
+            [b'I', b'N', b'H'] => Self::Inh,
+            [b'F', b'O', b'T'] => Self::Fot,
+            [b'M', b'M', b'T'] => Self::Mmt,
+            [b'C', b'M', b'Q'] => Self::Cmq,
+            [b'M', b'T', b'R'] => Self::Mtr,
+            [b'M', b'T', b'K'] => Self::Mtk,
+            [b'M', b'T', b'Q'] => Self::Mtq,
+            [b'G', b'R', b'M'] => Self::Grm,
+            [b'K', b'G', b'M'] => Self::Kgm,
+            [b'K', b'G'] => Self::Kg,
+            [b'L', b'B', b'R'] => Self::Lbr,
+            [b'A', b'N', b'N'] => Self::Ann,
+            [b'C', b'E', b'L'] => Self::Cel,
+            [b'F', b'A', b'H'] => Self::Fah,
+            [b'R', b'E', b'S', b'E', b'R', b'V', b'E', b'D'] => Self::Reserved,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12796,16 +13857,16 @@ impl UserChannelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "WEB" => Self::Web,
-            "MOBILE" => Self::Mobile,
-            "POS" => Self::Pos,
-            "KIOSK" => Self::Kiosk,
-            "IHSTB" => Self::Ihstb,
-            "IVR" => Self::Ivr,
-            "ADMIN" => Self::Admin,
-            "CSOPS" => Self::Csops,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'W', b'E', b'B'] => Self::Web,
+            [b'M', b'O', b'B', b'I', b'L', b'E'] => Self::Mobile,
+            [b'P', b'O', b'S'] => Self::Pos,
+            [b'K', b'I', b'O', b'S', b'K'] => Self::Kiosk,
+            [b'I', b'H', b'S', b'T', b'B'] => Self::Ihstb,
+            [b'I', b'V', b'R'] => Self::Ivr,
+            [b'A', b'D', b'M', b'I', b'N'] => Self::Admin,
+            [b'C', b'S', b'O', b'P', b'S'] => Self::Csops,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -12871,14 +13932,17 @@ impl UserSelectedFundingSourceType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "ELV" => Self::Elv,
-            "CreditCard" => Self::CreditCard,
-            "ChinaUnionPay" => Self::ChinaUnionPay,
-            "BML" => Self::Bml,
-            "Finance" => Self::Finance,
-            "QIWI" => Self::Qiwi,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'E', b'L', b'V'] => Self::Elv,
+            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd'] => {
+                Self::CreditCard
+            }
+            [b'C', b'h', b'i', b'n', b'a', b'U', b'n', b'i', b'o', b'n', b'P', b'a', b'y',
+            ] => Self::ChinaUnionPay,
+            [b'B', b'M', b'L'] => Self::Bml,
+            [b'F', b'i', b'n', b'a', b'n', b'c', b'e'] => Self::Finance,
+            [b'Q', b'I', b'W', b'I'] => Self::Qiwi,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -13052,26 +14116,46 @@ impl UserStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Suspended" => Self::Suspended,
-            "Confirmed" => Self::Confirmed,
-            "Unconfirmed" => Self::Unconfirmed,
-            "Ghost" => Self::Ghost,
-            "InMaintenance" => Self::InMaintenance,
-            "Deleted" => Self::Deleted,
-            "CreditCardVerify" => Self::CreditCardVerify,
-            "AccountOnHold" => Self::AccountOnHold,
-            "Merged" => Self::Merged,
-            "RegistrationCodeMailOut" => Self::RegistrationCodeMailOut,
-            "TermPending" => Self::TermPending,
-            "UnconfirmedHalfOptIn" => Self::UnconfirmedHalfOptIn,
-            "CreditCardVerifyHalfOptIn" => Self::CreditCardVerifyHalfOptIn,
-            "UnconfirmedPassport" => Self::UnconfirmedPassport,
-            "CreditCardVerifyPassport" => Self::CreditCardVerifyPassport,
-            "UnconfirmedExpress" => Self::UnconfirmedExpress,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'S', b'u', b's', b'p', b'e', b'n', b'd', b'e', b'd'] => Self::Suspended,
+            [b'C', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => Self::Confirmed,
+            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => {
+                Self::Unconfirmed
+            }
+            [b'G', b'h', b'o', b's', b't'] => Self::Ghost,
+            [b'I', b'n', b'M', b'a', b'i', b'n', b't', b'e', b'n', b'a', b'n', b'c', b'e',
+            ] => Self::InMaintenance,
+            [b'D', b'e', b'l', b'e', b't', b'e', b'd'] => Self::Deleted,
+            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
+            b'r', b'i', b'f', b'y'] => Self::CreditCardVerify,
+            [b'A', b'c', b'c', b'o', b'u', b'n', b't', b'O', b'n', b'H', b'o', b'l', b'd',
+            ] => Self::AccountOnHold,
+            [b'M', b'e', b'r', b'g', b'e', b'd'] => Self::Merged,
+            [b'R', b'e', b'g', b'i', b's', b't', b'r', b'a', b't', b'i', b'o', b'n',
+            b'C', b'o', b'd', b'e', b'M', b'a', b'i', b'l', b'O', b'u', b't'] => {
+                Self::RegistrationCodeMailOut
+            }
+            [b'T', b'e', b'r', b'm', b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => {
+                Self::TermPending
+            }
+            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'H',
+            b'a', b'l', b'f', b'O', b'p', b't', b'I', b'n'] => Self::UnconfirmedHalfOptIn,
+            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
+            b'r', b'i', b'f', b'y', b'H', b'a', b'l', b'f', b'O', b'p', b't', b'I', b'n',
+            ] => Self::CreditCardVerifyHalfOptIn,
+            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'P',
+            b'a', b's', b's', b'p', b'o', b'r', b't'] => Self::UnconfirmedPassport,
+            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
+            b'r', b'i', b'f', b'y', b'P', b'a', b's', b's', b'p', b'o', b'r', b't'] => {
+                Self::CreditCardVerifyPassport
+            }
+            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'E',
+            b'x', b'p', b'r', b'e', b's', b's'] => Self::UnconfirmedExpress,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -13120,11 +14204,11 @@ impl UserWithdrawalLimitTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Limited" => Self::Limited,
-            "Unlimited" => Self::Unlimited,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            [b'L', b'i', b'm', b'i', b't', b'e', b'd'] => Self::Limited,
+            [b'U', b'n', b'l', b'i', b'm', b'i', b't', b'e', b'd'] => Self::Unlimited,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -13190,12 +14274,14 @@ impl VatStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "NoVATTax" => Self::NoVatTax,
-            "VATTax" => Self::VatTax,
-            "VATExempt" => Self::VatExempt,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'N', b'o', b'V', b'A', b'T', b'T', b'a', b'x'] => Self::NoVatTax,
+            [b'V', b'A', b'T', b'T', b'a', b'x'] => Self::VatTax,
+            [b'V', b'A', b'T', b'E', b'x', b'e', b'm', b'p', b't'] => Self::VatExempt,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -13250,12 +14336,18 @@ impl WalletItemType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "MERCHANT_COUPON" => Self::MerchantCoupon,
-            "LOYALTY_CARD" => Self::LoyaltyCard,
-            "MANUFACTURER_COUPON" => Self::ManufacturerCoupon,
-            "MERCHANT_CLOSED_LOOP_OFFER" => Self::MerchantClosedLoopOffer,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'O', b'U',
+            b'P', b'O', b'N'] => Self::MerchantCoupon,
+            [b'L', b'O', b'Y', b'A', b'L', b'T', b'Y', b'_', b'C', b'A', b'R', b'D'] => {
+                Self::LoyaltyCard
+            }
+            [b'M', b'A', b'N', b'U', b'F', b'A', b'C', b'T', b'U', b'R', b'E', b'R',
+            b'_', b'C', b'O', b'U', b'P', b'O', b'N'] => Self::ManufacturerCoupon,
+            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'L', b'O',
+            b'S', b'E', b'D', b'_', b'L', b'O', b'O', b'P', b'_', b'O', b'F', b'F', b'E',
+            b'R'] => Self::MerchantClosedLoopOffer,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.

@@ -26,10 +26,10 @@ impl OrderTypeShippingMethod {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Ground" => Self::Ground,
-            "Air" => Self::Air,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'G', b'r', b'o', b'u', b'n', b'd'] => Self::Ground,
+            [b'A', b'i', b'r'] => Self::Air,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.

@@ -25,10 +25,12 @@ impl PaymentType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Any" => Self::Any,
-            "InstantOnly" => Self::InstantOnly,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'n', b'y'] => Self::Any,
+            [b'I', b'n', b's', b't', b'a', b'n', b't', b'O', b'n', b'l', b'y'] => {
+                Self::InstantOnly
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -78,12 +80,12 @@ impl RecurringFlagType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Y" => Self::Y,
-            "y" => Self::Y2,
-            "N" => Self::N,
-            "n" => Self::N2,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'Y'] => Self::Y,
+            [b'y'] => Self::Y2,
+            [b'N'] => Self::N,
+            [b'n'] => Self::N2,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
@@ -159,17 +161,17 @@ impl Type {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "type" => Self::Type,
-            "Self" => Self::Self_,
-            "self" => Self::Self2,
-            "6Pack" => Self::_6Pack,
-            "Ad type" => Self::AdType,
-            "foo-bar" => Self::FooBar2,
-            "fooBar" => Self::FooBar3,
-            "FooBar" => Self::FooBar,
-            "Unknown" => Self::Unknown,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b't', b'y', b'p', b'e'] => Self::Type,
+            [b'S', b'e', b'l', b'f'] => Self::Self_,
+            [b's', b'e', b'l', b'f'] => Self::Self2,
+            [b'6', b'P', b'a', b'c', b'k'] => Self::_6Pack,
+            [b'A', b'd', b' ', b't', b'y', b'p', b'e'] => Self::AdType,
+            [b'f', b'o', b'o', b'-', b'b', b'a', b'r'] => Self::FooBar2,
+            [b'f', b'o', b'o', b'B', b'a', b'r'] => Self::FooBar3,
+            [b'F', b'o', b'o', b'B', b'a', b'r'] => Self::FooBar,
+            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.

@@ -25,10 +25,10 @@ impl CurrencyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "USD" => Self::Usd,
-            "EUR" => Self::Eur,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'U', b'S', b'D'] => Self::Usd,
+            [b'E', b'U', b'R'] => Self::Eur,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.

@@ -33,10 +33,10 @@ impl StateCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "AB" => Self::Ab,
-            "AK" => Self::Ak,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'A', b'B'] => Self::Ab,
+            [b'A', b'K'] => Self::Ak,
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.

@@ -34,11 +34,13 @@ impl AckCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value {
-            "Success" => Self::Success,
-            "Failure" => Self::Failure,
-            "CustomCode" => Self::CustomCode,
-            other => Self::Unrecognized(::std::string::String::from(other)),
+        match value.as_bytes() {
+            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
+            [b'F', b'a', b'i', b'l', b'u', b'r', b'e'] => Self::Failure,
+            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
+                Self::CustomCode
+            }
+            _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
     /// False for values the schema does not list.
