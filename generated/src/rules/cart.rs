@@ -137,13 +137,15 @@ fn tax_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mu
 /// Every amount of the payment in OrderTotal's currency.
 fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
     let Some(expected) = p.order_total.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
-    let Some(r) = rule(TYPE, "cart-one-currency") else { return };
-    // Currencies are compared as enum values: every amount of a request passes here on every `validate()`.
+    // Currencies are compared as enum values, and the rule is looked up only for a mismatch: every amount of a
+    // request passes here on every `validate()`.
     let mut check = |path: &mut Path, field: &'static str, a: &Option<BasicAmountType>| {
         let Some(currency) = a.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
         if currency != expected {
-            let message = format!("{field} is in {}, the order in {}", currency.as_str(), expected.as_str());
-            record_rule(path, Some(field), r, message, out);
+            if let Some(r) = rule(TYPE, "cart-one-currency") {
+                let message = format!("{field} is in {}, the order in {}", currency.as_str(), expected.as_str());
+                record_rule(path, Some(field), r, message, out);
+            }
         }
     };
     for (field, a) in [
@@ -156,13 +158,18 @@ fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation
     ] {
         check(path, field, a);
     }
+    // The path into an item is entered only for an item that breaks the rule.
+    let differs =
+        |a: &Option<BasicAmountType>| a.as_ref().and_then(|a| a.currency_id.as_ref()).is_some_and(|c| c != expected);
     for (i, item) in p.payment_details_item.iter().enumerate() {
-        path.field("payment_details_item", |path| {
-            path.index(i, |path| {
-                check(path, "amount", &item.amount);
-                check(path, "tax", &item.tax);
+        if differs(&item.amount) || differs(&item.tax) {
+            path.field("payment_details_item", |path| {
+                path.index(i, |path| {
+                    check(path, "amount", &item.amount);
+                    check(path, "tax", &item.tax);
+                });
             });
-        });
+        }
     }
 }
 

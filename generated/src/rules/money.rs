@@ -91,7 +91,13 @@ impl Default for Sum {
 impl Sum {
     /// Adds `value × times`.
     pub(super) fn add(&mut self, value: Units, times: i64) {
-        self.total = self.total.and_then(|t| t.checked_add(value.micros.checked_mul(i128::from(times))?));
+        // Two i64 factors make an exact i128 product in one widening multiply; only larger amounts need the
+        // (much slower) checked 128-bit multiply.
+        let product = match i64::try_from(value.micros) {
+            Ok(m) => Some(i128::from(m) * i128::from(times)),
+            Err(_) => value.micros.checked_mul(i128::from(times)),
+        };
+        self.total = self.total.and_then(|t| t.checked_add(product?));
         self.decimals = self.decimals.max(value.decimals);
     }
 
