@@ -63,6 +63,7 @@ pub fn currency(code: &str) -> Option<&'static Currency> {
 /// How many decimals an amount in `code` may have: the table's number, or 2 (ISO 4217's most common) for a
 /// currency PayPal does not list, which a rule then reports.
 #[must_use]
+#[inline]
 pub fn decimals(code: &str) -> u32 {
     // `validate()` asks once per amount of a request, so this looks through the few currencies without two
     // decimals (derived from the table when compiling), comparing codes as integers.
@@ -71,6 +72,7 @@ pub fn decimals(code: &str) -> u32 {
 }
 
 /// A three-letter code as a big-endian integer, so integer order is the table's (byte) order.
+#[inline]
 const fn key(code: &[u8]) -> Option<u32> {
     match *code {
         [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
