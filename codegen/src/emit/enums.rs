@@ -15,7 +15,7 @@ pub(crate) fn emit_enums(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     let items = module.types.iter().filter_map(|id| {
         let t = ctx.plan.types.get(id)?;
         match &t.kind {
-            TypeKind::Enum(e) => Some(enumeration(t, e)),
+            TypeKind::Enum(e) => Some(enumeration(ctx, t, e)),
             _ => None,
         }
     });
@@ -25,12 +25,22 @@ pub(crate) fn emit_enums(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
     }
 }
 
-fn enumeration(t: &TypePlan, e: &EnumPlan) -> TokenStream {
+fn enumeration(ctx: &Ctx<'_>, t: &TypePlan, e: &EnumPlan) -> TokenStream {
     let name = ident(&t.path.name);
     let unknown = ident(&e.unknown);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust)).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
-    let byte_patterns = values.iter().map(|value| byte_pattern(value));
+    // The lookup table: each wire text once, sorted by its bytes, with the number of its first variant.
+    let mut sorted: Vec<(&str, u16)> = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let n = u16::try_from(i).expect("an enumeration has fewer than 65,536 values");
+        sorted.push((v, n));
+    }
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
+    sorted.dedup_by(|later, first| later.0 == first.0);
+    let by_text = sorted.iter().map(|(v, n)| quote!((#v, #n)));
+    let numbers = (0..values.len()).map(|i| u16::try_from(i).expect("checked above"));
+    let rt = ctx.rt;
     let variant_defs = e.variants.iter().zip(&variants).map(|(v, var)| {
         let docs = doc_attrs(v.doc.as_deref(), &format!("Wire value `{}`.", v.wire));
         quote!(#docs #var,)
@@ -71,8 +81,9 @@ fn enumeration(t: &TypePlan, e: &EnumPlan) -> TokenStream {
             /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
             /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
             pub fn from_wire(value: &str) -> Self {
-                match value.as_bytes() {
-                    #(#byte_patterns => Self::#variants,)*
+                const BY_TEXT: &[(&str, u16)] = &[#(#by_text),*];
+                match #rt::scalar::enumeration::variant_of(value, BY_TEXT) {
+                    #(::std::option::Option::Some(#numbers) => Self::#variants,)*
                     _ => Self::#unknown(::std::string::String::from(value)),
                 }
             }
@@ -96,21 +107,6 @@ fn enumeration(t: &TypePlan, e: &EnumPlan) -> TokenStream {
             }
         }
     }
-}
-
-/// A slice pattern of the bytes of `value` (`[b'U', b'S', b'D']`). The compiler turns a match on such patterns
-/// into one decision on the length and then on each byte in turn, where a match on string literals compares the
-/// text with each value in turn: `CurrencyCodeType` has 176 values, and decoding spent more time there than in
-/// any other function of the generated code.
-fn byte_pattern(value: &str) -> TokenStream {
-    let bytes = value.bytes().map(|b| {
-        if b.is_ascii_graphic() || b == b' ' {
-            proc_macro2::Literal::byte_character(b)
-        } else {
-            proc_macro2::Literal::u8_suffixed(b)
-        }
-    });
-    quote!([#(#bytes),*])
 }
 
 /// The `XmlScalar` impl of an enumeration (emitted into the namespace's `xml.rs`).

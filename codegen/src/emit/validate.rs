@@ -93,16 +93,12 @@ fn member_checks(m: &FieldPlan) -> Vec<TokenStream> {
             checks.push(quote!(if let ::std::option::Option::Some(v) = &self.#f { #(#tests)* }));
         }
     } else if matches!(m.value, Value::Complex { validated: true, .. }) {
-        checks.push(if many {
-            quote! {
-                if !self.#f.is_empty() {
-                    path.field(#label, |path| {
-                        for (i, v) in self.#f.iter().enumerate() { path.index(i, |path| Validate::validate_into(v, path, out)); }
-                    });
-                }
-            }
-        } else {
-            quote!(if let ::std::option::Option::Some(v) = &self.#f { path.field(#label, |path| Validate::validate_into(v, path, out)); })
+        // One runtime call per nested field (the runtime's `validate/walk.rs`), not a closure per field.
+        checks.push(match m.shape {
+            Shape::List => quote!(path.validate_list(#label, &self.#f, out);),
+            Shape::Boxed => quote!(path.validate_opt(#label, self.#f.as_deref(), out);),
+            Shape::Optional => quote!(path.validate_opt(#label, self.#f.as_ref(), out);),
+            Shape::Plain => quote!(path.validate_opt(#label, ::std::option::Option::Some(&self.#f), out);),
         });
     }
     checks
@@ -122,7 +118,7 @@ fn record_each(checks: &[Check], label: &str) -> Vec<TokenStream> {
 /// One check as an expression over the value `v` (a reference) giving `Option<ViolationKind>`.
 fn check_expr(c: &Check) -> TokenStream {
     match c {
-        Check::Known => quote!(checks::known(v.is_known(), || v.as_str())),
+        Check::Known => quote!(checks::known(v.is_known(), v.as_str())),
         Check::Len(n) => quote!(checks::len(v, #n)),
         Check::MinLen(n) => quote!(checks::min_len(v, #n)),
         Check::MaxLen(n) => quote!(checks::max_len(v, #n)),

@@ -1,8 +1,10 @@
 //! `XmlRead` impls. Readers match children by namespace URI and local name, in any order, so real PayPal
-//! responses that break the schema's order still decode. The local name is compared first: it tells the
-//! candidates apart after a length check, so the (long, usually shared) namespace URI is compared once per child. A field that is already set when its element comes
-//! again keeps the first value and the repeat is recorded in the decode report; elements the type does not
-//! know are skipped with their raw XML recorded, so nothing received is lost. `xsi:type` is never consulted.
+//! responses that break the schema's order still decode. Each reader is a table of the names it knows and one
+//! runtime call per field (`find_in`, then `scalar_once`, `complex_item`, … from the runtime's
+//! `read/fields.rs`): the per-field steps are shared generic code, which keeps both the emitted text and the
+//! crate's build small. A field that is already set when its element comes again keeps the first value and the
+//! repeat is recorded in the decode report; elements the type does not know are skipped with their raw XML
+//! recorded, so nothing received is lost. `xsi:type` is never consulted.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -25,9 +27,7 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStr
         quote!((#name, ns) if ns == #ns => out.#f = r.attr_scalar(start, a, #ws)?,)
     });
     let attrs = if s.attributes.is_empty() {
-        quote!(for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        })
+        quote!(r.attributes_unknown(start);)
     } else {
         quote! {
             for a in start.attrs() {
@@ -76,17 +76,10 @@ fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
     // content model (a derived type redeclaring an inherited element, as DoUATPAuthorizationResponseType does
     // with MsgSubID): the first occurrence fills the first declaration, the next one the second, and so on.
     let mut groups: Vec<((&str, &str), Vec<&FieldPlan>)> = Vec::new();
-    let mut any_arms = Vec::new();
-    let mut takes_all = false;
+    let mut wildcards = Vec::new();
     for m in &s.members {
         if let Value::Wildcard { namespace } = &m.value {
-            let f = ident(&m.rust);
-            let guard = any_guard(namespace, &m.ns);
-            // `##any` takes everything, so its arm binds nothing and no fallback follows it.
-            let catch_all = guard.to_string() == "true";
-            takes_all |= catch_all;
-            let pattern = if catch_all { quote!((_, _)) } else { quote!((_, ns) if #guard) };
-            any_arms.push(quote!(#pattern => out.#f.push(r.read_any(child)?),));
+            wildcards.push((ident(&m.rust), any_guard(namespace, &m.ns)));
             continue;
         }
         let key = (m.ns.as_str(), m.wire.as_str());
@@ -95,103 +88,104 @@ fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
             None => groups.push((key, vec![m])),
         }
     }
+    // Each arm is one runtime call (see the runtime's `read/fields.rs`); `seen` marks the single-valued fields
+    // already read, so a repeat keeps the first value and is recorded.
     let mut singles = 0usize;
     let mut arms = Vec::new();
-    for ((ns, name), members) in &groups {
-        let ns = ctx.ns_const(ns);
-        let mut body = quote!(r.skip_duplicate(child)?;);
+    for (index, (_, members)) in groups.iter().enumerate() {
+        let mut body = None;
         // Built from the last declaration backwards, so the first one is tested first.
         for m in members.iter().rev() {
-            let f = ident(&m.rust);
-            let value = read_one(ctx, m);
-            // Everything but `xs:anyType` reads as an `Option`: absent when nil (and, for scalars, when empty).
-            let optional = m.value != Value::AnyType;
-            body = if m.shape == Shape::List {
-                // A list takes every occurrence, so later declarations of the same name are unreachable. The
-                // reader appends, so that it can size the list from its first item. A nil item is left out;
-                // if it had content anyway, the reader has recorded it.
-                if optional {
-                    quote!(if let ::std::option::Option::Some(v) = #value { r.push_item(&mut out.#f, v, child); })
-                } else {
-                    quote!({
-                        let v = #value;
-                        r.push_item(&mut out.#f, v, child);
-                    })
-                }
-            } else {
-                let slot = singles;
-                singles += 1;
-                let assign = if optional {
-                    quote!(out.#f = #value;)
-                } else {
-                    quote!(out.#f = ::std::option::Option::Some(#value);)
-                };
-                quote!(if !seen[#slot] { seen[#slot] = true; #assign } else { #body })
-            };
+            if m.shape == Shape::List {
+                // A list takes every occurrence, so later declarations of the same name are unreachable.
+                body = Some(read_item(ctx, m));
+                continue;
+            }
+            let slot = singles;
+            singles += 1;
+            let once = read_once(ctx, m, slot);
+            body = Some(match body {
+                None => once,
+                Some(rest) => quote!(if !seen[#slot] { #once } else { #rest }),
+            });
         }
-        arms.push(quote!((#name, ns) if ns == #ns => { #body }));
+        arms.push(quote!(#index => #body,));
+    }
+    // Elements that no name matches go to the first wildcard whose namespace constraint admits them, else are
+    // skipped and recorded. `##any` admits everything, so nothing after it is reachable.
+    let mut fallback = quote!(r.skip_unknown(child));
+    for (f, guard) in wildcards.iter().rev() {
+        fallback = if guard.to_string() == "true" {
+            quote!(r.any_item(&mut out.#f, child))
+        } else {
+            quote!(if #guard { r.any_item(&mut out.#f, child) } else { #fallback })
+        };
     }
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
-    let next = if let Some(text) = &s.text {
-        let t = ident(text);
-        quote!(r.next_child_mixed(&mut out.#t))
+    let names = groups.iter().map(|((ns, name), _)| {
+        let ns = ctx.ns_const(ns);
+        quote!((#ns, #name))
+    });
+    let dispatch = if arms.is_empty() {
+        fallback
     } else {
-        quote!(r.next_child())
-    };
-    // The child is borrowed where the reader returned it (`ref`): a start tag is 128 bytes, and moving it out of
-    // the `Result` (as `?` and `while let` would) copies it for every element.
-    let child = quote! {
-        let next = #next;
-        let child = match next {
-            ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => child,
-            ::std::result::Result::Ok(::std::option::Option::None) => break,
-            ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-        };
-    };
-    let fallback = (!takes_all).then(|| quote!(_ => r.skip_unknown(child)?,));
-    if arms.is_empty() && any_arms.is_empty() {
-        return quote!(loop { #child r.skip_unknown(child)?; });
-    }
-    quote! {
-        #seen
-        loop {
-            #child
-            match (child.local(), child.ns()) {
+        quote! {
+            match child.find_in(&[#(#names),*]) {
                 #(#arms)*
-                #(#any_arms)*
-                #fallback
+                _ => #fallback,
             }
         }
+    };
+    let read = match &s.text {
+        Some(text) => {
+            let t = ident(text);
+            quote!(r.read_children_mixed(&mut out.#t, &mut |r, child| #dispatch)?;)
+        }
+        None => quote!(r.read_children(&mut |r, child| #dispatch)?;),
+    };
+    quote!(#seen #read)
+}
+
+/// The call that reads one occurrence of a single-valued member's element into its field; `slot` is the
+/// member's place in `seen`.
+fn read_once(ctx: &Ctx<'_>, f: &FieldPlan, slot: usize) -> TokenStream {
+    let field = ident(&f.rust);
+    match &f.value {
+        Value::AnyType | Value::Wildcard { .. } => quote!(r.any_once(&mut seen, #slot, &mut out.#field, child)),
+        Value::Scalar { scalar, .. } => {
+            let ws = ctx.ws(scalar.ws);
+            quote!(r.scalar_once(&mut seen, #slot, &mut out.#field, child, #ws))
+        }
+        Value::Complex { .. } if f.shape == Shape::Boxed => {
+            quote!(r.boxed_once(&mut seen, #slot, &mut out.#field, child))
+        }
+        Value::Complex { .. } => quote!(r.complex_once(&mut seen, #slot, &mut out.#field, child)),
     }
 }
 
-/// An expression that reads the element `child` as a value of field `f`: `Option<T>` for scalars (absent when
-/// empty or nil) and for complex types (absent when nil; boxed when the field is), and an `AnyElement` for
-/// `xs:anyType`, which keeps even a nil element as received.
-fn read_one(ctx: &Ctx<'_>, f: &FieldPlan) -> TokenStream {
+/// The call that reads one occurrence of a list member's element and appends it.
+fn read_item(ctx: &Ctx<'_>, f: &FieldPlan) -> TokenStream {
+    let field = ident(&f.rust);
     match &f.value {
-        Value::AnyType | Value::Wildcard { .. } => quote!(r.read_any(child)?),
+        Value::AnyType | Value::Wildcard { .. } => quote!(r.any_item(&mut out.#field, child)),
         Value::Scalar { scalar, .. } => {
             let ws = ctx.ws(scalar.ws);
-            quote!(r.read_scalar(child, #ws)?)
+            quote!(r.scalar_item(&mut out.#field, child, #ws))
         }
-        Value::Complex { path, .. } => {
-            let path = ctx.path(path);
-            let read = quote!(r.read_nillable(child, |r| <#path as XmlRead>::read_element(r, child))?);
-            if f.shape == Shape::Boxed { quote!(#read.map(::std::boxed::Box::new)) } else { read }
-        }
+        Value::Complex { .. } => quote!(r.complex_item(&mut out.#field, child)),
     }
 }
-/// The match guard (on `ns`, the child's namespace) for an `xs:any` namespace constraint.
+
+/// The condition on the child's namespace for an `xs:any` namespace constraint.
 fn any_guard(constraint: &str, target_ns: &str) -> TokenStream {
     let mut alternatives = Vec::new();
     for token in constraint.split_whitespace() {
         alternatives.push(match token {
             "##any" => quote!(true),
-            "##local" => quote!(ns.is_empty()),
-            "##targetNamespace" => quote!(ns == #target_ns),
-            "##other" => quote!((!ns.is_empty() && ns != #target_ns)),
-            uri => quote!(ns == #uri),
+            "##local" => quote!(child.ns().is_empty()),
+            "##targetNamespace" => quote!(child.ns() == #target_ns),
+            "##other" => quote!((!child.ns().is_empty() && child.ns() != #target_ns)),
+            uri => quote!(child.ns() == #uri),
         });
     }
     if alternatives.is_empty() {

@@ -15,7 +15,7 @@ pub(crate) fn emit_write(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenSt
     let attrs = s.attributes.iter().map(|a| {
         let f = ident(&a.rust);
         let name = &a.wire;
-        quote!(if let ::std::option::Option::Some(v) = &self.#f { w.attr_scalar(#name, v)?; })
+        quote!(w.attr_opt(#name, &self.#f);)
     });
 
     let content = s.content.as_ref().map(|c| {
@@ -27,24 +27,21 @@ pub(crate) fn emit_write(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenSt
         }
     });
 
+    // One runtime call per field (see the runtime's `write_fields.rs`), with no error check of its own: the
+    // writer keeps a field's error and `finish` returns it.
     let members = s.members.iter().map(|m| {
         let f = ident(&m.rust);
-        let one = match &m.value {
-            Value::Wildcard { .. } => return quote!(for v in &self.#f { w.any(v)?; }),
-            Value::AnyType => quote!(w.any(v)?;),
-            Value::Scalar { .. } => {
-                let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
-                quote!(w.scalar_element(#ns, #name, v)?;)
-            }
-            Value::Complex { .. } => {
-                let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
-                quote!(v.write_element(w, #ns, #name)?;)
-            }
-        };
-        if m.shape == Shape::List {
-            quote!(for v in &self.#f { #one })
-        } else {
-            quote!(if let ::std::option::Option::Some(v) = &self.#f { #one })
+        let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
+        let list = m.shape == Shape::List;
+        match &m.value {
+            Value::Wildcard { .. } => quote!(w.any_list(&self.#f);),
+            Value::AnyType if list => quote!(w.any_list(&self.#f);),
+            Value::AnyType => quote!(w.any_opt(&self.#f);),
+            Value::Scalar { .. } if list => quote!(w.scalar_list(#ns, #name, &self.#f);),
+            Value::Scalar { .. } => quote!(w.scalar_opt(#ns, #name, &self.#f);),
+            Value::Complex { .. } if list => quote!(w.complex_list(#ns, #name, &self.#f);),
+            Value::Complex { .. } if m.shape == Shape::Boxed => quote!(w.boxed_opt(#ns, #name, &self.#f);),
+            Value::Complex { .. } => quote!(w.complex_opt(#ns, #name, &self.#f);),
         }
     });
 
@@ -62,7 +59,7 @@ pub(crate) fn emit_write(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenSt
                 #content
                 #(#members)*
                 #text
-                w.end(ns, name)
+                w.finish(ns, name)
             }
         }
     }

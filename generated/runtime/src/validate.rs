@@ -353,7 +353,7 @@ fn as_u64(n: usize) -> u64 {
 #[inline]
 pub fn check_required<T>(value: &Option<T>, path: &mut Path, field: &'static str, out: &mut Vec<Violation>) {
     if value.is_none() {
-        path.field(field, |path| out.push(Violation::new(path, ViolationKind::Required)));
+        record(path, field, ViolationKind::Required, out);
     }
 }
 
@@ -435,6 +435,7 @@ pub struct FieldLimit {
 /// The fast checks generated code calls: each returns the violation, if any, without touching the path, so a
 /// valid value costs a comparison and the path is entered only to record a violation.
 pub mod checks;
+mod walk;
 
 /// Records a broken business rule at field `field` of the value at `path` (`None`: the value itself).
 #[cold]

@@ -10,6 +10,7 @@
 mod calendar;
 mod datetime;
 mod decimal;
+pub mod enumeration;
 
 pub use calendar::Offset;
 pub use datetime::{Date, DateTime, Time};

@@ -10,6 +10,7 @@ mod any;
 mod error;
 mod read;
 mod write;
+mod write_fields;
 
 pub use any::AnyElement;
 pub use error::{

@@ -47,6 +47,9 @@ pub struct XmlWriter {
     depth: usize,
     /// Whether the last start tag still awaits its `>`.
     in_start_tag: bool,
+    /// The first error of a field written with the `*_opt`/`*_list` methods, which do not return one: the
+    /// enclosing element's [`XmlWriter::finish`] does (see `write_fields.rs`).
+    pub(super) failed: Option<EncodeError>,
 }
 
 impl XmlWriter {
@@ -59,7 +62,14 @@ impl XmlWriter {
     /// An empty writer whose buffer has room for `n` bytes.
     #[must_use]
     pub fn with_capacity(n: usize) -> Self {
-        Self { buf: Vec::with_capacity(n), prefixes: Vec::new(), defaults: Vec::new(), depth: 0, in_start_tag: false }
+        Self {
+            buf: Vec::with_capacity(n),
+            prefixes: Vec::new(),
+            defaults: Vec::new(),
+            depth: 0,
+            in_start_tag: false,
+            failed: None,
+        }
     }
 
     /// Declares a prefix→namespace binding that an enclosing element (the SOAP envelope) has declared, so elements
@@ -221,10 +231,14 @@ impl XmlWriter {
     /// # Errors
     /// As [`XmlWriter::text`].
     pub fn scalar_element<T: XmlScalar>(&mut self, ns: &str, name: &str, v: &T) -> Result<(), EncodeError> {
+        self.text_element(ns, name, &v.to_xml_text())
+    }
+
+    /// [`XmlWriter::scalar_element`] once the value is text: compiled once, not once per scalar type.
+    fn text_element(&mut self, ns: &str, name: &str, text: &str) -> Result<(), EncodeError> {
         self.start(ns, name)?;
-        let text = v.to_xml_text();
         if !text.is_empty() {
-            self.text(&text)?;
+            self.text(text)?;
         }
         self.end(ns, name)
     }

@@ -10,7 +10,7 @@ impl Validate for crate::generated::api::AddressVerifyRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -67,28 +67,19 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.confirmation_code, path, "confirmation_code", out);
         if let ::std::option::Option::Some(v) = &self.confirmation_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "confirmation_code", k, out);
             }
@@ -97,7 +88,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.street_match {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "street_match", k, out);
             }
@@ -105,7 +96,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.zip_match {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "zip_match", k, out);
             }
@@ -113,7 +104,7 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         if let ::std::option::Option::Some(v) = &self.country_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "country_code", k, out);
             }
@@ -141,7 +132,7 @@ impl Validate for crate::generated::api::BaUpdateRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -151,7 +142,7 @@ impl Validate for crate::generated::api::BaUpdateRequestType {
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_agreement_status", k, out);
             }
@@ -167,21 +158,12 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -190,12 +172,11 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
             "ba_update_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.ba_update_response_details {
-            path.field(
-                "ba_update_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "ba_update_response_details",
+            self.ba_update_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BaUpdateResponseType {
@@ -206,7 +187,7 @@ impl Validate for crate::generated::api::BmButtonSearchRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -223,21 +204,12 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_occurs(
@@ -258,7 +230,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -267,7 +239,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -275,7 +247,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -283,7 +255,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -309,16 +281,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             "option_details",
             out,
         );
-        if !self.option_details.is_empty() {
-            path.field(
-                "option_details",
-                |path| {
-                    for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("option_details", &self.option_details, out);
         check_occurs(
             self.text_box.len(),
             0u64,
@@ -330,7 +293,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -343,7 +306,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -351,7 +314,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -359,7 +322,7 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -402,21 +365,12 @@ impl Validate for crate::generated::api::BmCreateButtonResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.website, path, "website", out);
@@ -430,7 +384,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -461,27 +415,18 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -489,7 +434,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -497,7 +442,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -523,16 +468,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
             "option_details",
             out,
         );
-        if !self.option_details.is_empty() {
-            path.field(
-                "option_details",
-                |path| {
-                    for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("option_details", &self.option_details, out);
         check_occurs(
             self.text_box.len(),
             0u64,
@@ -544,7 +480,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -552,7 +488,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -560,7 +496,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -568,7 +504,7 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -603,7 +539,7 @@ impl Validate for crate::generated::api::BmGetInventoryRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -634,21 +570,12 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.hosted_button_id, path, "hosted_button_id", out);
@@ -680,7 +607,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -694,7 +621,7 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
         if let ::std::option::Option::Some(v) = &self.button_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_status", k, out);
             }
@@ -718,21 +645,12 @@ impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -745,7 +663,7 @@ impl Validate for crate::generated::api::BmSetInventoryRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -830,21 +748,12 @@ impl Validate for crate::generated::api::BmSetInventoryResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -857,7 +766,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -872,7 +781,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_type", k, out);
             }
@@ -880,7 +789,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_code", k, out);
             }
@@ -888,7 +797,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_sub_type", k, out);
             }
@@ -914,16 +823,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             "option_details",
             out,
         );
-        if !self.option_details.is_empty() {
-            path.field(
-                "option_details",
-                |path| {
-                    for (i, v) in self.option_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("option_details", &self.option_details, out);
         check_occurs(
             self.text_box.len(),
             0u64,
@@ -935,7 +835,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_image {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_image", k, out);
             }
@@ -948,7 +848,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "buy_now_text", k, out);
             }
@@ -956,7 +856,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "subscribe_text", k, out);
             }
@@ -964,7 +864,7 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
         if let ::std::option::Option::Some(v) = &self.button_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "button_country", k, out);
             }
@@ -1014,21 +914,12 @@ impl Validate for crate::generated::api::BmUpdateButtonResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.website, path, "website", out);
@@ -1042,7 +933,7 @@ impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1054,14 +945,11 @@ impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
             "bill_outstanding_amount_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .bill_outstanding_amount_request_details
-        {
-            path.field(
-                "bill_outstanding_amount_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bill_outstanding_amount_request_details",
+            self.bill_outstanding_amount_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BillOutstandingAmountRequestType {
@@ -1073,21 +961,12 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1096,14 +975,11 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
             "bill_outstanding_amount_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .bill_outstanding_amount_response_details
-        {
-            path.field(
-                "bill_outstanding_amount_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bill_outstanding_amount_response_details",
+            self.bill_outstanding_amount_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BillOutstandingAmountResponseType {
@@ -1114,7 +990,7 @@ impl Validate for crate::generated::api::BillUserRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1126,12 +1002,11 @@ impl Validate for crate::generated::api::BillUserRequestType {
             "merchant_pull_payment_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.merchant_pull_payment_details {
-            path.field(
-                "merchant_pull_payment_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "merchant_pull_payment_details",
+            self.merchant_pull_payment_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BillUserRequestType {
@@ -1143,21 +1018,12 @@ impl Validate for crate::generated::api::BillUserResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1166,15 +1032,12 @@ impl Validate for crate::generated::api::BillUserResponseType {
             "bill_user_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bill_user_response_details {
-            path.field(
-                "bill_user_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "bill_user_response_details",
+            self.bill_user_response_details.as_ref(),
+            out,
+        );
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::BillUserResponseType {
@@ -1185,7 +1048,7 @@ impl Validate for crate::generated::api::CancelRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1208,21 +1071,12 @@ impl Validate for crate::generated::api::CancelRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -1235,7 +1089,7 @@ impl Validate for crate::generated::api::CompleteRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1258,21 +1112,12 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1291,7 +1136,7 @@ impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1309,21 +1154,12 @@ impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.billing_agreement_id, path, "billing_agreement_id", out);
@@ -1337,7 +1173,7 @@ impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1349,14 +1185,11 @@ impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
             "create_mobile_payment_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .create_mobile_payment_request_details
-        {
-            path.field(
-                "create_mobile_payment_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_mobile_payment_request_details",
+            self.create_mobile_payment_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateMobilePaymentRequestType {
@@ -1368,21 +1201,12 @@ impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -1395,7 +1219,7 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1407,14 +1231,11 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
             "create_recurring_payments_profile_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .create_recurring_payments_profile_request_details
-        {
-            path.field(
-                "create_recurring_payments_profile_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_recurring_payments_profile_request_details",
+            self.create_recurring_payments_profile_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateRecurringPaymentsProfileRequestType {
@@ -1426,21 +1247,12 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1449,14 +1261,11 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
             "create_recurring_payments_profile_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .create_recurring_payments_profile_response_details
-        {
-            path.field(
-                "create_recurring_payments_profile_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_recurring_payments_profile_response_details",
+            self.create_recurring_payments_profile_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateRecurringPaymentsProfileResponseType {
@@ -1467,7 +1276,7 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1482,49 +1291,21 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "transaction_entity", k, out);
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.payment_details_item.is_empty() {
-            path.field(
-                "payment_details_item",
-                |path| {
-                    for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.item_total {
-            path.field("item_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_total {
-            path.field("shipping_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.handling_total {
-            path.field("handling_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_total {
-            path.field("tax_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_discount {
-            path.field(
-                "shipping_discount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("ship_to_address", self.ship_to_address.as_ref(), out);
+        path.validate_list("payment_details_item", &self.payment_details_item, out);
+        path.validate_opt("item_total", self.item_total.as_ref(), out);
+        path.validate_opt("shipping_total", self.shipping_total.as_ref(), out);
+        path.validate_opt("handling_total", self.handling_total.as_ref(), out);
+        path.validate_opt("tax_total", self.tax_total.as_ref(), out);
+        path.validate_opt("insurance_total", self.insurance_total.as_ref(), out);
+        path.validate_opt("shipping_discount", self.shipping_discount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.order_description {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "order_description", k, out);
@@ -1580,21 +1361,12 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
@@ -1602,15 +1374,8 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
                 record(path, "transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.authorization_info {
-            path.field(
-                "authorization_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("authorization_info", self.authorization_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoAuthorizationResponseType {
@@ -1629,7 +1394,7 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1640,7 +1405,7 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         if let ::std::option::Option::Some(v) = &self.api_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "api_type", k, out);
             }
@@ -1669,21 +1434,12 @@ impl Validate for crate::generated::api::DoCancelResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -1696,7 +1452,7 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1709,14 +1465,12 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         check_required(&self.complete_type, path, "complete_type", out);
         if let ::std::option::Option::Some(v) = &self.complete_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "complete_type", k, out);
             }
@@ -1731,28 +1485,23 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
                 record(path, "invoice_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.enhanced_data {
-            path.field("enhanced_data", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("enhanced_data", self.enhanced_data.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.descriptor {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 17u64) {
                 record(path, "descriptor", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.merchant_store_details {
-            path.field(
-                "merchant_store_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "merchant_store_details",
+            self.merchant_store_details.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
                 record(path, "msg_sub_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.merchant_data {
-            path.field("merchant_data", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("merchant_data", self.merchant_data.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoCaptureRequestType {
@@ -1800,21 +1549,12 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1823,12 +1563,11 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
             "do_capture_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_capture_response_details {
-            path.field(
-                "do_capture_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_capture_response_details",
+            self.do_capture_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoCaptureResponseType {
@@ -1839,7 +1578,7 @@ impl Validate for crate::generated::api::DoDirectPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1851,12 +1590,11 @@ impl Validate for crate::generated::api::DoDirectPaymentRequestType {
             "do_direct_payment_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_direct_payment_request_details {
-            path.field(
-                "do_direct_payment_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_direct_payment_request_details",
+            self.do_direct_payment_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoDirectPaymentRequestType {
@@ -1868,27 +1606,16 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         check_required(&self.avs_code, path, "avs_code", out);
         if let ::std::option::Option::Some(v) = &self.avs_code {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 1u64) {
@@ -1904,7 +1631,7 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -1912,14 +1639,12 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoDirectPaymentResponseType {
@@ -1945,7 +1670,7 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -1957,14 +1682,11 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
             "do_express_checkout_payment_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_express_checkout_payment_request_details
-        {
-            path.field(
-                "do_express_checkout_payment_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_express_checkout_payment_request_details",
+            self.do_express_checkout_payment_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoExpressCheckoutPaymentRequestType {
@@ -1976,21 +1698,12 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -1999,17 +1712,12 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
             "do_express_checkout_payment_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_express_checkout_payment_response_details
-        {
-            path.field(
-                "do_express_checkout_payment_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "do_express_checkout_payment_response_details",
+            self.do_express_checkout_payment_response_details.as_ref(),
+            out,
+        );
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoExpressCheckoutPaymentResponseType {
@@ -2020,7 +1728,7 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2051,21 +1759,12 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2074,14 +1773,11 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
             "do_mobile_checkout_payment_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_mobile_checkout_payment_response_details
-        {
-            path.field(
-                "do_mobile_checkout_payment_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_mobile_checkout_payment_response_details",
+            self.do_mobile_checkout_payment_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoMobileCheckoutPaymentResponseType {
@@ -2092,7 +1788,7 @@ impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2104,14 +1800,11 @@ impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
             "do_non_referenced_credit_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_non_referenced_credit_request_details
-        {
-            path.field(
-                "do_non_referenced_credit_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_non_referenced_credit_request_details",
+            self.do_non_referenced_credit_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoNonReferencedCreditRequestType {
@@ -2123,21 +1816,12 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2146,14 +1830,11 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
             "do_non_referenced_credit_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_non_referenced_credit_response_details
-        {
-            path.field(
-                "do_non_referenced_credit_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_non_referenced_credit_response_details",
+            self.do_non_referenced_credit_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoNonReferencedCreditResponseType {
@@ -2164,7 +1845,7 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2177,9 +1858,7 @@ impl Validate for crate::generated::api::DoReauthorizationRequestType {
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
                 record(path, "msg_sub_id", k, out);
@@ -2211,21 +1890,12 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.authorization_id, path, "authorization_id", out);
@@ -2234,12 +1904,7 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
                 record(path, "authorization_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.authorization_info {
-            path.field(
-                "authorization_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("authorization_info", self.authorization_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoReauthorizationResponseType {
@@ -2258,7 +1923,7 @@ impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2270,14 +1935,11 @@ impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
             "do_reference_transaction_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_reference_transaction_request_details
-        {
-            path.field(
-                "do_reference_transaction_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_reference_transaction_request_details",
+            self.do_reference_transaction_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoReferenceTransactionRequestType {
@@ -2289,21 +1951,12 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2312,17 +1965,12 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
             "do_reference_transaction_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_reference_transaction_response_details
-        {
-            path.field(
-                "do_reference_transaction_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "do_reference_transaction_response_details",
+            self.do_reference_transaction_response_details.as_ref(),
+            out,
+        );
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoReferenceTransactionResponseType {
@@ -2333,28 +1981,24 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.uatp_details, path, "uatp_details", out);
-        if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("uatp_details", self.uatp_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "transaction_entity", k, out);
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
                 record(path, "msg_sub_id", k, out);
@@ -2379,21 +2023,12 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
@@ -2401,19 +2036,10 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
                 record(path, "transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.authorization_info {
-            path.field(
-                "authorization_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("authorization_info", self.authorization_info.as_ref(), out);
         check_required(&self.uatp_details, path, "uatp_details", out);
-        if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("uatp_details", self.uatp_details.as_ref(), out);
         check_required(&self.authorization_code, path, "authorization_code", out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id2 {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
@@ -2445,7 +2071,7 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2457,14 +2083,11 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
             "do_express_checkout_payment_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_express_checkout_payment_request_details
-        {
-            path.field(
-                "do_express_checkout_payment_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_express_checkout_payment_request_details",
+            self.do_express_checkout_payment_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType {
@@ -2476,21 +2099,12 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2499,21 +2113,14 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
             "do_express_checkout_payment_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_express_checkout_payment_response_details
-        {
-            path.field(
-                "do_express_checkout_payment_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "do_express_checkout_payment_response_details",
+            self.do_express_checkout_payment_response_details.as_ref(),
+            out,
+        );
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
         check_required(&self.uatp_details, path, "uatp_details", out);
-        if let ::std::option::Option::Some(v) = &self.uatp_details {
-            path.field("uatp_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("uatp_details", self.uatp_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType {
@@ -2524,7 +2131,7 @@ impl Validate for crate::generated::api::DoVoidRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2579,21 +2186,12 @@ impl Validate for crate::generated::api::DoVoidResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.authorization_id {
@@ -2619,7 +2217,7 @@ impl Validate for crate::generated::api::EnterBoardingRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2631,12 +2229,11 @@ impl Validate for crate::generated::api::EnterBoardingRequestType {
             "enter_boarding_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.enter_boarding_request_details {
-            path.field(
-                "enter_boarding_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "enter_boarding_request_details",
+            self.enter_boarding_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::EnterBoardingRequestType {
@@ -2648,21 +2245,12 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
@@ -2689,7 +2277,7 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2701,14 +2289,11 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
             "execute_checkout_operations_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .execute_checkout_operations_request_details
-        {
-            path.field(
-                "execute_checkout_operations_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "execute_checkout_operations_request_details",
+            self.execute_checkout_operations_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ExecuteCheckoutOperationsRequestType {
@@ -2720,21 +2305,12 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2743,14 +2319,11 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
             "execute_checkout_operations_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .execute_checkout_operations_response_details
-        {
-            path.field(
-                "execute_checkout_operations_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "execute_checkout_operations_response_details",
+            self.execute_checkout_operations_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ExecuteCheckoutOperationsResponseType {
@@ -2761,7 +2334,7 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2797,21 +2370,12 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -2824,7 +2388,7 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2855,21 +2419,12 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2878,14 +2433,11 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
             "get_access_permission_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_access_permission_details_response_details
-        {
-            path.field(
-                "get_access_permission_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_access_permission_details_response_details",
+            self.get_access_permission_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetAccessPermissionDetailsResponseType {
@@ -2896,7 +2448,7 @@ impl Validate for crate::generated::api::GetAuthDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2927,21 +2479,12 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -2950,12 +2493,11 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
             "get_auth_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_auth_details_response_details {
-            path.field(
-                "get_auth_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_auth_details_response_details",
+            self.get_auth_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetAuthDetailsResponseType {
@@ -2966,7 +2508,7 @@ impl Validate for crate::generated::api::GetBalanceRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -2983,38 +2525,18 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.balance, path, "balance", out);
-        if let ::std::option::Option::Some(v) = &self.balance {
-            path.field("balance", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("balance", self.balance.as_ref(), out);
         check_required(&self.balance_time_stamp, path, "balance_time_stamp", out);
-        if !self.balance_holdings.is_empty() {
-            path.field(
-                "balance_holdings",
-                |path| {
-                    for (i, v) in self.balance_holdings.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("balance_holdings", &self.balance_holdings, out);
     }
 }
 impl Limited for crate::generated::api::GetBalanceResponseType {
@@ -3025,7 +2547,7 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReque
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3043,21 +2565,12 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3066,14 +2579,11 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
             "get_billing_agreement_customer_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_billing_agreement_customer_details_response_details
-        {
-            path.field(
-                "get_billing_agreement_customer_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_billing_agreement_customer_details_response_details",
+            self.get_billing_agreement_customer_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsResponseType {
@@ -3084,7 +2594,7 @@ impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3115,21 +2625,12 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3138,14 +2639,11 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
             "get_boarding_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_boarding_details_response_details
-        {
-            path.field(
-                "get_boarding_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_boarding_details_response_details",
+            self.get_boarding_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetBoardingDetailsResponseType {
@@ -3156,7 +2654,7 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3187,21 +2685,12 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3210,14 +2699,11 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
             "get_express_checkout_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_express_checkout_details_response_details
-        {
-            path.field(
-                "get_express_checkout_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_express_checkout_details_response_details",
+            self.get_express_checkout_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetExpressCheckoutDetailsResponseType {
@@ -3228,7 +2714,7 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3240,14 +2726,11 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
             "get_incentive_evaluation_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_incentive_evaluation_request_details
-        {
-            path.field(
-                "get_incentive_evaluation_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_incentive_evaluation_request_details",
+            self.get_incentive_evaluation_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetIncentiveEvaluationRequestType {
@@ -3259,21 +2742,12 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3282,14 +2756,11 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
             "get_incentive_evaluation_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_incentive_evaluation_response_details
-        {
-            path.field(
-                "get_incentive_evaluation_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_incentive_evaluation_response_details",
+            self.get_incentive_evaluation_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetIncentiveEvaluationResponseType {
@@ -3300,7 +2771,7 @@ impl Validate for crate::generated::api::GetMobileStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3312,12 +2783,11 @@ impl Validate for crate::generated::api::GetMobileStatusRequestType {
             "get_mobile_status_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_mobile_status_request_details {
-            path.field(
-                "get_mobile_status_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_mobile_status_request_details",
+            self.get_mobile_status_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetMobileStatusRequestType {
@@ -3329,21 +2799,12 @@ impl Validate for crate::generated::api::GetMobileStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.is_activated, path, "is_activated", out);
@@ -3359,7 +2820,7 @@ impl Validate for crate::generated::api::GetPalDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3376,21 +2837,12 @@ impl Validate for crate::generated::api::GetPalDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.pal, path, "pal", out);
@@ -3405,7 +2857,7 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReque
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3423,21 +2875,12 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3446,14 +2889,11 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
             "get_recurring_payments_profile_details_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_recurring_payments_profile_details_response_details
-        {
-            path.field(
-                "get_recurring_payments_profile_details_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_recurring_payments_profile_details_response_details",
+            self.get_recurring_payments_profile_details_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsResponseType {
@@ -3464,7 +2904,7 @@ impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3495,21 +2935,12 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3518,12 +2949,11 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
             "payment_transaction_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.payment_transaction_details {
-            path.field(
-                "payment_transaction_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "payment_transaction_details",
+            self.payment_transaction_details.as_ref(),
+            out,
+        );
         check_required(
             &self.three_d_secure_details,
             path,
@@ -3540,7 +2970,7 @@ impl Validate for crate::generated::api::InitiateRecoupRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3563,21 +2993,12 @@ impl Validate for crate::generated::api::InitiateRecoupResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -3590,7 +3011,7 @@ impl Validate for crate::generated::api::InstallmentDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
@@ -3605,7 +3026,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3616,7 +3037,7 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         if let ::std::option::Option::Some(v) = &self.action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "action", k, out);
             }
@@ -3632,21 +3053,12 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -3660,7 +3072,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3672,14 +3084,11 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
             "manage_recurring_payments_profile_status_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .manage_recurring_payments_profile_status_request_details
-        {
-            path.field(
-                "manage_recurring_payments_profile_status_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "manage_recurring_payments_profile_status_request_details",
+            self.manage_recurring_payments_profile_status_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
@@ -3692,21 +3101,12 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -3715,14 +3115,11 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
             "manage_recurring_payments_profile_status_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .manage_recurring_payments_profile_status_response_details
-        {
-            path.field(
-                "manage_recurring_payments_profile_status_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "manage_recurring_payments_profile_status_response_details",
+            self.manage_recurring_payments_profile_status_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited
@@ -3742,9 +3139,7 @@ impl Validate for crate::generated::api::MassPayRequestItemType {
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.unique_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 30u64) {
                 record(path, "unique_id", k, out);
@@ -3794,7 +3189,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3808,7 +3203,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
         if let ::std::option::Option::Some(v) = &self.receiver_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "receiver_type", k, out);
             }
@@ -3826,16 +3221,7 @@ impl Validate for crate::generated::api::MassPayRequestType {
             "mass_pay_item",
             out,
         );
-        if !self.mass_pay_item.is_empty() {
-            path.field(
-                "mass_pay_item",
-                |path| {
-                    for (i, v) in self.mass_pay_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("mass_pay_item", &self.mass_pay_item, out);
         crate::rules::hooks::mass_pay_request_type(self, path, out);
     }
 }
@@ -3863,21 +3249,12 @@ impl Validate for crate::generated::api::MassPayResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -3896,16 +3273,11 @@ impl Validate for crate::generated::api::OptionDetailsType {
             "option_selection_details",
             out,
         );
-        if !self.option_selection_details.is_empty() {
-            path.field(
-                "option_selection_details",
-                |path| {
-                    for (i, v) in self.option_selection_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list(
+            "option_selection_details",
+            &self.option_selection_details,
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::OptionDetailsType {
@@ -3922,7 +3294,7 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
         if let ::std::option::Option::Some(v) = &self.option_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "option_type", k, out);
             }
@@ -3935,16 +3307,7 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
             "payment_period",
             out,
         );
-        if !self.payment_period.is_empty() {
-            path.field(
-                "payment_period",
-                |path| {
-                    for (i, v) in self.payment_period.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("payment_period", &self.payment_period, out);
     }
 }
 impl Limited for crate::generated::api::OptionSelectionDetailsType {
@@ -3963,7 +3326,7 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -3982,20 +3345,14 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         if let ::std::option::Option::Some(v) = &self.refund_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "refund_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.memo {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
                 record(path, "memo", k, out);
@@ -4004,35 +3361,23 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
         if let ::std::option::Option::Some(v) = &self.refund_source {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "refund_source", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.merchant_store_details {
-            path.field(
-                "merchant_store_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if !self.refund_item_details.is_empty() {
-            path.field(
-                "refund_item_details",
-                |path| {
-                    for (i, v) in self.refund_item_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt(
+            "merchant_store_details",
+            self.merchant_store_details.as_ref(),
+            out,
+        );
+        path.validate_list("refund_item_details", &self.refund_item_details, out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
                 record(path, "msg_sub_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.merchant_data {
-            path.field("merchant_data", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("merchant_data", self.merchant_data.as_ref(), out);
         crate::rules::hooks::refund_transaction_request_type(self, path, out);
     }
 }
@@ -4074,21 +3419,12 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.refund_transaction_id {
@@ -4096,33 +3432,15 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
                 record(path, "refund_transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.net_refund_amount {
-            path.field(
-                "net_refund_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.fee_refund_amount {
-            path.field(
-                "fee_refund_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.gross_refund_amount {
-            path.field(
-                "gross_refund_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.total_refunded_amount {
-            path.field(
-                "total_refunded_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.refund_info {
-            path.field("refund_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("net_refund_amount", self.net_refund_amount.as_ref(), out);
+        path.validate_opt("fee_refund_amount", self.fee_refund_amount.as_ref(), out);
+        path.validate_opt("gross_refund_amount", self.gross_refund_amount.as_ref(), out);
+        path.validate_opt(
+            "total_refunded_amount",
+            self.total_refunded_amount.as_ref(),
+            out,
+        );
+        path.validate_opt("refund_info", self.refund_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::RefundTransactionResponseType {
@@ -4141,7 +3459,7 @@ impl Validate for crate::generated::api::ReverseTransactionRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4153,13 +3471,11 @@ impl Validate for crate::generated::api::ReverseTransactionRequestType {
             "reverse_transaction_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.reverse_transaction_request_details
-        {
-            path.field(
-                "reverse_transaction_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "reverse_transaction_request_details",
+            self.reverse_transaction_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ReverseTransactionRequestType {
@@ -4171,21 +3487,12 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -4194,14 +3501,11 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
             "reverse_transaction_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .reverse_transaction_response_details
-        {
-            path.field(
-                "reverse_transaction_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "reverse_transaction_response_details",
+            self.reverse_transaction_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ReverseTransactionResponseType {
@@ -4212,7 +3516,7 @@ impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4224,14 +3528,11 @@ impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
             "set_access_permissions_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .set_access_permissions_request_details
-        {
-            path.field(
-                "set_access_permissions_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_access_permissions_request_details",
+            self.set_access_permissions_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetAccessPermissionsRequestType {
@@ -4243,21 +3544,12 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
@@ -4284,7 +3576,7 @@ impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4296,13 +3588,11 @@ impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
             "set_auth_flow_param_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_auth_flow_param_request_details
-        {
-            path.field(
-                "set_auth_flow_param_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_auth_flow_param_request_details",
+            self.set_auth_flow_param_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetAuthFlowParamRequestType {
@@ -4314,21 +3604,12 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
@@ -4355,7 +3636,7 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType 
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4367,14 +3648,11 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType 
             "set_customer_billing_agreement_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .set_customer_billing_agreement_request_details
-        {
-            path.field(
-                "set_customer_billing_agreement_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_customer_billing_agreement_request_details",
+            self.set_customer_billing_agreement_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetCustomerBillingAgreementRequestType {
@@ -4386,21 +3664,12 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
@@ -4414,7 +3683,7 @@ impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4426,14 +3695,11 @@ impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
             "set_express_checkout_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .set_express_checkout_request_details
-        {
-            path.field(
-                "set_express_checkout_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_express_checkout_request_details",
+            self.set_express_checkout_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetExpressCheckoutRequestType {
@@ -4445,21 +3711,12 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.token {
@@ -4485,7 +3742,7 @@ impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4497,13 +3754,11 @@ impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
             "set_mobile_checkout_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_mobile_checkout_request_details
-        {
-            path.field(
-                "set_mobile_checkout_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_mobile_checkout_request_details",
+            self.set_mobile_checkout_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetMobileCheckoutRequestType {
@@ -4515,21 +3770,12 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.token, path, "token", out);
@@ -4556,7 +3802,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4573,9 +3819,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
                 record(path, "transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.payer_name {
-            path.field("payer_name", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_name", self.payer_name.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.invoice_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "invoice_id", k, out);
@@ -4584,18 +3828,16 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         if let ::std::option::Option::Some(v) = &self.transaction_class {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "transaction_class", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.currency_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_code", k, out);
             }
@@ -4603,7 +3845,7 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -4642,33 +3884,15 @@ impl Validate for crate::generated::api::TransactionSearchResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
-        if !self.payment_transactions.is_empty() {
-            path.field(
-                "payment_transactions",
-                |path| {
-                    for (i, v) in self.payment_transactions.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("payment_transactions", &self.payment_transactions, out);
     }
 }
 impl Limited for crate::generated::api::TransactionSearchResponseType {
@@ -4679,7 +3903,7 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4710,21 +3934,12 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(&self.status, path, "status", out);
@@ -4751,7 +3966,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4763,9 +3978,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
                 record(path, "transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("ship_to_address", self.ship_to_address.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::UpdateAuthorizationRequestType {
@@ -4785,21 +3998,12 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.transaction_id {
@@ -4807,12 +4011,7 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
                 record(path, "transaction_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.authorization_info {
-            path.field(
-                "authorization_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("authorization_info", self.authorization_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::UpdateAuthorizationResponseType {
@@ -4831,7 +4030,7 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -4843,14 +4042,11 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
             "update_recurring_payments_profile_request_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .update_recurring_payments_profile_request_details
-        {
-            path.field(
-                "update_recurring_payments_profile_request_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "update_recurring_payments_profile_request_details",
+            self.update_recurring_payments_profile_request_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileRequestType {
@@ -4862,21 +4058,12 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         check_required(
@@ -4885,14 +4072,11 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
             "update_recurring_payments_profile_response_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .update_recurring_payments_profile_response_details
-        {
-            path.field(
-                "update_recurring_payments_profile_response_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "update_recurring_payments_profile_response_details",
+            self.update_recurring_payments_profile_response_details.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileResponseType {
@@ -4906,12 +4090,11 @@ impl Validate for crate::generated::api::AddressVerifyReq {
             "address_verify_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.address_verify_request {
-            path.field(
-                "address_verify_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "address_verify_request",
+            self.address_verify_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::AddressVerifyReq {
@@ -4925,12 +4108,11 @@ impl Validate for crate::generated::api::BmButtonSearchReq {
             "bm_button_search_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_button_search_request {
-            path.field(
-                "bm_button_search_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_button_search_request",
+            self.bm_button_search_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmButtonSearchReq {
@@ -4944,12 +4126,11 @@ impl Validate for crate::generated::api::BmCreateButtonReq {
             "bm_create_button_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_create_button_request {
-            path.field(
-                "bm_create_button_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_create_button_request",
+            self.bm_create_button_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmCreateButtonReq {
@@ -4963,12 +4144,11 @@ impl Validate for crate::generated::api::BmGetButtonDetailsReq {
             "bm_get_button_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_get_button_details_request {
-            path.field(
-                "bm_get_button_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_get_button_details_request",
+            self.bm_get_button_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmGetButtonDetailsReq {
@@ -4982,12 +4162,11 @@ impl Validate for crate::generated::api::BmGetInventoryReq {
             "bm_get_inventory_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_get_inventory_request {
-            path.field(
-                "bm_get_inventory_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_get_inventory_request",
+            self.bm_get_inventory_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmGetInventoryReq {
@@ -5001,12 +4180,11 @@ impl Validate for crate::generated::api::BmManageButtonStatusReq {
             "bm_manage_button_status_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_manage_button_status_request {
-            path.field(
-                "bm_manage_button_status_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_manage_button_status_request",
+            self.bm_manage_button_status_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmManageButtonStatusReq {
@@ -5020,12 +4198,11 @@ impl Validate for crate::generated::api::BmSetInventoryReq {
             "bm_set_inventory_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_set_inventory_request {
-            path.field(
-                "bm_set_inventory_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_set_inventory_request",
+            self.bm_set_inventory_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmSetInventoryReq {
@@ -5039,12 +4216,11 @@ impl Validate for crate::generated::api::BmUpdateButtonReq {
             "bm_update_button_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bm_update_button_request {
-            path.field(
-                "bm_update_button_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bm_update_button_request",
+            self.bm_update_button_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BmUpdateButtonReq {
@@ -5053,12 +4229,7 @@ impl Limited for crate::generated::api::BmUpdateButtonReq {
 impl Validate for crate::generated::api::BillAgreementUpdateReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ba_update_request, path, "ba_update_request", out);
-        if let ::std::option::Option::Some(v) = &self.ba_update_request {
-            path.field(
-                "ba_update_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("ba_update_request", self.ba_update_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::BillAgreementUpdateReq {
@@ -5072,12 +4243,11 @@ impl Validate for crate::generated::api::BillOutstandingAmountReq {
             "bill_outstanding_amount_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.bill_outstanding_amount_request {
-            path.field(
-                "bill_outstanding_amount_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "bill_outstanding_amount_request",
+            self.bill_outstanding_amount_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::BillOutstandingAmountReq {
@@ -5086,12 +4256,7 @@ impl Limited for crate::generated::api::BillOutstandingAmountReq {
 impl Validate for crate::generated::api::BillUserReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.bill_user_request, path, "bill_user_request", out);
-        if let ::std::option::Option::Some(v) = &self.bill_user_request {
-            path.field(
-                "bill_user_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("bill_user_request", self.bill_user_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::BillUserReq {
@@ -5100,12 +4265,11 @@ impl Limited for crate::generated::api::BillUserReq {
 impl Validate for crate::generated::api::CancelRecoupReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.cancel_recoup_request, path, "cancel_recoup_request", out);
-        if let ::std::option::Option::Some(v) = &self.cancel_recoup_request {
-            path.field(
-                "cancel_recoup_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "cancel_recoup_request",
+            self.cancel_recoup_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CancelRecoupReq {
@@ -5119,12 +4283,11 @@ impl Validate for crate::generated::api::CompleteRecoupReq {
             "complete_recoup_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.complete_recoup_request {
-            path.field(
-                "complete_recoup_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "complete_recoup_request",
+            self.complete_recoup_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CompleteRecoupReq {
@@ -5138,12 +4301,11 @@ impl Validate for crate::generated::api::CreateBillingAgreementReq {
             "create_billing_agreement_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.create_billing_agreement_request {
-            path.field(
-                "create_billing_agreement_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_billing_agreement_request",
+            self.create_billing_agreement_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateBillingAgreementReq {
@@ -5157,12 +4319,11 @@ impl Validate for crate::generated::api::CreateMobilePaymentReq {
             "create_mobile_payment_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.create_mobile_payment_request {
-            path.field(
-                "create_mobile_payment_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_mobile_payment_request",
+            self.create_mobile_payment_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateMobilePaymentReq {
@@ -5176,14 +4337,11 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileReq {
             "create_recurring_payments_profile_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .create_recurring_payments_profile_request
-        {
-            path.field(
-                "create_recurring_payments_profile_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "create_recurring_payments_profile_request",
+            self.create_recurring_payments_profile_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::CreateRecurringPaymentsProfileReq {
@@ -5197,12 +4355,11 @@ impl Validate for crate::generated::api::DoAuthorizationReq {
             "do_authorization_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_authorization_request {
-            path.field(
-                "do_authorization_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_authorization_request",
+            self.do_authorization_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoAuthorizationReq {
@@ -5211,12 +4368,7 @@ impl Limited for crate::generated::api::DoAuthorizationReq {
 impl Validate for crate::generated::api::DoCancelReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_cancel_request, path, "do_cancel_request", out);
-        if let ::std::option::Option::Some(v) = &self.do_cancel_request {
-            path.field(
-                "do_cancel_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("do_cancel_request", self.do_cancel_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoCancelReq {
@@ -5225,12 +4377,7 @@ impl Limited for crate::generated::api::DoCancelReq {
 impl Validate for crate::generated::api::DoCaptureReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_capture_request, path, "do_capture_request", out);
-        if let ::std::option::Option::Some(v) = &self.do_capture_request {
-            path.field(
-                "do_capture_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("do_capture_request", self.do_capture_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoCaptureReq {
@@ -5244,12 +4391,11 @@ impl Validate for crate::generated::api::DoDirectPaymentReq {
             "do_direct_payment_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_direct_payment_request {
-            path.field(
-                "do_direct_payment_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_direct_payment_request",
+            self.do_direct_payment_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoDirectPaymentReq {
@@ -5263,13 +4409,11 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentReq {
             "do_express_checkout_payment_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_express_checkout_payment_request
-        {
-            path.field(
-                "do_express_checkout_payment_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_express_checkout_payment_request",
+            self.do_express_checkout_payment_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoExpressCheckoutPaymentReq {
@@ -5283,13 +4427,11 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentReq {
             "do_mobile_checkout_payment_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_mobile_checkout_payment_request
-        {
-            path.field(
-                "do_mobile_checkout_payment_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_mobile_checkout_payment_request",
+            self.do_mobile_checkout_payment_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoMobileCheckoutPaymentReq {
@@ -5303,12 +4445,11 @@ impl Validate for crate::generated::api::DoNonReferencedCreditReq {
             "do_non_referenced_credit_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_non_referenced_credit_request {
-            path.field(
-                "do_non_referenced_credit_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_non_referenced_credit_request",
+            self.do_non_referenced_credit_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoNonReferencedCreditReq {
@@ -5322,12 +4463,11 @@ impl Validate for crate::generated::api::DoReauthorizationReq {
             "do_reauthorization_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_reauthorization_request {
-            path.field(
-                "do_reauthorization_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_reauthorization_request",
+            self.do_reauthorization_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoReauthorizationReq {
@@ -5341,12 +4481,11 @@ impl Validate for crate::generated::api::DoReferenceTransactionReq {
             "do_reference_transaction_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_reference_transaction_request {
-            path.field(
-                "do_reference_transaction_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_reference_transaction_request",
+            self.do_reference_transaction_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoReferenceTransactionReq {
@@ -5360,12 +4499,11 @@ impl Validate for crate::generated::api::DoUatpAuthorizationReq {
             "do_uatp_authorization_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.do_uatp_authorization_request {
-            path.field(
-                "do_uatp_authorization_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_uatp_authorization_request",
+            self.do_uatp_authorization_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoUatpAuthorizationReq {
@@ -5379,14 +4517,11 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
             "do_uatp_express_checkout_payment_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .do_uatp_express_checkout_payment_request
-        {
-            path.field(
-                "do_uatp_express_checkout_payment_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "do_uatp_express_checkout_payment_request",
+            self.do_uatp_express_checkout_payment_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
@@ -5395,9 +4530,7 @@ impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
 impl Validate for crate::generated::api::DoVoidReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.do_void_request, path, "do_void_request", out);
-        if let ::std::option::Option::Some(v) = &self.do_void_request {
-            path.field("do_void_request", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("do_void_request", self.do_void_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::DoVoidReq {
@@ -5411,12 +4544,11 @@ impl Validate for crate::generated::api::EnterBoardingReq {
             "enter_boarding_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.enter_boarding_request {
-            path.field(
-                "enter_boarding_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "enter_boarding_request",
+            self.enter_boarding_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::EnterBoardingReq {
@@ -5430,13 +4562,11 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsReq {
             "execute_checkout_operations_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.execute_checkout_operations_request
-        {
-            path.field(
-                "execute_checkout_operations_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "execute_checkout_operations_request",
+            self.execute_checkout_operations_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ExecuteCheckoutOperationsReq {
@@ -5450,14 +4580,11 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutReq {
             "external_remember_me_opt_out_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .external_remember_me_opt_out_request
-        {
-            path.field(
-                "external_remember_me_opt_out_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "external_remember_me_opt_out_request",
+            self.external_remember_me_opt_out_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ExternalRememberMeOptOutReq {
@@ -5471,14 +4598,11 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsReq {
             "get_access_permission_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_access_permission_details_request
-        {
-            path.field(
-                "get_access_permission_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_access_permission_details_request",
+            self.get_access_permission_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetAccessPermissionDetailsReq {
@@ -5492,12 +4616,11 @@ impl Validate for crate::generated::api::GetAuthDetailsReq {
             "get_auth_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_auth_details_request {
-            path.field(
-                "get_auth_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_auth_details_request",
+            self.get_auth_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetAuthDetailsReq {
@@ -5506,12 +4629,7 @@ impl Limited for crate::generated::api::GetAuthDetailsReq {
 impl Validate for crate::generated::api::GetBalanceReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_balance_request, path, "get_balance_request", out);
-        if let ::std::option::Option::Some(v) = &self.get_balance_request {
-            path.field(
-                "get_balance_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("get_balance_request", self.get_balance_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::GetBalanceReq {
@@ -5525,14 +4643,11 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
             "get_billing_agreement_customer_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_billing_agreement_customer_details_request
-        {
-            path.field(
-                "get_billing_agreement_customer_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_billing_agreement_customer_details_request",
+            self.get_billing_agreement_customer_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
@@ -5546,12 +4661,11 @@ impl Validate for crate::generated::api::GetBoardingDetailsReq {
             "get_boarding_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_boarding_details_request {
-            path.field(
-                "get_boarding_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_boarding_details_request",
+            self.get_boarding_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetBoardingDetailsReq {
@@ -5565,14 +4679,11 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsReq {
             "get_express_checkout_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_express_checkout_details_request
-        {
-            path.field(
-                "get_express_checkout_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_express_checkout_details_request",
+            self.get_express_checkout_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetExpressCheckoutDetailsReq {
@@ -5586,12 +4697,11 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationReq {
             "get_incentive_evaluation_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_incentive_evaluation_request {
-            path.field(
-                "get_incentive_evaluation_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_incentive_evaluation_request",
+            self.get_incentive_evaluation_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetIncentiveEvaluationReq {
@@ -5605,12 +4715,11 @@ impl Validate for crate::generated::api::GetMobileStatusReq {
             "get_mobile_status_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_mobile_status_request {
-            path.field(
-                "get_mobile_status_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_mobile_status_request",
+            self.get_mobile_status_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetMobileStatusReq {
@@ -5624,12 +4733,11 @@ impl Validate for crate::generated::api::GetPalDetailsReq {
             "get_pal_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_pal_details_request {
-            path.field(
-                "get_pal_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_pal_details_request",
+            self.get_pal_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetPalDetailsReq {
@@ -5643,14 +4751,11 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
             "get_recurring_payments_profile_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .get_recurring_payments_profile_details_request
-        {
-            path.field(
-                "get_recurring_payments_profile_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_recurring_payments_profile_details_request",
+            self.get_recurring_payments_profile_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
@@ -5664,12 +4769,11 @@ impl Validate for crate::generated::api::GetTransactionDetailsReq {
             "get_transaction_details_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.get_transaction_details_request {
-            path.field(
-                "get_transaction_details_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "get_transaction_details_request",
+            self.get_transaction_details_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::GetTransactionDetailsReq {
@@ -5683,12 +4787,11 @@ impl Validate for crate::generated::api::InitiateRecoupReq {
             "initiate_recoup_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.initiate_recoup_request {
-            path.field(
-                "initiate_recoup_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "initiate_recoup_request",
+            self.initiate_recoup_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::InitiateRecoupReq {
@@ -5702,14 +4805,11 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusReq {
             "manage_pending_transaction_status_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .manage_pending_transaction_status_request
-        {
-            path.field(
-                "manage_pending_transaction_status_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "manage_pending_transaction_status_request",
+            self.manage_pending_transaction_status_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ManagePendingTransactionStatusReq {
@@ -5723,14 +4823,11 @@ impl Validate for crate::generated::api::ManageRecurringPaymentsProfileStatusReq
             "manage_recurring_payments_profile_status_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .manage_recurring_payments_profile_status_request
-        {
-            path.field(
-                "manage_recurring_payments_profile_status_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "manage_recurring_payments_profile_status_request",
+            self.manage_recurring_payments_profile_status_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ManageRecurringPaymentsProfileStatusReq {
@@ -5739,9 +4836,7 @@ impl Limited for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
 impl Validate for crate::generated::api::MassPayReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.mass_pay_request, path, "mass_pay_request", out);
-        if let ::std::option::Option::Some(v) = &self.mass_pay_request {
-            path.field("mass_pay_request", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("mass_pay_request", self.mass_pay_request.as_ref(), out);
     }
 }
 impl Limited for crate::generated::api::MassPayReq {
@@ -5755,12 +4850,11 @@ impl Validate for crate::generated::api::RefundTransactionReq {
             "refund_transaction_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.refund_transaction_request {
-            path.field(
-                "refund_transaction_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "refund_transaction_request",
+            self.refund_transaction_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::RefundTransactionReq {
@@ -5774,12 +4868,11 @@ impl Validate for crate::generated::api::ReverseTransactionReq {
             "reverse_transaction_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.reverse_transaction_request {
-            path.field(
-                "reverse_transaction_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "reverse_transaction_request",
+            self.reverse_transaction_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::ReverseTransactionReq {
@@ -5793,12 +4886,11 @@ impl Validate for crate::generated::api::SetAccessPermissionsReq {
             "set_access_permissions_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_access_permissions_request {
-            path.field(
-                "set_access_permissions_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_access_permissions_request",
+            self.set_access_permissions_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetAccessPermissionsReq {
@@ -5812,12 +4904,11 @@ impl Validate for crate::generated::api::SetAuthFlowParamReq {
             "set_auth_flow_param_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_auth_flow_param_request {
-            path.field(
-                "set_auth_flow_param_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_auth_flow_param_request",
+            self.set_auth_flow_param_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetAuthFlowParamReq {
@@ -5831,14 +4922,11 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementReq {
             "set_customer_billing_agreement_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .set_customer_billing_agreement_request
-        {
-            path.field(
-                "set_customer_billing_agreement_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_customer_billing_agreement_request",
+            self.set_customer_billing_agreement_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetCustomerBillingAgreementReq {
@@ -5852,12 +4940,11 @@ impl Validate for crate::generated::api::SetExpressCheckoutReq {
             "set_express_checkout_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_express_checkout_request {
-            path.field(
-                "set_express_checkout_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_express_checkout_request",
+            self.set_express_checkout_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetExpressCheckoutReq {
@@ -5871,12 +4958,11 @@ impl Validate for crate::generated::api::SetMobileCheckoutReq {
             "set_mobile_checkout_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.set_mobile_checkout_request {
-            path.field(
-                "set_mobile_checkout_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "set_mobile_checkout_request",
+            self.set_mobile_checkout_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::SetMobileCheckoutReq {
@@ -5890,12 +4976,11 @@ impl Validate for crate::generated::api::TransactionSearchReq {
             "transaction_search_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.transaction_search_request {
-            path.field(
-                "transaction_search_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "transaction_search_request",
+            self.transaction_search_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::TransactionSearchReq {
@@ -5909,12 +4994,11 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsReq {
             "update_access_permissions_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.update_access_permissions_request {
-            path.field(
-                "update_access_permissions_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "update_access_permissions_request",
+            self.update_access_permissions_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::UpdateAccessPermissionsReq {
@@ -5928,12 +5012,11 @@ impl Validate for crate::generated::api::UpdateAuthorizationReq {
             "update_authorization_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.update_authorization_request {
-            path.field(
-                "update_authorization_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "update_authorization_request",
+            self.update_authorization_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::UpdateAuthorizationReq {
@@ -5947,14 +5030,11 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileReq {
             "update_recurring_payments_profile_request",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self
-            .update_recurring_payments_profile_request
-        {
-            path.field(
-                "update_recurring_payments_profile_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "update_recurring_payments_profile_request",
+            self.update_recurring_payments_profile_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::api::UpdateRecurringPaymentsProfileReq {

@@ -11,7 +11,7 @@ impl Validate for crate::generated::cc::AmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
@@ -27,7 +27,7 @@ impl Validate for crate::generated::cc::BasicAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }

@@ -13,14 +13,12 @@ impl XmlWrite for crate::generated::cc::AmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
         w.end_start()?;
         if let ::std::option::Option::Some(v) = &self.value {
             w.text_scalar(v)?;
         }
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::cc::AmountType {
@@ -50,12 +48,10 @@ impl XmlWrite for crate::generated::cc::BasicAmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
         w.end_start()?;
         w.text_scalar(&self.value)?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::cc::BasicAmountType {
@@ -87,14 +83,12 @@ impl XmlWrite for crate::generated::cc::MeasureType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.unit {
-            w.attr_scalar("unit", v)?;
-        }
+        w.attr_opt("unit", &self.unit);
         w.end_start()?;
         if let ::std::option::Option::Some(v) = &self.value {
             w.text_scalar(v)?;
         }
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::cc::MeasureType {
@@ -124,14 +118,12 @@ impl XmlWrite for crate::generated::cc::QuantityType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.unit {
-            w.attr_scalar("unit", v)?;
-        }
+        w.attr_opt("unit", &self.unit);
         w.end_start()?;
         if let ::std::option::Option::Some(v) = &self.value {
             w.text_scalar(v)?;
         }
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::cc::QuantityType {

@@ -31,10 +31,15 @@ impl ApiAuthenticationType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'u', b't', b'h', b'-', b'N', b'o', b'n', b'e'] => Self::AuthNone,
-            [b'C', b'e', b'r', b't'] => Self::Cert,
-            [b'S', b'i', b'g', b'n'] => Self::Sign,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Auth-None", 0u16),
+            ("Cert", 1u16),
+            ("Sign", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::AuthNone,
+            ::std::option::Option::Some(1u16) => Self::Cert,
+            ::std::option::Option::Some(2u16) => Self::Sign,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -95,15 +100,15 @@ impl ApiType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'H', b'E', b'C', b'K', b'O', b'U', b'T', b'_', b'A', b'U', b'T',
-            b'H', b'O', b'R', b'I', b'Z', b'A', b'T', b'I', b'O', b'N'] => {
-                Self::CheckoutAuthorization
-            }
-            [b'C', b'H', b'E', b'C', b'K', b'O', b'U', b'T', b'_', b'S', b'A', b'L', b'E',
-            ] => Self::CheckoutSale,
-            [b'R', b'E', b'F', b'U', b'N', b'D', b'_', b'T', b'R', b'A', b'N', b'S',
-            b'A', b'C', b'T', b'I', b'O', b'N'] => Self::RefundTransaction,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CHECKOUT_AUTHORIZATION", 0u16),
+            ("CHECKOUT_SALE", 1u16),
+            ("REFUND_TRANSACTION", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::CheckoutAuthorization,
+            ::std::option::Option::Some(1u16) => Self::CheckoutSale,
+            ::std::option::Option::Some(2u16) => Self::RefundTransaction,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -171,13 +176,17 @@ impl AccountStateCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'c', b't', b'i', b'v', b'e'] => Self::Active,
-            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
-            [b'I', b'n', b'a', b'c', b't', b'i', b'v', b'e'] => Self::Inactive,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Active", 0u16),
+            ("CustomCode", 3u16),
+            ("Inactive", 2u16),
+            ("Pending", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Active,
+            ::std::option::Option::Some(1u16) => Self::Pending,
+            ::std::option::Option::Some(2u16) => Self::Inactive,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -271,19 +280,23 @@ impl AckCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
-            [b'F', b'a', b'i', b'l', b'u', b'r', b'e'] => Self::Failure,
-            [b'W', b'a', b'r', b'n', b'i', b'n', b'g'] => Self::Warning,
-            [b'S', b'u', b'c', b'c', b'e', b's', b's', b'W', b'i', b't', b'h', b'W',
-            b'a', b'r', b'n', b'i', b'n', b'g'] => Self::SuccessWithWarning,
-            [b'F', b'a', b'i', b'l', b'u', b'r', b'e', b'W', b'i', b't', b'h', b'W',
-            b'a', b'r', b'n', b'i', b'n', b'g'] => Self::FailureWithWarning,
-            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'S', b'u', b'c', b'c', b'e',
-            b's', b's'] => Self::PartialSuccess,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 6u16),
+            ("Failure", 1u16),
+            ("FailureWithWarning", 4u16),
+            ("PartialSuccess", 5u16),
+            ("Success", 0u16),
+            ("SuccessWithWarning", 3u16),
+            ("Warning", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Success,
+            ::std::option::Option::Some(1u16) => Self::Failure,
+            ::std::option::Option::Some(2u16) => Self::Warning,
+            ::std::option::Option::Some(3u16) => Self::SuccessWithWarning,
+            ::std::option::Option::Some(4u16) => Self::FailureWithWarning,
+            ::std::option::Option::Some(5u16) => Self::PartialSuccess,
+            ::std::option::Option::Some(6u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -341,16 +354,17 @@ impl AddressNormalizationStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'N', b'o', b'r', b'm', b'a', b'l', b'i', b'z', b'e', b'd'] => {
-                Self::Normalized
-            }
-            [b'U', b'n', b'n', b'o', b'r', b'm', b'a', b'l', b'i', b'z', b'e', b'd'] => {
-                Self::Unnormalized
-            }
-            [b'U', b's', b'e', b'r', b'P', b'r', b'e', b'f', b'e', b'r', b'r', b'e', b'd',
-            ] => Self::UserPreferred,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
+            ("Normalized", 1u16),
+            ("Unnormalized", 2u16),
+            ("UserPreferred", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Normalized,
+            ::std::option::Option::Some(2u16) => Self::Unnormalized,
+            ::std::option::Option::Some(3u16) => Self::UserPreferred,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -408,12 +422,15 @@ impl AddressOwnerCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'a', b'y', b'P', b'a', b'l'] => Self::PayPal,
-            [b'e', b'B', b'a', b'y'] => Self::EBay,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 2u16),
+            ("PayPal", 0u16),
+            ("eBay", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::PayPal,
+            ::std::option::Option::Some(1u16) => Self::EBay,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -464,12 +481,15 @@ impl AddressStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'C', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => Self::Confirmed,
-            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => {
-                Self::Unconfirmed
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Confirmed", 1u16),
+            ("None", 0u16),
+            ("Unconfirmed", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Confirmed,
+            ::std::option::Option::Some(2u16) => Self::Unconfirmed,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -533,14 +553,17 @@ impl AllowedPaymentMethodType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'D', b'e', b'f', b'a', b'u', b'l', b't'] => Self::Default,
-            [b'I', b'n', b's', b't', b'a', b'n', b't', b'P', b'a', b'y', b'm', b'e',
-            b'n', b't', b'O', b'n', b'l', b'y'] => Self::InstantPaymentOnly,
-            [b'A', b'n', b'y', b'F', b'u', b'n', b'd', b'i', b'n', b'g', b'S', b'o',
-            b'u', b'r', b'c', b'e'] => Self::AnyFundingSource,
-            [b'I', b'n', b's', b't', b'a', b'n', b't', b'F', b'u', b'n', b'd', b'i',
-            b'n', b'g', b'S', b'o', b'u', b'r', b'c', b'e'] => Self::InstantFundingSource,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AnyFundingSource", 2u16),
+            ("Default", 0u16),
+            ("InstantFundingSource", 3u16),
+            ("InstantPaymentOnly", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Default,
+            ::std::option::Option::Some(1u16) => Self::InstantPaymentOnly,
+            ::std::option::Option::Some(2u16) => Self::AnyFundingSource,
+            ::std::option::Option::Some(3u16) => Self::InstantFundingSource,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -598,20 +621,19 @@ impl ApprovalSubTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
-            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
-                Self::MerchantInitiatedBilling
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ChannelInitiatedBilling", 3u16),
+            ("MerchantInitiatedBilling", 1u16),
+            ("MerchantInitiatedBillingSingleAgreement", 2u16),
+            ("None", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::MerchantInitiatedBilling,
+            ::std::option::Option::Some(2u16) => {
+                Self::MerchantInitiatedBillingSingleAgreement
             }
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
-            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'S',
-            b'i', b'n', b'g', b'l', b'e', b'A', b'g', b'r', b'e', b'e', b'm', b'e', b'n',
-            b't'] => Self::MerchantInitiatedBillingSingleAgreement,
-            [b'C', b'h', b'a', b'n', b'n', b'e', b'l', b'I', b'n', b'i', b't', b'i',
-            b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
-                Self::ChannelInitiatedBilling
-            }
+            ::std::option::Option::Some(3u16) => Self::ChannelInitiatedBilling,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -656,10 +678,10 @@ impl ApprovalTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'A', b'g', b'r', b'e', b'e',
-            b'm', b'e', b'n', b't'] => Self::BillingAgreement,
-            [b'P', b'r', b'o', b'f', b'i', b'l', b'e'] => Self::Profile,
+        const BY_TEXT: &[(&str, u16)] = &[("BillingAgreement", 0u16), ("Profile", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::BillingAgreement,
+            ::std::option::Option::Some(1u16) => Self::Profile,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -757,21 +779,27 @@ impl AuctionTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'C', b'h', b'i', b'n', b'e', b's', b'e'] => Self::Chinese,
-            [b'D', b'u', b't', b'c', b'h'] => Self::Dutch,
-            [b'L', b'i', b'v', b'e'] => Self::Live,
-            [b'A', b'd', b' ', b't', b'y', b'p', b'e'] => Self::AdType,
-            [b'S', b't', b'o', b'r', b'e', b's', b' ', b'F', b'i', b'x', b'e', b'd',
-            b'-', b'p', b'r', b'i', b'c', b'e'] => Self::StoresFixedPrice,
-            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b' ', b'O', b'f', b'f',
-            b'e', b'r'] => Self::PersonalOffer,
-            [b'F', b'i', b'x', b'e', b'd', b' ', b'P', b'r', b'i', b'c', b'e', b' ',
-            b'I', b't', b'e', b'm'] => Self::FixedPriceItem,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Ad type", 4u16),
+            ("Chinese", 1u16),
+            ("CustomCode", 8u16),
+            ("Dutch", 2u16),
+            ("Fixed Price Item", 7u16),
+            ("Live", 3u16),
+            ("Personal Offer", 6u16),
+            ("Stores Fixed-price", 5u16),
+            ("Unknown", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Chinese,
+            ::std::option::Option::Some(2u16) => Self::Dutch,
+            ::std::option::Option::Some(3u16) => Self::Live,
+            ::std::option::Option::Some(4u16) => Self::AdType,
+            ::std::option::Option::Some(5u16) => Self::StoresFixedPrice,
+            ::std::option::Option::Some(6u16) => Self::PersonalOffer,
+            ::std::option::Option::Some(7u16) => Self::FixedPriceItem,
+            ::std::option::Option::Some(8u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -816,12 +844,13 @@ impl AutoBillType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'A', b'u', b't', b'o', b'B', b'i', b'l', b'l'] => {
-                Self::NoAutoBill
-            }
-            [b'A', b'd', b'd', b'T', b'o', b'N', b'e', b'x', b't', b'B', b'i', b'l',
-            b'l', b'i', b'n', b'g'] => Self::AddToNextBilling,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AddToNextBilling", 1u16),
+            ("NoAutoBill", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NoAutoBill,
+            ::std::option::Option::Some(1u16) => Self::AddToNextBilling,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -903,30 +932,23 @@ impl AverageMonthlyVolumeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'N', b'o', b't', b'-',
-            b'A', b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e'] => {
-                Self::AverageMonthlyVolumeNotApplicable
-            }
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'1'] => Self::AverageMonthlyVolumeRange1,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'2'] => Self::AverageMonthlyVolumeRange2,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'3'] => Self::AverageMonthlyVolumeRange3,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'4'] => Self::AverageMonthlyVolumeRange4,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'5'] => Self::AverageMonthlyVolumeRange5,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'M', b'o', b'n', b't', b'h',
-            b'l', b'y', b'V', b'o', b'l', b'u', b'm', b'e', b'-', b'R', b'a', b'n', b'g',
-            b'e', b'6'] => Self::AverageMonthlyVolumeRange6,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AverageMonthlyVolume-Not-Applicable", 0u16),
+            ("AverageMonthlyVolume-Range1", 1u16),
+            ("AverageMonthlyVolume-Range2", 2u16),
+            ("AverageMonthlyVolume-Range3", 3u16),
+            ("AverageMonthlyVolume-Range4", 4u16),
+            ("AverageMonthlyVolume-Range5", 5u16),
+            ("AverageMonthlyVolume-Range6", 6u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::AverageMonthlyVolumeNotApplicable,
+            ::std::option::Option::Some(1u16) => Self::AverageMonthlyVolumeRange1,
+            ::std::option::Option::Some(2u16) => Self::AverageMonthlyVolumeRange2,
+            ::std::option::Option::Some(3u16) => Self::AverageMonthlyVolumeRange3,
+            ::std::option::Option::Some(4u16) => Self::AverageMonthlyVolumeRange4,
+            ::std::option::Option::Some(5u16) => Self::AverageMonthlyVolumeRange5,
+            ::std::option::Option::Some(6u16) => Self::AverageMonthlyVolumeRange6,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1028,41 +1050,33 @@ impl AverageTransactionPriceType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'N',
-            b'o', b't', b'-', b'A', b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e',
-            ] => Self::AverageTransactionPriceNotApplicable,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'1'] => Self::AverageTransactionPriceRange1,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'2'] => Self::AverageTransactionPriceRange2,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'3'] => Self::AverageTransactionPriceRange3,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'4'] => Self::AverageTransactionPriceRange4,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'5'] => Self::AverageTransactionPriceRange5,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'6'] => Self::AverageTransactionPriceRange6,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'7'] => Self::AverageTransactionPriceRange7,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'8'] => Self::AverageTransactionPriceRange8,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'9'] => Self::AverageTransactionPriceRange9,
-            [b'A', b'v', b'e', b'r', b'a', b'g', b'e', b'T', b'r', b'a', b'n', b's',
-            b'a', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e', b'-', b'R',
-            b'a', b'n', b'g', b'e', b'1', b'0'] => Self::AverageTransactionPriceRange10,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AverageTransactionPrice-Not-Applicable", 0u16),
+            ("AverageTransactionPrice-Range1", 1u16),
+            ("AverageTransactionPrice-Range10", 10u16),
+            ("AverageTransactionPrice-Range2", 2u16),
+            ("AverageTransactionPrice-Range3", 3u16),
+            ("AverageTransactionPrice-Range4", 4u16),
+            ("AverageTransactionPrice-Range5", 5u16),
+            ("AverageTransactionPrice-Range6", 6u16),
+            ("AverageTransactionPrice-Range7", 7u16),
+            ("AverageTransactionPrice-Range8", 8u16),
+            ("AverageTransactionPrice-Range9", 9u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => {
+                Self::AverageTransactionPriceNotApplicable
+            }
+            ::std::option::Option::Some(1u16) => Self::AverageTransactionPriceRange1,
+            ::std::option::Option::Some(2u16) => Self::AverageTransactionPriceRange2,
+            ::std::option::Option::Some(3u16) => Self::AverageTransactionPriceRange3,
+            ::std::option::Option::Some(4u16) => Self::AverageTransactionPriceRange4,
+            ::std::option::Option::Some(5u16) => Self::AverageTransactionPriceRange5,
+            ::std::option::Option::Some(6u16) => Self::AverageTransactionPriceRange6,
+            ::std::option::Option::Some(7u16) => Self::AverageTransactionPriceRange7,
+            ::std::option::Option::Some(8u16) => Self::AverageTransactionPriceRange8,
+            ::std::option::Option::Some(9u16) => Self::AverageTransactionPriceRange9,
+            ::std::option::Option::Some(10u16) => Self::AverageTransactionPriceRange10,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1115,11 +1129,10 @@ impl BalanceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[("CustomCode", 1u16), ("Other", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1166,9 +1179,10 @@ impl BankAccountTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'h', b'e', b'c', b'k', b'i', b'n', b'g'] => Self::Checking,
-            [b'S', b'a', b'v', b'i', b'n', b'g', b's'] => Self::Savings,
+        const BY_TEXT: &[(&str, u16)] = &[("Checking", 0u16), ("Savings", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Checking,
+            ::std::option::Option::Some(1u16) => Self::Savings,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1223,11 +1237,17 @@ impl BankIdCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'M', b'B'] => Self::Cmb,
-            [b'I', b'C', b'B', b'C'] => Self::Icbc,
-            [b'C', b'C', b'B'] => Self::Ccb,
-            [b'C', b'h', b'i', b'n', b'a', b'P', b'a', b'y'] => Self::ChinaPay,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CCB", 2u16),
+            ("CMB", 0u16),
+            ("ChinaPay", 3u16),
+            ("ICBC", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Cmb,
+            ::std::option::Option::Some(1u16) => Self::Icbc,
+            ::std::option::Option::Some(2u16) => Self::Ccb,
+            ::std::option::Option::Some(3u16) => Self::ChinaPay,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1289,22 +1309,21 @@ impl BillingCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
-            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
-                Self::MerchantInitiatedBilling
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ChannelInitiatedBilling", 4u16),
+            ("MerchantInitiatedBilling", 1u16),
+            ("MerchantInitiatedBillingSingleAgreement", 3u16),
+            ("None", 0u16),
+            ("RecurringPayments", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::MerchantInitiatedBilling,
+            ::std::option::Option::Some(2u16) => Self::RecurringPayments,
+            ::std::option::Option::Some(3u16) => {
+                Self::MerchantInitiatedBillingSingleAgreement
             }
-            [b'R', b'e', b'c', b'u', b'r', b'r', b'i', b'n', b'g', b'P', b'a', b'y',
-            b'm', b'e', b'n', b't', b's'] => Self::RecurringPayments,
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'I', b'n', b'i', b't',
-            b'i', b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'S',
-            b'i', b'n', b'g', b'l', b'e', b'A', b'g', b'r', b'e', b'e', b'm', b'e', b'n',
-            b't'] => Self::MerchantInitiatedBillingSingleAgreement,
-            [b'C', b'h', b'a', b'n', b'n', b'e', b'l', b'I', b'n', b'i', b't', b'i',
-            b'a', b't', b'e', b'd', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
-                Self::ChannelInitiatedBilling
-            }
+            ::std::option::Option::Some(4u16) => Self::ChannelInitiatedBilling,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1368,14 +1387,21 @@ impl BillingPeriodType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'B', b'i', b'l', b'l', b'i', b'n', b'g', b'P', b'e', b'r',
-            b'i', b'o', b'd', b'T', b'y', b'p', b'e'] => Self::NoBillingPeriodType,
-            [b'D', b'a', b'y'] => Self::Day,
-            [b'W', b'e', b'e', b'k'] => Self::Week,
-            [b'S', b'e', b'm', b'i', b'M', b'o', b'n', b't', b'h'] => Self::SemiMonth,
-            [b'M', b'o', b'n', b't', b'h'] => Self::Month,
-            [b'Y', b'e', b'a', b'r'] => Self::Year,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Day", 1u16),
+            ("Month", 4u16),
+            ("NoBillingPeriodType", 0u16),
+            ("SemiMonth", 3u16),
+            ("Week", 2u16),
+            ("Year", 5u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NoBillingPeriodType,
+            ::std::option::Option::Some(1u16) => Self::Day,
+            ::std::option::Option::Some(2u16) => Self::Week,
+            ::std::option::Option::Some(3u16) => Self::SemiMonth,
+            ::std::option::Option::Some(4u16) => Self::Month,
+            ::std::option::Option::Some(5u16) => Self::Year,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1433,11 +1459,17 @@ impl BoardingStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd'] => Self::Completed,
-            [b'C', b'a', b'n', b'c', b'e', b'l', b'l', b'e', b'd'] => Self::Cancelled,
-            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Cancelled", 2u16),
+            ("Completed", 1u16),
+            ("Pending", 3u16),
+            ("Unknown", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Completed,
+            ::std::option::Option::Some(2u16) => Self::Cancelled,
+            ::std::option::Option::Some(3u16) => Self::Pending,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -1603,87 +1635,71 @@ impl BusinessCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'a', b't', b'e', b'g', b'o', b'r', b'y', b'-', b'U', b'n', b's',
-            b'p', b'e', b'c', b'i', b'f', b'i', b'e', b'd'] => Self::CategoryUnspecified,
-            [b'A', b'n', b't', b'i', b'q', b'u', b'e', b's'] => Self::Antiques,
-            [b'A', b'r', b't', b's'] => Self::Arts,
-            [b'A', b'u', b't', b'o', b'm', b'o', b't', b'i', b'v', b'e'] => {
-                Self::Automotive
-            }
-            [b'B', b'e', b'a', b'u', b't', b'y'] => Self::Beauty,
-            [b'B', b'o', b'o', b'k', b's'] => Self::Books,
-            [b'B', b'u', b's', b'i', b'n', b'e', b's', b's'] => Self::Business,
-            [b'C', b'a', b'm', b'e', b'r', b'a', b's', b'-', b'a', b'n', b'd', b'-',
-            b'P', b'h', b'o', b't', b'o', b'g', b'r', b'a', b'p', b'h', b'y'] => {
-                Self::CamerasAndPhotography
-            }
-            [b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => Self::Clothing,
-            [b'C', b'o', b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b's'] => {
-                Self::Collectibles
-            }
-            [b'C', b'o', b'm', b'p', b'u', b't', b'e', b'r', b'-', b'H', b'a', b'r',
-            b'd', b'w', b'a', b'r', b'e', b'-', b'a', b'n', b'd', b'-', b'S', b'o', b'f',
-            b't', b'w', b'a', b'r', b'e'] => Self::ComputerHardwareAndSoftware,
-            [b'C', b'u', b'l', b't', b'u', b'r', b'e', b'-', b'a', b'n', b'd', b'-',
-            b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'n'] => Self::CultureAndReligion,
-            [b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's', b'-',
-            b'a', b'n', b'd', b'-', b'T', b'e', b'l', b'e', b'c', b'o', b'm'] => {
-                Self::ElectronicsAndTelecom
-            }
-            [b'E', b'n', b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't',
-            ] => Self::Entertainment,
-            [b'E', b'n', b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n',
-            b't', b'-', b'M', b'e', b'm', b'o', b'r', b'a', b'b', b'i', b'l', b'i', b'a',
-            ] => Self::EntertainmentMemorabilia,
-            [b'F', b'o', b'o', b'd', b'-', b'D', b'r', b'i', b'n', b'k', b'-', b'a',
-            b'n', b'd', b'-', b'N', b'u', b't', b'r', b'i', b't', b'i', b'o', b'n'] => {
-                Self::FoodDrinkAndNutrition
-            }
-            [b'G', b'i', b'f', b't', b's', b'-', b'a', b'n', b'd', b'-', b'F', b'l',
-            b'o', b'w', b'e', b'r', b's'] => Self::GiftsAndFlowers,
-            [b'H', b'o', b'b', b'b', b'i', b'e', b's', b'-', b'T', b'o', b'y', b's',
-            b'-', b'a', b'n', b'd', b'-', b'G', b'a', b'm', b'e', b's'] => {
-                Self::HobbiesToysAndGames
-            }
-            [b'H', b'o', b'm', b'e', b'-', b'a', b'n', b'd', b'-', b'G', b'a', b'r',
-            b'd', b'e', b'n'] => Self::HomeAndGarden,
-            [b'I', b'n', b't', b'e', b'r', b'n', b'e', b't', b'-', b'a', b'n', b'd',
-            b'-', b'N', b'e', b't', b'w', b'o', b'r', b'k', b'-', b'S', b'e', b'r', b'v',
-            b'i', b'c', b'e', b's'] => Self::InternetAndNetworkServices,
-            [b'M', b'e', b'd', b'i', b'a', b'-', b'a', b'n', b'd', b'-', b'E', b'n',
-            b't', b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't'] => {
-                Self::MediaAndEntertainment
-            }
-            [b'M', b'e', b'd', b'i', b'c', b'a', b'l', b'-', b'a', b'n', b'd', b'-',
-            b'P', b'h', b'a', b'r', b'm', b'a', b'c', b'e', b'u', b't', b'i', b'c', b'a',
-            b'l'] => Self::MedicalAndPharmaceutical,
-            [b'M', b'o', b'n', b'e', b'y', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
-            b'e', b'-', b'B', b'u', b's', b'i', b'n', b'e', b's', b's', b'e', b's'] => {
-                Self::MoneyServiceBusinesses
-            }
-            [b'N', b'o', b'n', b'-', b'P', b'r', b'o', b'f', b'i', b't', b'-', b'P',
-            b'o', b'l', b'i', b't', b'i', b'c', b'a', b'l', b'-', b'a', b'n', b'd', b'-',
-            b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'n'] => {
-                Self::NonProfitPoliticalAndReligion
-            }
-            [b'N', b'o', b't', b'-', b'E', b'l', b's', b'e', b'w', b'h', b'e', b'r',
-            b'e', b'-', b'C', b'l', b'a', b's', b's', b'i', b'f', b'i', b'e', b'd'] => {
-                Self::NotElsewhereClassified
-            }
-            [b'P', b'e', b't', b's', b'-', b'a', b'n', b'd', b'-', b'A', b'n', b'i',
-            b'm', b'a', b'l', b's'] => Self::PetsAndAnimals,
-            [b'R', b'e', b'a', b'l', b'-', b'E', b's', b't', b'a', b't', b'e'] => {
-                Self::RealEstate
-            }
-            [b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => Self::Services,
-            [b'S', b'p', b'o', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'R',
-            b'e', b'c', b'r', b'e', b'a', b't', b'i', b'o', b'n'] => {
-                Self::SportsAndRecreation
-            }
-            [b'T', b'r', b'a', b'v', b'e', b'l'] => Self::Travel,
-            [b'O', b't', b'h', b'e', b'r', b'-', b'C', b'a', b't', b'e', b'g', b'o',
-            b'r', b'i', b'e', b's'] => Self::OtherCategories,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Antiques", 1u16),
+            ("Arts", 2u16),
+            ("Automotive", 3u16),
+            ("Beauty", 4u16),
+            ("Books", 5u16),
+            ("Business", 6u16),
+            ("Cameras-and-Photography", 7u16),
+            ("Category-Unspecified", 0u16),
+            ("Clothing", 8u16),
+            ("Collectibles", 9u16),
+            ("Computer-Hardware-and-Software", 10u16),
+            ("Culture-and-Religion", 11u16),
+            ("Electronics-and-Telecom", 12u16),
+            ("Entertainment", 13u16),
+            ("Entertainment-Memorabilia", 14u16),
+            ("Food-Drink-and-Nutrition", 15u16),
+            ("Gifts-and-Flowers", 16u16),
+            ("Hobbies-Toys-and-Games", 17u16),
+            ("Home-and-Garden", 18u16),
+            ("Internet-and-Network-Services", 19u16),
+            ("Media-and-Entertainment", 20u16),
+            ("Medical-and-Pharmaceutical", 21u16),
+            ("Money-Service-Businesses", 22u16),
+            ("Non-Profit-Political-and-Religion", 23u16),
+            ("Not-Elsewhere-Classified", 24u16),
+            ("Other-Categories", 30u16),
+            ("Pets-and-Animals", 25u16),
+            ("Real-Estate", 26u16),
+            ("Services", 27u16),
+            ("Sports-and-Recreation", 28u16),
+            ("Travel", 29u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::CategoryUnspecified,
+            ::std::option::Option::Some(1u16) => Self::Antiques,
+            ::std::option::Option::Some(2u16) => Self::Arts,
+            ::std::option::Option::Some(3u16) => Self::Automotive,
+            ::std::option::Option::Some(4u16) => Self::Beauty,
+            ::std::option::Option::Some(5u16) => Self::Books,
+            ::std::option::Option::Some(6u16) => Self::Business,
+            ::std::option::Option::Some(7u16) => Self::CamerasAndPhotography,
+            ::std::option::Option::Some(8u16) => Self::Clothing,
+            ::std::option::Option::Some(9u16) => Self::Collectibles,
+            ::std::option::Option::Some(10u16) => Self::ComputerHardwareAndSoftware,
+            ::std::option::Option::Some(11u16) => Self::CultureAndReligion,
+            ::std::option::Option::Some(12u16) => Self::ElectronicsAndTelecom,
+            ::std::option::Option::Some(13u16) => Self::Entertainment,
+            ::std::option::Option::Some(14u16) => Self::EntertainmentMemorabilia,
+            ::std::option::Option::Some(15u16) => Self::FoodDrinkAndNutrition,
+            ::std::option::Option::Some(16u16) => Self::GiftsAndFlowers,
+            ::std::option::Option::Some(17u16) => Self::HobbiesToysAndGames,
+            ::std::option::Option::Some(18u16) => Self::HomeAndGarden,
+            ::std::option::Option::Some(19u16) => Self::InternetAndNetworkServices,
+            ::std::option::Option::Some(20u16) => Self::MediaAndEntertainment,
+            ::std::option::Option::Some(21u16) => Self::MedicalAndPharmaceutical,
+            ::std::option::Option::Some(22u16) => Self::MoneyServiceBusinesses,
+            ::std::option::Option::Some(23u16) => Self::NonProfitPoliticalAndReligion,
+            ::std::option::Option::Some(24u16) => Self::NotElsewhereClassified,
+            ::std::option::Option::Some(25u16) => Self::PetsAndAnimals,
+            ::std::option::Option::Some(26u16) => Self::RealEstate,
+            ::std::option::Option::Some(27u16) => Self::Services,
+            ::std::option::Option::Some(28u16) => Self::SportsAndRecreation,
+            ::std::option::Option::Some(29u16) => Self::Travel,
+            ::std::option::Option::Some(30u16) => Self::OtherCategories,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -2971,994 +2987,709 @@ impl BusinessSubCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'S', b'u', b'b', b'C', b'a', b't', b'e', b'g', b'o', b'r', b'y', b'-',
-            b'U', b'n', b's', b'p', b'e', b'c', b'i', b'f', b'i', b'e', b'd'] => {
-                Self::SubCategoryUnspecified
-            }
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::AntiquesGeneral,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'A', b'n', b't',
-            b'i', b'q', b'u', b'i', b't', b'i', b'e', b's'] => Self::AntiquesAntiquities,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'D', b'e', b'c',
-            b'o', b'r', b'a', b't', b'i', b'v', b'e'] => Self::AntiquesDecorative,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'B', b'o', b'o',
-            b'k', b's', b'-', b'M', b'a', b'n', b'u', b's', b'c', b'r', b'i', b'p', b't',
-            b's'] => Self::AntiquesBooksManuscripts,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'F', b'u', b'r',
-            b'n', b'i', b't', b'u', b'r', b'e'] => Self::AntiquesFurniture,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'G', b'l', b'a',
-            b's', b's'] => Self::AntiquesGlass,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'R', b'u', b'g',
-            b's', b'C', b'a', b'r', b'p', b'e', b't', b's'] => Self::AntiquesRugsCarpets,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'P', b'o', b't',
-            b't', b'e', b'r', b'y'] => Self::AntiquesPottery,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'C', b'u', b'l',
-            b't', b'u', b'r', b'a', b'l'] => Self::AntiquesCultural,
-            [b'A', b'N', b'T', b'I', b'Q', b'U', b'E', b'S', b'-', b'A', b'r', b't',
-            b'i', b'f', b'a', b'c', b't', b's', b'-', b'G', b'r', b'a', b'v', b'e', b'-',
-            b'r', b'e', b'l', b'a', b't', b'e', b'd', b'-', b'a', b'n', b'd', b'-', b'N',
-            b'a', b't', b'i', b'v', b'e', b'-', b'A', b'm', b'e', b'r', b'i', b'c', b'a',
-            b'n', b'-', b'C', b'r', b'a', b'f', b't', b's'] => {
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ANTIQUES-Antiquities", 2u16),
+            ("ANTIQUES-Artifacts-Grave-related-and-Native-American-Crafts", 10u16),
+            ("ANTIQUES-Books-Manuscripts", 4u16),
+            ("ANTIQUES-Cultural", 9u16),
+            ("ANTIQUES-Decorative", 3u16),
+            ("ANTIQUES-Furniture", 5u16),
+            ("ANTIQUES-General", 1u16),
+            ("ANTIQUES-Glass", 6u16),
+            ("ANTIQUES-Pottery", 8u16),
+            ("ANTIQUES-RugsCarpets", 7u16),
+            ("ARTSANDCRAFTS-Art-Dealer-and-Galleries", 12u16),
+            ("ARTSANDCRAFTS-Art-and-Craft-Supplies", 19u16),
+            ("ARTSANDCRAFTS-Fabrics-and-Sewing", 20u16),
+            ("ARTSANDCRAFTS-General", 11u16),
+            ("ARTSANDCRAFTS-Painting", 14u16),
+            ("ARTSANDCRAFTS-Photography", 15u16),
+            ("ARTSANDCRAFTS-Prints", 13u16),
+            ("ARTSANDCRAFTS-Quilting", 21u16),
+            ("ARTSANDCRAFTS-Reproductions", 16u16),
+            ("ARTSANDCRAFTS-Scrapbooking", 22u16),
+            ("ARTSANDCRAFTS-Sculptures", 17u16),
+            ("ARTSANDCRAFTS-Woodworking", 18u16),
+            ("AUTOMOTIVE-Autos", 24u16),
+            ("AUTOMOTIVE-Aviation", 25u16),
+            ("AUTOMOTIVE-General", 23u16),
+            ("AUTOMOTIVE-Motorcycles", 26u16),
+            ("AUTOMOTIVE-Parts-and-Supplies", 27u16),
+            ("AUTOMOTIVE-Services", 28u16),
+            ("AUTOMOTIVE-Vintage-and-Collectible-Vehicles", 29u16),
+            ("BEAUTY-Body-Care-Personal-Hygiene", 31u16),
+            ("BEAUTY-Fragrances-and-Perfumes", 32u16),
+            ("BEAUTY-General", 30u16),
+            ("BEAUTY-Makeup", 33u16),
+            ("BOOKS-Audio-Books", 35u16),
+            ("BOOKS-Children-Books", 36u16),
+            ("BOOKS-Computer-Books", 37u16),
+            ("BOOKS-Educational-and-Textbooks", 38u16),
+            ("BOOKS-Fiction-and-Literature", 40u16),
+            ("BOOKS-General", 34u16),
+            ("BOOKS-Magazines", 39u16),
+            ("BOOKS-NonFiction", 41u16),
+            ("BOOKS-Vintage-and-Collectibles", 42u16),
+            ("BUSINESS-Advertising", 50u16),
+            ("BUSINESS-Agricultural", 44u16),
+            ("BUSINESS-Construction", 45u16),
+            ("BUSINESS-Educational", 46u16),
+            ("BUSINESS-Employment", 51u16),
+            ("BUSINESS-General", 43u16),
+            ("BUSINESS-GeneralServices", 49u16),
+            ("BUSINESS-Industrial", 47u16),
+            ("BUSINESS-Industrial-Solvents", 59u16),
+            ("BUSINESS-Marketing", 52u16),
+            ("BUSINESS-Meeting-Planners", 53u16),
+            ("BUSINESS-Messaging-and-Paging-Services", 54u16),
+            ("BUSINESS-Office-Supplies-and-Equipment", 48u16),
+            ("BUSINESS-Publishing", 56u16),
+            ("BUSINESS-Seminars", 55u16),
+            ("BUSINESS-Shipping-and-Packaging", 57u16),
+            ("BUSINESS-Wholesale", 58u16),
+            ("CAMERASANDPHOTOGRAPHY-Accessories", 61u16),
+            ("CAMERASANDPHOTOGRAPHY-Cameras", 62u16),
+            ("CAMERASANDPHOTOGRAPHY-Film", 64u16),
+            ("CAMERASANDPHOTOGRAPHY-General", 60u16),
+            ("CAMERASANDPHOTOGRAPHY-Supplies", 65u16),
+            ("CAMERASANDPHOTOGRAPHY-Video-Equipment", 63u16),
+            ("CLOTHING-Accessories", 66u16),
+            ("CLOTHING-Babies-Clothing-and-Supplies", 67u16),
+            ("CLOTHING-Childrens-Clothing", 68u16),
+            ("CLOTHING-General", 73u16),
+            ("CLOTHING-Jewelry", 74u16),
+            ("CLOTHING-Mens-Clothing", 69u16),
+            ("CLOTHING-Rings", 76u16),
+            ("CLOTHING-Shoes", 70u16),
+            ("CLOTHING-Watches-and-Clocks", 75u16),
+            ("CLOTHING-Wedding-Clothing", 71u16),
+            ("CLOTHING-Womens-Clothing", 72u16),
+            ("COLLECTIBLES-Advertising", 78u16),
+            ("COLLECTIBLES-Animals", 79u16),
+            ("COLLECTIBLES-Animation", 80u16),
+            ("COLLECTIBLES-Coin-Operated-Banks-and-Casinos", 81u16),
+            ("COLLECTIBLES-Coins-and-Paper-Money", 82u16),
+            ("COLLECTIBLES-Comics", 83u16),
+            ("COLLECTIBLES-Decorative", 84u16),
+            ("COLLECTIBLES-Disneyana", 85u16),
+            ("COLLECTIBLES-General", 77u16),
+            ("COLLECTIBLES-Holiday", 86u16),
+            ("COLLECTIBLES-Knives-and-Swords", 87u16),
+            ("COLLECTIBLES-Militaria", 88u16),
+            ("COLLECTIBLES-Postcards-and-Paper", 89u16),
+            ("COLLECTIBLES-Stamps", 90u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Academic-Software", 101u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Beta-Software", 102u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Data-Processing-Svc", 104u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Desktop-PCs", 92u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Game-Software", 103u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-General", 91u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-GeneralSoftware", 99u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Hardware", 94u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Laptops-Notebooks-PDAs", 96u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Monitors", 93u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Networking-Equipment", 97u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Oem-Software", 100u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Parts-and-Accessories", 98u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Peripherals", 95u16),
+            ("CULTUREANDRELIGION-Christianity", 106u16),
+            ("CULTUREANDRELIGION-Collectibles", 111u16),
+            ("CULTUREANDRELIGION-General", 105u16),
+            ("CULTUREANDRELIGION-Metaphysical", 107u16),
+            ("CULTUREANDRELIGION-New-Age", 108u16),
+            ("CULTUREANDRELIGION-Organizations", 109u16),
+            ("CULTUREANDRELIGION-Other-Faiths", 110u16),
+            ("ELECTRONICSANDTELECOM-Batteries", 122u16),
+            ("ELECTRONICSANDTELECOM-Car-Audio-and-Electronics", 118u16),
+            ("ELECTRONICSANDTELECOM-Cell-Phones-and-Pagers", 113u16),
+            ("ELECTRONICSANDTELECOM-Gadgets-and-other-electronics", 121u16),
+            ("ELECTRONICSANDTELECOM-GeneralElectronics", 117u16),
+            ("ELECTRONICSANDTELECOM-GeneralTelecom", 112u16),
+            ("ELECTRONICSANDTELECOM-Home-Audio", 120u16),
+            ("ELECTRONICSANDTELECOM-Home-Electronics", 119u16),
+            ("ELECTRONICSANDTELECOM-Radar-Dectors", 124u16),
+            ("ELECTRONICSANDTELECOM-Radar-Jamming-Devices", 125u16),
+            ("ELECTRONICSANDTELECOM-Satellite-and-Cable-TV-Descramblers", 126u16),
+            ("ELECTRONICSANDTELECOM-ScannersRadios", 123u16),
+            ("ELECTRONICSANDTELECOM-Surveillance-Equipment", 127u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Cards", 114u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Equipment", 115u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Services", 116u16),
+            ("ENTERTAINMENT-Bootleg-Recordings", 133u16),
+            ("ENTERTAINMENT-Concerts", 131u16),
+            ("ENTERTAINMENT-General", 128u16),
+            ("ENTERTAINMENT-Movies", 129u16),
+            ("ENTERTAINMENT-Music", 130u16),
+            ("ENTERTAINMENT-Promotional-Items", 134u16),
+            ("ENTERTAINMENT-Theater", 132u16),
+            ("ENTERTAINMENTMEMORABILIA-Autographs", 136u16),
+            ("ENTERTAINMENTMEMORABILIA-General", 135u16),
+            ("ENTERTAINMENTMEMORABILIA-Limited-Editions", 137u16),
+            ("ENTERTAINMENTMEMORABILIA-Movie", 138u16),
+            ("ENTERTAINMENTMEMORABILIA-Music", 139u16),
+            ("ENTERTAINMENTMEMORABILIA-Novelties", 140u16),
+            ("ENTERTAINMENTMEMORABILIA-Photos", 141u16),
+            ("ENTERTAINMENTMEMORABILIA-Posters", 142u16),
+            ("ENTERTAINMENTMEMORABILIA-Science-Fiction", 144u16),
+            ("ENTERTAINMENTMEMORABILIA-Sports-and-Fan-Shop", 143u16),
+            ("FOODDRINKANDNUTRITION-Alcoholic-Beverages", 155u16),
+            ("FOODDRINKANDNUTRITION-Coffee-and-Tea", 146u16),
+            ("FOODDRINKANDNUTRITION-Food-Products", 147u16),
+            ("FOODDRINKANDNUTRITION-General", 145u16),
+            ("FOODDRINKANDNUTRITION-Gourmet-Items", 148u16),
+            ("FOODDRINKANDNUTRITION-Health-and-Nutrition", 149u16),
+            ("FOODDRINKANDNUTRITION-Restaurant", 153u16),
+            ("FOODDRINKANDNUTRITION-Services", 150u16),
+            ("FOODDRINKANDNUTRITION-Tobacco-and-Cigars", 154u16),
+            ("FOODDRINKANDNUTRITION-Vitamins-and-Supplements", 151u16),
+            ("FOODDRINKANDNUTRITION-Weight-Management-and-Health-Products", 152u16),
+            ("GIFTSANDFLOWERS-Flowers", 157u16),
+            ("GIFTSANDFLOWERS-General", 156u16),
+            ("GIFTSANDFLOWERS-Greeting-Cards", 158u16),
+            ("GIFTSANDFLOWERS-Humorous-Gifts-and-Novelties", 159u16),
+            ("GIFTSANDFLOWERS-Personalized-Gifts", 160u16),
+            ("GIFTSANDFLOWERS-Products", 161u16),
+            ("GIFTSANDFLOWERS-Services", 162u16),
+            ("HOBBIESTOYSANDGAMES-Action-Figures", 164u16),
+            ("HOBBIESTOYSANDGAMES-BackupUnreleased-Games", 174u16),
+            ("HOBBIESTOYSANDGAMES-Barbies", 166u16),
+            ("HOBBIESTOYSANDGAMES-Bean-Babies", 165u16),
+            ("HOBBIESTOYSANDGAMES-Bears", 167u16),
+            ("HOBBIESTOYSANDGAMES-Diecast-Toys-Vehicles", 171u16),
+            ("HOBBIESTOYSANDGAMES-Dolls", 168u16),
+            ("HOBBIESTOYSANDGAMES-Game-copying-hardwaresoftware", 175u16),
+            ("HOBBIESTOYSANDGAMES-Games", 169u16),
+            ("HOBBIESTOYSANDGAMES-General", 163u16),
+            ("HOBBIESTOYSANDGAMES-Mod-Chips", 176u16),
+            ("HOBBIESTOYSANDGAMES-Model-Kits", 170u16),
+            ("HOBBIESTOYSANDGAMES-Video-Games-and-Systems", 172u16),
+            ("HOBBIESTOYSANDGAMES-Vintage-and-Antique-Toys", 173u16),
+            ("HOMEANDGARDEN-Appliances", 178u16),
+            ("HOMEANDGARDEN-Bed-and-Bath", 179u16),
+            ("HOMEANDGARDEN-Furnishing-and-Decorating", 180u16),
+            ("HOMEANDGARDEN-Garden-Supplies", 181u16),
+            ("HOMEANDGARDEN-General", 177u16),
+            ("HOMEANDGARDEN-Hardware-and-Tools", 182u16),
+            ("HOMEANDGARDEN-Household-Goods", 183u16),
+            ("HOMEANDGARDEN-Kitchenware", 184u16),
+            ("HOMEANDGARDEN-Plants-and-Seeds", 187u16),
+            ("HOMEANDGARDEN-Rugs-and-Carpets", 185u16),
+            ("HOMEANDGARDEN-Security-and-Home-Defense", 186u16),
+            ("INTERNETANDNETWORKSERVICES-Auction-management-tools", 191u16),
+            ("INTERNETANDNETWORKSERVICES-Bulletin-board", 189u16),
+            ("INTERNETANDNETWORKSERVICES-General", 188u16),
+            ("INTERNETANDNETWORKSERVICES-Online-Malls", 194u16),
+            ("INTERNETANDNETWORKSERVICES-Web-hosting-and-design", 195u16),
+            ("INTERNETANDNETWORKSERVICES-ecommerce-development", 192u16),
+            ("INTERNETANDNETWORKSERVICES-online-services", 190u16),
+            ("INTERNETANDNETWORKSERVICES-training-services", 193u16),
+            ("MEDIAANDENTERTAINMENT-Concerts", 197u16),
+            ("MEDIAANDENTERTAINMENT-General", 196u16),
+            ("MEDIAANDENTERTAINMENT-Theater", 198u16),
+            ("MEDICALANDPHARMACEUTICAL-Dental", 201u16),
+            ("MEDICALANDPHARMACEUTICAL-Devices", 204u16),
+            ("MEDICALANDPHARMACEUTICAL-General", 199u16),
+            ("MEDICALANDPHARMACEUTICAL-Medical", 200u16),
+            ("MEDICALANDPHARMACEUTICAL-Opthamalic", 202u16),
+            ("MEDICALANDPHARMACEUTICAL-Prescription-Drugs", 203u16),
+            ("MONEYSERVICEBUSINESSES-Check-Cashier", 211u16),
+            ("MONEYSERVICEBUSINESSES-Currency-DealerExchange", 210u16),
+            ("MONEYSERVICEBUSINESSES-Electronic-Cash", 209u16),
+            ("MONEYSERVICEBUSINESSES-General", 205u16),
+            ("MONEYSERVICEBUSINESSES-Money-Orders", 208u16),
+            ("MONEYSERVICEBUSINESSES-Remittance", 206u16),
+            ("MONEYSERVICEBUSINESSES-Stored-Value-Cards", 213u16),
+            ("MONEYSERVICEBUSINESSES-Travelers-Checks", 212u16),
+            ("MONEYSERVICEBUSINESSES-Wire-Transfer", 207u16),
+            ("NONPROFITPOLITICALANDRELIGION-Charities", 215u16),
+            ("NONPROFITPOLITICALANDRELIGION-General", 214u16),
+            ("NONPROFITPOLITICALANDRELIGION-Political", 216u16),
+            ("NONPROFITPOLITICALANDRELIGION-Religious", 217u16),
+            ("Other-SubCategories", 266u16),
+            ("PETSANDANIMALS-General", 218u16),
+            ("PETSANDANIMALS-Supplies-and-Toys", 219u16),
+            ("PETSANDANIMALS-Wildlife-Products", 220u16),
+            ("REALESTATE-Commercial", 222u16),
+            ("REALESTATE-General", 221u16),
+            ("REALESTATE-Residential", 223u16),
+            ("REALESTATE-Time-Shares", 224u16),
+            ("SERVICES-Aggregators", 243u16),
+            ("SERVICES-Child-Care-Services", 231u16),
+            ("SERVICES-Consulting", 232u16),
+            ("SERVICES-Dental", 228u16),
+            ("SERVICES-Entertainment", 242u16),
+            ("SERVICES-Event-and-Wedding-Planning", 240u16),
+            ("SERVICES-Financial-Services", 235u16),
+            ("SERVICES-General", 230u16),
+            ("SERVICES-GeneralGovernment", 225u16),
+            ("SERVICES-Graphic-and-Commercial-Design", 236u16),
+            ("SERVICES-ImportingExporting", 233u16),
+            ("SERVICES-InsuranceDirect", 234u16),
+            ("SERVICES-Landscaping", 237u16),
+            ("SERVICES-Legal", 226u16),
+            ("SERVICES-Locksmith", 238u16),
+            ("SERVICES-Medical", 227u16),
+            ("SERVICES-Online-Dating", 239u16),
+            ("SERVICES-Schools-and-Colleges", 241u16),
+            ("SERVICES-Vision", 229u16),
+            ("SPORTSANDRECREATION-Bicycles-and-Accessories", 245u16),
+            ("SPORTSANDRECREATION-Boating-Sailing-and-Accessories", 246u16),
+            ("SPORTSANDRECREATION-Camping-and-Survival", 247u16),
+            ("SPORTSANDRECREATION-Exercise-Equipment", 248u16),
+            ("SPORTSANDRECREATION-Fishing", 249u16),
+            ("SPORTSANDRECREATION-General", 244u16),
+            ("SPORTSANDRECREATION-Golf", 250u16),
+            ("SPORTSANDRECREATION-Hunting", 251u16),
+            ("SPORTSANDRECREATION-Paintball", 252u16),
+            ("SPORTSANDRECREATION-Sporting-Goods", 253u16),
+            ("SPORTSANDRECREATION-Swimming-Pools-and-Spas", 254u16),
+            ("SubCategory-Unspecified", 0u16),
+            ("TRAVEL-Accommodations", 256u16),
+            ("TRAVEL-Agencies", 257u16),
+            ("TRAVEL-Airlines", 258u16),
+            ("TRAVEL-AirlinesSpirit-Air", 265u16),
+            ("TRAVEL-Auto-Rentals", 259u16),
+            ("TRAVEL-Cruises", 260u16),
+            ("TRAVEL-General", 255u16),
+            ("TRAVEL-Other-Transportation", 261u16),
+            ("TRAVEL-Services", 262u16),
+            ("TRAVEL-Supplies", 263u16),
+            ("TRAVEL-Tours", 264u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::SubCategoryUnspecified,
+            ::std::option::Option::Some(1u16) => Self::AntiquesGeneral,
+            ::std::option::Option::Some(2u16) => Self::AntiquesAntiquities,
+            ::std::option::Option::Some(3u16) => Self::AntiquesDecorative,
+            ::std::option::Option::Some(4u16) => Self::AntiquesBooksManuscripts,
+            ::std::option::Option::Some(5u16) => Self::AntiquesFurniture,
+            ::std::option::Option::Some(6u16) => Self::AntiquesGlass,
+            ::std::option::Option::Some(7u16) => Self::AntiquesRugsCarpets,
+            ::std::option::Option::Some(8u16) => Self::AntiquesPottery,
+            ::std::option::Option::Some(9u16) => Self::AntiquesCultural,
+            ::std::option::Option::Some(10u16) => {
                 Self::AntiquesArtifactsGraveRelatedAndNativeAmericanCrafts
             }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::ArtsandcraftsGeneral
+            ::std::option::Option::Some(11u16) => Self::ArtsandcraftsGeneral,
+            ::std::option::Option::Some(12u16) => {
+                Self::ArtsandcraftsArtDealerAndGalleries
             }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'A', b'r', b't', b'-', b'D', b'e', b'a', b'l', b'e', b'r', b'-',
-            b'a', b'n', b'd', b'-', b'G', b'a', b'l', b'l', b'e', b'r', b'i', b'e', b's',
-            ] => Self::ArtsandcraftsArtDealerAndGalleries,
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'P', b'r', b'i', b'n', b't', b's'] => Self::ArtsandcraftsPrints,
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'P', b'a', b'i', b'n', b't', b'i', b'n', b'g'] => {
-                Self::ArtsandcraftsPainting
-            }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'P', b'h', b'o', b't', b'o', b'g', b'r', b'a', b'p', b'h', b'y',
-            ] => Self::ArtsandcraftsPhotography,
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'R', b'e', b'p', b'r', b'o', b'd', b'u', b'c', b't', b'i', b'o',
-            b'n', b's'] => Self::ArtsandcraftsReproductions,
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'S', b'c', b'u', b'l', b'p', b't', b'u', b'r', b'e', b's'] => {
-                Self::ArtsandcraftsSculptures
-            }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'W', b'o', b'o', b'd', b'w', b'o', b'r', b'k', b'i', b'n', b'g',
-            ] => Self::ArtsandcraftsWoodworking,
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'A', b'r', b't', b'-', b'a', b'n', b'd', b'-', b'C', b'r', b'a',
-            b'f', b't', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's'] => {
-                Self::ArtsandcraftsArtAndCraftSupplies
-            }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'F', b'a', b'b', b'r', b'i', b'c', b's', b'-', b'a', b'n', b'd',
-            b'-', b'S', b'e', b'w', b'i', b'n', b'g'] => {
-                Self::ArtsandcraftsFabricsAndSewing
-            }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'Q', b'u', b'i', b'l', b't', b'i', b'n', b'g'] => {
-                Self::ArtsandcraftsQuilting
-            }
-            [b'A', b'R', b'T', b'S', b'A', b'N', b'D', b'C', b'R', b'A', b'F', b'T',
-            b'S', b'-', b'S', b'c', b'r', b'a', b'p', b'b', b'o', b'o', b'k', b'i', b'n',
-            b'g'] => Self::ArtsandcraftsScrapbooking,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'G',
-            b'e', b'n', b'e', b'r', b'a', b'l'] => Self::AutomotiveGeneral,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'A',
-            b'u', b't', b'o', b's'] => Self::AutomotiveAutos,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'A',
-            b'v', b'i', b'a', b't', b'i', b'o', b'n'] => Self::AutomotiveAviation,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'M',
-            b'o', b't', b'o', b'r', b'c', b'y', b'c', b'l', b'e', b's'] => {
-                Self::AutomotiveMotorcycles
-            }
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'P',
-            b'a', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'p', b'p',
-            b'l', b'i', b'e', b's'] => Self::AutomotivePartsAndSupplies,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'S',
-            b'e', b'r', b'v', b'i', b'c', b'e', b's'] => Self::AutomotiveServices,
-            [b'A', b'U', b'T', b'O', b'M', b'O', b'T', b'I', b'V', b'E', b'-', b'V',
-            b'i', b'n', b't', b'a', b'g', b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'o',
-            b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b'-', b'V', b'e', b'h',
-            b'i', b'c', b'l', b'e', b's'] => {
+            ::std::option::Option::Some(13u16) => Self::ArtsandcraftsPrints,
+            ::std::option::Option::Some(14u16) => Self::ArtsandcraftsPainting,
+            ::std::option::Option::Some(15u16) => Self::ArtsandcraftsPhotography,
+            ::std::option::Option::Some(16u16) => Self::ArtsandcraftsReproductions,
+            ::std::option::Option::Some(17u16) => Self::ArtsandcraftsSculptures,
+            ::std::option::Option::Some(18u16) => Self::ArtsandcraftsWoodworking,
+            ::std::option::Option::Some(19u16) => Self::ArtsandcraftsArtAndCraftSupplies,
+            ::std::option::Option::Some(20u16) => Self::ArtsandcraftsFabricsAndSewing,
+            ::std::option::Option::Some(21u16) => Self::ArtsandcraftsQuilting,
+            ::std::option::Option::Some(22u16) => Self::ArtsandcraftsScrapbooking,
+            ::std::option::Option::Some(23u16) => Self::AutomotiveGeneral,
+            ::std::option::Option::Some(24u16) => Self::AutomotiveAutos,
+            ::std::option::Option::Some(25u16) => Self::AutomotiveAviation,
+            ::std::option::Option::Some(26u16) => Self::AutomotiveMotorcycles,
+            ::std::option::Option::Some(27u16) => Self::AutomotivePartsAndSupplies,
+            ::std::option::Option::Some(28u16) => Self::AutomotiveServices,
+            ::std::option::Option::Some(29u16) => {
                 Self::AutomotiveVintageAndCollectibleVehicles
             }
-            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'G', b'e', b'n', b'e', b'r',
-            b'a', b'l'] => Self::BeautyGeneral,
-            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'B', b'o', b'd', b'y', b'-',
-            b'C', b'a', b'r', b'e', b'-', b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l',
-            b'-', b'H', b'y', b'g', b'i', b'e', b'n', b'e'] => {
-                Self::BeautyBodyCarePersonalHygiene
+            ::std::option::Option::Some(30u16) => Self::BeautyGeneral,
+            ::std::option::Option::Some(31u16) => Self::BeautyBodyCarePersonalHygiene,
+            ::std::option::Option::Some(32u16) => Self::BeautyFragrancesAndPerfumes,
+            ::std::option::Option::Some(33u16) => Self::BeautyMakeup,
+            ::std::option::Option::Some(34u16) => Self::BooksGeneral,
+            ::std::option::Option::Some(35u16) => Self::BooksAudioBooks,
+            ::std::option::Option::Some(36u16) => Self::BooksChildrenBooks,
+            ::std::option::Option::Some(37u16) => Self::BooksComputerBooks,
+            ::std::option::Option::Some(38u16) => Self::BooksEducationalAndTextbooks,
+            ::std::option::Option::Some(39u16) => Self::BooksMagazines,
+            ::std::option::Option::Some(40u16) => Self::BooksFictionAndLiterature,
+            ::std::option::Option::Some(41u16) => Self::BooksNonFiction,
+            ::std::option::Option::Some(42u16) => Self::BooksVintageAndCollectibles,
+            ::std::option::Option::Some(43u16) => Self::BusinessGeneral,
+            ::std::option::Option::Some(44u16) => Self::BusinessAgricultural,
+            ::std::option::Option::Some(45u16) => Self::BusinessConstruction,
+            ::std::option::Option::Some(46u16) => Self::BusinessEducational,
+            ::std::option::Option::Some(47u16) => Self::BusinessIndustrial,
+            ::std::option::Option::Some(48u16) => {
+                Self::BusinessOfficeSuppliesAndEquipment
             }
-            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'F', b'r', b'a', b'g', b'r',
-            b'a', b'n', b'c', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'P', b'e', b'r',
-            b'f', b'u', b'm', b'e', b's'] => Self::BeautyFragrancesAndPerfumes,
-            [b'B', b'E', b'A', b'U', b'T', b'Y', b'-', b'M', b'a', b'k', b'e', b'u', b'p',
-            ] => Self::BeautyMakeup,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l',
-            ] => Self::BooksGeneral,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'A', b'u', b'd', b'i', b'o', b'-',
-            b'B', b'o', b'o', b'k', b's'] => Self::BooksAudioBooks,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'C', b'h', b'i', b'l', b'd', b'r',
-            b'e', b'n', b'-', b'B', b'o', b'o', b'k', b's'] => Self::BooksChildrenBooks,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'C', b'o', b'm', b'p', b'u', b't',
-            b'e', b'r', b'-', b'B', b'o', b'o', b'k', b's'] => Self::BooksComputerBooks,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'E', b'd', b'u', b'c', b'a', b't',
-            b'i', b'o', b'n', b'a', b'l', b'-', b'a', b'n', b'd', b'-', b'T', b'e', b'x',
-            b't', b'b', b'o', b'o', b'k', b's'] => Self::BooksEducationalAndTextbooks,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'M', b'a', b'g', b'a', b'z', b'i',
-            b'n', b'e', b's'] => Self::BooksMagazines,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'F', b'i', b'c', b't', b'i', b'o',
-            b'n', b'-', b'a', b'n', b'd', b'-', b'L', b'i', b't', b'e', b'r', b'a', b't',
-            b'u', b'r', b'e'] => Self::BooksFictionAndLiterature,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'N', b'o', b'n', b'F', b'i', b'c',
-            b't', b'i', b'o', b'n'] => Self::BooksNonFiction,
-            [b'B', b'O', b'O', b'K', b'S', b'-', b'V', b'i', b'n', b't', b'a', b'g',
-            b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'l', b'l', b'e', b'c', b't',
-            b'i', b'b', b'l', b'e', b's'] => Self::BooksVintageAndCollectibles,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::BusinessGeneral,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'A', b'g', b'r',
-            b'i', b'c', b'u', b'l', b't', b'u', b'r', b'a', b'l'] => {
-                Self::BusinessAgricultural
+            ::std::option::Option::Some(49u16) => Self::BusinessGeneralServices,
+            ::std::option::Option::Some(50u16) => Self::BusinessAdvertising,
+            ::std::option::Option::Some(51u16) => Self::BusinessEmployment,
+            ::std::option::Option::Some(52u16) => Self::BusinessMarketing,
+            ::std::option::Option::Some(53u16) => Self::BusinessMeetingPlanners,
+            ::std::option::Option::Some(54u16) => {
+                Self::BusinessMessagingAndPagingServices
             }
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'C', b'o', b'n',
-            b's', b't', b'r', b'u', b'c', b't', b'i', b'o', b'n'] => {
-                Self::BusinessConstruction
-            }
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'E', b'd', b'u',
-            b'c', b'a', b't', b'i', b'o', b'n', b'a', b'l'] => Self::BusinessEducational,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'I', b'n', b'd',
-            b'u', b's', b't', b'r', b'i', b'a', b'l'] => Self::BusinessIndustrial,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'O', b'f', b'f',
-            b'i', b'c', b'e', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's', b'-',
-            b'a', b'n', b'd', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't',
-            ] => Self::BusinessOfficeSuppliesAndEquipment,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => {
-                Self::BusinessGeneralServices
-            }
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'A', b'd', b'v',
-            b'e', b'r', b't', b'i', b's', b'i', b'n', b'g'] => Self::BusinessAdvertising,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'E', b'm', b'p',
-            b'l', b'o', b'y', b'm', b'e', b'n', b't'] => Self::BusinessEmployment,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'a', b'r',
-            b'k', b'e', b't', b'i', b'n', b'g'] => Self::BusinessMarketing,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'e', b'e',
-            b't', b'i', b'n', b'g', b'-', b'P', b'l', b'a', b'n', b'n', b'e', b'r', b's',
-            ] => Self::BusinessMeetingPlanners,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'M', b'e', b's',
-            b's', b'a', b'g', b'i', b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'P', b'a',
-            b'g', b'i', b'n', b'g', b'-', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's',
-            ] => Self::BusinessMessagingAndPagingServices,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'S', b'e', b'm',
-            b'i', b'n', b'a', b'r', b's'] => Self::BusinessSeminars,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'P', b'u', b'b',
-            b'l', b'i', b's', b'h', b'i', b'n', b'g'] => Self::BusinessPublishing,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'S', b'h', b'i',
-            b'p', b'p', b'i', b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'P', b'a', b'c',
-            b'k', b'a', b'g', b'i', b'n', b'g'] => Self::BusinessShippingAndPackaging,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'W', b'h', b'o',
-            b'l', b'e', b's', b'a', b'l', b'e'] => Self::BusinessWholesale,
-            [b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'-', b'I', b'n', b'd',
-            b'u', b's', b't', b'r', b'i', b'a', b'l', b'-', b'S', b'o', b'l', b'v', b'e',
-            b'n', b't', b's'] => Self::BusinessIndustrialSolvents,
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::CamerasandphotographyGeneral,
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'A', b'c', b'c',
-            b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => {
-                Self::CamerasandphotographyAccessories
-            }
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'C', b'a', b'm',
-            b'e', b'r', b'a', b's'] => Self::CamerasandphotographyCameras,
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'V', b'i', b'd',
-            b'e', b'o', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't'] => {
+            ::std::option::Option::Some(55u16) => Self::BusinessSeminars,
+            ::std::option::Option::Some(56u16) => Self::BusinessPublishing,
+            ::std::option::Option::Some(57u16) => Self::BusinessShippingAndPackaging,
+            ::std::option::Option::Some(58u16) => Self::BusinessWholesale,
+            ::std::option::Option::Some(59u16) => Self::BusinessIndustrialSolvents,
+            ::std::option::Option::Some(60u16) => Self::CamerasandphotographyGeneral,
+            ::std::option::Option::Some(61u16) => Self::CamerasandphotographyAccessories,
+            ::std::option::Option::Some(62u16) => Self::CamerasandphotographyCameras,
+            ::std::option::Option::Some(63u16) => {
                 Self::CamerasandphotographyVideoEquipment
             }
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'F', b'i', b'l',
-            b'm'] => Self::CamerasandphotographyFilm,
-            [b'C', b'A', b'M', b'E', b'R', b'A', b'S', b'A', b'N', b'D', b'P', b'H',
-            b'O', b'T', b'O', b'G', b'R', b'A', b'P', b'H', b'Y', b'-', b'S', b'u', b'p',
-            b'p', b'l', b'i', b'e', b's'] => Self::CamerasandphotographySupplies,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'A', b'c', b'c',
-            b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => Self::ClothingAccessories,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'B', b'a', b'b',
-            b'i', b'e', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g', b'-',
-            b'a', b'n', b'd', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's'] => {
-                Self::ClothingBabiesClothingAndSupplies
-            }
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'C', b'h', b'i',
-            b'l', b'd', b'r', b'e', b'n', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i',
-            b'n', b'g'] => Self::ClothingChildrensClothing,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'M', b'e', b'n',
-            b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => {
-                Self::ClothingMensClothing
-            }
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'S', b'h', b'o',
-            b'e', b's'] => Self::ClothingShoes,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'e', b'd',
-            b'd', b'i', b'n', b'g', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g',
-            ] => Self::ClothingWeddingClothing,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'o', b'm',
-            b'e', b'n', b's', b'-', b'C', b'l', b'o', b't', b'h', b'i', b'n', b'g'] => {
-                Self::ClothingWomensClothing
-            }
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::ClothingGeneral,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'J', b'e', b'w',
-            b'e', b'l', b'r', b'y'] => Self::ClothingJewelry,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'W', b'a', b't',
-            b'c', b'h', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'l', b'o', b'c',
-            b'k', b's'] => Self::ClothingWatchesAndClocks,
-            [b'C', b'L', b'O', b'T', b'H', b'I', b'N', b'G', b'-', b'R', b'i', b'n',
-            b'g', b's'] => Self::ClothingRings,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => Self::CollectiblesGeneral,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'A', b'd', b'v', b'e', b'r', b't', b'i', b's', b'i', b'n', b'g'] => {
-                Self::CollectiblesAdvertising
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'A', b'n', b'i', b'm', b'a', b'l', b's'] => Self::CollectiblesAnimals,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'A', b'n', b'i', b'm', b'a', b't', b'i', b'o', b'n'] => {
-                Self::CollectiblesAnimation
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'C', b'o', b'i', b'n', b'-', b'O', b'p', b'e', b'r', b'a', b't', b'e',
-            b'd', b'-', b'B', b'a', b'n', b'k', b's', b'-', b'a', b'n', b'd', b'-', b'C',
-            b'a', b's', b'i', b'n', b'o', b's'] => {
+            ::std::option::Option::Some(64u16) => Self::CamerasandphotographyFilm,
+            ::std::option::Option::Some(65u16) => Self::CamerasandphotographySupplies,
+            ::std::option::Option::Some(66u16) => Self::ClothingAccessories,
+            ::std::option::Option::Some(67u16) => Self::ClothingBabiesClothingAndSupplies,
+            ::std::option::Option::Some(68u16) => Self::ClothingChildrensClothing,
+            ::std::option::Option::Some(69u16) => Self::ClothingMensClothing,
+            ::std::option::Option::Some(70u16) => Self::ClothingShoes,
+            ::std::option::Option::Some(71u16) => Self::ClothingWeddingClothing,
+            ::std::option::Option::Some(72u16) => Self::ClothingWomensClothing,
+            ::std::option::Option::Some(73u16) => Self::ClothingGeneral,
+            ::std::option::Option::Some(74u16) => Self::ClothingJewelry,
+            ::std::option::Option::Some(75u16) => Self::ClothingWatchesAndClocks,
+            ::std::option::Option::Some(76u16) => Self::ClothingRings,
+            ::std::option::Option::Some(77u16) => Self::CollectiblesGeneral,
+            ::std::option::Option::Some(78u16) => Self::CollectiblesAdvertising,
+            ::std::option::Option::Some(79u16) => Self::CollectiblesAnimals,
+            ::std::option::Option::Some(80u16) => Self::CollectiblesAnimation,
+            ::std::option::Option::Some(81u16) => {
                 Self::CollectiblesCoinOperatedBanksAndCasinos
             }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'C', b'o', b'i', b'n', b's', b'-', b'a', b'n', b'd', b'-', b'P', b'a',
-            b'p', b'e', b'r', b'-', b'M', b'o', b'n', b'e', b'y'] => {
-                Self::CollectiblesCoinsAndPaperMoney
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'C', b'o', b'm', b'i', b'c', b's'] => Self::CollectiblesComics,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'D', b'e', b'c', b'o', b'r', b'a', b't', b'i', b'v', b'e'] => {
-                Self::CollectiblesDecorative
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'D', b'i', b's', b'n', b'e', b'y', b'a', b'n', b'a'] => {
-                Self::CollectiblesDisneyana
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'H', b'o', b'l', b'i', b'd', b'a', b'y'] => Self::CollectiblesHoliday,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'K', b'n', b'i', b'v', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'S',
-            b'w', b'o', b'r', b'd', b's'] => Self::CollectiblesKnivesAndSwords,
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'M', b'i', b'l', b'i', b't', b'a', b'r', b'i', b'a'] => {
-                Self::CollectiblesMilitaria
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'P', b'o', b's', b't', b'c', b'a', b'r', b'd', b's', b'-', b'a', b'n',
-            b'd', b'-', b'P', b'a', b'p', b'e', b'r'] => {
-                Self::CollectiblesPostcardsAndPaper
-            }
-            [b'C', b'O', b'L', b'L', b'E', b'C', b'T', b'I', b'B', b'L', b'E', b'S',
-            b'-', b'S', b't', b'a', b'm', b'p', b's'] => Self::CollectiblesStamps,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+            ::std::option::Option::Some(82u16) => Self::CollectiblesCoinsAndPaperMoney,
+            ::std::option::Option::Some(83u16) => Self::CollectiblesComics,
+            ::std::option::Option::Some(84u16) => Self::CollectiblesDecorative,
+            ::std::option::Option::Some(85u16) => Self::CollectiblesDisneyana,
+            ::std::option::Option::Some(86u16) => Self::CollectiblesHoliday,
+            ::std::option::Option::Some(87u16) => Self::CollectiblesKnivesAndSwords,
+            ::std::option::Option::Some(88u16) => Self::CollectiblesMilitaria,
+            ::std::option::Option::Some(89u16) => Self::CollectiblesPostcardsAndPaper,
+            ::std::option::Option::Some(90u16) => Self::CollectiblesStamps,
+            ::std::option::Option::Some(91u16) => {
                 Self::ComputerhardwareandsoftwareGeneral
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'D', b'e', b's', b'k', b't', b'o', b'p', b'-', b'P', b'C',
-            b's'] => Self::ComputerhardwareandsoftwareDesktopPCs,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'M', b'o', b'n', b'i', b't', b'o', b'r', b's'] => {
+            ::std::option::Option::Some(92u16) => {
+                Self::ComputerhardwareandsoftwareDesktopPCs
+            }
+            ::std::option::Option::Some(93u16) => {
                 Self::ComputerhardwareandsoftwareMonitors
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'H', b'a', b'r', b'd', b'w', b'a', b'r', b'e'] => {
+            ::std::option::Option::Some(94u16) => {
                 Self::ComputerhardwareandsoftwareHardware
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'P', b'e', b'r', b'i', b'p', b'h', b'e', b'r', b'a', b'l',
-            b's'] => Self::ComputerhardwareandsoftwarePeripherals,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'L', b'a', b'p', b't', b'o', b'p', b's', b'-', b'N', b'o',
-            b't', b'e', b'b', b'o', b'o', b'k', b's', b'-', b'P', b'D', b'A', b's'] => {
+            ::std::option::Option::Some(95u16) => {
+                Self::ComputerhardwareandsoftwarePeripherals
+            }
+            ::std::option::Option::Some(96u16) => {
                 Self::ComputerhardwareandsoftwareLaptopsNotebooksPdAs
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'N', b'e', b't', b'w', b'o', b'r', b'k', b'i', b'n', b'g',
-            b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't'] => {
+            ::std::option::Option::Some(97u16) => {
                 Self::ComputerhardwareandsoftwareNetworkingEquipment
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'P', b'a', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-',
-            b'A', b'c', b'c', b'e', b's', b's', b'o', b'r', b'i', b'e', b's'] => {
+            ::std::option::Option::Some(98u16) => {
                 Self::ComputerhardwareandsoftwarePartsAndAccessories
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l', b'S', b'o', b'f',
-            b't', b'w', b'a', b'r', b'e'] => {
+            ::std::option::Option::Some(99u16) => {
                 Self::ComputerhardwareandsoftwareGeneralSoftware
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'O', b'e', b'm', b'-', b'S', b'o', b'f', b't', b'w', b'a',
-            b'r', b'e'] => Self::ComputerhardwareandsoftwareOemSoftware,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'A', b'c', b'a', b'd', b'e', b'm', b'i', b'c', b'-', b'S',
-            b'o', b'f', b't', b'w', b'a', b'r', b'e'] => {
+            ::std::option::Option::Some(100u16) => {
+                Self::ComputerhardwareandsoftwareOemSoftware
+            }
+            ::std::option::Option::Some(101u16) => {
                 Self::ComputerhardwareandsoftwareAcademicSoftware
             }
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'B', b'e', b't', b'a', b'-', b'S', b'o', b'f', b't', b'w',
-            b'a', b'r', b'e'] => Self::ComputerhardwareandsoftwareBetaSoftware,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'G', b'a', b'm', b'e', b'-', b'S', b'o', b'f', b't', b'w',
-            b'a', b'r', b'e'] => Self::ComputerhardwareandsoftwareGameSoftware,
-            [b'C', b'O', b'M', b'P', b'U', b'T', b'E', b'R', b'H', b'A', b'R', b'D',
-            b'W', b'A', b'R', b'E', b'A', b'N', b'D', b'S', b'O', b'F', b'T', b'W', b'A',
-            b'R', b'E', b'-', b'D', b'a', b't', b'a', b'-', b'P', b'r', b'o', b'c', b'e',
-            b's', b's', b'i', b'n', b'g', b'-', b'S', b'v', b'c'] => {
+            ::std::option::Option::Some(102u16) => {
+                Self::ComputerhardwareandsoftwareBetaSoftware
+            }
+            ::std::option::Option::Some(103u16) => {
+                Self::ComputerhardwareandsoftwareGameSoftware
+            }
+            ::std::option::Option::Some(104u16) => {
                 Self::ComputerhardwareandsoftwareDataProcessingSvc
             }
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a',
-            b'l'] => Self::CultureandreligionGeneral,
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'C', b'h', b'r', b'i', b's', b't',
-            b'i', b'a', b'n', b'i', b't', b'y'] => Self::CultureandreligionChristianity,
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'M', b'e', b't', b'a', b'p', b'h',
-            b'y', b's', b'i', b'c', b'a', b'l'] => Self::CultureandreligionMetaphysical,
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'N', b'e', b'w', b'-', b'A', b'g',
-            b'e'] => Self::CultureandreligionNewAge,
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'O', b'r', b'g', b'a', b'n', b'i',
-            b'z', b'a', b't', b'i', b'o', b'n', b's'] => {
-                Self::CultureandreligionOrganizations
-            }
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'O', b't', b'h', b'e', b'r', b'-',
-            b'F', b'a', b'i', b't', b'h', b's'] => Self::CultureandreligionOtherFaiths,
-            [b'C', b'U', b'L', b'T', b'U', b'R', b'E', b'A', b'N', b'D', b'R', b'E',
-            b'L', b'I', b'G', b'I', b'O', b'N', b'-', b'C', b'o', b'l', b'l', b'e', b'c',
-            b't', b'i', b'b', b'l', b'e', b's'] => Self::CultureandreligionCollectibles,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l', b'T', b'e', b'l', b'e', b'c', b'o', b'm'] => {
+            ::std::option::Option::Some(105u16) => Self::CultureandreligionGeneral,
+            ::std::option::Option::Some(106u16) => Self::CultureandreligionChristianity,
+            ::std::option::Option::Some(107u16) => Self::CultureandreligionMetaphysical,
+            ::std::option::Option::Some(108u16) => Self::CultureandreligionNewAge,
+            ::std::option::Option::Some(109u16) => Self::CultureandreligionOrganizations,
+            ::std::option::Option::Some(110u16) => Self::CultureandreligionOtherFaiths,
+            ::std::option::Option::Some(111u16) => Self::CultureandreligionCollectibles,
+            ::std::option::Option::Some(112u16) => {
                 Self::ElectronicsandtelecomGeneralTelecom
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'C', b'e', b'l',
-            b'l', b'-', b'P', b'h', b'o', b'n', b'e', b's', b'-', b'a', b'n', b'd', b'-',
-            b'P', b'a', b'g', b'e', b'r', b's'] => {
+            ::std::option::Option::Some(113u16) => {
                 Self::ElectronicsandtelecomCellPhonesAndPagers
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
-            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'C', b'a', b'r', b'd', b's'] => {
+            ::std::option::Option::Some(114u16) => {
                 Self::ElectronicsandtelecomTelephoneCards
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
-            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'E', b'q', b'u', b'i', b'p', b'm',
-            b'e', b'n', b't'] => Self::ElectronicsandtelecomTelephoneEquipment,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'T', b'e', b'l',
-            b'e', b'p', b'h', b'o', b'n', b'e', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
-            b'e', b's'] => Self::ElectronicsandtelecomTelephoneServices,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l', b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i',
-            b'c', b's'] => Self::ElectronicsandtelecomGeneralElectronics,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'C', b'a', b'r',
-            b'-', b'A', b'u', b'd', b'i', b'o', b'-', b'a', b'n', b'd', b'-', b'E', b'l',
-            b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's'] => {
+            ::std::option::Option::Some(115u16) => {
+                Self::ElectronicsandtelecomTelephoneEquipment
+            }
+            ::std::option::Option::Some(116u16) => {
+                Self::ElectronicsandtelecomTelephoneServices
+            }
+            ::std::option::Option::Some(117u16) => {
+                Self::ElectronicsandtelecomGeneralElectronics
+            }
+            ::std::option::Option::Some(118u16) => {
                 Self::ElectronicsandtelecomCarAudioAndElectronics
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'H', b'o', b'm',
-            b'e', b'-', b'E', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's',
-            ] => Self::ElectronicsandtelecomHomeElectronics,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'H', b'o', b'm',
-            b'e', b'-', b'A', b'u', b'd', b'i', b'o'] => {
-                Self::ElectronicsandtelecomHomeAudio
+            ::std::option::Option::Some(119u16) => {
+                Self::ElectronicsandtelecomHomeElectronics
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'G', b'a', b'd',
-            b'g', b'e', b't', b's', b'-', b'a', b'n', b'd', b'-', b'o', b't', b'h', b'e',
-            b'r', b'-', b'e', b'l', b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b's',
-            ] => Self::ElectronicsandtelecomGadgetsAndOtherElectronics,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'B', b'a', b't',
-            b't', b'e', b'r', b'i', b'e', b's'] => Self::ElectronicsandtelecomBatteries,
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'c', b'a',
-            b'n', b'n', b'e', b'r', b's', b'R', b'a', b'd', b'i', b'o', b's'] => {
+            ::std::option::Option::Some(120u16) => Self::ElectronicsandtelecomHomeAudio,
+            ::std::option::Option::Some(121u16) => {
+                Self::ElectronicsandtelecomGadgetsAndOtherElectronics
+            }
+            ::std::option::Option::Some(122u16) => Self::ElectronicsandtelecomBatteries,
+            ::std::option::Option::Some(123u16) => {
                 Self::ElectronicsandtelecomScannersRadios
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'R', b'a', b'd',
-            b'a', b'r', b'-', b'D', b'e', b'c', b't', b'o', b'r', b's'] => {
+            ::std::option::Option::Some(124u16) => {
                 Self::ElectronicsandtelecomRadarDectors
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'R', b'a', b'd',
-            b'a', b'r', b'-', b'J', b'a', b'm', b'm', b'i', b'n', b'g', b'-', b'D', b'e',
-            b'v', b'i', b'c', b'e', b's'] => {
+            ::std::option::Option::Some(125u16) => {
                 Self::ElectronicsandtelecomRadarJammingDevices
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'a', b't',
-            b'e', b'l', b'l', b'i', b't', b'e', b'-', b'a', b'n', b'd', b'-', b'C', b'a',
-            b'b', b'l', b'e', b'-', b'T', b'V', b'-', b'D', b'e', b's', b'c', b'r', b'a',
-            b'm', b'b', b'l', b'e', b'r', b's'] => {
+            ::std::option::Option::Some(126u16) => {
                 Self::ElectronicsandtelecomSatelliteAndCableTvDescramblers
             }
-            [b'E', b'L', b'E', b'C', b'T', b'R', b'O', b'N', b'I', b'C', b'S', b'A',
-            b'N', b'D', b'T', b'E', b'L', b'E', b'C', b'O', b'M', b'-', b'S', b'u', b'r',
-            b'v', b'e', b'i', b'l', b'l', b'a', b'n', b'c', b'e', b'-', b'E', b'q', b'u',
-            b'i', b'p', b'm', b'e', b'n', b't'] => {
+            ::std::option::Option::Some(127u16) => {
                 Self::ElectronicsandtelecomSurveillanceEquipment
             }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::EntertainmentGeneral
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'M', b'o', b'v', b'i', b'e', b's'] => Self::EntertainmentMovies,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'M', b'u', b's', b'i', b'c'] => Self::EntertainmentMusic,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'C', b'o', b'n', b'c', b'e', b'r', b't', b's'] => {
-                Self::EntertainmentConcerts
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'T', b'h', b'e', b'a', b't', b'e', b'r'] => {
-                Self::EntertainmentTheater
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'B', b'o', b'o', b't', b'l', b'e', b'g', b'-', b'R', b'e', b'c',
-            b'o', b'r', b'd', b'i', b'n', b'g', b's'] => {
-                Self::EntertainmentBootlegRecordings
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'-', b'P', b'r', b'o', b'm', b'o', b't', b'i', b'o', b'n', b'a', b'l',
-            b'-', b'I', b't', b'e', b'm', b's'] => Self::EntertainmentPromotionalItems,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::EntertainmentmemorabiliaGeneral
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'A', b'u', b't', b'o', b'g', b'r', b'a', b'p', b'h', b's'] => {
+            ::std::option::Option::Some(128u16) => Self::EntertainmentGeneral,
+            ::std::option::Option::Some(129u16) => Self::EntertainmentMovies,
+            ::std::option::Option::Some(130u16) => Self::EntertainmentMusic,
+            ::std::option::Option::Some(131u16) => Self::EntertainmentConcerts,
+            ::std::option::Option::Some(132u16) => Self::EntertainmentTheater,
+            ::std::option::Option::Some(133u16) => Self::EntertainmentBootlegRecordings,
+            ::std::option::Option::Some(134u16) => Self::EntertainmentPromotionalItems,
+            ::std::option::Option::Some(135u16) => Self::EntertainmentmemorabiliaGeneral,
+            ::std::option::Option::Some(136u16) => {
                 Self::EntertainmentmemorabiliaAutographs
             }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'L', b'i', b'm', b'i', b't', b'e', b'd', b'-', b'E', b'd', b'i', b't', b'i',
-            b'o', b'n', b's'] => Self::EntertainmentmemorabiliaLimitedEditions,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'M', b'o', b'v', b'i', b'e'] => Self::EntertainmentmemorabiliaMovie,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'M', b'u', b's', b'i', b'c'] => Self::EntertainmentmemorabiliaMusic,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'N', b'o', b'v', b'e', b'l', b't', b'i', b'e', b's'] => {
+            ::std::option::Option::Some(137u16) => {
+                Self::EntertainmentmemorabiliaLimitedEditions
+            }
+            ::std::option::Option::Some(138u16) => Self::EntertainmentmemorabiliaMovie,
+            ::std::option::Option::Some(139u16) => Self::EntertainmentmemorabiliaMusic,
+            ::std::option::Option::Some(140u16) => {
                 Self::EntertainmentmemorabiliaNovelties
             }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'P', b'h', b'o', b't', b'o', b's'] => Self::EntertainmentmemorabiliaPhotos,
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'P', b'o', b's', b't', b'e', b'r', b's'] => {
-                Self::EntertainmentmemorabiliaPosters
-            }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'S', b'p', b'o', b'r', b't', b's', b'-', b'a', b'n', b'd', b'-', b'F', b'a',
-            b'n', b'-', b'S', b'h', b'o', b'p'] => {
+            ::std::option::Option::Some(141u16) => Self::EntertainmentmemorabiliaPhotos,
+            ::std::option::Option::Some(142u16) => Self::EntertainmentmemorabiliaPosters,
+            ::std::option::Option::Some(143u16) => {
                 Self::EntertainmentmemorabiliaSportsAndFanShop
             }
-            [b'E', b'N', b'T', b'E', b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N',
-            b'T', b'M', b'E', b'M', b'O', b'R', b'A', b'B', b'I', b'L', b'I', b'A', b'-',
-            b'S', b'c', b'i', b'e', b'n', b'c', b'e', b'-', b'F', b'i', b'c', b't', b'i',
-            b'o', b'n'] => Self::EntertainmentmemorabiliaScienceFiction,
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::FooddrinkandnutritionGeneral,
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'C', b'o', b'f',
-            b'f', b'e', b'e', b'-', b'a', b'n', b'd', b'-', b'T', b'e', b'a'] => {
+            ::std::option::Option::Some(144u16) => {
+                Self::EntertainmentmemorabiliaScienceFiction
+            }
+            ::std::option::Option::Some(145u16) => Self::FooddrinkandnutritionGeneral,
+            ::std::option::Option::Some(146u16) => {
                 Self::FooddrinkandnutritionCoffeeAndTea
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'F', b'o', b'o',
-            b'd', b'-', b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
+            ::std::option::Option::Some(147u16) => {
                 Self::FooddrinkandnutritionFoodProducts
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'G', b'o', b'u',
-            b'r', b'm', b'e', b't', b'-', b'I', b't', b'e', b'm', b's'] => {
+            ::std::option::Option::Some(148u16) => {
                 Self::FooddrinkandnutritionGourmetItems
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'H', b'e', b'a',
-            b'l', b't', b'h', b'-', b'a', b'n', b'd', b'-', b'N', b'u', b't', b'r', b'i',
-            b't', b'i', b'o', b'n'] => Self::FooddrinkandnutritionHealthAndNutrition,
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'S', b'e', b'r',
-            b'v', b'i', b'c', b'e', b's'] => Self::FooddrinkandnutritionServices,
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'V', b'i', b't',
-            b'a', b'm', b'i', b'n', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'p',
-            b'p', b'l', b'e', b'm', b'e', b'n', b't', b's'] => {
+            ::std::option::Option::Some(149u16) => {
+                Self::FooddrinkandnutritionHealthAndNutrition
+            }
+            ::std::option::Option::Some(150u16) => Self::FooddrinkandnutritionServices,
+            ::std::option::Option::Some(151u16) => {
                 Self::FooddrinkandnutritionVitaminsAndSupplements
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'W', b'e', b'i',
-            b'g', b'h', b't', b'-', b'M', b'a', b'n', b'a', b'g', b'e', b'm', b'e', b'n',
-            b't', b'-', b'a', b'n', b'd', b'-', b'H', b'e', b'a', b'l', b't', b'h', b'-',
-            b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
+            ::std::option::Option::Some(152u16) => {
                 Self::FooddrinkandnutritionWeightManagementAndHealthProducts
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'R', b'e', b's',
-            b't', b'a', b'u', b'r', b'a', b'n', b't'] => {
-                Self::FooddrinkandnutritionRestaurant
+            ::std::option::Option::Some(153u16) => Self::FooddrinkandnutritionRestaurant,
+            ::std::option::Option::Some(154u16) => {
+                Self::FooddrinkandnutritionTobaccoAndCigars
             }
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'T', b'o', b'b',
-            b'a', b'c', b'c', b'o', b'-', b'a', b'n', b'd', b'-', b'C', b'i', b'g', b'a',
-            b'r', b's'] => Self::FooddrinkandnutritionTobaccoAndCigars,
-            [b'F', b'O', b'O', b'D', b'D', b'R', b'I', b'N', b'K', b'A', b'N', b'D',
-            b'N', b'U', b'T', b'R', b'I', b'T', b'I', b'O', b'N', b'-', b'A', b'l', b'c',
-            b'o', b'h', b'o', b'l', b'i', b'c', b'-', b'B', b'e', b'v', b'e', b'r', b'a',
-            b'g', b'e', b's'] => Self::FooddrinkandnutritionAlcoholicBeverages,
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::GiftsandflowersGeneral
+            ::std::option::Option::Some(155u16) => {
+                Self::FooddrinkandnutritionAlcoholicBeverages
             }
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'F', b'l', b'o', b'w', b'e', b'r', b's'] => {
-                Self::GiftsandflowersFlowers
-            }
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'G', b'r', b'e', b'e', b't', b'i', b'n', b'g', b'-',
-            b'C', b'a', b'r', b'd', b's'] => Self::GiftsandflowersGreetingCards,
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'H', b'u', b'm', b'o', b'r', b'o', b'u', b's', b'-',
-            b'G', b'i', b'f', b't', b's', b'-', b'a', b'n', b'd', b'-', b'N', b'o', b'v',
-            b'e', b'l', b't', b'i', b'e', b's'] => {
+            ::std::option::Option::Some(156u16) => Self::GiftsandflowersGeneral,
+            ::std::option::Option::Some(157u16) => Self::GiftsandflowersFlowers,
+            ::std::option::Option::Some(158u16) => Self::GiftsandflowersGreetingCards,
+            ::std::option::Option::Some(159u16) => {
                 Self::GiftsandflowersHumorousGiftsAndNovelties
             }
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'i',
-            b'z', b'e', b'd', b'-', b'G', b'i', b'f', b't', b's'] => {
-                Self::GiftsandflowersPersonalizedGifts
+            ::std::option::Option::Some(160u16) => Self::GiftsandflowersPersonalizedGifts,
+            ::std::option::Option::Some(161u16) => Self::GiftsandflowersProducts,
+            ::std::option::Option::Some(162u16) => Self::GiftsandflowersServices,
+            ::std::option::Option::Some(163u16) => Self::HobbiestoysandgamesGeneral,
+            ::std::option::Option::Some(164u16) => Self::HobbiestoysandgamesActionFigures,
+            ::std::option::Option::Some(165u16) => Self::HobbiestoysandgamesBeanBabies,
+            ::std::option::Option::Some(166u16) => Self::HobbiestoysandgamesBarbies,
+            ::std::option::Option::Some(167u16) => Self::HobbiestoysandgamesBears,
+            ::std::option::Option::Some(168u16) => Self::HobbiestoysandgamesDolls,
+            ::std::option::Option::Some(169u16) => Self::HobbiestoysandgamesGames,
+            ::std::option::Option::Some(170u16) => Self::HobbiestoysandgamesModelKits,
+            ::std::option::Option::Some(171u16) => {
+                Self::HobbiestoysandgamesDiecastToysVehicles
             }
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'P', b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
-                Self::GiftsandflowersProducts
-            }
-            [b'G', b'I', b'F', b'T', b'S', b'A', b'N', b'D', b'F', b'L', b'O', b'W',
-            b'E', b'R', b'S', b'-', b'S', b'e', b'r', b'v', b'i', b'c', b'e', b's'] => {
-                Self::GiftsandflowersServices
-            }
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'e', b'n', b'e', b'r',
-            b'a', b'l'] => Self::HobbiestoysandgamesGeneral,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'A', b'c', b't', b'i', b'o',
-            b'n', b'-', b'F', b'i', b'g', b'u', b'r', b'e', b's'] => {
-                Self::HobbiestoysandgamesActionFigures
-            }
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'e', b'a', b'n', b'-',
-            b'B', b'a', b'b', b'i', b'e', b's'] => Self::HobbiestoysandgamesBeanBabies,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'a', b'r', b'b', b'i',
-            b'e', b's'] => Self::HobbiestoysandgamesBarbies,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'e', b'a', b'r', b's',
-            ] => Self::HobbiestoysandgamesBears,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'D', b'o', b'l', b'l', b's',
-            ] => Self::HobbiestoysandgamesDolls,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'a', b'm', b'e', b's',
-            ] => Self::HobbiestoysandgamesGames,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'M', b'o', b'd', b'e', b'l',
-            b'-', b'K', b'i', b't', b's'] => Self::HobbiestoysandgamesModelKits,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'D', b'i', b'e', b'c', b'a',
-            b's', b't', b'-', b'T', b'o', b'y', b's', b'-', b'V', b'e', b'h', b'i', b'c',
-            b'l', b'e', b's'] => Self::HobbiestoysandgamesDiecastToysVehicles,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'V', b'i', b'd', b'e', b'o',
-            b'-', b'G', b'a', b'm', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'S', b'y',
-            b's', b't', b'e', b'm', b's'] => {
+            ::std::option::Option::Some(172u16) => {
                 Self::HobbiestoysandgamesVideoGamesAndSystems
             }
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'V', b'i', b'n', b't', b'a',
-            b'g', b'e', b'-', b'a', b'n', b'd', b'-', b'A', b'n', b't', b'i', b'q', b'u',
-            b'e', b'-', b'T', b'o', b'y', b's'] => {
+            ::std::option::Option::Some(173u16) => {
                 Self::HobbiestoysandgamesVintageAndAntiqueToys
             }
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'B', b'a', b'c', b'k', b'u',
-            b'p', b'U', b'n', b'r', b'e', b'l', b'e', b'a', b's', b'e', b'd', b'-', b'G',
-            b'a', b'm', b'e', b's'] => Self::HobbiestoysandgamesBackupUnreleasedGames,
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'G', b'a', b'm', b'e', b'-',
-            b'c', b'o', b'p', b'y', b'i', b'n', b'g', b'-', b'h', b'a', b'r', b'd', b'w',
-            b'a', b'r', b'e', b's', b'o', b'f', b't', b'w', b'a', b'r', b'e'] => {
+            ::std::option::Option::Some(174u16) => {
+                Self::HobbiestoysandgamesBackupUnreleasedGames
+            }
+            ::std::option::Option::Some(175u16) => {
                 Self::HobbiestoysandgamesGameCopyingHardwaresoftware
             }
-            [b'H', b'O', b'B', b'B', b'I', b'E', b'S', b'T', b'O', b'Y', b'S', b'A',
-            b'N', b'D', b'G', b'A', b'M', b'E', b'S', b'-', b'M', b'o', b'd', b'-', b'C',
-            b'h', b'i', b'p', b's'] => Self::HobbiestoysandgamesModChips,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::HomeandgardenGeneral
+            ::std::option::Option::Some(176u16) => Self::HobbiestoysandgamesModChips,
+            ::std::option::Option::Some(177u16) => Self::HomeandgardenGeneral,
+            ::std::option::Option::Some(178u16) => Self::HomeandgardenAppliances,
+            ::std::option::Option::Some(179u16) => Self::HomeandgardenBedAndBath,
+            ::std::option::Option::Some(180u16) => {
+                Self::HomeandgardenFurnishingAndDecorating
             }
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'A', b'p', b'p', b'l', b'i', b'a', b'n', b'c', b'e', b's'] => {
-                Self::HomeandgardenAppliances
+            ::std::option::Option::Some(181u16) => Self::HomeandgardenGardenSupplies,
+            ::std::option::Option::Some(182u16) => Self::HomeandgardenHardwareAndTools,
+            ::std::option::Option::Some(183u16) => Self::HomeandgardenHouseholdGoods,
+            ::std::option::Option::Some(184u16) => Self::HomeandgardenKitchenware,
+            ::std::option::Option::Some(185u16) => Self::HomeandgardenRugsAndCarpets,
+            ::std::option::Option::Some(186u16) => {
+                Self::HomeandgardenSecurityAndHomeDefense
             }
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'B', b'e', b'd', b'-', b'a', b'n', b'd', b'-', b'B', b'a', b't',
-            b'h'] => Self::HomeandgardenBedAndBath,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'F', b'u', b'r', b'n', b'i', b's', b'h', b'i', b'n', b'g', b'-',
-            b'a', b'n', b'd', b'-', b'D', b'e', b'c', b'o', b'r', b'a', b't', b'i', b'n',
-            b'g'] => Self::HomeandgardenFurnishingAndDecorating,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'G', b'a', b'r', b'd', b'e', b'n', b'-', b'S', b'u', b'p', b'p',
-            b'l', b'i', b'e', b's'] => Self::HomeandgardenGardenSupplies,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'H', b'a', b'r', b'd', b'w', b'a', b'r', b'e', b'-', b'a', b'n',
-            b'd', b'-', b'T', b'o', b'o', b'l', b's'] => {
-                Self::HomeandgardenHardwareAndTools
-            }
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'H', b'o', b'u', b's', b'e', b'h', b'o', b'l', b'd', b'-', b'G',
-            b'o', b'o', b'd', b's'] => Self::HomeandgardenHouseholdGoods,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'K', b'i', b't', b'c', b'h', b'e', b'n', b'w', b'a', b'r', b'e',
-            ] => Self::HomeandgardenKitchenware,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'R', b'u', b'g', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'a',
-            b'r', b'p', b'e', b't', b's'] => Self::HomeandgardenRugsAndCarpets,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'S', b'e', b'c', b'u', b'r', b'i', b't', b'y', b'-', b'a', b'n',
-            b'd', b'-', b'H', b'o', b'm', b'e', b'-', b'D', b'e', b'f', b'e', b'n', b's',
-            b'e'] => Self::HomeandgardenSecurityAndHomeDefense,
-            [b'H', b'O', b'M', b'E', b'A', b'N', b'D', b'G', b'A', b'R', b'D', b'E',
-            b'N', b'-', b'P', b'l', b'a', b'n', b't', b's', b'-', b'a', b'n', b'd', b'-',
-            b'S', b'e', b'e', b'd', b's'] => Self::HomeandgardenPlantsAndSeeds,
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+            ::std::option::Option::Some(187u16) => Self::HomeandgardenPlantsAndSeeds,
+            ::std::option::Option::Some(188u16) => {
                 Self::InternetandnetworkservicesGeneral
             }
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'B', b'u', b'l', b'l', b'e', b't', b'i', b'n', b'-', b'b', b'o',
-            b'a', b'r', b'd'] => Self::InternetandnetworkservicesBulletinBoard,
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'o', b'n', b'l', b'i', b'n', b'e', b'-', b's', b'e', b'r', b'v',
-            b'i', b'c', b'e', b's'] => Self::InternetandnetworkservicesOnlineServices,
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'A', b'u', b'c', b't', b'i', b'o', b'n', b'-', b'm', b'a', b'n',
-            b'a', b'g', b'e', b'm', b'e', b'n', b't', b'-', b't', b'o', b'o', b'l', b's',
-            ] => Self::InternetandnetworkservicesAuctionManagementTools,
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'e', b'c', b'o', b'm', b'm', b'e', b'r', b'c', b'e', b'-', b'd',
-            b'e', b'v', b'e', b'l', b'o', b'p', b'm', b'e', b'n', b't'] => {
+            ::std::option::Option::Some(189u16) => {
+                Self::InternetandnetworkservicesBulletinBoard
+            }
+            ::std::option::Option::Some(190u16) => {
+                Self::InternetandnetworkservicesOnlineServices
+            }
+            ::std::option::Option::Some(191u16) => {
+                Self::InternetandnetworkservicesAuctionManagementTools
+            }
+            ::std::option::Option::Some(192u16) => {
                 Self::InternetandnetworkservicesEcommerceDevelopment
             }
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b't', b'r', b'a', b'i', b'n', b'i', b'n', b'g', b'-', b's', b'e',
-            b'r', b'v', b'i', b'c', b'e', b's'] => {
+            ::std::option::Option::Some(193u16) => {
                 Self::InternetandnetworkservicesTrainingServices
             }
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'O', b'n', b'l', b'i', b'n', b'e', b'-', b'M', b'a', b'l', b'l',
-            b's'] => Self::InternetandnetworkservicesOnlineMalls,
-            [b'I', b'N', b'T', b'E', b'R', b'N', b'E', b'T', b'A', b'N', b'D', b'N',
-            b'E', b'T', b'W', b'O', b'R', b'K', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'S', b'-', b'W', b'e', b'b', b'-', b'h', b'o', b's', b't', b'i', b'n', b'g',
-            b'-', b'a', b'n', b'd', b'-', b'd', b'e', b's', b'i', b'g', b'n'] => {
+            ::std::option::Option::Some(194u16) => {
+                Self::InternetandnetworkservicesOnlineMalls
+            }
+            ::std::option::Option::Some(195u16) => {
                 Self::InternetandnetworkservicesWebHostingAndDesign
             }
-            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
-            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::MediaandentertainmentGeneral,
-            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
-            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'C', b'o', b'n',
-            b'c', b'e', b'r', b't', b's'] => Self::MediaandentertainmentConcerts,
-            [b'M', b'E', b'D', b'I', b'A', b'A', b'N', b'D', b'E', b'N', b'T', b'E',
-            b'R', b'T', b'A', b'I', b'N', b'M', b'E', b'N', b'T', b'-', b'T', b'h', b'e',
-            b'a', b't', b'e', b'r'] => Self::MediaandentertainmentTheater,
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::MedicalandpharmaceuticalGeneral
-            }
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'M', b'e', b'd', b'i', b'c', b'a', b'l'] => {
-                Self::MedicalandpharmaceuticalMedical
-            }
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'D', b'e', b'n', b't', b'a', b'l'] => Self::MedicalandpharmaceuticalDental,
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'O', b'p', b't', b'h', b'a', b'm', b'a', b'l', b'i', b'c'] => {
+            ::std::option::Option::Some(196u16) => Self::MediaandentertainmentGeneral,
+            ::std::option::Option::Some(197u16) => Self::MediaandentertainmentConcerts,
+            ::std::option::Option::Some(198u16) => Self::MediaandentertainmentTheater,
+            ::std::option::Option::Some(199u16) => Self::MedicalandpharmaceuticalGeneral,
+            ::std::option::Option::Some(200u16) => Self::MedicalandpharmaceuticalMedical,
+            ::std::option::Option::Some(201u16) => Self::MedicalandpharmaceuticalDental,
+            ::std::option::Option::Some(202u16) => {
                 Self::MedicalandpharmaceuticalOpthamalic
             }
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'P', b'r', b'e', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n', b'-',
-            b'D', b'r', b'u', b'g', b's'] => {
+            ::std::option::Option::Some(203u16) => {
                 Self::MedicalandpharmaceuticalPrescriptionDrugs
             }
-            [b'M', b'E', b'D', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'P', b'H',
-            b'A', b'R', b'M', b'A', b'C', b'E', b'U', b'T', b'I', b'C', b'A', b'L', b'-',
-            b'D', b'e', b'v', b'i', b'c', b'e', b's'] => {
-                Self::MedicalandpharmaceuticalDevices
-            }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'G', b'e',
-            b'n', b'e', b'r', b'a', b'l'] => Self::MoneyservicebusinessesGeneral,
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'R', b'e',
-            b'm', b'i', b't', b't', b'a', b'n', b'c', b'e'] => {
-                Self::MoneyservicebusinessesRemittance
-            }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'W', b'i',
-            b'r', b'e', b'-', b'T', b'r', b'a', b'n', b's', b'f', b'e', b'r'] => {
+            ::std::option::Option::Some(204u16) => Self::MedicalandpharmaceuticalDevices,
+            ::std::option::Option::Some(205u16) => Self::MoneyservicebusinessesGeneral,
+            ::std::option::Option::Some(206u16) => Self::MoneyservicebusinessesRemittance,
+            ::std::option::Option::Some(207u16) => {
                 Self::MoneyservicebusinessesWireTransfer
             }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'M', b'o',
-            b'n', b'e', b'y', b'-', b'O', b'r', b'd', b'e', b'r', b's'] => {
+            ::std::option::Option::Some(208u16) => {
                 Self::MoneyservicebusinessesMoneyOrders
             }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'E', b'l',
-            b'e', b'c', b't', b'r', b'o', b'n', b'i', b'c', b'-', b'C', b'a', b's', b'h',
-            ] => Self::MoneyservicebusinessesElectronicCash,
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'C', b'u',
-            b'r', b'r', b'e', b'n', b'c', b'y', b'-', b'D', b'e', b'a', b'l', b'e', b'r',
-            b'E', b'x', b'c', b'h', b'a', b'n', b'g', b'e'] => {
+            ::std::option::Option::Some(209u16) => {
+                Self::MoneyservicebusinessesElectronicCash
+            }
+            ::std::option::Option::Some(210u16) => {
                 Self::MoneyservicebusinessesCurrencyDealerExchange
             }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'C', b'h',
-            b'e', b'c', b'k', b'-', b'C', b'a', b's', b'h', b'i', b'e', b'r'] => {
+            ::std::option::Option::Some(211u16) => {
                 Self::MoneyservicebusinessesCheckCashier
             }
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'T', b'r',
-            b'a', b'v', b'e', b'l', b'e', b'r', b's', b'-', b'C', b'h', b'e', b'c', b'k',
-            b's'] => Self::MoneyservicebusinessesTravelersChecks,
-            [b'M', b'O', b'N', b'E', b'Y', b'S', b'E', b'R', b'V', b'I', b'C', b'E',
-            b'B', b'U', b'S', b'I', b'N', b'E', b'S', b'S', b'E', b'S', b'-', b'S', b't',
-            b'o', b'r', b'e', b'd', b'-', b'V', b'a', b'l', b'u', b'e', b'-', b'C', b'a',
-            b'r', b'd', b's'] => Self::MoneyservicebusinessesStoredValueCards,
-            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
-            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
-            b'G', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
+            ::std::option::Option::Some(212u16) => {
+                Self::MoneyservicebusinessesTravelersChecks
+            }
+            ::std::option::Option::Some(213u16) => {
+                Self::MoneyservicebusinessesStoredValueCards
+            }
+            ::std::option::Option::Some(214u16) => {
                 Self::NonprofitpoliticalandreligionGeneral
             }
-            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
-            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
-            b'G', b'I', b'O', b'N', b'-', b'C', b'h', b'a', b'r', b'i', b't', b'i', b'e',
-            b's'] => Self::NonprofitpoliticalandreligionCharities,
-            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
-            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
-            b'G', b'I', b'O', b'N', b'-', b'P', b'o', b'l', b'i', b't', b'i', b'c', b'a',
-            b'l'] => Self::NonprofitpoliticalandreligionPolitical,
-            [b'N', b'O', b'N', b'P', b'R', b'O', b'F', b'I', b'T', b'P', b'O', b'L',
-            b'I', b'T', b'I', b'C', b'A', b'L', b'A', b'N', b'D', b'R', b'E', b'L', b'I',
-            b'G', b'I', b'O', b'N', b'-', b'R', b'e', b'l', b'i', b'g', b'i', b'o', b'u',
-            b's'] => Self::NonprofitpoliticalandreligionReligious,
-            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
-            b'L', b'S', b'-', b'G', b'e', b'n', b'e', b'r', b'a', b'l'] => {
-                Self::PetsandanimalsGeneral
+            ::std::option::Option::Some(215u16) => {
+                Self::NonprofitpoliticalandreligionCharities
             }
-            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
-            b'L', b'S', b'-', b'S', b'u', b'p', b'p', b'l', b'i', b'e', b's', b'-', b'a',
-            b'n', b'd', b'-', b'T', b'o', b'y', b's'] => {
-                Self::PetsandanimalsSuppliesAndToys
+            ::std::option::Option::Some(216u16) => {
+                Self::NonprofitpoliticalandreligionPolitical
             }
-            [b'P', b'E', b'T', b'S', b'A', b'N', b'D', b'A', b'N', b'I', b'M', b'A',
-            b'L', b'S', b'-', b'W', b'i', b'l', b'd', b'l', b'i', b'f', b'e', b'-', b'P',
-            b'r', b'o', b'd', b'u', b'c', b't', b's'] => {
-                Self::PetsandanimalsWildlifeProducts
+            ::std::option::Option::Some(217u16) => {
+                Self::NonprofitpoliticalandreligionReligious
             }
-            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'G',
-            b'e', b'n', b'e', b'r', b'a', b'l'] => Self::RealestateGeneral,
-            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'C',
-            b'o', b'm', b'm', b'e', b'r', b'c', b'i', b'a', b'l'] => {
-                Self::RealestateCommercial
+            ::std::option::Option::Some(218u16) => Self::PetsandanimalsGeneral,
+            ::std::option::Option::Some(219u16) => Self::PetsandanimalsSuppliesAndToys,
+            ::std::option::Option::Some(220u16) => Self::PetsandanimalsWildlifeProducts,
+            ::std::option::Option::Some(221u16) => Self::RealestateGeneral,
+            ::std::option::Option::Some(222u16) => Self::RealestateCommercial,
+            ::std::option::Option::Some(223u16) => Self::RealestateResidential,
+            ::std::option::Option::Some(224u16) => Self::RealestateTimeShares,
+            ::std::option::Option::Some(225u16) => Self::ServicesGeneralGovernment,
+            ::std::option::Option::Some(226u16) => Self::ServicesLegal,
+            ::std::option::Option::Some(227u16) => Self::ServicesMedical,
+            ::std::option::Option::Some(228u16) => Self::ServicesDental,
+            ::std::option::Option::Some(229u16) => Self::ServicesVision,
+            ::std::option::Option::Some(230u16) => Self::ServicesGeneral,
+            ::std::option::Option::Some(231u16) => Self::ServicesChildCareServices,
+            ::std::option::Option::Some(232u16) => Self::ServicesConsulting,
+            ::std::option::Option::Some(233u16) => Self::ServicesImportingExporting,
+            ::std::option::Option::Some(234u16) => Self::ServicesInsuranceDirect,
+            ::std::option::Option::Some(235u16) => Self::ServicesFinancialServices,
+            ::std::option::Option::Some(236u16) => {
+                Self::ServicesGraphicAndCommercialDesign
             }
-            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'R',
-            b'e', b's', b'i', b'd', b'e', b'n', b't', b'i', b'a', b'l'] => {
-                Self::RealestateResidential
-            }
-            [b'R', b'E', b'A', b'L', b'E', b'S', b'T', b'A', b'T', b'E', b'-', b'T',
-            b'i', b'm', b'e', b'-', b'S', b'h', b'a', b'r', b'e', b's'] => {
-                Self::RealestateTimeShares
-            }
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l', b'G', b'o', b'v', b'e', b'r', b'n', b'm', b'e', b'n',
-            b't'] => Self::ServicesGeneralGovernment,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'e', b'g',
-            b'a', b'l'] => Self::ServicesLegal,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'M', b'e', b'd',
-            b'i', b'c', b'a', b'l'] => Self::ServicesMedical,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'D', b'e', b'n',
-            b't', b'a', b'l'] => Self::ServicesDental,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'V', b'i', b's',
-            b'i', b'o', b'n'] => Self::ServicesVision,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'e', b'n',
-            b'e', b'r', b'a', b'l'] => Self::ServicesGeneral,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'C', b'h', b'i',
-            b'l', b'd', b'-', b'C', b'a', b'r', b'e', b'-', b'S', b'e', b'r', b'v', b'i',
-            b'c', b'e', b's'] => Self::ServicesChildCareServices,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'C', b'o', b'n',
-            b's', b'u', b'l', b't', b'i', b'n', b'g'] => Self::ServicesConsulting,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'I', b'm', b'p',
-            b'o', b'r', b't', b'i', b'n', b'g', b'E', b'x', b'p', b'o', b'r', b't', b'i',
-            b'n', b'g'] => Self::ServicesImportingExporting,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'I', b'n', b's',
-            b'u', b'r', b'a', b'n', b'c', b'e', b'D', b'i', b'r', b'e', b'c', b't'] => {
-                Self::ServicesInsuranceDirect
-            }
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'F', b'i', b'n',
-            b'a', b'n', b'c', b'i', b'a', b'l', b'-', b'S', b'e', b'r', b'v', b'i', b'c',
-            b'e', b's'] => Self::ServicesFinancialServices,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'G', b'r', b'a',
-            b'p', b'h', b'i', b'c', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'm', b'm',
-            b'e', b'r', b'c', b'i', b'a', b'l', b'-', b'D', b'e', b's', b'i', b'g', b'n',
-            ] => Self::ServicesGraphicAndCommercialDesign,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'a', b'n',
-            b'd', b's', b'c', b'a', b'p', b'i', b'n', b'g'] => Self::ServicesLandscaping,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'L', b'o', b'c',
-            b'k', b's', b'm', b'i', b't', b'h'] => Self::ServicesLocksmith,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'O', b'n', b'l',
-            b'i', b'n', b'e', b'-', b'D', b'a', b't', b'i', b'n', b'g'] => {
-                Self::ServicesOnlineDating
-            }
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'E', b'v', b'e',
-            b'n', b't', b'-', b'a', b'n', b'd', b'-', b'W', b'e', b'd', b'd', b'i', b'n',
-            b'g', b'-', b'P', b'l', b'a', b'n', b'n', b'i', b'n', b'g'] => {
-                Self::ServicesEventAndWeddingPlanning
-            }
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'S', b'c', b'h',
-            b'o', b'o', b'l', b's', b'-', b'a', b'n', b'd', b'-', b'C', b'o', b'l', b'l',
-            b'e', b'g', b'e', b's'] => Self::ServicesSchoolsAndColleges,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'E', b'n', b't',
-            b'e', b'r', b't', b'a', b'i', b'n', b'm', b'e', b'n', b't'] => {
-                Self::ServicesEntertainment
-            }
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S', b'-', b'A', b'g', b'g',
-            b'r', b'e', b'g', b'a', b't', b'o', b'r', b's'] => Self::ServicesAggregators,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'G', b'e', b'n', b'e', b'r',
-            b'a', b'l'] => Self::SportsandrecreationGeneral,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'B', b'i', b'c', b'y', b'c',
-            b'l', b'e', b's', b'-', b'a', b'n', b'd', b'-', b'A', b'c', b'c', b'e', b's',
-            b's', b'o', b'r', b'i', b'e', b's'] => {
+            ::std::option::Option::Some(237u16) => Self::ServicesLandscaping,
+            ::std::option::Option::Some(238u16) => Self::ServicesLocksmith,
+            ::std::option::Option::Some(239u16) => Self::ServicesOnlineDating,
+            ::std::option::Option::Some(240u16) => Self::ServicesEventAndWeddingPlanning,
+            ::std::option::Option::Some(241u16) => Self::ServicesSchoolsAndColleges,
+            ::std::option::Option::Some(242u16) => Self::ServicesEntertainment,
+            ::std::option::Option::Some(243u16) => Self::ServicesAggregators,
+            ::std::option::Option::Some(244u16) => Self::SportsandrecreationGeneral,
+            ::std::option::Option::Some(245u16) => {
                 Self::SportsandrecreationBicyclesAndAccessories
             }
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'B', b'o', b'a', b't', b'i',
-            b'n', b'g', b'-', b'S', b'a', b'i', b'l', b'i', b'n', b'g', b'-', b'a', b'n',
-            b'd', b'-', b'A', b'c', b'c', b'e', b's', b's', b'o', b'r', b'i', b'e', b's',
-            ] => Self::SportsandrecreationBoatingSailingAndAccessories,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'C', b'a', b'm', b'p', b'i',
-            b'n', b'g', b'-', b'a', b'n', b'd', b'-', b'S', b'u', b'r', b'v', b'i', b'v',
-            b'a', b'l'] => Self::SportsandrecreationCampingAndSurvival,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'E', b'x', b'e', b'r', b'c',
-            b'i', b's', b'e', b'-', b'E', b'q', b'u', b'i', b'p', b'm', b'e', b'n', b't',
-            ] => Self::SportsandrecreationExerciseEquipment,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'F', b'i', b's', b'h', b'i',
-            b'n', b'g'] => Self::SportsandrecreationFishing,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'G', b'o', b'l', b'f'] => {
-                Self::SportsandrecreationGolf
+            ::std::option::Option::Some(246u16) => {
+                Self::SportsandrecreationBoatingSailingAndAccessories
             }
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'H', b'u', b'n', b't', b'i',
-            b'n', b'g'] => Self::SportsandrecreationHunting,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'P', b'a', b'i', b'n', b't',
-            b'b', b'a', b'l', b'l'] => Self::SportsandrecreationPaintball,
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'S', b'p', b'o', b'r', b't',
-            b'i', b'n', b'g', b'-', b'G', b'o', b'o', b'd', b's'] => {
-                Self::SportsandrecreationSportingGoods
+            ::std::option::Option::Some(247u16) => {
+                Self::SportsandrecreationCampingAndSurvival
             }
-            [b'S', b'P', b'O', b'R', b'T', b'S', b'A', b'N', b'D', b'R', b'E', b'C',
-            b'R', b'E', b'A', b'T', b'I', b'O', b'N', b'-', b'S', b'w', b'i', b'm', b'm',
-            b'i', b'n', b'g', b'-', b'P', b'o', b'o', b'l', b's', b'-', b'a', b'n', b'd',
-            b'-', b'S', b'p', b'a', b's'] => {
+            ::std::option::Option::Some(248u16) => {
+                Self::SportsandrecreationExerciseEquipment
+            }
+            ::std::option::Option::Some(249u16) => Self::SportsandrecreationFishing,
+            ::std::option::Option::Some(250u16) => Self::SportsandrecreationGolf,
+            ::std::option::Option::Some(251u16) => Self::SportsandrecreationHunting,
+            ::std::option::Option::Some(252u16) => Self::SportsandrecreationPaintball,
+            ::std::option::Option::Some(253u16) => Self::SportsandrecreationSportingGoods,
+            ::std::option::Option::Some(254u16) => {
                 Self::SportsandrecreationSwimmingPoolsAndSpas
             }
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'G', b'e', b'n', b'e', b'r',
-            b'a', b'l'] => Self::TravelGeneral,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'c', b'c', b'o', b'm',
-            b'm', b'o', b'd', b'a', b't', b'i', b'o', b'n', b's'] => {
-                Self::TravelAccommodations
-            }
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'g', b'e', b'n', b'c',
-            b'i', b'e', b's'] => Self::TravelAgencies,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'i', b'r', b'l', b'i',
-            b'n', b'e', b's'] => Self::TravelAirlines,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'u', b't', b'o', b'-',
-            b'R', b'e', b'n', b't', b'a', b'l', b's'] => Self::TravelAutoRentals,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'C', b'r', b'u', b'i', b's',
-            b'e', b's'] => Self::TravelCruises,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'O', b't', b'h', b'e', b'r',
-            b'-', b'T', b'r', b'a', b'n', b's', b'p', b'o', b'r', b't', b'a', b't', b'i',
-            b'o', b'n'] => Self::TravelOtherTransportation,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'S', b'e', b'r', b'v', b'i',
-            b'c', b'e', b's'] => Self::TravelServices,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'S', b'u', b'p', b'p', b'l',
-            b'i', b'e', b's'] => Self::TravelSupplies,
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'T', b'o', b'u', b'r', b's'] => {
-                Self::TravelTours
-            }
-            [b'T', b'R', b'A', b'V', b'E', b'L', b'-', b'A', b'i', b'r', b'l', b'i',
-            b'n', b'e', b's', b'S', b'p', b'i', b'r', b'i', b't', b'-', b'A', b'i', b'r',
-            ] => Self::TravelAirlinesSpiritAir,
-            [b'O', b't', b'h', b'e', b'r', b'-', b'S', b'u', b'b', b'C', b'a', b't',
-            b'e', b'g', b'o', b'r', b'i', b'e', b's'] => Self::OtherSubCategories,
+            ::std::option::Option::Some(255u16) => Self::TravelGeneral,
+            ::std::option::Option::Some(256u16) => Self::TravelAccommodations,
+            ::std::option::Option::Some(257u16) => Self::TravelAgencies,
+            ::std::option::Option::Some(258u16) => Self::TravelAirlines,
+            ::std::option::Option::Some(259u16) => Self::TravelAutoRentals,
+            ::std::option::Option::Some(260u16) => Self::TravelCruises,
+            ::std::option::Option::Some(261u16) => Self::TravelOtherTransportation,
+            ::std::option::Option::Some(262u16) => Self::TravelServices,
+            ::std::option::Option::Some(263u16) => Self::TravelSupplies,
+            ::std::option::Option::Some(264u16) => Self::TravelTours,
+            ::std::option::Option::Some(265u16) => Self::TravelAirlinesSpiritAir,
+            ::std::option::Option::Some(266u16) => Self::OtherSubCategories,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4028,23 +3759,23 @@ impl BusinessTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'I', b'n', b'd', b'i', b'v', b'i', b'd', b'u', b'a', b'l'] => {
-                Self::Individual
-            }
-            [b'P', b'r', b'o', b'p', b'r', b'i', b'e', b't', b'o', b'r', b's', b'h',
-            b'i', b'p'] => Self::Proprietorship,
-            [b'P', b'a', b'r', b't', b'n', b'e', b'r', b's', b'h', b'i', b'p'] => {
-                Self::Partnership
-            }
-            [b'C', b'o', b'r', b'p', b'o', b'r', b'a', b't', b'i', b'o', b'n'] => {
-                Self::Corporation
-            }
-            [b'N', b'o', b'n', b'p', b'r', b'o', b'f', b'i', b't'] => Self::Nonprofit,
-            [b'G', b'o', b'v', b'e', b'r', b'n', b'm', b'e', b'n', b't'] => {
-                Self::Government
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Corporation", 4u16),
+            ("Government", 6u16),
+            ("Individual", 1u16),
+            ("Nonprofit", 5u16),
+            ("Partnership", 3u16),
+            ("Proprietorship", 2u16),
+            ("Unknown", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Individual,
+            ::std::option::Option::Some(2u16) => Self::Proprietorship,
+            ::std::option::Option::Some(3u16) => Self::Partnership,
+            ::std::option::Option::Some(4u16) => Self::Corporation,
+            ::std::option::Option::Some(5u16) => Self::Nonprofit,
+            ::std::option::Option::Some(6u16) => Self::Government,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4110,11 +3841,17 @@ impl ButtonCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'H', b'O', b'S', b'T', b'E', b'D'] => Self::Hosted,
-            [b'E', b'N', b'C', b'R', b'Y', b'P', b'T', b'E', b'D'] => Self::Encrypted,
-            [b'C', b'L', b'E', b'A', b'R', b'T', b'E', b'X', b'T'] => Self::Cleartext,
-            [b'T', b'O', b'K', b'E', b'N'] => Self::Token,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CLEARTEXT", 2u16),
+            ("ENCRYPTED", 1u16),
+            ("HOSTED", 0u16),
+            ("TOKEN", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Hosted,
+            ::std::option::Option::Some(1u16) => Self::Encrypted,
+            ::std::option::Option::Some(2u16) => Self::Cleartext,
+            ::std::option::Option::Some(3u16) => Self::Token,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4170,10 +3907,11 @@ impl ButtonImageType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'R', b'E', b'G'] => Self::Reg,
-            [b'S', b'M', b'L'] => Self::Sml,
-            [b'C', b'C'] => Self::Cc,
+        const BY_TEXT: &[(&str, u16)] = &[("CC", 2u16), ("REG", 0u16), ("SML", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Reg,
+            ::std::option::Option::Some(1u16) => Self::Sml,
+            ::std::option::Option::Some(2u16) => Self::Cc,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4219,8 +3957,9 @@ impl ButtonStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'D', b'E', b'L', b'E', b'T', b'E'] => Self::Delete,
+        const BY_TEXT: &[(&str, u16)] = &[("DELETE", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Delete,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4271,9 +4010,10 @@ impl ButtonSubTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'R', b'O', b'D', b'U', b'C', b'T', b'S'] => Self::Products,
-            [b'S', b'E', b'R', b'V', b'I', b'C', b'E', b'S'] => Self::Services,
+        const BY_TEXT: &[(&str, u16)] = &[("PRODUCTS", 0u16), ("SERVICES", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Products,
+            ::std::option::Option::Some(1u16) => Self::Services,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4375,24 +4115,29 @@ impl ButtonTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
-            [b'C', b'A', b'R', b'T'] => Self::Cart,
-            [b'G', b'I', b'F', b'T', b'C', b'E', b'R', b'T', b'I', b'F', b'I', b'C',
-            b'A', b'T', b'E'] => Self::Giftcertificate,
-            [b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => Self::Subscribe,
-            [b'D', b'O', b'N', b'A', b'T', b'E'] => Self::Donate,
-            [b'U', b'N', b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => {
-                Self::Unsubscribe
-            }
-            [b'V', b'I', b'E', b'W', b'C', b'A', b'R', b'T'] => Self::Viewcart,
-            [b'P', b'A', b'Y', b'M', b'E', b'N', b'T', b'P', b'L', b'A', b'N'] => {
-                Self::Paymentplan
-            }
-            [b'A', b'U', b'T', b'O', b'B', b'I', b'L', b'L', b'I', b'N', b'G'] => {
-                Self::Autobilling
-            }
-            [b'P', b'A', b'Y', b'M', b'E', b'N', b'T'] => Self::Payment,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AUTOBILLING", 8u16),
+            ("BUYNOW", 0u16),
+            ("CART", 1u16),
+            ("DONATE", 4u16),
+            ("GIFTCERTIFICATE", 2u16),
+            ("PAYMENT", 9u16),
+            ("PAYMENTPLAN", 7u16),
+            ("SUBSCRIBE", 3u16),
+            ("UNSUBSCRIBE", 5u16),
+            ("VIEWCART", 6u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Buynow,
+            ::std::option::Option::Some(1u16) => Self::Cart,
+            ::std::option::Option::Some(2u16) => Self::Giftcertificate,
+            ::std::option::Option::Some(3u16) => Self::Subscribe,
+            ::std::option::Option::Some(4u16) => Self::Donate,
+            ::std::option::Option::Some(5u16) => Self::Unsubscribe,
+            ::std::option::Option::Some(6u16) => Self::Viewcart,
+            ::std::option::Option::Some(7u16) => Self::Paymentplan,
+            ::std::option::Option::Some(8u16) => Self::Autobilling,
+            ::std::option::Option::Some(9u16) => Self::Payment,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4443,9 +4188,10 @@ impl BuyNowTextType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
-            [b'P', b'A', b'Y', b'N', b'O', b'W'] => Self::Paynow,
+        const BY_TEXT: &[(&str, u16)] = &[("BUYNOW", 0u16), ("PAYNOW", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Buynow,
+            ::std::option::Option::Some(1u16) => Self::Paynow,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4592,37 +4338,41 @@ impl BuyerPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'M', b'O', b'C', b'C'] => Self::Mocc,
-            [b'A', b'm', b'E', b'x'] => Self::AmEx,
-            [b'P', b'a', b'y', b'm', b'e', b'n', b't', b'S', b'e', b'e', b'D', b'e',
-            b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
-                Self::PaymentSeeDescription
-            }
-            [b'C', b'C', b'A', b'c', b'c', b'e', b'p', b't', b'e', b'd'] => {
-                Self::CcAccepted
-            }
-            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'C', b'h', b'e', b'c', b'k',
-            ] => Self::PersonalCheck,
-            [b'C', b'O', b'D'] => Self::Cod,
-            [b'V', b'i', b's', b'a', b'M', b'C'] => Self::VisaMc,
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'P', b'a', b'y', b'P', b'a', b'l'] => Self::PayPal,
-            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
-            [b'C', b'a', b's', b'h', b'O', b'n', b'P', b'i', b'c', b'k', b'u', b'p'] => {
-                Self::CashOnPickup
-            }
-            [b'M', b'o', b'n', b'e', b'y', b'X', b'f', b'e', b'r', b'A', b'c', b'c',
-            b'e', b'p', b't', b'e', b'd'] => Self::MoneyXferAccepted,
-            [b'M', b'o', b'n', b'e', b'y', b'X', b'f', b'e', b'r', b'A', b'c', b'c',
-            b'e', b'p', b't', b'e', b'd', b'i', b'n', b'C', b'h', b'e', b'c', b'k', b'o',
-            b'u', b't'] => Self::MoneyXferAcceptedinCheckout,
-            [b'O', b't', b'h', b'e', b'r', b'O', b'n', b'l', b'i', b'n', b'e', b'P',
-            b'a', b'y', b'm', b'e', b'n', b't', b's'] => Self::OtherOnlinePayments,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AmEx", 2u16),
+            ("CCAccepted", 4u16),
+            ("COD", 6u16),
+            ("CashOnPickup", 11u16),
+            ("CustomCode", 15u16),
+            ("Discover", 10u16),
+            ("MOCC", 1u16),
+            ("MoneyXferAccepted", 12u16),
+            ("MoneyXferAcceptedinCheckout", 13u16),
+            ("None", 0u16),
+            ("Other", 8u16),
+            ("OtherOnlinePayments", 14u16),
+            ("PayPal", 9u16),
+            ("PaymentSeeDescription", 3u16),
+            ("PersonalCheck", 5u16),
+            ("VisaMC", 7u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Mocc,
+            ::std::option::Option::Some(2u16) => Self::AmEx,
+            ::std::option::Option::Some(3u16) => Self::PaymentSeeDescription,
+            ::std::option::Option::Some(4u16) => Self::CcAccepted,
+            ::std::option::Option::Some(5u16) => Self::PersonalCheck,
+            ::std::option::Option::Some(6u16) => Self::Cod,
+            ::std::option::Option::Some(7u16) => Self::VisaMc,
+            ::std::option::Option::Some(8u16) => Self::Other,
+            ::std::option::Option::Some(9u16) => Self::PayPal,
+            ::std::option::Option::Some(10u16) => Self::Discover,
+            ::std::option::Option::Some(11u16) => Self::CashOnPickup,
+            ::std::option::Option::Some(12u16) => Self::MoneyXferAccepted,
+            ::std::option::Option::Some(13u16) => Self::MoneyXferAcceptedinCheckout,
+            ::std::option::Option::Some(14u16) => Self::OtherOnlinePayments,
+            ::std::option::Option::Some(15u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4694,19 +4444,19 @@ impl BuyerProtectionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b't', b'e', b'm', b'I', b'n', b'e', b'l', b'i', b'g', b'i', b'b',
-            b'l', b'e'] => Self::ItemIneligible,
-            [b'I', b't', b'e', b'm', b'E', b'l', b'i', b'g', b'i', b'b', b'l', b'e'] => {
-                Self::ItemEligible
-            }
-            [b'I', b't', b'e', b'm', b'M', b'a', b'r', b'k', b'e', b'd', b'I', b'n',
-            b'e', b'l', b'i', b'g', b'i', b'b', b'l', b'e'] => Self::ItemMarkedIneligible,
-            [b'I', b't', b'e', b'm', b'M', b'a', b'r', b'k', b'e', b'd', b'E', b'l',
-            b'i', b'g', b'i', b'b', b'l', b'e'] => Self::ItemMarkedEligible,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 4u16),
+            ("ItemEligible", 1u16),
+            ("ItemIneligible", 0u16),
+            ("ItemMarkedEligible", 3u16),
+            ("ItemMarkedIneligible", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::ItemIneligible,
+            ::std::option::Option::Some(1u16) => Self::ItemEligible,
+            ::std::option::Option::Some(2u16) => Self::ItemMarkedIneligible,
+            ::std::option::Option::Some(3u16) => Self::ItemMarkedEligible,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4754,9 +4504,10 @@ impl ChannelType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't'] => Self::Merchant,
-            [b'e', b'B', b'a', b'y', b'I', b't', b'e', b'm'] => Self::EBayItem,
+        const BY_TEXT: &[(&str, u16)] = &[("Merchant", 0u16), ("eBayItem", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Merchant,
+            ::std::option::Option::Some(1u16) => Self::EBayItem,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4828,18 +4579,19 @@ impl CheckoutStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't', b'C', b'o', b'm', b'p',
-            b'l', b'e', b't', b'e'] => Self::CheckoutComplete,
-            [b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't', b'I', b'n', b'c', b'o',
-            b'm', b'p', b'l', b'e', b't', b'e'] => Self::CheckoutIncomplete,
-            [b'B', b'u', b'y', b'e', b'r', b'R', b'e', b'q', b'u', b'e', b's', b't',
-            b's', b'T', b'o', b't', b'a', b'l'] => Self::BuyerRequestsTotal,
-            [b'S', b'e', b'l', b'l', b'e', b'r', b'R', b'e', b's', b'p', b'o', b'n',
-            b'd', b'e', b'd'] => Self::SellerResponded,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("BuyerRequestsTotal", 2u16),
+            ("CheckoutComplete", 0u16),
+            ("CheckoutIncomplete", 1u16),
+            ("CustomCode", 4u16),
+            ("SellerResponded", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::CheckoutComplete,
+            ::std::option::Option::Some(1u16) => Self::CheckoutIncomplete,
+            ::std::option::Option::Some(2u16) => Self::BuyerRequestsTotal,
+            ::std::option::Option::Some(3u16) => Self::SellerResponded,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -4887,11 +4639,10 @@ impl CompleteCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b't', b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e'] => {
-                Self::NotComplete
-            }
-            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e'] => Self::Complete,
+        const BY_TEXT: &[(&str, u16)] = &[("Complete", 1u16), ("NotComplete", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NotComplete,
+            ::std::option::Option::Some(1u16) => Self::Complete,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -5984,262 +5735,515 @@ impl CountryCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'F'] => Self::Af,
-            [b'A', b'L'] => Self::Al,
-            [b'D', b'Z'] => Self::Dz,
-            [b'A', b'S'] => Self::As,
-            [b'A', b'D'] => Self::Ad,
-            [b'A', b'O'] => Self::Ao,
-            [b'A', b'I'] => Self::Ai,
-            [b'A', b'Q'] => Self::Aq,
-            [b'A', b'G'] => Self::Ag,
-            [b'A', b'R'] => Self::Ar,
-            [b'A', b'M'] => Self::Am,
-            [b'A', b'W'] => Self::Aw,
-            [b'A', b'U'] => Self::Au,
-            [b'A', b'T'] => Self::At,
-            [b'A', b'Z'] => Self::Az,
-            [b'B', b'S'] => Self::Bs,
-            [b'B', b'H'] => Self::Bh,
-            [b'B', b'D'] => Self::Bd,
-            [b'B', b'B'] => Self::Bb,
-            [b'B', b'Y'] => Self::By,
-            [b'B', b'E'] => Self::Be,
-            [b'B', b'Z'] => Self::Bz,
-            [b'B', b'J'] => Self::Bj,
-            [b'B', b'M'] => Self::Bm,
-            [b'B', b'T'] => Self::Bt,
-            [b'B', b'O'] => Self::Bo,
-            [b'B', b'A'] => Self::Ba,
-            [b'B', b'W'] => Self::Bw,
-            [b'B', b'V'] => Self::Bv,
-            [b'B', b'R'] => Self::Br,
-            [b'I', b'O'] => Self::Io,
-            [b'B', b'N'] => Self::Bn,
-            [b'B', b'G'] => Self::Bg,
-            [b'B', b'F'] => Self::Bf,
-            [b'B', b'I'] => Self::Bi,
-            [b'K', b'H'] => Self::Kh,
-            [b'C', b'M'] => Self::Cm,
-            [b'C', b'A'] => Self::Ca,
-            [b'C', b'V'] => Self::Cv,
-            [b'K', b'Y'] => Self::Ky,
-            [b'C', b'F'] => Self::Cf,
-            [b'T', b'D'] => Self::Td,
-            [b'C', b'L'] => Self::Cl,
-            [b'C', b'2'] => Self::C2,
-            [b'C', b'N'] => Self::Cn,
-            [b'C', b'X'] => Self::Cx,
-            [b'C', b'C'] => Self::Cc,
-            [b'C', b'O'] => Self::Co,
-            [b'K', b'M'] => Self::Km,
-            [b'C', b'G'] => Self::Cg,
-            [b'C', b'D'] => Self::Cd,
-            [b'C', b'K'] => Self::Ck,
-            [b'C', b'R'] => Self::Cr,
-            [b'C', b'I'] => Self::Ci,
-            [b'H', b'R'] => Self::Hr,
-            [b'C', b'U'] => Self::Cu,
-            [b'C', b'Y'] => Self::Cy,
-            [b'C', b'Z'] => Self::Cz,
-            [b'D', b'K'] => Self::Dk,
-            [b'D', b'J'] => Self::Dj,
-            [b'D', b'M'] => Self::Dm,
-            [b'D', b'O'] => Self::Do,
-            [b'T', b'P'] => Self::Tp,
-            [b'E', b'C'] => Self::Ec,
-            [b'E', b'G'] => Self::Eg,
-            [b'S', b'V'] => Self::Sv,
-            [b'G', b'Q'] => Self::Gq,
-            [b'E', b'R'] => Self::Er,
-            [b'E', b'E'] => Self::Ee,
-            [b'E', b'T'] => Self::Et,
-            [b'F', b'K'] => Self::Fk,
-            [b'F', b'O'] => Self::Fo,
-            [b'F', b'J'] => Self::Fj,
-            [b'F', b'I'] => Self::Fi,
-            [b'F', b'R'] => Self::Fr,
-            [b'G', b'F'] => Self::Gf,
-            [b'P', b'F'] => Self::Pf,
-            [b'T', b'F'] => Self::Tf,
-            [b'G', b'A'] => Self::Ga,
-            [b'G', b'M'] => Self::Gm,
-            [b'G', b'E'] => Self::Ge,
-            [b'D', b'E'] => Self::De,
-            [b'G', b'H'] => Self::Gh,
-            [b'G', b'I'] => Self::Gi,
-            [b'G', b'R'] => Self::Gr,
-            [b'G', b'L'] => Self::Gl,
-            [b'G', b'D'] => Self::Gd,
-            [b'G', b'P'] => Self::Gp,
-            [b'G', b'U'] => Self::Gu,
-            [b'G', b'T'] => Self::Gt,
-            [b'G', b'N'] => Self::Gn,
-            [b'G', b'W'] => Self::Gw,
-            [b'G', b'Y'] => Self::Gy,
-            [b'H', b'T'] => Self::Ht,
-            [b'H', b'M'] => Self::Hm,
-            [b'V', b'A'] => Self::Va,
-            [b'H', b'N'] => Self::Hn,
-            [b'H', b'K'] => Self::Hk,
-            [b'H', b'U'] => Self::Hu,
-            [b'I', b'S'] => Self::Is,
-            [b'I', b'N'] => Self::In,
-            [b'I', b'D'] => Self::Id,
-            [b'I', b'R'] => Self::Ir,
-            [b'I', b'Q'] => Self::Iq,
-            [b'I', b'E'] => Self::Ie,
-            [b'I', b'L'] => Self::Il,
-            [b'I', b'T'] => Self::It,
-            [b'J', b'M'] => Self::Jm,
-            [b'J', b'P'] => Self::Jp,
-            [b'J', b'O'] => Self::Jo,
-            [b'K', b'Z'] => Self::Kz,
-            [b'K', b'E'] => Self::Ke,
-            [b'K', b'I'] => Self::Ki,
-            [b'K', b'P'] => Self::Kp,
-            [b'K', b'R'] => Self::Kr,
-            [b'K', b'W'] => Self::Kw,
-            [b'K', b'G'] => Self::Kg,
-            [b'L', b'A'] => Self::La,
-            [b'L', b'V'] => Self::Lv,
-            [b'L', b'B'] => Self::Lb,
-            [b'L', b'S'] => Self::Ls,
-            [b'L', b'R'] => Self::Lr,
-            [b'L', b'Y'] => Self::Ly,
-            [b'L', b'I'] => Self::Li,
-            [b'L', b'T'] => Self::Lt,
-            [b'L', b'U'] => Self::Lu,
-            [b'M', b'O'] => Self::Mo,
-            [b'M', b'K'] => Self::Mk,
-            [b'M', b'G'] => Self::Mg,
-            [b'M', b'W'] => Self::Mw,
-            [b'M', b'Y'] => Self::My,
-            [b'M', b'V'] => Self::Mv,
-            [b'M', b'L'] => Self::Ml,
-            [b'M', b'T'] => Self::Mt,
-            [b'M', b'H'] => Self::Mh,
-            [b'M', b'Q'] => Self::Mq,
-            [b'M', b'R'] => Self::Mr,
-            [b'M', b'U'] => Self::Mu,
-            [b'Y', b'T'] => Self::Yt,
-            [b'M', b'X'] => Self::Mx,
-            [b'F', b'M'] => Self::Fm,
-            [b'M', b'D'] => Self::Md,
-            [b'M', b'C'] => Self::Mc,
-            [b'M', b'N'] => Self::Mn,
-            [b'M', b'S'] => Self::Ms,
-            [b'M', b'A'] => Self::Ma,
-            [b'M', b'Z'] => Self::Mz,
-            [b'M', b'M'] => Self::Mm,
-            [b'N', b'A'] => Self::Na,
-            [b'N', b'R'] => Self::Nr,
-            [b'N', b'P'] => Self::Np,
-            [b'N', b'L'] => Self::Nl,
-            [b'A', b'N'] => Self::An,
-            [b'N', b'C'] => Self::Nc,
-            [b'N', b'Z'] => Self::Nz,
-            [b'N', b'I'] => Self::Ni,
-            [b'N', b'E'] => Self::Ne,
-            [b'N', b'G'] => Self::Ng,
-            [b'N', b'U'] => Self::Nu,
-            [b'N', b'F'] => Self::Nf,
-            [b'M', b'P'] => Self::Mp,
-            [b'N', b'O'] => Self::No,
-            [b'O', b'M'] => Self::Om,
-            [b'P', b'K'] => Self::Pk,
-            [b'P', b'W'] => Self::Pw,
-            [b'P', b'S'] => Self::Ps,
-            [b'P', b'A'] => Self::Pa,
-            [b'P', b'G'] => Self::Pg,
-            [b'P', b'Y'] => Self::Py,
-            [b'P', b'E'] => Self::Pe,
-            [b'P', b'H'] => Self::Ph,
-            [b'P', b'N'] => Self::Pn,
-            [b'P', b'L'] => Self::Pl,
-            [b'P', b'T'] => Self::Pt,
-            [b'P', b'R'] => Self::Pr,
-            [b'Q', b'A'] => Self::Qa,
-            [b'R', b'E'] => Self::Re,
-            [b'R', b'O'] => Self::Ro,
-            [b'R', b'U'] => Self::Ru,
-            [b'R', b'W'] => Self::Rw,
-            [b'S', b'H'] => Self::Sh,
-            [b'K', b'N'] => Self::Kn,
-            [b'L', b'C'] => Self::Lc,
-            [b'P', b'M'] => Self::Pm,
-            [b'V', b'C'] => Self::Vc,
-            [b'W', b'S'] => Self::Ws,
-            [b'S', b'M'] => Self::Sm,
-            [b'S', b'T'] => Self::St,
-            [b'S', b'A'] => Self::Sa,
-            [b'S', b'N'] => Self::Sn,
-            [b'S', b'C'] => Self::Sc,
-            [b'S', b'L'] => Self::Sl,
-            [b'S', b'G'] => Self::Sg,
-            [b'S', b'K'] => Self::Sk,
-            [b'S', b'I'] => Self::Si,
-            [b'S', b'B'] => Self::Sb,
-            [b'S', b'O'] => Self::So,
-            [b'Z', b'A'] => Self::Za,
-            [b'G', b'S'] => Self::Gs,
-            [b'E', b'S'] => Self::Es,
-            [b'L', b'K'] => Self::Lk,
-            [b'S', b'D'] => Self::Sd,
-            [b'S', b'R'] => Self::Sr,
-            [b'S', b'J'] => Self::Sj,
-            [b'S', b'Z'] => Self::Sz,
-            [b'S', b'E'] => Self::Se,
-            [b'C', b'H'] => Self::Ch,
-            [b'S', b'Y'] => Self::Sy,
-            [b'T', b'W'] => Self::Tw,
-            [b'T', b'J'] => Self::Tj,
-            [b'T', b'Z'] => Self::Tz,
-            [b'T', b'H'] => Self::Th,
-            [b'T', b'G'] => Self::Tg,
-            [b'T', b'K'] => Self::Tk,
-            [b'T', b'O'] => Self::To,
-            [b'T', b'T'] => Self::Tt,
-            [b'T', b'N'] => Self::Tn,
-            [b'T', b'R'] => Self::Tr,
-            [b'T', b'M'] => Self::Tm,
-            [b'T', b'C'] => Self::Tc,
-            [b'T', b'V'] => Self::Tv,
-            [b'U', b'G'] => Self::Ug,
-            [b'U', b'A'] => Self::Ua,
-            [b'A', b'E'] => Self::Ae,
-            [b'G', b'B'] => Self::Gb,
-            [b'U', b'S'] => Self::Us,
-            [b'U', b'M'] => Self::Um,
-            [b'U', b'Y'] => Self::Uy,
-            [b'U', b'Z'] => Self::Uz,
-            [b'V', b'U'] => Self::Vu,
-            [b'V', b'E'] => Self::Ve,
-            [b'V', b'N'] => Self::Vn,
-            [b'V', b'G'] => Self::Vg,
-            [b'V', b'I'] => Self::Vi,
-            [b'W', b'F'] => Self::Wf,
-            [b'E', b'H'] => Self::Eh,
-            [b'Y', b'E'] => Self::Ye,
-            [b'Y', b'U'] => Self::Yu,
-            [b'Z', b'M'] => Self::Zm,
-            [b'Z', b'W'] => Self::Zw,
-            [b'A', b'A'] => Self::Aa,
-            [b'Q', b'M'] => Self::Qm,
-            [b'Q', b'N'] => Self::Qn,
-            [b'Q', b'O'] => Self::Qo,
-            [b'Q', b'P'] => Self::Qp,
-            [b'C', b'S'] => Self::Cs,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
-            [b'G', b'G'] => Self::Gg,
-            [b'I', b'M'] => Self::Im,
-            [b'J', b'E'] => Self::Je,
-            [b'T', b'L'] => Self::Tl,
-            [b'R', b'S'] => Self::Rs,
-            [b'M', b'E'] => Self::Me,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AA", 240u16),
+            ("AD", 4u16),
+            ("AE", 223u16),
+            ("AF", 0u16),
+            ("AG", 8u16),
+            ("AI", 6u16),
+            ("AL", 1u16),
+            ("AM", 10u16),
+            ("AN", 152u16),
+            ("AO", 5u16),
+            ("AQ", 7u16),
+            ("AR", 9u16),
+            ("AS", 3u16),
+            ("AT", 13u16),
+            ("AU", 12u16),
+            ("AW", 11u16),
+            ("AZ", 14u16),
+            ("BA", 26u16),
+            ("BB", 18u16),
+            ("BD", 17u16),
+            ("BE", 20u16),
+            ("BF", 33u16),
+            ("BG", 32u16),
+            ("BH", 16u16),
+            ("BI", 34u16),
+            ("BJ", 22u16),
+            ("BM", 23u16),
+            ("BN", 31u16),
+            ("BO", 25u16),
+            ("BR", 29u16),
+            ("BS", 15u16),
+            ("BT", 24u16),
+            ("BV", 28u16),
+            ("BW", 27u16),
+            ("BY", 19u16),
+            ("BZ", 21u16),
+            ("C2", 43u16),
+            ("CA", 37u16),
+            ("CC", 46u16),
+            ("CD", 50u16),
+            ("CF", 40u16),
+            ("CG", 49u16),
+            ("CH", 206u16),
+            ("CI", 53u16),
+            ("CK", 51u16),
+            ("CL", 42u16),
+            ("CM", 36u16),
+            ("CN", 44u16),
+            ("CO", 47u16),
+            ("CR", 52u16),
+            ("CS", 245u16),
+            ("CU", 55u16),
+            ("CV", 38u16),
+            ("CX", 45u16),
+            ("CY", 56u16),
+            ("CZ", 57u16),
+            ("CustomCode", 246u16),
+            ("DE", 81u16),
+            ("DJ", 59u16),
+            ("DK", 58u16),
+            ("DM", 60u16),
+            ("DO", 61u16),
+            ("DZ", 2u16),
+            ("EC", 63u16),
+            ("EE", 68u16),
+            ("EG", 64u16),
+            ("EH", 235u16),
+            ("ER", 67u16),
+            ("ES", 199u16),
+            ("ET", 69u16),
+            ("FI", 73u16),
+            ("FJ", 72u16),
+            ("FK", 70u16),
+            ("FM", 140u16),
+            ("FO", 71u16),
+            ("FR", 74u16),
+            ("GA", 78u16),
+            ("GB", 224u16),
+            ("GD", 86u16),
+            ("GE", 80u16),
+            ("GF", 75u16),
+            ("GG", 247u16),
+            ("GH", 82u16),
+            ("GI", 83u16),
+            ("GL", 85u16),
+            ("GM", 79u16),
+            ("GN", 90u16),
+            ("GP", 87u16),
+            ("GQ", 66u16),
+            ("GR", 84u16),
+            ("GS", 198u16),
+            ("GT", 89u16),
+            ("GU", 88u16),
+            ("GW", 91u16),
+            ("GY", 92u16),
+            ("HK", 97u16),
+            ("HM", 94u16),
+            ("HN", 96u16),
+            ("HR", 54u16),
+            ("HT", 93u16),
+            ("HU", 98u16),
+            ("ID", 101u16),
+            ("IE", 104u16),
+            ("IL", 105u16),
+            ("IM", 248u16),
+            ("IN", 100u16),
+            ("IO", 30u16),
+            ("IQ", 103u16),
+            ("IR", 102u16),
+            ("IS", 99u16),
+            ("IT", 106u16),
+            ("JE", 249u16),
+            ("JM", 107u16),
+            ("JO", 109u16),
+            ("JP", 108u16),
+            ("KE", 111u16),
+            ("KG", 116u16),
+            ("KH", 35u16),
+            ("KI", 112u16),
+            ("KM", 48u16),
+            ("KN", 181u16),
+            ("KP", 113u16),
+            ("KR", 114u16),
+            ("KW", 115u16),
+            ("KY", 39u16),
+            ("KZ", 110u16),
+            ("LA", 117u16),
+            ("LB", 119u16),
+            ("LC", 182u16),
+            ("LI", 123u16),
+            ("LK", 200u16),
+            ("LR", 121u16),
+            ("LS", 120u16),
+            ("LT", 124u16),
+            ("LU", 125u16),
+            ("LV", 118u16),
+            ("LY", 122u16),
+            ("MA", 145u16),
+            ("MC", 142u16),
+            ("MD", 141u16),
+            ("ME", 252u16),
+            ("MG", 128u16),
+            ("MH", 134u16),
+            ("MK", 127u16),
+            ("ML", 132u16),
+            ("MM", 147u16),
+            ("MN", 143u16),
+            ("MO", 126u16),
+            ("MP", 160u16),
+            ("MQ", 135u16),
+            ("MR", 136u16),
+            ("MS", 144u16),
+            ("MT", 133u16),
+            ("MU", 137u16),
+            ("MV", 131u16),
+            ("MW", 129u16),
+            ("MX", 139u16),
+            ("MY", 130u16),
+            ("MZ", 146u16),
+            ("NA", 148u16),
+            ("NC", 153u16),
+            ("NE", 156u16),
+            ("NF", 159u16),
+            ("NG", 157u16),
+            ("NI", 155u16),
+            ("NL", 151u16),
+            ("NO", 161u16),
+            ("NP", 150u16),
+            ("NR", 149u16),
+            ("NU", 158u16),
+            ("NZ", 154u16),
+            ("OM", 162u16),
+            ("PA", 166u16),
+            ("PE", 169u16),
+            ("PF", 76u16),
+            ("PG", 167u16),
+            ("PH", 170u16),
+            ("PK", 163u16),
+            ("PL", 172u16),
+            ("PM", 183u16),
+            ("PN", 171u16),
+            ("PR", 174u16),
+            ("PS", 165u16),
+            ("PT", 173u16),
+            ("PW", 164u16),
+            ("PY", 168u16),
+            ("QA", 175u16),
+            ("QM", 241u16),
+            ("QN", 242u16),
+            ("QO", 243u16),
+            ("QP", 244u16),
+            ("RE", 176u16),
+            ("RO", 177u16),
+            ("RS", 251u16),
+            ("RU", 178u16),
+            ("RW", 179u16),
+            ("SA", 188u16),
+            ("SB", 195u16),
+            ("SC", 190u16),
+            ("SD", 201u16),
+            ("SE", 205u16),
+            ("SG", 192u16),
+            ("SH", 180u16),
+            ("SI", 194u16),
+            ("SJ", 203u16),
+            ("SK", 193u16),
+            ("SL", 191u16),
+            ("SM", 186u16),
+            ("SN", 189u16),
+            ("SO", 196u16),
+            ("SR", 202u16),
+            ("ST", 187u16),
+            ("SV", 65u16),
+            ("SY", 207u16),
+            ("SZ", 204u16),
+            ("TC", 219u16),
+            ("TD", 41u16),
+            ("TF", 77u16),
+            ("TG", 212u16),
+            ("TH", 211u16),
+            ("TJ", 209u16),
+            ("TK", 213u16),
+            ("TL", 250u16),
+            ("TM", 218u16),
+            ("TN", 216u16),
+            ("TO", 214u16),
+            ("TP", 62u16),
+            ("TR", 217u16),
+            ("TT", 215u16),
+            ("TV", 220u16),
+            ("TW", 208u16),
+            ("TZ", 210u16),
+            ("UA", 222u16),
+            ("UG", 221u16),
+            ("UM", 226u16),
+            ("US", 225u16),
+            ("UY", 227u16),
+            ("UZ", 228u16),
+            ("VA", 95u16),
+            ("VC", 184u16),
+            ("VE", 230u16),
+            ("VG", 232u16),
+            ("VI", 233u16),
+            ("VN", 231u16),
+            ("VU", 229u16),
+            ("WF", 234u16),
+            ("WS", 185u16),
+            ("YE", 236u16),
+            ("YT", 138u16),
+            ("YU", 237u16),
+            ("ZA", 197u16),
+            ("ZM", 238u16),
+            ("ZW", 239u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Af,
+            ::std::option::Option::Some(1u16) => Self::Al,
+            ::std::option::Option::Some(2u16) => Self::Dz,
+            ::std::option::Option::Some(3u16) => Self::As,
+            ::std::option::Option::Some(4u16) => Self::Ad,
+            ::std::option::Option::Some(5u16) => Self::Ao,
+            ::std::option::Option::Some(6u16) => Self::Ai,
+            ::std::option::Option::Some(7u16) => Self::Aq,
+            ::std::option::Option::Some(8u16) => Self::Ag,
+            ::std::option::Option::Some(9u16) => Self::Ar,
+            ::std::option::Option::Some(10u16) => Self::Am,
+            ::std::option::Option::Some(11u16) => Self::Aw,
+            ::std::option::Option::Some(12u16) => Self::Au,
+            ::std::option::Option::Some(13u16) => Self::At,
+            ::std::option::Option::Some(14u16) => Self::Az,
+            ::std::option::Option::Some(15u16) => Self::Bs,
+            ::std::option::Option::Some(16u16) => Self::Bh,
+            ::std::option::Option::Some(17u16) => Self::Bd,
+            ::std::option::Option::Some(18u16) => Self::Bb,
+            ::std::option::Option::Some(19u16) => Self::By,
+            ::std::option::Option::Some(20u16) => Self::Be,
+            ::std::option::Option::Some(21u16) => Self::Bz,
+            ::std::option::Option::Some(22u16) => Self::Bj,
+            ::std::option::Option::Some(23u16) => Self::Bm,
+            ::std::option::Option::Some(24u16) => Self::Bt,
+            ::std::option::Option::Some(25u16) => Self::Bo,
+            ::std::option::Option::Some(26u16) => Self::Ba,
+            ::std::option::Option::Some(27u16) => Self::Bw,
+            ::std::option::Option::Some(28u16) => Self::Bv,
+            ::std::option::Option::Some(29u16) => Self::Br,
+            ::std::option::Option::Some(30u16) => Self::Io,
+            ::std::option::Option::Some(31u16) => Self::Bn,
+            ::std::option::Option::Some(32u16) => Self::Bg,
+            ::std::option::Option::Some(33u16) => Self::Bf,
+            ::std::option::Option::Some(34u16) => Self::Bi,
+            ::std::option::Option::Some(35u16) => Self::Kh,
+            ::std::option::Option::Some(36u16) => Self::Cm,
+            ::std::option::Option::Some(37u16) => Self::Ca,
+            ::std::option::Option::Some(38u16) => Self::Cv,
+            ::std::option::Option::Some(39u16) => Self::Ky,
+            ::std::option::Option::Some(40u16) => Self::Cf,
+            ::std::option::Option::Some(41u16) => Self::Td,
+            ::std::option::Option::Some(42u16) => Self::Cl,
+            ::std::option::Option::Some(43u16) => Self::C2,
+            ::std::option::Option::Some(44u16) => Self::Cn,
+            ::std::option::Option::Some(45u16) => Self::Cx,
+            ::std::option::Option::Some(46u16) => Self::Cc,
+            ::std::option::Option::Some(47u16) => Self::Co,
+            ::std::option::Option::Some(48u16) => Self::Km,
+            ::std::option::Option::Some(49u16) => Self::Cg,
+            ::std::option::Option::Some(50u16) => Self::Cd,
+            ::std::option::Option::Some(51u16) => Self::Ck,
+            ::std::option::Option::Some(52u16) => Self::Cr,
+            ::std::option::Option::Some(53u16) => Self::Ci,
+            ::std::option::Option::Some(54u16) => Self::Hr,
+            ::std::option::Option::Some(55u16) => Self::Cu,
+            ::std::option::Option::Some(56u16) => Self::Cy,
+            ::std::option::Option::Some(57u16) => Self::Cz,
+            ::std::option::Option::Some(58u16) => Self::Dk,
+            ::std::option::Option::Some(59u16) => Self::Dj,
+            ::std::option::Option::Some(60u16) => Self::Dm,
+            ::std::option::Option::Some(61u16) => Self::Do,
+            ::std::option::Option::Some(62u16) => Self::Tp,
+            ::std::option::Option::Some(63u16) => Self::Ec,
+            ::std::option::Option::Some(64u16) => Self::Eg,
+            ::std::option::Option::Some(65u16) => Self::Sv,
+            ::std::option::Option::Some(66u16) => Self::Gq,
+            ::std::option::Option::Some(67u16) => Self::Er,
+            ::std::option::Option::Some(68u16) => Self::Ee,
+            ::std::option::Option::Some(69u16) => Self::Et,
+            ::std::option::Option::Some(70u16) => Self::Fk,
+            ::std::option::Option::Some(71u16) => Self::Fo,
+            ::std::option::Option::Some(72u16) => Self::Fj,
+            ::std::option::Option::Some(73u16) => Self::Fi,
+            ::std::option::Option::Some(74u16) => Self::Fr,
+            ::std::option::Option::Some(75u16) => Self::Gf,
+            ::std::option::Option::Some(76u16) => Self::Pf,
+            ::std::option::Option::Some(77u16) => Self::Tf,
+            ::std::option::Option::Some(78u16) => Self::Ga,
+            ::std::option::Option::Some(79u16) => Self::Gm,
+            ::std::option::Option::Some(80u16) => Self::Ge,
+            ::std::option::Option::Some(81u16) => Self::De,
+            ::std::option::Option::Some(82u16) => Self::Gh,
+            ::std::option::Option::Some(83u16) => Self::Gi,
+            ::std::option::Option::Some(84u16) => Self::Gr,
+            ::std::option::Option::Some(85u16) => Self::Gl,
+            ::std::option::Option::Some(86u16) => Self::Gd,
+            ::std::option::Option::Some(87u16) => Self::Gp,
+            ::std::option::Option::Some(88u16) => Self::Gu,
+            ::std::option::Option::Some(89u16) => Self::Gt,
+            ::std::option::Option::Some(90u16) => Self::Gn,
+            ::std::option::Option::Some(91u16) => Self::Gw,
+            ::std::option::Option::Some(92u16) => Self::Gy,
+            ::std::option::Option::Some(93u16) => Self::Ht,
+            ::std::option::Option::Some(94u16) => Self::Hm,
+            ::std::option::Option::Some(95u16) => Self::Va,
+            ::std::option::Option::Some(96u16) => Self::Hn,
+            ::std::option::Option::Some(97u16) => Self::Hk,
+            ::std::option::Option::Some(98u16) => Self::Hu,
+            ::std::option::Option::Some(99u16) => Self::Is,
+            ::std::option::Option::Some(100u16) => Self::In,
+            ::std::option::Option::Some(101u16) => Self::Id,
+            ::std::option::Option::Some(102u16) => Self::Ir,
+            ::std::option::Option::Some(103u16) => Self::Iq,
+            ::std::option::Option::Some(104u16) => Self::Ie,
+            ::std::option::Option::Some(105u16) => Self::Il,
+            ::std::option::Option::Some(106u16) => Self::It,
+            ::std::option::Option::Some(107u16) => Self::Jm,
+            ::std::option::Option::Some(108u16) => Self::Jp,
+            ::std::option::Option::Some(109u16) => Self::Jo,
+            ::std::option::Option::Some(110u16) => Self::Kz,
+            ::std::option::Option::Some(111u16) => Self::Ke,
+            ::std::option::Option::Some(112u16) => Self::Ki,
+            ::std::option::Option::Some(113u16) => Self::Kp,
+            ::std::option::Option::Some(114u16) => Self::Kr,
+            ::std::option::Option::Some(115u16) => Self::Kw,
+            ::std::option::Option::Some(116u16) => Self::Kg,
+            ::std::option::Option::Some(117u16) => Self::La,
+            ::std::option::Option::Some(118u16) => Self::Lv,
+            ::std::option::Option::Some(119u16) => Self::Lb,
+            ::std::option::Option::Some(120u16) => Self::Ls,
+            ::std::option::Option::Some(121u16) => Self::Lr,
+            ::std::option::Option::Some(122u16) => Self::Ly,
+            ::std::option::Option::Some(123u16) => Self::Li,
+            ::std::option::Option::Some(124u16) => Self::Lt,
+            ::std::option::Option::Some(125u16) => Self::Lu,
+            ::std::option::Option::Some(126u16) => Self::Mo,
+            ::std::option::Option::Some(127u16) => Self::Mk,
+            ::std::option::Option::Some(128u16) => Self::Mg,
+            ::std::option::Option::Some(129u16) => Self::Mw,
+            ::std::option::Option::Some(130u16) => Self::My,
+            ::std::option::Option::Some(131u16) => Self::Mv,
+            ::std::option::Option::Some(132u16) => Self::Ml,
+            ::std::option::Option::Some(133u16) => Self::Mt,
+            ::std::option::Option::Some(134u16) => Self::Mh,
+            ::std::option::Option::Some(135u16) => Self::Mq,
+            ::std::option::Option::Some(136u16) => Self::Mr,
+            ::std::option::Option::Some(137u16) => Self::Mu,
+            ::std::option::Option::Some(138u16) => Self::Yt,
+            ::std::option::Option::Some(139u16) => Self::Mx,
+            ::std::option::Option::Some(140u16) => Self::Fm,
+            ::std::option::Option::Some(141u16) => Self::Md,
+            ::std::option::Option::Some(142u16) => Self::Mc,
+            ::std::option::Option::Some(143u16) => Self::Mn,
+            ::std::option::Option::Some(144u16) => Self::Ms,
+            ::std::option::Option::Some(145u16) => Self::Ma,
+            ::std::option::Option::Some(146u16) => Self::Mz,
+            ::std::option::Option::Some(147u16) => Self::Mm,
+            ::std::option::Option::Some(148u16) => Self::Na,
+            ::std::option::Option::Some(149u16) => Self::Nr,
+            ::std::option::Option::Some(150u16) => Self::Np,
+            ::std::option::Option::Some(151u16) => Self::Nl,
+            ::std::option::Option::Some(152u16) => Self::An,
+            ::std::option::Option::Some(153u16) => Self::Nc,
+            ::std::option::Option::Some(154u16) => Self::Nz,
+            ::std::option::Option::Some(155u16) => Self::Ni,
+            ::std::option::Option::Some(156u16) => Self::Ne,
+            ::std::option::Option::Some(157u16) => Self::Ng,
+            ::std::option::Option::Some(158u16) => Self::Nu,
+            ::std::option::Option::Some(159u16) => Self::Nf,
+            ::std::option::Option::Some(160u16) => Self::Mp,
+            ::std::option::Option::Some(161u16) => Self::No,
+            ::std::option::Option::Some(162u16) => Self::Om,
+            ::std::option::Option::Some(163u16) => Self::Pk,
+            ::std::option::Option::Some(164u16) => Self::Pw,
+            ::std::option::Option::Some(165u16) => Self::Ps,
+            ::std::option::Option::Some(166u16) => Self::Pa,
+            ::std::option::Option::Some(167u16) => Self::Pg,
+            ::std::option::Option::Some(168u16) => Self::Py,
+            ::std::option::Option::Some(169u16) => Self::Pe,
+            ::std::option::Option::Some(170u16) => Self::Ph,
+            ::std::option::Option::Some(171u16) => Self::Pn,
+            ::std::option::Option::Some(172u16) => Self::Pl,
+            ::std::option::Option::Some(173u16) => Self::Pt,
+            ::std::option::Option::Some(174u16) => Self::Pr,
+            ::std::option::Option::Some(175u16) => Self::Qa,
+            ::std::option::Option::Some(176u16) => Self::Re,
+            ::std::option::Option::Some(177u16) => Self::Ro,
+            ::std::option::Option::Some(178u16) => Self::Ru,
+            ::std::option::Option::Some(179u16) => Self::Rw,
+            ::std::option::Option::Some(180u16) => Self::Sh,
+            ::std::option::Option::Some(181u16) => Self::Kn,
+            ::std::option::Option::Some(182u16) => Self::Lc,
+            ::std::option::Option::Some(183u16) => Self::Pm,
+            ::std::option::Option::Some(184u16) => Self::Vc,
+            ::std::option::Option::Some(185u16) => Self::Ws,
+            ::std::option::Option::Some(186u16) => Self::Sm,
+            ::std::option::Option::Some(187u16) => Self::St,
+            ::std::option::Option::Some(188u16) => Self::Sa,
+            ::std::option::Option::Some(189u16) => Self::Sn,
+            ::std::option::Option::Some(190u16) => Self::Sc,
+            ::std::option::Option::Some(191u16) => Self::Sl,
+            ::std::option::Option::Some(192u16) => Self::Sg,
+            ::std::option::Option::Some(193u16) => Self::Sk,
+            ::std::option::Option::Some(194u16) => Self::Si,
+            ::std::option::Option::Some(195u16) => Self::Sb,
+            ::std::option::Option::Some(196u16) => Self::So,
+            ::std::option::Option::Some(197u16) => Self::Za,
+            ::std::option::Option::Some(198u16) => Self::Gs,
+            ::std::option::Option::Some(199u16) => Self::Es,
+            ::std::option::Option::Some(200u16) => Self::Lk,
+            ::std::option::Option::Some(201u16) => Self::Sd,
+            ::std::option::Option::Some(202u16) => Self::Sr,
+            ::std::option::Option::Some(203u16) => Self::Sj,
+            ::std::option::Option::Some(204u16) => Self::Sz,
+            ::std::option::Option::Some(205u16) => Self::Se,
+            ::std::option::Option::Some(206u16) => Self::Ch,
+            ::std::option::Option::Some(207u16) => Self::Sy,
+            ::std::option::Option::Some(208u16) => Self::Tw,
+            ::std::option::Option::Some(209u16) => Self::Tj,
+            ::std::option::Option::Some(210u16) => Self::Tz,
+            ::std::option::Option::Some(211u16) => Self::Th,
+            ::std::option::Option::Some(212u16) => Self::Tg,
+            ::std::option::Option::Some(213u16) => Self::Tk,
+            ::std::option::Option::Some(214u16) => Self::To,
+            ::std::option::Option::Some(215u16) => Self::Tt,
+            ::std::option::Option::Some(216u16) => Self::Tn,
+            ::std::option::Option::Some(217u16) => Self::Tr,
+            ::std::option::Option::Some(218u16) => Self::Tm,
+            ::std::option::Option::Some(219u16) => Self::Tc,
+            ::std::option::Option::Some(220u16) => Self::Tv,
+            ::std::option::Option::Some(221u16) => Self::Ug,
+            ::std::option::Option::Some(222u16) => Self::Ua,
+            ::std::option::Option::Some(223u16) => Self::Ae,
+            ::std::option::Option::Some(224u16) => Self::Gb,
+            ::std::option::Option::Some(225u16) => Self::Us,
+            ::std::option::Option::Some(226u16) => Self::Um,
+            ::std::option::Option::Some(227u16) => Self::Uy,
+            ::std::option::Option::Some(228u16) => Self::Uz,
+            ::std::option::Option::Some(229u16) => Self::Vu,
+            ::std::option::Option::Some(230u16) => Self::Ve,
+            ::std::option::Option::Some(231u16) => Self::Vn,
+            ::std::option::Option::Some(232u16) => Self::Vg,
+            ::std::option::Option::Some(233u16) => Self::Vi,
+            ::std::option::Option::Some(234u16) => Self::Wf,
+            ::std::option::Option::Some(235u16) => Self::Eh,
+            ::std::option::Option::Some(236u16) => Self::Ye,
+            ::std::option::Option::Some(237u16) => Self::Yu,
+            ::std::option::Option::Some(238u16) => Self::Zm,
+            ::std::option::Option::Some(239u16) => Self::Zw,
+            ::std::option::Option::Some(240u16) => Self::Aa,
+            ::std::option::Option::Some(241u16) => Self::Qm,
+            ::std::option::Option::Some(242u16) => Self::Qn,
+            ::std::option::Option::Some(243u16) => Self::Qo,
+            ::std::option::Option::Some(244u16) => Self::Qp,
+            ::std::option::Option::Some(245u16) => Self::Cs,
+            ::std::option::Option::Some(246u16) => Self::CustomCode,
+            ::std::option::Option::Some(247u16) => Self::Gg,
+            ::std::option::Option::Some(248u16) => Self::Im,
+            ::std::option::Option::Some(249u16) => Self::Je,
+            ::std::option::Option::Some(250u16) => Self::Tl,
+            ::std::option::Option::Some(251u16) => Self::Rs,
+            ::std::option::Option::Some(252u16) => Self::Me,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -6285,8 +6289,9 @@ impl CoupleType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'L', b'i', b'f', b'e', b'T', b'i', b'm', b'e'] => Self::LifeTime,
+        const BY_TEXT: &[(&str, u16)] = &[("LifeTime", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::LifeTime,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -6357,16 +6362,23 @@ impl CreditCardTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'V', b'i', b's', b'a'] => Self::Visa,
-            [b'M', b'a', b's', b't', b'e', b'r', b'C', b'a', b'r', b'd'] => {
-                Self::MasterCard
-            }
-            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
-            [b'A', b'm', b'e', b'x'] => Self::Amex,
-            [b'S', b'w', b'i', b't', b'c', b'h'] => Self::Switch,
-            [b'S', b'o', b'l', b'o'] => Self::Solo,
-            [b'M', b'a', b'e', b's', b't', b'r', b'o'] => Self::Maestro,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Amex", 3u16),
+            ("Discover", 2u16),
+            ("Maestro", 6u16),
+            ("MasterCard", 1u16),
+            ("Solo", 5u16),
+            ("Switch", 4u16),
+            ("Visa", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Visa,
+            ::std::option::Option::Some(1u16) => Self::MasterCard,
+            ::std::option::Option::Some(2u16) => Self::Discover,
+            ::std::option::Option::Some(3u16) => Self::Amex,
+            ::std::option::Option::Some(4u16) => Self::Switch,
+            ::std::option::Option::Some(5u16) => Self::Solo,
+            ::std::option::Option::Some(6u16) => Self::Maestro,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7131,184 +7143,359 @@ impl CurrencyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'F', b'A'] => Self::Afa,
-            [b'A', b'L', b'L'] => Self::All,
-            [b'D', b'Z', b'D'] => Self::Dzd,
-            [b'A', b'D', b'P'] => Self::Adp,
-            [b'A', b'O', b'A'] => Self::Aoa,
-            [b'A', b'R', b'S'] => Self::Ars,
-            [b'A', b'M', b'D'] => Self::Amd,
-            [b'A', b'W', b'G'] => Self::Awg,
-            [b'A', b'Z', b'M'] => Self::Azm,
-            [b'B', b'S', b'D'] => Self::Bsd,
-            [b'B', b'H', b'D'] => Self::Bhd,
-            [b'B', b'D', b'T'] => Self::Bdt,
-            [b'B', b'B', b'D'] => Self::Bbd,
-            [b'B', b'Y', b'R'] => Self::Byr,
-            [b'B', b'Z', b'D'] => Self::Bzd,
-            [b'B', b'M', b'D'] => Self::Bmd,
-            [b'B', b'T', b'N'] => Self::Btn,
-            [b'I', b'N', b'R'] => Self::Inr,
-            [b'B', b'O', b'V'] => Self::Bov,
-            [b'B', b'O', b'B'] => Self::Bob,
-            [b'B', b'A', b'M'] => Self::Bam,
-            [b'B', b'W', b'P'] => Self::Bwp,
-            [b'B', b'R', b'L'] => Self::Brl,
-            [b'B', b'N', b'D'] => Self::Bnd,
-            [b'B', b'G', b'L'] => Self::Bgl,
-            [b'B', b'G', b'N'] => Self::Bgn,
-            [b'B', b'I', b'F'] => Self::Bif,
-            [b'K', b'H', b'R'] => Self::Khr,
-            [b'C', b'A', b'D'] => Self::Cad,
-            [b'C', b'V', b'E'] => Self::Cve,
-            [b'K', b'Y', b'D'] => Self::Kyd,
-            [b'X', b'A', b'F'] => Self::Xaf,
-            [b'C', b'L', b'F'] => Self::Clf,
-            [b'C', b'L', b'P'] => Self::Clp,
-            [b'C', b'N', b'Y'] => Self::Cny,
-            [b'C', b'O', b'P'] => Self::Cop,
-            [b'K', b'M', b'F'] => Self::Kmf,
-            [b'C', b'D', b'F'] => Self::Cdf,
-            [b'C', b'R', b'C'] => Self::Crc,
-            [b'H', b'R', b'K'] => Self::Hrk,
-            [b'C', b'U', b'P'] => Self::Cup,
-            [b'C', b'Y', b'P'] => Self::Cyp,
-            [b'C', b'Z', b'K'] => Self::Czk,
-            [b'D', b'K', b'K'] => Self::Dkk,
-            [b'D', b'J', b'F'] => Self::Djf,
-            [b'D', b'O', b'P'] => Self::Dop,
-            [b'T', b'P', b'E'] => Self::Tpe,
-            [b'E', b'C', b'V'] => Self::Ecv,
-            [b'E', b'C', b'S'] => Self::Ecs,
-            [b'E', b'G', b'P'] => Self::Egp,
-            [b'S', b'V', b'C'] => Self::Svc,
-            [b'E', b'R', b'N'] => Self::Ern,
-            [b'E', b'E', b'K'] => Self::Eek,
-            [b'E', b'T', b'B'] => Self::Etb,
-            [b'F', b'K', b'P'] => Self::Fkp,
-            [b'F', b'J', b'D'] => Self::Fjd,
-            [b'G', b'M', b'D'] => Self::Gmd,
-            [b'G', b'E', b'L'] => Self::Gel,
-            [b'G', b'H', b'C'] => Self::Ghc,
-            [b'G', b'I', b'P'] => Self::Gip,
-            [b'G', b'T', b'Q'] => Self::Gtq,
-            [b'G', b'N', b'F'] => Self::Gnf,
-            [b'G', b'W', b'P'] => Self::Gwp,
-            [b'G', b'Y', b'D'] => Self::Gyd,
-            [b'H', b'T', b'G'] => Self::Htg,
-            [b'H', b'N', b'L'] => Self::Hnl,
-            [b'H', b'K', b'D'] => Self::Hkd,
-            [b'H', b'U', b'F'] => Self::Huf,
-            [b'I', b'S', b'K'] => Self::Isk,
-            [b'I', b'D', b'R'] => Self::Idr,
-            [b'I', b'R', b'R'] => Self::Irr,
-            [b'I', b'Q', b'D'] => Self::Iqd,
-            [b'I', b'L', b'S'] => Self::Ils,
-            [b'J', b'M', b'D'] => Self::Jmd,
-            [b'J', b'P', b'Y'] => Self::Jpy,
-            [b'J', b'O', b'D'] => Self::Jod,
-            [b'K', b'Z', b'T'] => Self::Kzt,
-            [b'K', b'E', b'S'] => Self::Kes,
-            [b'A', b'U', b'D'] => Self::Aud,
-            [b'K', b'P', b'W'] => Self::Kpw,
-            [b'K', b'R', b'W'] => Self::Krw,
-            [b'K', b'W', b'D'] => Self::Kwd,
-            [b'K', b'G', b'S'] => Self::Kgs,
-            [b'L', b'A', b'K'] => Self::Lak,
-            [b'L', b'V', b'L'] => Self::Lvl,
-            [b'L', b'B', b'P'] => Self::Lbp,
-            [b'L', b'S', b'L'] => Self::Lsl,
-            [b'L', b'R', b'D'] => Self::Lrd,
-            [b'L', b'Y', b'D'] => Self::Lyd,
-            [b'C', b'H', b'F'] => Self::Chf,
-            [b'L', b'T', b'L'] => Self::Ltl,
-            [b'M', b'O', b'P'] => Self::Mop,
-            [b'M', b'K', b'D'] => Self::Mkd,
-            [b'M', b'G', b'F'] => Self::Mgf,
-            [b'M', b'W', b'K'] => Self::Mwk,
-            [b'M', b'Y', b'R'] => Self::Myr,
-            [b'M', b'V', b'R'] => Self::Mvr,
-            [b'M', b'T', b'L'] => Self::Mtl,
-            [b'E', b'U', b'R'] => Self::Eur,
-            [b'M', b'R', b'O'] => Self::Mro,
-            [b'M', b'U', b'R'] => Self::Mur,
-            [b'M', b'X', b'N'] => Self::Mxn,
-            [b'M', b'X', b'V'] => Self::Mxv,
-            [b'M', b'D', b'L'] => Self::Mdl,
-            [b'M', b'N', b'T'] => Self::Mnt,
-            [b'X', b'C', b'D'] => Self::Xcd,
-            [b'M', b'Z', b'M'] => Self::Mzm,
-            [b'M', b'M', b'K'] => Self::Mmk,
-            [b'Z', b'A', b'R'] => Self::Zar,
-            [b'N', b'A', b'D'] => Self::Nad,
-            [b'N', b'P', b'R'] => Self::Npr,
-            [b'A', b'N', b'G'] => Self::Ang,
-            [b'X', b'P', b'F'] => Self::Xpf,
-            [b'N', b'Z', b'D'] => Self::Nzd,
-            [b'N', b'I', b'O'] => Self::Nio,
-            [b'N', b'G', b'N'] => Self::Ngn,
-            [b'N', b'O', b'K'] => Self::Nok,
-            [b'O', b'M', b'R'] => Self::Omr,
-            [b'P', b'K', b'R'] => Self::Pkr,
-            [b'P', b'A', b'B'] => Self::Pab,
-            [b'P', b'G', b'K'] => Self::Pgk,
-            [b'P', b'Y', b'G'] => Self::Pyg,
-            [b'P', b'E', b'N'] => Self::Pen,
-            [b'P', b'H', b'P'] => Self::Php,
-            [b'P', b'L', b'N'] => Self::Pln,
-            [b'U', b'S', b'D'] => Self::Usd,
-            [b'Q', b'A', b'R'] => Self::Qar,
-            [b'R', b'O', b'L'] => Self::Rol,
-            [b'R', b'U', b'B'] => Self::Rub,
-            [b'R', b'U', b'R'] => Self::Rur,
-            [b'R', b'W', b'F'] => Self::Rwf,
-            [b'S', b'H', b'P'] => Self::Shp,
-            [b'W', b'S', b'T'] => Self::Wst,
-            [b'S', b'T', b'D'] => Self::Std,
-            [b'S', b'A', b'R'] => Self::Sar,
-            [b'S', b'C', b'R'] => Self::Scr,
-            [b'S', b'L', b'L'] => Self::Sll,
-            [b'S', b'G', b'D'] => Self::Sgd,
-            [b'S', b'K', b'K'] => Self::Skk,
-            [b'S', b'I', b'T'] => Self::Sit,
-            [b'S', b'B', b'D'] => Self::Sbd,
-            [b'S', b'O', b'S'] => Self::Sos,
-            [b'L', b'K', b'R'] => Self::Lkr,
-            [b'S', b'D', b'D'] => Self::Sdd,
-            [b'S', b'R', b'G'] => Self::Srg,
-            [b'S', b'Z', b'L'] => Self::Szl,
-            [b'S', b'E', b'K'] => Self::Sek,
-            [b'S', b'Y', b'P'] => Self::Syp,
-            [b'T', b'W', b'D'] => Self::Twd,
-            [b'T', b'J', b'S'] => Self::Tjs,
-            [b'T', b'Z', b'S'] => Self::Tzs,
-            [b'T', b'H', b'B'] => Self::Thb,
-            [b'X', b'O', b'F'] => Self::Xof,
-            [b'T', b'O', b'P'] => Self::Top,
-            [b'T', b'T', b'D'] => Self::Ttd,
-            [b'T', b'N', b'D'] => Self::Tnd,
-            [b'T', b'R', b'Y'] => Self::Try,
-            [b'T', b'M', b'M'] => Self::Tmm,
-            [b'U', b'G', b'X'] => Self::Ugx,
-            [b'U', b'A', b'H'] => Self::Uah,
-            [b'A', b'E', b'D'] => Self::Aed,
-            [b'G', b'B', b'P'] => Self::Gbp,
-            [b'U', b'S', b'S'] => Self::Uss,
-            [b'U', b'S', b'N'] => Self::Usn,
-            [b'U', b'Y', b'U'] => Self::Uyu,
-            [b'U', b'Z', b'S'] => Self::Uzs,
-            [b'V', b'U', b'V'] => Self::Vuv,
-            [b'V', b'E', b'B'] => Self::Veb,
-            [b'V', b'N', b'D'] => Self::Vnd,
-            [b'M', b'A', b'D'] => Self::Mad,
-            [b'Y', b'E', b'R'] => Self::Yer,
-            [b'Y', b'U', b'M'] => Self::Yum,
-            [b'Z', b'M', b'K'] => Self::Zmk,
-            [b'Z', b'W', b'D'] => Self::Zwd,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ADP", 3u16),
+            ("AED", 160u16),
+            ("AFA", 0u16),
+            ("ALL", 1u16),
+            ("AMD", 6u16),
+            ("ANG", 111u16),
+            ("AOA", 4u16),
+            ("ARS", 5u16),
+            ("AUD", 78u16),
+            ("AWG", 7u16),
+            ("AZM", 8u16),
+            ("BAM", 20u16),
+            ("BBD", 12u16),
+            ("BDT", 11u16),
+            ("BGL", 24u16),
+            ("BGN", 25u16),
+            ("BHD", 10u16),
+            ("BIF", 26u16),
+            ("BMD", 15u16),
+            ("BND", 23u16),
+            ("BOB", 19u16),
+            ("BOV", 18u16),
+            ("BRL", 22u16),
+            ("BSD", 9u16),
+            ("BTN", 16u16),
+            ("BWP", 21u16),
+            ("BYR", 13u16),
+            ("BZD", 14u16),
+            ("CAD", 28u16),
+            ("CDF", 37u16),
+            ("CHF", 89u16),
+            ("CLF", 32u16),
+            ("CLP", 33u16),
+            ("CNY", 34u16),
+            ("COP", 35u16),
+            ("CRC", 38u16),
+            ("CUP", 40u16),
+            ("CVE", 29u16),
+            ("CYP", 41u16),
+            ("CZK", 42u16),
+            ("CustomCode", 174u16),
+            ("DJF", 44u16),
+            ("DKK", 43u16),
+            ("DOP", 45u16),
+            ("DZD", 2u16),
+            ("ECS", 48u16),
+            ("ECV", 47u16),
+            ("EEK", 52u16),
+            ("EGP", 49u16),
+            ("ERN", 51u16),
+            ("ETB", 53u16),
+            ("EUR", 98u16),
+            ("FJD", 55u16),
+            ("FKP", 54u16),
+            ("GBP", 161u16),
+            ("GEL", 57u16),
+            ("GHC", 58u16),
+            ("GIP", 59u16),
+            ("GMD", 56u16),
+            ("GNF", 61u16),
+            ("GTQ", 60u16),
+            ("GWP", 62u16),
+            ("GYD", 63u16),
+            ("HKD", 66u16),
+            ("HNL", 65u16),
+            ("HRK", 39u16),
+            ("HTG", 64u16),
+            ("HUF", 67u16),
+            ("IDR", 69u16),
+            ("ILS", 72u16),
+            ("INR", 17u16),
+            ("IQD", 71u16),
+            ("IRR", 70u16),
+            ("ISK", 68u16),
+            ("JMD", 73u16),
+            ("JOD", 75u16),
+            ("JPY", 74u16),
+            ("KES", 77u16),
+            ("KGS", 82u16),
+            ("KHR", 27u16),
+            ("KMF", 36u16),
+            ("KPW", 79u16),
+            ("KRW", 80u16),
+            ("KWD", 81u16),
+            ("KYD", 30u16),
+            ("KZT", 76u16),
+            ("LAK", 83u16),
+            ("LBP", 85u16),
+            ("LKR", 142u16),
+            ("LRD", 87u16),
+            ("LSL", 86u16),
+            ("LTL", 90u16),
+            ("LVL", 84u16),
+            ("LYD", 88u16),
+            ("MAD", 169u16),
+            ("MDL", 103u16),
+            ("MGF", 93u16),
+            ("MKD", 92u16),
+            ("MMK", 107u16),
+            ("MNT", 104u16),
+            ("MOP", 91u16),
+            ("MRO", 99u16),
+            ("MTL", 97u16),
+            ("MUR", 100u16),
+            ("MVR", 96u16),
+            ("MWK", 94u16),
+            ("MXN", 101u16),
+            ("MXV", 102u16),
+            ("MYR", 95u16),
+            ("MZM", 106u16),
+            ("NAD", 109u16),
+            ("NGN", 115u16),
+            ("NIO", 114u16),
+            ("NOK", 116u16),
+            ("NPR", 110u16),
+            ("NZD", 113u16),
+            ("OMR", 117u16),
+            ("PAB", 119u16),
+            ("PEN", 122u16),
+            ("PGK", 120u16),
+            ("PHP", 123u16),
+            ("PKR", 118u16),
+            ("PLN", 124u16),
+            ("PYG", 121u16),
+            ("QAR", 126u16),
+            ("ROL", 127u16),
+            ("RUB", 128u16),
+            ("RUR", 129u16),
+            ("RWF", 130u16),
+            ("SAR", 134u16),
+            ("SBD", 140u16),
+            ("SCR", 135u16),
+            ("SDD", 143u16),
+            ("SEK", 146u16),
+            ("SGD", 137u16),
+            ("SHP", 131u16),
+            ("SIT", 139u16),
+            ("SKK", 138u16),
+            ("SLL", 136u16),
+            ("SOS", 141u16),
+            ("SRG", 144u16),
+            ("STD", 133u16),
+            ("SVC", 50u16),
+            ("SYP", 147u16),
+            ("SZL", 145u16),
+            ("THB", 151u16),
+            ("TJS", 149u16),
+            ("TMM", 157u16),
+            ("TND", 155u16),
+            ("TOP", 153u16),
+            ("TPE", 46u16),
+            ("TRY", 156u16),
+            ("TTD", 154u16),
+            ("TWD", 148u16),
+            ("TZS", 150u16),
+            ("UAH", 159u16),
+            ("UGX", 158u16),
+            ("USD", 125u16),
+            ("USN", 163u16),
+            ("USS", 162u16),
+            ("UYU", 164u16),
+            ("UZS", 165u16),
+            ("VEB", 167u16),
+            ("VND", 168u16),
+            ("VUV", 166u16),
+            ("WST", 132u16),
+            ("XAF", 31u16),
+            ("XCD", 105u16),
+            ("XOF", 152u16),
+            ("XPF", 112u16),
+            ("YER", 170u16),
+            ("YUM", 171u16),
+            ("ZAR", 108u16),
+            ("ZMK", 172u16),
+            ("ZWD", 173u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Afa,
+            ::std::option::Option::Some(1u16) => Self::All,
+            ::std::option::Option::Some(2u16) => Self::Dzd,
+            ::std::option::Option::Some(3u16) => Self::Adp,
+            ::std::option::Option::Some(4u16) => Self::Aoa,
+            ::std::option::Option::Some(5u16) => Self::Ars,
+            ::std::option::Option::Some(6u16) => Self::Amd,
+            ::std::option::Option::Some(7u16) => Self::Awg,
+            ::std::option::Option::Some(8u16) => Self::Azm,
+            ::std::option::Option::Some(9u16) => Self::Bsd,
+            ::std::option::Option::Some(10u16) => Self::Bhd,
+            ::std::option::Option::Some(11u16) => Self::Bdt,
+            ::std::option::Option::Some(12u16) => Self::Bbd,
+            ::std::option::Option::Some(13u16) => Self::Byr,
+            ::std::option::Option::Some(14u16) => Self::Bzd,
+            ::std::option::Option::Some(15u16) => Self::Bmd,
+            ::std::option::Option::Some(16u16) => Self::Btn,
+            ::std::option::Option::Some(17u16) => Self::Inr,
+            ::std::option::Option::Some(18u16) => Self::Bov,
+            ::std::option::Option::Some(19u16) => Self::Bob,
+            ::std::option::Option::Some(20u16) => Self::Bam,
+            ::std::option::Option::Some(21u16) => Self::Bwp,
+            ::std::option::Option::Some(22u16) => Self::Brl,
+            ::std::option::Option::Some(23u16) => Self::Bnd,
+            ::std::option::Option::Some(24u16) => Self::Bgl,
+            ::std::option::Option::Some(25u16) => Self::Bgn,
+            ::std::option::Option::Some(26u16) => Self::Bif,
+            ::std::option::Option::Some(27u16) => Self::Khr,
+            ::std::option::Option::Some(28u16) => Self::Cad,
+            ::std::option::Option::Some(29u16) => Self::Cve,
+            ::std::option::Option::Some(30u16) => Self::Kyd,
+            ::std::option::Option::Some(31u16) => Self::Xaf,
+            ::std::option::Option::Some(32u16) => Self::Clf,
+            ::std::option::Option::Some(33u16) => Self::Clp,
+            ::std::option::Option::Some(34u16) => Self::Cny,
+            ::std::option::Option::Some(35u16) => Self::Cop,
+            ::std::option::Option::Some(36u16) => Self::Kmf,
+            ::std::option::Option::Some(37u16) => Self::Cdf,
+            ::std::option::Option::Some(38u16) => Self::Crc,
+            ::std::option::Option::Some(39u16) => Self::Hrk,
+            ::std::option::Option::Some(40u16) => Self::Cup,
+            ::std::option::Option::Some(41u16) => Self::Cyp,
+            ::std::option::Option::Some(42u16) => Self::Czk,
+            ::std::option::Option::Some(43u16) => Self::Dkk,
+            ::std::option::Option::Some(44u16) => Self::Djf,
+            ::std::option::Option::Some(45u16) => Self::Dop,
+            ::std::option::Option::Some(46u16) => Self::Tpe,
+            ::std::option::Option::Some(47u16) => Self::Ecv,
+            ::std::option::Option::Some(48u16) => Self::Ecs,
+            ::std::option::Option::Some(49u16) => Self::Egp,
+            ::std::option::Option::Some(50u16) => Self::Svc,
+            ::std::option::Option::Some(51u16) => Self::Ern,
+            ::std::option::Option::Some(52u16) => Self::Eek,
+            ::std::option::Option::Some(53u16) => Self::Etb,
+            ::std::option::Option::Some(54u16) => Self::Fkp,
+            ::std::option::Option::Some(55u16) => Self::Fjd,
+            ::std::option::Option::Some(56u16) => Self::Gmd,
+            ::std::option::Option::Some(57u16) => Self::Gel,
+            ::std::option::Option::Some(58u16) => Self::Ghc,
+            ::std::option::Option::Some(59u16) => Self::Gip,
+            ::std::option::Option::Some(60u16) => Self::Gtq,
+            ::std::option::Option::Some(61u16) => Self::Gnf,
+            ::std::option::Option::Some(62u16) => Self::Gwp,
+            ::std::option::Option::Some(63u16) => Self::Gyd,
+            ::std::option::Option::Some(64u16) => Self::Htg,
+            ::std::option::Option::Some(65u16) => Self::Hnl,
+            ::std::option::Option::Some(66u16) => Self::Hkd,
+            ::std::option::Option::Some(67u16) => Self::Huf,
+            ::std::option::Option::Some(68u16) => Self::Isk,
+            ::std::option::Option::Some(69u16) => Self::Idr,
+            ::std::option::Option::Some(70u16) => Self::Irr,
+            ::std::option::Option::Some(71u16) => Self::Iqd,
+            ::std::option::Option::Some(72u16) => Self::Ils,
+            ::std::option::Option::Some(73u16) => Self::Jmd,
+            ::std::option::Option::Some(74u16) => Self::Jpy,
+            ::std::option::Option::Some(75u16) => Self::Jod,
+            ::std::option::Option::Some(76u16) => Self::Kzt,
+            ::std::option::Option::Some(77u16) => Self::Kes,
+            ::std::option::Option::Some(78u16) => Self::Aud,
+            ::std::option::Option::Some(79u16) => Self::Kpw,
+            ::std::option::Option::Some(80u16) => Self::Krw,
+            ::std::option::Option::Some(81u16) => Self::Kwd,
+            ::std::option::Option::Some(82u16) => Self::Kgs,
+            ::std::option::Option::Some(83u16) => Self::Lak,
+            ::std::option::Option::Some(84u16) => Self::Lvl,
+            ::std::option::Option::Some(85u16) => Self::Lbp,
+            ::std::option::Option::Some(86u16) => Self::Lsl,
+            ::std::option::Option::Some(87u16) => Self::Lrd,
+            ::std::option::Option::Some(88u16) => Self::Lyd,
+            ::std::option::Option::Some(89u16) => Self::Chf,
+            ::std::option::Option::Some(90u16) => Self::Ltl,
+            ::std::option::Option::Some(91u16) => Self::Mop,
+            ::std::option::Option::Some(92u16) => Self::Mkd,
+            ::std::option::Option::Some(93u16) => Self::Mgf,
+            ::std::option::Option::Some(94u16) => Self::Mwk,
+            ::std::option::Option::Some(95u16) => Self::Myr,
+            ::std::option::Option::Some(96u16) => Self::Mvr,
+            ::std::option::Option::Some(97u16) => Self::Mtl,
+            ::std::option::Option::Some(98u16) => Self::Eur,
+            ::std::option::Option::Some(99u16) => Self::Mro,
+            ::std::option::Option::Some(100u16) => Self::Mur,
+            ::std::option::Option::Some(101u16) => Self::Mxn,
+            ::std::option::Option::Some(102u16) => Self::Mxv,
+            ::std::option::Option::Some(103u16) => Self::Mdl,
+            ::std::option::Option::Some(104u16) => Self::Mnt,
+            ::std::option::Option::Some(105u16) => Self::Xcd,
+            ::std::option::Option::Some(106u16) => Self::Mzm,
+            ::std::option::Option::Some(107u16) => Self::Mmk,
+            ::std::option::Option::Some(108u16) => Self::Zar,
+            ::std::option::Option::Some(109u16) => Self::Nad,
+            ::std::option::Option::Some(110u16) => Self::Npr,
+            ::std::option::Option::Some(111u16) => Self::Ang,
+            ::std::option::Option::Some(112u16) => Self::Xpf,
+            ::std::option::Option::Some(113u16) => Self::Nzd,
+            ::std::option::Option::Some(114u16) => Self::Nio,
+            ::std::option::Option::Some(115u16) => Self::Ngn,
+            ::std::option::Option::Some(116u16) => Self::Nok,
+            ::std::option::Option::Some(117u16) => Self::Omr,
+            ::std::option::Option::Some(118u16) => Self::Pkr,
+            ::std::option::Option::Some(119u16) => Self::Pab,
+            ::std::option::Option::Some(120u16) => Self::Pgk,
+            ::std::option::Option::Some(121u16) => Self::Pyg,
+            ::std::option::Option::Some(122u16) => Self::Pen,
+            ::std::option::Option::Some(123u16) => Self::Php,
+            ::std::option::Option::Some(124u16) => Self::Pln,
+            ::std::option::Option::Some(125u16) => Self::Usd,
+            ::std::option::Option::Some(126u16) => Self::Qar,
+            ::std::option::Option::Some(127u16) => Self::Rol,
+            ::std::option::Option::Some(128u16) => Self::Rub,
+            ::std::option::Option::Some(129u16) => Self::Rur,
+            ::std::option::Option::Some(130u16) => Self::Rwf,
+            ::std::option::Option::Some(131u16) => Self::Shp,
+            ::std::option::Option::Some(132u16) => Self::Wst,
+            ::std::option::Option::Some(133u16) => Self::Std,
+            ::std::option::Option::Some(134u16) => Self::Sar,
+            ::std::option::Option::Some(135u16) => Self::Scr,
+            ::std::option::Option::Some(136u16) => Self::Sll,
+            ::std::option::Option::Some(137u16) => Self::Sgd,
+            ::std::option::Option::Some(138u16) => Self::Skk,
+            ::std::option::Option::Some(139u16) => Self::Sit,
+            ::std::option::Option::Some(140u16) => Self::Sbd,
+            ::std::option::Option::Some(141u16) => Self::Sos,
+            ::std::option::Option::Some(142u16) => Self::Lkr,
+            ::std::option::Option::Some(143u16) => Self::Sdd,
+            ::std::option::Option::Some(144u16) => Self::Srg,
+            ::std::option::Option::Some(145u16) => Self::Szl,
+            ::std::option::Option::Some(146u16) => Self::Sek,
+            ::std::option::Option::Some(147u16) => Self::Syp,
+            ::std::option::Option::Some(148u16) => Self::Twd,
+            ::std::option::Option::Some(149u16) => Self::Tjs,
+            ::std::option::Option::Some(150u16) => Self::Tzs,
+            ::std::option::Option::Some(151u16) => Self::Thb,
+            ::std::option::Option::Some(152u16) => Self::Xof,
+            ::std::option::Option::Some(153u16) => Self::Top,
+            ::std::option::Option::Some(154u16) => Self::Ttd,
+            ::std::option::Option::Some(155u16) => Self::Tnd,
+            ::std::option::Option::Some(156u16) => Self::Try,
+            ::std::option::Option::Some(157u16) => Self::Tmm,
+            ::std::option::Option::Some(158u16) => Self::Ugx,
+            ::std::option::Option::Some(159u16) => Self::Uah,
+            ::std::option::Option::Some(160u16) => Self::Aed,
+            ::std::option::Option::Some(161u16) => Self::Gbp,
+            ::std::option::Option::Some(162u16) => Self::Uss,
+            ::std::option::Option::Some(163u16) => Self::Usn,
+            ::std::option::Option::Some(164u16) => Self::Uyu,
+            ::std::option::Option::Some(165u16) => Self::Uzs,
+            ::std::option::Option::Some(166u16) => Self::Vuv,
+            ::std::option::Option::Some(167u16) => Self::Veb,
+            ::std::option::Option::Some(168u16) => Self::Vnd,
+            ::std::option::Option::Some(169u16) => Self::Mad,
+            ::std::option::Option::Some(170u16) => Self::Yer,
+            ::std::option::Option::Some(171u16) => Self::Yum,
+            ::std::option::Option::Some(172u16) => Self::Zmk,
+            ::std::option::Option::Some(173u16) => Self::Zwd,
+            ::std::option::Option::Some(174u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7377,17 +7564,17 @@ impl DepositTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'O', b't', b'h', b'e', b'r', b'M', b'e', b't', b'h', b'o', b'd'] => {
-                Self::OtherMethod
-            }
-            [b'F', b'a', b's', b't', b'D', b'e', b'p', b'o', b's', b'i', b't'] => {
-                Self::FastDeposit
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 3u16),
+            ("FastDeposit", 2u16),
+            ("None", 0u16),
+            ("OtherMethod", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::OtherMethod,
+            ::std::option::Option::Some(2u16) => Self::FastDeposit,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7447,14 +7634,15 @@ impl DetailLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'R', b'e', b't', b'u', b'r', b'n', b'A', b'l', b'l'] => Self::ReturnAll,
-            [b'I', b't', b'e', b'm', b'R', b'e', b't', b'u', b'r', b'n', b'D', b'e',
-            b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
-                Self::ItemReturnDescription
-            }
-            [b'I', b't', b'e', b'm', b'R', b'e', b't', b'u', b'r', b'n', b'A', b't',
-            b't', b'r', b'i', b'b', b'u', b't', b'e', b's'] => Self::ItemReturnAttributes,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ItemReturnAttributes", 2u16),
+            ("ItemReturnDescription", 1u16),
+            ("ReturnAll", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::ReturnAll,
+            ::std::option::Option::Some(1u16) => Self::ItemReturnDescription,
+            ::std::option::Option::Some(2u16) => Self::ItemReturnAttributes,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7502,12 +7690,15 @@ impl DyneticClientType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'W', b'A', b'P'] => Self::Wap,
-            [b'J', b'2', b'M', b'E', b'C', b'l', b'i', b'e', b'n', b't'] => {
-                Self::J2MeClient
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("J2MEClient", 2u16),
+            ("WAP", 1u16),
+            ("none", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Wap,
+            ::std::option::Option::Some(2u16) => Self::J2MeClient,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7567,13 +7758,19 @@ impl EbayCheckoutType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'A', b'u', b'c', b't', b'i', b'o', b'n'] => Self::Auction,
-            [b'B', b'u', b'y', b'I', b't', b'N', b'o', b'w'] => Self::BuyItNow,
-            [b'F', b'i', b'x', b'e', b'd', b'P', b'r', b'i', b'c', b'e', b'I', b't',
-            b'e', b'm'] => Self::FixedPriceItem,
-            [b'A', b'u', b't', b'o', b'p', b'a', b'y'] => Self::Autopay,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Auction", 1u16),
+            ("Autopay", 4u16),
+            ("BuyItNow", 2u16),
+            ("FixedPriceItem", 3u16),
+            ("none", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Auction,
+            ::std::option::Option::Some(2u16) => Self::BuyItNow,
+            ::std::option::Option::Some(3u16) => Self::FixedPriceItem,
+            ::std::option::Option::Some(4u16) => Self::Autopay,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7640,13 +7837,17 @@ impl EscrowCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'y', b'B', b'u', b'y', b'e', b'r'] => Self::ByBuyer,
-            [b'B', b'y', b'S', b'e', b'l', b'l', b'e', b'r'] => Self::BySeller,
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ByBuyer", 0u16),
+            ("BySeller", 1u16),
+            ("CustomCode", 3u16),
+            ("None", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::ByBuyer,
+            ::std::option::Option::Some(1u16) => Self::BySeller,
+            ::std::option::Option::Some(2u16) => Self::None,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7694,9 +7895,10 @@ impl FmfPendingTransactionActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'c', b'c', b'e', b'p', b't'] => Self::Accept,
-            [b'D', b'e', b'n', b'y'] => Self::Deny,
+        const BY_TEXT: &[(&str, u16)] = &[("Accept", 0u16), ("Deny", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Accept,
+            ::std::option::Option::Some(1u16) => Self::Deny,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7744,11 +7946,13 @@ impl FailedPaymentActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'a', b'n', b'c', b'e', b'l', b'O', b'n', b'F', b'a', b'i', b'l',
-            b'u', b'r', b'e'] => Self::CancelOnFailure,
-            [b'C', b'o', b'n', b't', b'i', b'n', b'u', b'e', b'O', b'n', b'F', b'a',
-            b'i', b'l', b'u', b'r', b'e'] => Self::ContinueOnFailure,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CancelOnFailure", 0u16),
+            ("ContinueOnFailure", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::CancelOnFailure,
+            ::std::option::Option::Some(1u16) => Self::ContinueOnFailure,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7862,26 +8066,33 @@ impl FeedbackRatingStarCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'Y', b'e', b'l', b'l', b'o', b'w'] => Self::Yellow,
-            [b'T', b'u', b'r', b'q', b'u', b'o', b'i', b's', b'e'] => Self::Turquoise,
-            [b'P', b'u', b'r', b'p', b'l', b'e'] => Self::Purple,
-            [b'R', b'e', b'd'] => Self::Red,
-            [b'G', b'r', b'e', b'e', b'n'] => Self::Green,
-            [b'Y', b'e', b'l', b'l', b'o', b'w', b'S', b'h', b'o', b'o', b't', b'i',
-            b'n', b'g'] => Self::YellowShooting,
-            [b'T', b'u', b'r', b'q', b'u', b'o', b'i', b's', b'e', b'S', b'h', b'o',
-            b'o', b't', b'i', b'n', b'g'] => Self::TurquoiseShooting,
-            [b'P', b'u', b'r', b'p', b'l', b'e', b'S', b'h', b'o', b'o', b't', b'i',
-            b'n', b'g'] => Self::PurpleShooting,
-            [b'R', b'e', b'd', b'S', b'h', b'o', b'o', b't', b'i', b'n', b'g'] => {
-                Self::RedShooting
-            }
-            [b'B', b'l', b'u', b'e'] => Self::Blue,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Blue", 10u16),
+            ("CustomCode", 11u16),
+            ("Green", 5u16),
+            ("None", 0u16),
+            ("Purple", 3u16),
+            ("PurpleShooting", 8u16),
+            ("Red", 4u16),
+            ("RedShooting", 9u16),
+            ("Turquoise", 2u16),
+            ("TurquoiseShooting", 7u16),
+            ("Yellow", 1u16),
+            ("YellowShooting", 6u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Yellow,
+            ::std::option::Option::Some(2u16) => Self::Turquoise,
+            ::std::option::Option::Some(3u16) => Self::Purple,
+            ::std::option::Option::Some(4u16) => Self::Red,
+            ::std::option::Option::Some(5u16) => Self::Green,
+            ::std::option::Option::Some(6u16) => Self::YellowShooting,
+            ::std::option::Option::Some(7u16) => Self::TurquoiseShooting,
+            ::std::option::Option::Some(8u16) => Self::PurpleShooting,
+            ::std::option::Option::Some(9u16) => Self::RedShooting,
+            ::std::option::Option::Some(10u16) => Self::Blue,
+            ::std::option::Option::Some(11u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -7938,12 +8149,15 @@ impl GalleryTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'F', b'e', b'a', b't', b'u', b'r', b'e', b'd'] => Self::Featured,
-            [b'G', b'a', b'l', b'l', b'e', b'r', b'y'] => Self::Gallery,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 2u16),
+            ("Featured", 0u16),
+            ("Gallery", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Featured,
+            ::std::option::Option::Some(1u16) => Self::Gallery,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8023,18 +8237,21 @@ impl GeneralPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'E', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
-            [b'A', b'C', b'H'] => Self::Ach,
-            [b'C', b'r', b'e', b'd', b'i', b't', b'c', b'a', b'r', b'd'] => {
-                Self::Creditcard
-            }
-            [b'P', b'a', b'y', b'P', b'a', b'l', b'B', b'a', b'l', b'a', b'n', b'c', b'e',
-            ] => Self::PayPalBalance,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ACH", 2u16),
+            ("Creditcard", 3u16),
+            ("CustomCode", 5u16),
+            ("Echeck", 1u16),
+            ("Other", 0u16),
+            ("PayPalBalance", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::Echeck,
+            ::std::option::Option::Some(2u16) => Self::Ach,
+            ::std::option::Option::Some(3u16) => Self::Creditcard,
+            ::std::option::Option::Some(4u16) => Self::PayPalBalance,
+            ::std::option::Option::Some(5u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8109,15 +8326,17 @@ impl GiftServicesCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'G', b'i', b'f', b't', b'E', b'x', b'p', b'r', b'e', b's', b's', b'S',
-            b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => Self::GiftExpressShipping,
-            [b'G', b'i', b'f', b't', b'S', b'h', b'i', b'p', b'T', b'o', b'R', b'e',
-            b'c', b'i', b'p', b'i', b'e', b'n', b't'] => Self::GiftShipToRecipient,
-            [b'G', b'i', b'f', b't', b'W', b'r', b'a', b'p'] => Self::GiftWrap,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 3u16),
+            ("GiftExpressShipping", 0u16),
+            ("GiftShipToRecipient", 1u16),
+            ("GiftWrap", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::GiftExpressShipping,
+            ::std::option::Option::Some(1u16) => Self::GiftShipToRecipient,
+            ::std::option::Option::Some(2u16) => Self::GiftWrap,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8191,18 +8410,19 @@ impl HitCounterCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'H', b'i', b't', b'C', b'o', b'u', b'n', b't', b'e', b'r'] => {
-                Self::NoHitCounter
-            }
-            [b'H', b'o', b'n', b'e', b's', b't', b'y', b'S', b't', b'y', b'l', b'e'] => {
-                Self::HonestyStyle
-            }
-            [b'G', b'r', b'e', b'e', b'n', b'L', b'E', b'D'] => Self::GreenLed,
-            [b'H', b'i', b'd', b'd', b'e', b'n'] => Self::Hidden,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 4u16),
+            ("GreenLED", 2u16),
+            ("Hidden", 3u16),
+            ("HonestyStyle", 1u16),
+            ("NoHitCounter", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NoHitCounter,
+            ::std::option::Option::Some(1u16) => Self::HonestyStyle,
+            ::std::option::Option::Some(2u16) => Self::GreenLed,
+            ::std::option::Option::Some(3u16) => Self::Hidden,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8252,15 +8472,13 @@ impl IncentiveAppliedStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'A', b'P',
-            b'P', b'L', b'I', b'E', b'D', b'-', b'S', b'T', b'A', b'T', b'U', b'S', b'-',
-            b'S', b'U', b'C', b'C', b'E', b'S', b'S'] => {
-                Self::IncentiveAppliedStatusSuccess
-            }
-            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'A', b'P',
-            b'P', b'L', b'I', b'E', b'D', b'-', b'S', b'T', b'A', b'T', b'U', b'S', b'-',
-            b'E', b'R', b'R', b'O', b'R'] => Self::IncentiveAppliedStatusError,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("INCENTIVE-APPLIED-STATUS-ERROR", 1u16),
+            ("INCENTIVE-APPLIED-STATUS-SUCCESS", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::IncentiveAppliedStatusSuccess,
+            ::std::option::Option::Some(1u16) => Self::IncentiveAppliedStatusError,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8308,13 +8526,10 @@ impl IncentiveRequestCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b'n', b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't'] => {
-                Self::InCheckout
-            }
-            [b'P', b'r', b'e', b'C', b'h', b'e', b'c', b'k', b'o', b'u', b't'] => {
-                Self::PreCheckout
-            }
+        const BY_TEXT: &[(&str, u16)] = &[("InCheckout", 0u16), ("PreCheckout", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::InCheckout,
+            ::std::option::Option::Some(1u16) => Self::PreCheckout,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8362,11 +8577,10 @@ impl IncentiveRequestDetailLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'g', b'g', b'r', b'e', b'g', b'a', b't', b'e', b'd'] => {
-                Self::Aggregated
-            }
-            [b'D', b'e', b't', b'a', b'i', b'l'] => Self::Detail,
+        const BY_TEXT: &[(&str, u16)] = &[("Aggregated", 0u16), ("Detail", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Aggregated,
+            ::std::option::Option::Some(1u16) => Self::Detail,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8420,22 +8634,15 @@ impl IncentiveSiteAppliedOnType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
-            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
-            b'-', b'U', b'N', b'K', b'N', b'O', b'W', b'N'] => {
-                Self::IncentiveSiteAppliedOnUnknown
-            }
-            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
-            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
-            b'-', b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T'] => {
-                Self::IncentiveSiteAppliedOnMerchant
-            }
-            [b'I', b'N', b'C', b'E', b'N', b'T', b'I', b'V', b'E', b'-', b'S', b'I',
-            b'T', b'E', b'-', b'A', b'P', b'P', b'L', b'I', b'E', b'D', b'-', b'O', b'N',
-            b'-', b'P', b'A', b'Y', b'P', b'A', b'L'] => {
-                Self::IncentiveSiteAppliedOnPaypal
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("INCENTIVE-SITE-APPLIED-ON-MERCHANT", 1u16),
+            ("INCENTIVE-SITE-APPLIED-ON-PAYPAL", 2u16),
+            ("INCENTIVE-SITE-APPLIED-ON-UNKNOWN", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::IncentiveSiteAppliedOnUnknown,
+            ::std::option::Option::Some(1u16) => Self::IncentiveSiteAppliedOnMerchant,
+            ::std::option::Option::Some(2u16) => Self::IncentiveSiteAppliedOnPaypal,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8502,21 +8709,21 @@ impl IncentiveTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'o', b'u', b'p', b'o', b'n'] => Self::Coupon,
-            [b'e', b'B', b'a', b'y', b'G', b'i', b'f', b't', b'C', b'e', b'r', b't',
-            b'i', b'f', b'i', b'c', b'a', b't', b'e'] => Self::EBayGiftCertificate,
-            [b'e', b'B', b'a', b'y', b'G', b'i', b'f', b't', b'C', b'a', b'r', b'd'] => {
-                Self::EBayGiftCard
-            }
-            [b'P', b'a', b'y', b'P', b'a', b'l', b'R', b'e', b'w', b'a', b'r', b'd',
-            b'V', b'o', b'u', b'c', b'h', b'e', b'r'] => Self::PayPalRewardVoucher,
-            [b'M', b'e', b'r', b'c', b'h', b'a', b'n', b't', b'G', b'i', b'f', b't',
-            b'C', b'e', b'r', b't', b'i', b'f', b'i', b'c', b'a', b't', b'e'] => {
-                Self::MerchantGiftCertificate
-            }
-            [b'e', b'B', b'a', b'y', b'R', b'e', b'w', b'a', b'r', b'd', b'V', b'o',
-            b'u', b'c', b'h', b'e', b'r'] => Self::EBayRewardVoucher,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Coupon", 0u16),
+            ("MerchantGiftCertificate", 4u16),
+            ("PayPalRewardVoucher", 3u16),
+            ("eBayGiftCard", 2u16),
+            ("eBayGiftCertificate", 1u16),
+            ("eBayRewardVoucher", 5u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Coupon,
+            ::std::option::Option::Some(1u16) => Self::EBayGiftCertificate,
+            ::std::option::Option::Some(2u16) => Self::EBayGiftCard,
+            ::std::option::Option::Some(3u16) => Self::PayPalRewardVoucher,
+            ::std::option::Option::Some(4u16) => Self::MerchantGiftCertificate,
+            ::std::option::Option::Some(5u16) => Self::EBayRewardVoucher,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8590,18 +8797,19 @@ impl InsuranceOptionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b'p', b't', b'i', b'o', b'n', b'a', b'l'] => Self::Optional,
-            [b'R', b'e', b'q', b'u', b'i', b'r', b'e', b'd'] => Self::Required,
-            [b'N', b'o', b't', b'O', b'f', b'f', b'e', b'r', b'e', b'd'] => {
-                Self::NotOffered
-            }
-            [b'I', b'n', b'c', b'l', b'u', b'd', b'e', b'd', b'I', b'n', b'S', b'h',
-            b'i', b'p', b'p', b'i', b'n', b'g', b'H', b'a', b'n', b'd', b'l', b'i', b'n',
-            b'g'] => Self::IncludedInShippingHandling,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 4u16),
+            ("IncludedInShippingHandling", 3u16),
+            ("NotOffered", 2u16),
+            ("Optional", 0u16),
+            ("Required", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Optional,
+            ::std::option::Option::Some(1u16) => Self::Required,
+            ::std::option::Option::Some(2u16) => Self::NotOffered,
+            ::std::option::Option::Some(3u16) => Self::IncludedInShippingHandling,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8650,9 +8858,10 @@ impl ItemCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'h', b'y', b's', b'i', b'c', b'a', b'l'] => Self::Physical,
-            [b'D', b'i', b'g', b'i', b't', b'a', b'l'] => Self::Digital,
+        const BY_TEXT: &[(&str, u16)] = &[("Digital", 1u16), ("Physical", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Physical,
+            ::std::option::Option::Some(1u16) => Self::Digital,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8703,10 +8912,15 @@ impl LandingPageType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'L', b'o', b'g', b'i', b'n'] => Self::Login,
-            [b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => Self::Billing,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Billing", 2u16),
+            ("Login", 1u16),
+            ("None", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Login,
+            ::std::option::Option::Some(2u16) => Self::Billing,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8820,20 +9034,31 @@ impl ListingDurationCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'D', b'a', b'y', b's', b'_', b'1'] => Self::Days1,
-            [b'D', b'a', b'y', b's', b'_', b'3'] => Self::Days3,
-            [b'D', b'a', b'y', b's', b'_', b'5'] => Self::Days5,
-            [b'D', b'a', b'y', b's', b'_', b'7'] => Self::Days7,
-            [b'D', b'a', b'y', b's', b'_', b'1', b'0'] => Self::Days10,
-            [b'D', b'a', b'y', b's', b'_', b'3', b'0'] => Self::Days30,
-            [b'D', b'a', b'y', b's', b'_', b'6', b'0'] => Self::Days60,
-            [b'D', b'a', b'y', b's', b'_', b'9', b'0'] => Self::Days90,
-            [b'D', b'a', b'y', b's', b'_', b'1', b'2', b'0'] => Self::Days120,
-            [b'G', b'T', b'C'] => Self::Gtc,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 10u16),
+            ("Days_1", 0u16),
+            ("Days_10", 4u16),
+            ("Days_120", 8u16),
+            ("Days_3", 1u16),
+            ("Days_30", 5u16),
+            ("Days_5", 2u16),
+            ("Days_60", 6u16),
+            ("Days_7", 3u16),
+            ("Days_90", 7u16),
+            ("GTC", 9u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Days1,
+            ::std::option::Option::Some(1u16) => Self::Days3,
+            ::std::option::Option::Some(2u16) => Self::Days5,
+            ::std::option::Option::Some(3u16) => Self::Days7,
+            ::std::option::Option::Some(4u16) => Self::Days10,
+            ::std::option::Option::Some(5u16) => Self::Days30,
+            ::std::option::Option::Some(6u16) => Self::Days60,
+            ::std::option::Option::Some(7u16) => Self::Days90,
+            ::std::option::Option::Some(8u16) => Self::Days120,
+            ::std::option::Option::Some(9u16) => Self::Gtc,
+            ::std::option::Option::Some(10u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -8915,16 +9140,21 @@ impl ListingEnhancementsCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'o', b'r', b'd', b'e', b'r'] => Self::Border,
-            [b'B', b'o', b'l', b'd', b'T', b'i', b't', b'l', b'e'] => Self::BoldTitle,
-            [b'F', b'e', b'a', b't', b'u', b'r', b'e', b'd'] => Self::Featured,
-            [b'H', b'i', b'g', b'h', b'l', b'i', b'g', b'h', b't'] => Self::Highlight,
-            [b'H', b'o', b'm', b'e', b'P', b'a', b'g', b'e', b'F', b'e', b'a', b't',
-            b'u', b'r', b'e', b'd'] => Self::HomePageFeatured,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("BoldTitle", 1u16),
+            ("Border", 0u16),
+            ("CustomCode", 5u16),
+            ("Featured", 2u16),
+            ("Highlight", 3u16),
+            ("HomePageFeatured", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Border,
+            ::std::option::Option::Some(1u16) => Self::BoldTitle,
+            ::std::option::Option::Some(2u16) => Self::Featured,
+            ::std::option::Option::Some(3u16) => Self::Highlight,
+            ::std::option::Option::Some(4u16) => Self::HomePageFeatured,
+            ::std::option::Option::Some(5u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9022,21 +9252,27 @@ impl ListingTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'C', b'h', b'i', b'n', b'e', b's', b'e'] => Self::Chinese,
-            [b'D', b'u', b't', b'c', b'h'] => Self::Dutch,
-            [b'L', b'i', b'v', b'e'] => Self::Live,
-            [b'A', b'd', b'T', b'y', b'p', b'e'] => Self::AdType,
-            [b'S', b't', b'o', b'r', b'e', b's', b'F', b'i', b'x', b'e', b'd', b'P',
-            b'r', b'i', b'c', b'e'] => Self::StoresFixedPrice,
-            [b'P', b'e', b'r', b's', b'o', b'n', b'a', b'l', b'O', b'f', b'f', b'e', b'r',
-            ] => Self::PersonalOffer,
-            [b'F', b'i', b'x', b'e', b'd', b'P', b'r', b'i', b'c', b'e', b'I', b't',
-            b'e', b'm'] => Self::FixedPriceItem,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AdType", 4u16),
+            ("Chinese", 1u16),
+            ("CustomCode", 8u16),
+            ("Dutch", 2u16),
+            ("FixedPriceItem", 7u16),
+            ("Live", 3u16),
+            ("PersonalOffer", 6u16),
+            ("StoresFixedPrice", 5u16),
+            ("Unknown", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Chinese,
+            ::std::option::Option::Some(2u16) => Self::Dutch,
+            ::std::option::Option::Some(3u16) => Self::Live,
+            ::std::option::Option::Some(4u16) => Self::AdType,
+            ::std::option::Option::Some(5u16) => Self::StoresFixedPrice,
+            ::std::option::Option::Some(6u16) => Self::PersonalOffer,
+            ::std::option::Option::Some(7u16) => Self::FixedPriceItem,
+            ::std::option::Option::Some(8u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9092,11 +9328,15 @@ impl LocationType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'o', b'n', b's', b'u', b'm', b'e', b'r'] => Self::Consumer,
-            [b'S', b't', b'o', b'r', b'e'] => Self::Store,
-            [b'P', b'i', b'c', b'k', b'u', b'p', b'D', b'r', b'o', b'p', b'o', b'f', b'f',
-            ] => Self::PickupDropoff,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Consumer", 0u16),
+            ("PickupDropoff", 2u16),
+            ("Store", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Consumer,
+            ::std::option::Option::Some(1u16) => Self::Store,
+            ::std::option::Option::Some(2u16) => Self::PickupDropoff,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9222,50 +9462,51 @@ impl MarketingCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'-', b'D', b'e', b'f', b'a', b'u', b'l',
-            b't'] => Self::MarketingCategoryDefault,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1'] => Self::MarketingCategory1,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'2'] => Self::MarketingCategory2,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'3'] => Self::MarketingCategory3,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'4'] => Self::MarketingCategory4,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'5'] => Self::MarketingCategory5,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'6'] => Self::MarketingCategory6,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'7'] => Self::MarketingCategory7,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'8'] => Self::MarketingCategory8,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'9'] => Self::MarketingCategory9,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'0'] => Self::MarketingCategory10,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'1'] => Self::MarketingCategory11,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'2'] => Self::MarketingCategory12,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'3'] => Self::MarketingCategory13,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'4'] => Self::MarketingCategory14,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'5'] => Self::MarketingCategory15,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'6'] => Self::MarketingCategory16,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'7'] => Self::MarketingCategory17,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'8'] => Self::MarketingCategory18,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'1', b'9'] => Self::MarketingCategory19,
-            [b'M', b'a', b'r', b'k', b'e', b't', b'i', b'n', b'g', b'-', b'C', b'a',
-            b't', b'e', b'g', b'o', b'r', b'y', b'2', b'0'] => Self::MarketingCategory20,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Marketing-Category-Default", 0u16),
+            ("Marketing-Category1", 1u16),
+            ("Marketing-Category10", 10u16),
+            ("Marketing-Category11", 11u16),
+            ("Marketing-Category12", 12u16),
+            ("Marketing-Category13", 13u16),
+            ("Marketing-Category14", 14u16),
+            ("Marketing-Category15", 15u16),
+            ("Marketing-Category16", 16u16),
+            ("Marketing-Category17", 17u16),
+            ("Marketing-Category18", 18u16),
+            ("Marketing-Category19", 19u16),
+            ("Marketing-Category2", 2u16),
+            ("Marketing-Category20", 20u16),
+            ("Marketing-Category3", 3u16),
+            ("Marketing-Category4", 4u16),
+            ("Marketing-Category5", 5u16),
+            ("Marketing-Category6", 6u16),
+            ("Marketing-Category7", 7u16),
+            ("Marketing-Category8", 8u16),
+            ("Marketing-Category9", 9u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::MarketingCategoryDefault,
+            ::std::option::Option::Some(1u16) => Self::MarketingCategory1,
+            ::std::option::Option::Some(2u16) => Self::MarketingCategory2,
+            ::std::option::Option::Some(3u16) => Self::MarketingCategory3,
+            ::std::option::Option::Some(4u16) => Self::MarketingCategory4,
+            ::std::option::Option::Some(5u16) => Self::MarketingCategory5,
+            ::std::option::Option::Some(6u16) => Self::MarketingCategory6,
+            ::std::option::Option::Some(7u16) => Self::MarketingCategory7,
+            ::std::option::Option::Some(8u16) => Self::MarketingCategory8,
+            ::std::option::Option::Some(9u16) => Self::MarketingCategory9,
+            ::std::option::Option::Some(10u16) => Self::MarketingCategory10,
+            ::std::option::Option::Some(11u16) => Self::MarketingCategory11,
+            ::std::option::Option::Some(12u16) => Self::MarketingCategory12,
+            ::std::option::Option::Some(13u16) => Self::MarketingCategory13,
+            ::std::option::Option::Some(14u16) => Self::MarketingCategory14,
+            ::std::option::Option::Some(15u16) => Self::MarketingCategory15,
+            ::std::option::Option::Some(16u16) => Self::MarketingCategory16,
+            ::std::option::Option::Some(17u16) => Self::MarketingCategory17,
+            ::std::option::Option::Some(18u16) => Self::MarketingCategory18,
+            ::std::option::Option::Some(19u16) => Self::MarketingCategory19,
+            ::std::option::Option::Some(20u16) => Self::MarketingCategory20,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9316,10 +9557,15 @@ impl MatchStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'M', b'a', b't', b'c', b'h', b'e', b'd'] => Self::Matched,
-            [b'U', b'n', b'm', b'a', b't', b'c', b'h', b'e', b'd'] => Self::Unmatched,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Matched", 1u16),
+            ("None", 0u16),
+            ("Unmatched", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Matched,
+            ::std::option::Option::Some(2u16) => Self::Unmatched,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9375,12 +9621,15 @@ impl MerchandizingPrefCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b'p', b't', b'I', b'n'] => Self::OptIn,
-            [b'O', b'p', b't', b'O', b'u', b't'] => Self::OptOut,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 2u16),
+            ("OptIn", 0u16),
+            ("OptOut", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::OptIn,
+            ::std::option::Option::Some(1u16) => Self::OptOut,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9431,14 +9680,15 @@ impl MerchantPullPaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'n', b'y'] => Self::Any,
-            [b'I', b'n', b's', b't', b'a', b'n', b't', b'O', b'n', b'l', b'y'] => {
-                Self::InstantOnly
-            }
-            [b'E', b'c', b'h', b'e', b'c', b'k', b'O', b'n', b'l', b'y'] => {
-                Self::EcheckOnly
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Any", 0u16),
+            ("EcheckOnly", 2u16),
+            ("InstantOnly", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Any,
+            ::std::option::Option::Some(1u16) => Self::InstantOnly,
+            ::std::option::Option::Some(2u16) => Self::EcheckOnly,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9486,9 +9736,10 @@ impl MerchantPullStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'c', b't', b'i', b'v', b'e'] => Self::Active,
-            [b'C', b'a', b'n', b'c', b'e', b'l', b'e', b'd'] => Self::Canceled,
+        const BY_TEXT: &[(&str, u16)] = &[("Active", 0u16), ("Canceled", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Active,
+            ::std::option::Option::Some(1u16) => Self::Canceled,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9547,11 +9798,17 @@ impl MobilePaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'2', b'P'] => Self::P2P,
-            [b'H', b'a', b'r', b'd', b'G', b'o', b'o', b'd', b's'] => Self::HardGoods,
-            [b'D', b'o', b'n', b'a', b't', b'i', b'o', b'n'] => Self::Donation,
-            [b'T', b'o', b'p', b'U', b'p'] => Self::TopUp,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Donation", 2u16),
+            ("HardGoods", 1u16),
+            ("P2P", 0u16),
+            ("TopUp", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::P2P,
+            ::std::option::Option::Some(1u16) => Self::HardGoods,
+            ::std::option::Option::Some(2u16) => Self::Donation,
+            ::std::option::Option::Some(3u16) => Self::TopUp,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9599,13 +9856,10 @@ impl MobileRecipientCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'h', b'o', b'n', b'e', b'N', b'u', b'm', b'b', b'e', b'r'] => {
-                Self::PhoneNumber
-            }
-            [b'E', b'm', b'a', b'i', b'l', b'A', b'd', b'd', b'r', b'e', b's', b's'] => {
-                Self::EmailAddress
-            }
+        const BY_TEXT: &[(&str, u16)] = &[("EmailAddress", 1u16), ("PhoneNumber", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::PhoneNumber,
+            ::std::option::Option::Some(1u16) => Self::EmailAddress,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9663,12 +9917,15 @@ impl ModifyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'D', b'r', b'o', b'p', b'p', b'e', b'd'] => Self::Dropped,
-            [b'M', b'o', b'd', b'i', b'f', b'y'] => Self::Modify,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 2u16),
+            ("Dropped", 0u16),
+            ("Modify", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Dropped,
+            ::std::option::Option::Some(1u16) => Self::Modify,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9724,13 +9981,17 @@ impl OptionTypeListType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'O', b'p', b't', b'i', b'o', b'n', b'T', b'y', b'p', b'e'] => {
-                Self::NoOptionType
-            }
-            [b'F', b'U', b'L', b'L'] => Self::Full,
-            [b'E', b'M', b'I'] => Self::Emi,
-            [b'V', b'A', b'R', b'I', b'A', b'B', b'L', b'E'] => Self::Variable,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("EMI", 2u16),
+            ("FULL", 1u16),
+            ("NoOptionType", 0u16),
+            ("VARIABLE", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NoOptionType,
+            ::std::option::Option::Some(1u16) => Self::Full,
+            ::std::option::Option::Some(2u16) => Self::Emi,
+            ::std::option::Option::Some(3u16) => Self::Variable,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9779,9 +10040,10 @@ impl PosTransactionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'F'] => Self::F,
-            [b'S'] => Self::S,
+        const BY_TEXT: &[(&str, u16)] = &[("F", 0u16), ("S", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::F,
+            ::std::option::Option::Some(1u16) => Self::S,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9829,11 +10091,10 @@ impl PayPalUserStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'v', b'e', b'r', b'i', b'f', b'i', b'e', b'd'] => Self::Verified,
-            [b'u', b'n', b'v', b'e', b'r', b'i', b'f', b'i', b'e', b'd'] => {
-                Self::Unverified
-            }
+        const BY_TEXT: &[(&str, u16)] = &[("unverified", 1u16), ("verified", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Verified,
+            ::std::option::Option::Some(1u16) => Self::Unverified,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9892,12 +10153,17 @@ impl PaymentActionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'A', b'u', b't', b'h', b'o', b'r', b'i', b'z', b'a', b't', b'i', b'o', b'n',
-            ] => Self::Authorization,
-            [b'S', b'a', b'l', b'e'] => Self::Sale,
-            [b'O', b'r', b'd', b'e', b'r'] => Self::Order,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Authorization", 1u16),
+            ("None", 0u16),
+            ("Order", 3u16),
+            ("Sale", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Authorization,
+            ::std::option::Option::Some(2u16) => Self::Sale,
+            ::std::option::Option::Some(3u16) => Self::Order,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -9963,15 +10229,17 @@ impl PaymentCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b'n', b't', b'e', b'r', b'n', b'a', b't', b'i', b'o', b'n', b'a',
-            b'l', b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => {
-                Self::InternationalShipping
-            }
-            [b'L', b'o', b'c', b'a', b'l', b'D', b'e', b'l', b'i', b'v', b'e', b'r', b'y',
-            ] => Self::LocalDelivery,
-            [b'B', b'O', b'P', b'I', b'S'] => Self::Bopis,
-            [b'P', b'U', b'D', b'O'] => Self::Pudo,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("BOPIS", 2u16),
+            ("InternationalShipping", 0u16),
+            ("LocalDelivery", 1u16),
+            ("PUDO", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::InternationalShipping,
+            ::std::option::Option::Some(1u16) => Self::LocalDelivery,
+            ::std::option::Option::Some(2u16) => Self::Bopis,
+            ::std::option::Option::Some(3u16) => Self::Pudo,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10022,10 +10290,15 @@ impl PaymentCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
-            [b'i', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("echeck", 1u16),
+            ("instant", 2u16),
+            ("none", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Echeck,
+            ::std::option::Option::Some(2u16) => Self::Instant,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10070,8 +10343,9 @@ impl PaymentNotificationServiceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'e', b'B', b'a', b'y', b'C', b'N'] => Self::EBayCn,
+        const BY_TEXT: &[(&str, u16)] = &[("eBayCN", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::EBayCn,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10124,11 +10398,15 @@ impl PaymentReasonType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'R', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
-            [b'R', b'e', b't', b'u', b'r', b'n', b'S', b'h', b'i', b'p', b'm', b'e',
-            b'n', b't'] => Self::ReturnShipment,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
+            ("Refund", 1u16),
+            ("ReturnShipment", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Refund,
+            ::std::option::Option::Some(2u16) => Self::ReturnShipment,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10239,29 +10517,43 @@ impl PaymentStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd'] => Self::Completed,
-            [b'F', b'a', b'i', b'l', b'e', b'd'] => Self::Failed,
-            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
-            [b'D', b'e', b'n', b'i', b'e', b'd'] => Self::Denied,
-            [b'R', b'e', b'f', b'u', b'n', b'd', b'e', b'd'] => Self::Refunded,
-            [b'R', b'e', b'v', b'e', b'r', b's', b'e', b'd'] => Self::Reversed,
-            [b'C', b'a', b'n', b'c', b'e', b'l', b'e', b'd', b'-', b'R', b'e', b'v',
-            b'e', b'r', b's', b'a', b'l'] => Self::CanceledReversal,
-            [b'P', b'r', b'o', b'c', b'e', b's', b's', b'e', b'd'] => Self::Processed,
-            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'l', b'y', b'-', b'R', b'e',
-            b'f', b'u', b'n', b'd', b'e', b'd'] => Self::PartiallyRefunded,
-            [b'V', b'o', b'i', b'd', b'e', b'd'] => Self::Voided,
-            [b'E', b'x', b'p', b'i', b'r', b'e', b'd'] => Self::Expired,
-            [b'I', b'n', b'-', b'P', b'r', b'o', b'g', b'r', b'e', b's', b's'] => {
-                Self::InProgress
-            }
-            [b'C', b'r', b'e', b'a', b't', b'e', b'd'] => Self::Created,
-            [b'C', b'o', b'm', b'p', b'l', b'e', b't', b'e', b'd', b'-', b'F', b'u',
-            b'n', b'd', b's', b'-', b'H', b'e', b'l', b'd'] => Self::CompletedFundsHeld,
-            [b'I', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
-            [b'D', b'e', b'l', b'a', b'y', b'e', b'd'] => Self::Delayed,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Canceled-Reversal", 7u16),
+            ("Completed", 1u16),
+            ("Completed-Funds-Held", 14u16),
+            ("Created", 13u16),
+            ("Delayed", 16u16),
+            ("Denied", 4u16),
+            ("Expired", 11u16),
+            ("Failed", 2u16),
+            ("In-Progress", 12u16),
+            ("Instant", 15u16),
+            ("None", 0u16),
+            ("Partially-Refunded", 9u16),
+            ("Pending", 3u16),
+            ("Processed", 8u16),
+            ("Refunded", 5u16),
+            ("Reversed", 6u16),
+            ("Voided", 10u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Completed,
+            ::std::option::Option::Some(2u16) => Self::Failed,
+            ::std::option::Option::Some(3u16) => Self::Pending,
+            ::std::option::Option::Some(4u16) => Self::Denied,
+            ::std::option::Option::Some(5u16) => Self::Refunded,
+            ::std::option::Option::Some(6u16) => Self::Reversed,
+            ::std::option::Option::Some(7u16) => Self::CanceledReversal,
+            ::std::option::Option::Some(8u16) => Self::Processed,
+            ::std::option::Option::Some(9u16) => Self::PartiallyRefunded,
+            ::std::option::Option::Some(10u16) => Self::Voided,
+            ::std::option::Option::Some(11u16) => Self::Expired,
+            ::std::option::Option::Some(12u16) => Self::InProgress,
+            ::std::option::Option::Some(13u16) => Self::Created,
+            ::std::option::Option::Some(14u16) => Self::CompletedFundsHeld,
+            ::std::option::Option::Some(15u16) => Self::Instant,
+            ::std::option::Option::Some(16u16) => Self::Delayed,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10392,44 +10684,53 @@ impl PaymentTransactionClassCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'l', b'l'] => Self::All,
-            [b'S', b'e', b'n', b't'] => Self::Sent,
-            [b'R', b'e', b'c', b'e', b'i', b'v', b'e', b'd'] => Self::Received,
-            [b'M', b'a', b's', b's', b'P', b'a', b'y'] => Self::MassPay,
-            [b'M', b'o', b'n', b'e', b'y', b'R', b'e', b'q', b'u', b'e', b's', b't'] => {
-                Self::MoneyRequest
-            }
-            [b'F', b'u', b'n', b'd', b's', b'A', b'd', b'd', b'e', b'd'] => {
-                Self::FundsAdded
-            }
-            [b'F', b'u', b'n', b'd', b's', b'W', b'i', b't', b'h', b'd', b'r', b'a',
-            b'w', b'n'] => Self::FundsWithdrawn,
-            [b'P', b'a', b'y', b'P', b'a', b'l', b'D', b'e', b'b', b'i', b't', b'C',
-            b'a', b'r', b'd'] => Self::PayPalDebitCard,
-            [b'R', b'e', b'f', b'e', b'r', b'r', b'a', b'l'] => Self::Referral,
-            [b'F', b'e', b'e'] => Self::Fee,
-            [b'S', b'u', b'b', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
-                Self::Subscription
-            }
-            [b'D', b'i', b'v', b'i', b'd', b'e', b'n', b'd'] => Self::Dividend,
-            [b'B', b'i', b'l', b'l', b'p', b'a', b'y'] => Self::Billpay,
-            [b'R', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
-            [b'C', b'u', b'r', b'r', b'e', b'n', b'c', b'y', b'C', b'o', b'n', b'v',
-            b'e', b'r', b's', b'i', b'o', b'n', b's'] => Self::CurrencyConversions,
-            [b'B', b'a', b'l', b'a', b'n', b'c', b'e', b'T', b'r', b'a', b'n', b's',
-            b'f', b'e', b'r'] => Self::BalanceTransfer,
-            [b'R', b'e', b'v', b'e', b'r', b's', b'a', b'l'] => Self::Reversal,
-            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g'] => Self::Shipping,
-            [b'B', b'a', b'l', b'a', b'n', b'c', b'e', b'A', b'f', b'f', b'e', b'c',
-            b't', b'i', b'n', b'g'] => Self::BalanceAffecting,
-            [b'E', b'C', b'h', b'e', b'c', b'k'] => Self::ECheck,
-            [b'F', b'o', b'r', b'c', b'e', b'd', b'P', b'o', b's', b't', b'T', b'r',
-            b'a', b'n', b's', b'a', b'c', b't', b'i', b'o', b'n'] => {
-                Self::ForcedPostTransaction
-            }
-            [b'N', b'o', b'n', b'R', b'e', b'f', b'e', b'r', b'e', b'n', b'c', b'e',
-            b'd', b'R', b'e', b'f', b'u', b'n', b'd', b's'] => Self::NonReferencedRefunds,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("All", 0u16),
+            ("BalanceAffecting", 18u16),
+            ("BalanceTransfer", 15u16),
+            ("Billpay", 12u16),
+            ("CurrencyConversions", 14u16),
+            ("Dividend", 11u16),
+            ("ECheck", 19u16),
+            ("Fee", 9u16),
+            ("ForcedPostTransaction", 20u16),
+            ("FundsAdded", 5u16),
+            ("FundsWithdrawn", 6u16),
+            ("MassPay", 3u16),
+            ("MoneyRequest", 4u16),
+            ("NonReferencedRefunds", 21u16),
+            ("PayPalDebitCard", 7u16),
+            ("Received", 2u16),
+            ("Referral", 8u16),
+            ("Refund", 13u16),
+            ("Reversal", 16u16),
+            ("Sent", 1u16),
+            ("Shipping", 17u16),
+            ("Subscription", 10u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::All,
+            ::std::option::Option::Some(1u16) => Self::Sent,
+            ::std::option::Option::Some(2u16) => Self::Received,
+            ::std::option::Option::Some(3u16) => Self::MassPay,
+            ::std::option::Option::Some(4u16) => Self::MoneyRequest,
+            ::std::option::Option::Some(5u16) => Self::FundsAdded,
+            ::std::option::Option::Some(6u16) => Self::FundsWithdrawn,
+            ::std::option::Option::Some(7u16) => Self::PayPalDebitCard,
+            ::std::option::Option::Some(8u16) => Self::Referral,
+            ::std::option::Option::Some(9u16) => Self::Fee,
+            ::std::option::Option::Some(10u16) => Self::Subscription,
+            ::std::option::Option::Some(11u16) => Self::Dividend,
+            ::std::option::Option::Some(12u16) => Self::Billpay,
+            ::std::option::Option::Some(13u16) => Self::Refund,
+            ::std::option::Option::Some(14u16) => Self::CurrencyConversions,
+            ::std::option::Option::Some(15u16) => Self::BalanceTransfer,
+            ::std::option::Option::Some(16u16) => Self::Reversal,
+            ::std::option::Option::Some(17u16) => Self::Shipping,
+            ::std::option::Option::Some(18u16) => Self::BalanceAffecting,
+            ::std::option::Option::Some(19u16) => Self::ECheck,
+            ::std::option::Option::Some(20u16) => Self::ForcedPostTransaction,
+            ::std::option::Option::Some(21u16) => Self::NonReferencedRefunds,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10544,43 +10845,45 @@ impl PaymentTransactionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'w', b'e', b'b', b'-', b'a', b'c', b'c', b'e', b'p', b't'] => {
-                Self::WebAccept
-            }
-            [b'c', b'a', b'r', b't'] => Self::Cart,
-            [b's', b'e', b'n', b'd', b'-', b'm', b'o', b'n', b'e', b'y'] => {
-                Self::SendMoney
-            }
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'f', b'a', b'i', b'l', b'e', b'd',
-            ] => Self::SubscrFailed,
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'c', b'a', b'n', b'c', b'e', b'l',
-            ] => Self::SubscrCancel,
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'p', b'a', b'y', b'm', b'e',
-            b'n', b't'] => Self::SubscrPayment,
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b's', b'i', b'g', b'n', b'u', b'p',
-            ] => Self::SubscrSignup,
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'e', b'o', b't'] => {
-                Self::SubscrEot
-            }
-            [b's', b'u', b'b', b's', b'c', b'r', b'-', b'm', b'o', b'd', b'i', b'f', b'y',
-            ] => Self::SubscrModify,
-            [b'm', b'e', b'r', b'c', b'h', b't', b'-', b'p', b'm', b't'] => {
-                Self::MerchtPmt
-            }
-            [b'm', b'a', b's', b's', b'-', b'p', b'a', b'y'] => Self::MassPay,
-            [b'v', b'i', b'r', b't', b'u', b'a', b'l', b'-', b't', b'e', b'r', b'm',
-            b'i', b'n', b'a', b'l'] => Self::VirtualTerminal,
-            [b'i', b'n', b't', b'e', b'g', b'r', b'a', b'l', b'-', b'e', b'v', b'o',
-            b'l', b'u', b't', b'i', b'o', b'n'] => Self::IntegralEvolution,
-            [b'e', b'x', b'p', b'r', b'e', b's', b's', b'-', b'c', b'h', b'e', b'c',
-            b'k', b'o', b'u', b't'] => Self::ExpressCheckout,
-            [b'p', b'r', b'o', b'-', b'h', b'o', b's', b't', b'e', b'd'] => {
-                Self::ProHosted
-            }
-            [b'p', b'r', b'o', b'-', b'a', b'p', b'i'] => Self::ProApi,
-            [b'c', b'r', b'e', b'd', b'i', b't'] => Self::Credit,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("cart", 2u16),
+            ("credit", 17u16),
+            ("express-checkout", 14u16),
+            ("integral-evolution", 13u16),
+            ("mass-pay", 11u16),
+            ("mercht-pmt", 10u16),
+            ("none", 0u16),
+            ("pro-api", 16u16),
+            ("pro-hosted", 15u16),
+            ("send-money", 3u16),
+            ("subscr-cancel", 5u16),
+            ("subscr-eot", 8u16),
+            ("subscr-failed", 4u16),
+            ("subscr-modify", 9u16),
+            ("subscr-payment", 6u16),
+            ("subscr-signup", 7u16),
+            ("virtual-terminal", 12u16),
+            ("web-accept", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::WebAccept,
+            ::std::option::Option::Some(2u16) => Self::Cart,
+            ::std::option::Option::Some(3u16) => Self::SendMoney,
+            ::std::option::Option::Some(4u16) => Self::SubscrFailed,
+            ::std::option::Option::Some(5u16) => Self::SubscrCancel,
+            ::std::option::Option::Some(6u16) => Self::SubscrPayment,
+            ::std::option::Option::Some(7u16) => Self::SubscrSignup,
+            ::std::option::Option::Some(8u16) => Self::SubscrEot,
+            ::std::option::Option::Some(9u16) => Self::SubscrModify,
+            ::std::option::Option::Some(10u16) => Self::MerchtPmt,
+            ::std::option::Option::Some(11u16) => Self::MassPay,
+            ::std::option::Option::Some(12u16) => Self::VirtualTerminal,
+            ::std::option::Option::Some(13u16) => Self::IntegralEvolution,
+            ::std::option::Option::Some(14u16) => Self::ExpressCheckout,
+            ::std::option::Option::Some(15u16) => Self::ProHosted,
+            ::std::option::Option::Some(16u16) => Self::ProApi,
+            ::std::option::Option::Some(17u16) => Self::Credit,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10643,14 +10946,19 @@ impl PaymentTransactionStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => Self::Pending,
-            [b'P', b'r', b'o', b'c', b'e', b's', b's', b'i', b'n', b'g'] => {
-                Self::Processing
-            }
-            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
-            [b'D', b'e', b'n', b'i', b'e', b'd'] => Self::Denied,
-            [b'R', b'e', b'v', b'e', b'r', b's', b'e', b'd'] => Self::Reversed,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Denied", 3u16),
+            ("Pending", 0u16),
+            ("Processing", 1u16),
+            ("Reversed", 4u16),
+            ("Success", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Pending,
+            ::std::option::Option::Some(1u16) => Self::Processing,
+            ::std::option::Option::Some(2u16) => Self::Success,
+            ::std::option::Option::Some(3u16) => Self::Denied,
+            ::std::option::Option::Some(4u16) => Self::Reversed,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10749,28 +11057,37 @@ impl PendingStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
-            [b'i', b'n', b't', b'l'] => Self::Intl,
-            [b'v', b'e', b'r', b'i', b'f', b'y'] => Self::Verify,
-            [b'a', b'd', b'd', b'r', b'e', b's', b's'] => Self::Address,
-            [b'u', b'n', b'i', b'l', b'a', b't', b'e', b'r', b'a', b'l'] => {
-                Self::Unilateral
-            }
-            [b'o', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'u', b'p', b'g', b'r', b'a', b'd', b'e'] => Self::Upgrade,
-            [b'm', b'u', b'l', b't', b'i', b'-', b'c', b'u', b'r', b'r', b'e', b'n',
-            b'c', b'y'] => Self::MultiCurrency,
-            [b'a', b'u', b't', b'h', b'o', b'r', b'i', b'z', b'a', b't', b'i', b'o', b'n',
-            ] => Self::Authorization,
-            [b'o', b'r', b'd', b'e', b'r'] => Self::Order,
-            [b'p', b'a', b'y', b'm', b'e', b'n', b't', b'-', b'r', b'e', b'v', b'i',
-            b'e', b'w'] => Self::PaymentReview,
-            [b'r', b'e', b'g', b'u', b'l', b'a', b't', b'o', b'r', b'y', b'-', b'r',
-            b'e', b'v', b'i', b'e', b'w'] => Self::RegulatoryReview,
-            [b'd', b'e', b'l', b'a', b'y', b'e', b'd', b'-', b'd', b'i', b's', b'b',
-            b'u', b'r', b's', b'e', b'm', b'e', b'n', b't'] => Self::DelayedDisbursement,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("address", 4u16),
+            ("authorization", 9u16),
+            ("delayed-disbursement", 13u16),
+            ("echeck", 1u16),
+            ("intl", 2u16),
+            ("multi-currency", 8u16),
+            ("none", 0u16),
+            ("order", 10u16),
+            ("other", 6u16),
+            ("payment-review", 11u16),
+            ("regulatory-review", 12u16),
+            ("unilateral", 5u16),
+            ("upgrade", 7u16),
+            ("verify", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Echeck,
+            ::std::option::Option::Some(2u16) => Self::Intl,
+            ::std::option::Option::Some(3u16) => Self::Verify,
+            ::std::option::Option::Some(4u16) => Self::Address,
+            ::std::option::Option::Some(5u16) => Self::Unilateral,
+            ::std::option::Option::Some(6u16) => Self::Other,
+            ::std::option::Option::Some(7u16) => Self::Upgrade,
+            ::std::option::Option::Some(8u16) => Self::MultiCurrency,
+            ::std::option::Option::Some(9u16) => Self::Authorization,
+            ::std::option::Option::Some(10u16) => Self::Order,
+            ::std::option::Option::Some(11u16) => Self::PaymentReview,
+            ::std::option::Option::Some(12u16) => Self::RegulatoryReview,
+            ::std::option::Option::Some(13u16) => Self::DelayedDisbursement,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10850,29 +11167,29 @@ impl PercentageRevenueFromOnlineSalesType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
-            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
-            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'N', b'o', b't', b'-', b'A',
-            b'p', b'p', b'l', b'i', b'c', b'a', b'b', b'l', b'e'] => {
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("PercentageRevenueFromOnlineSales-Not-Applicable", 0u16),
+            ("PercentageRevenueFromOnlineSales-Range1", 1u16),
+            ("PercentageRevenueFromOnlineSales-Range2", 2u16),
+            ("PercentageRevenueFromOnlineSales-Range3", 3u16),
+            ("PercentageRevenueFromOnlineSales-Range4", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => {
                 Self::PercentageRevenueFromOnlineSalesNotApplicable
             }
-            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
-            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
-            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
-            b'1'] => Self::PercentageRevenueFromOnlineSalesRange1,
-            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
-            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
-            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
-            b'2'] => Self::PercentageRevenueFromOnlineSalesRange2,
-            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
-            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
-            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
-            b'3'] => Self::PercentageRevenueFromOnlineSalesRange3,
-            [b'P', b'e', b'r', b'c', b'e', b'n', b't', b'a', b'g', b'e', b'R', b'e',
-            b'v', b'e', b'n', b'u', b'e', b'F', b'r', b'o', b'm', b'O', b'n', b'l', b'i',
-            b'n', b'e', b'S', b'a', b'l', b'e', b's', b'-', b'R', b'a', b'n', b'g', b'e',
-            b'4'] => Self::PercentageRevenueFromOnlineSalesRange4,
+            ::std::option::Option::Some(1u16) => {
+                Self::PercentageRevenueFromOnlineSalesRange1
+            }
+            ::std::option::Option::Some(2u16) => {
+                Self::PercentageRevenueFromOnlineSalesRange2
+            }
+            ::std::option::Option::Some(3u16) => {
+                Self::PercentageRevenueFromOnlineSalesRange3
+            }
+            ::std::option::Option::Some(4u16) => {
+                Self::PercentageRevenueFromOnlineSalesRange4
+            }
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -10945,16 +11262,19 @@ impl PhotoDisplayCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'S', b'l', b'i', b'd', b'e', b'S', b'h', b'o', b'w'] => Self::SlideShow,
-            [b'S', b'u', b'p', b'e', b'r', b'S', b'i', b'z', b'e'] => Self::SuperSize,
-            [b'P', b'i', b'c', b't', b'u', b'r', b'e', b'P', b'a', b'c', b'k'] => {
-                Self::PicturePack
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 4u16),
+            ("None", 0u16),
+            ("PicturePack", 3u16),
+            ("SlideShow", 1u16),
+            ("SuperSize", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::SlideShow,
+            ::std::option::Option::Some(2u16) => Self::SuperSize,
+            ::std::option::Option::Some(3u16) => Self::PicturePack,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11132,46 +11452,55 @@ impl ProductCategoryType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'A', b'i', b'r', b'l', b'i', b'n', b'e', b's'] => Self::Airlines,
-            [b'A', b'n', b't', b'i', b'q', b'u', b'e', b's'] => Self::Antiques,
-            [b'A', b'r', b't'] => Self::Art,
-            [b'C', b'a', b'm', b'e', b'r', b'a', b's', b'_', b'P', b'h', b'o', b't',
-            b'o', b's'] => Self::CamerasPhotos,
-            [b'C', b'a', b'r', b's', b'_', b'B', b'o', b'a', b't', b's', b'_', b'V',
-            b'e', b'h', b'i', b'c', b'l', b'e', b's', b'_', b'P', b'a', b'r', b't', b's',
-            ] => Self::CarsBoatsVehiclesParts,
-            [b'C', b'e', b'l', b'l', b'P', b'h', b'o', b'n', b'e', b's', b'_', b'T',
-            b'e', b'l', b'e', b'c', b'o', b'm'] => Self::CellPhonesTelecom,
-            [b'C', b'o', b'i', b'n', b's', b'_', b'P', b'a', b'p', b'e', b'r', b'M',
-            b'o', b'n', b'e', b'y'] => Self::CoinsPaperMoney,
-            [b'C', b'o', b'l', b'l', b'e', b'c', b't', b'i', b'b', b'l', b'e', b's'] => {
-                Self::Collectibles
-            }
-            [b'C', b'o', b'm', b'p', b'u', b't', b'e', b'r', b's', b'_', b'N', b'e',
-            b't', b'w', b'o', b'r', b'k', b'i', b'n', b'g'] => Self::ComputersNetworking,
-            [b'C', b'o', b'n', b's', b'u', b'm', b'e', b'r', b'E', b'l', b'e', b'c',
-            b't', b'r', b'o', b'n', b'i', b'c', b's'] => Self::ConsumerElectronics,
-            [b'J', b'e', b'w', b'e', b'l', b'r', b'y', b'_', b'W', b'a', b't', b'c',
-            b'h', b'e', b's'] => Self::JewelryWatches,
-            [b'M', b'u', b's', b'i', b'c', b'a', b'l', b'I', b'n', b's', b't', b'r',
-            b'u', b'm', b'e', b'n', b't', b's'] => Self::MusicalInstruments,
-            [b'R', b'e', b'a', b'l', b'E', b's', b't', b'a', b't', b'e'] => {
-                Self::RealEstate
-            }
-            [b'S', b'p', b'o', b'r', b't', b's', b'M', b'e', b'm', b'o', b'r', b'a',
-            b'b', b'i', b'l', b'i', b'a', b'_', b'C', b'a', b'r', b'd', b's', b'_', b'F',
-            b'a', b'n', b'S', b'h', b'o', b'p'] => Self::SportsMemorabiliaCardsFanShop,
-            [b'S', b't', b'a', b'm', b'p', b's'] => Self::Stamps,
-            [b'T', b'i', b'c', b'k', b'e', b't', b's'] => Self::Tickets,
-            [b'T', b'r', b'a', b'v', b'e', b'l', b's'] => Self::Travels,
-            [b'G', b'a', b'm', b'b', b'l', b'i', b'n', b'g'] => Self::Gambling,
-            [b'A', b'l', b'c', b'o', b'h', b'o', b'l'] => Self::Alcohol,
-            [b'T', b'o', b'b', b'a', b'c', b'c', b'o'] => Self::Tobacco,
-            [b'M', b'o', b'n', b'e', b'y', b'T', b'r', b'a', b'n', b's', b'f', b'e', b'r',
-            ] => Self::MoneyTransfer,
-            [b'S', b'o', b'f', b't', b'w', b'a', b'r', b'e'] => Self::Software,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Airlines", 1u16),
+            ("Alcohol", 19u16),
+            ("Antiques", 2u16),
+            ("Art", 3u16),
+            ("Cameras_Photos", 4u16),
+            ("Cars_Boats_Vehicles_Parts", 5u16),
+            ("CellPhones_Telecom", 6u16),
+            ("Coins_PaperMoney", 7u16),
+            ("Collectibles", 8u16),
+            ("Computers_Networking", 9u16),
+            ("ConsumerElectronics", 10u16),
+            ("Gambling", 18u16),
+            ("Jewelry_Watches", 11u16),
+            ("MoneyTransfer", 21u16),
+            ("MusicalInstruments", 12u16),
+            ("Other", 0u16),
+            ("RealEstate", 13u16),
+            ("Software", 22u16),
+            ("SportsMemorabilia_Cards_FanShop", 14u16),
+            ("Stamps", 15u16),
+            ("Tickets", 16u16),
+            ("Tobacco", 20u16),
+            ("Travels", 17u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::Airlines,
+            ::std::option::Option::Some(2u16) => Self::Antiques,
+            ::std::option::Option::Some(3u16) => Self::Art,
+            ::std::option::Option::Some(4u16) => Self::CamerasPhotos,
+            ::std::option::Option::Some(5u16) => Self::CarsBoatsVehiclesParts,
+            ::std::option::Option::Some(6u16) => Self::CellPhonesTelecom,
+            ::std::option::Option::Some(7u16) => Self::CoinsPaperMoney,
+            ::std::option::Option::Some(8u16) => Self::Collectibles,
+            ::std::option::Option::Some(9u16) => Self::ComputersNetworking,
+            ::std::option::Option::Some(10u16) => Self::ConsumerElectronics,
+            ::std::option::Option::Some(11u16) => Self::JewelryWatches,
+            ::std::option::Option::Some(12u16) => Self::MusicalInstruments,
+            ::std::option::Option::Some(13u16) => Self::RealEstate,
+            ::std::option::Option::Some(14u16) => Self::SportsMemorabiliaCardsFanShop,
+            ::std::option::Option::Some(15u16) => Self::Stamps,
+            ::std::option::Option::Some(16u16) => Self::Tickets,
+            ::std::option::Option::Some(17u16) => Self::Travels,
+            ::std::option::Option::Some(18u16) => Self::Gambling,
+            ::std::option::Option::Some(19u16) => Self::Alcohol,
+            ::std::option::Option::Some(20u16) => Self::Tobacco,
+            ::std::option::Option::Some(21u16) => Self::MoneyTransfer,
+            ::std::option::Option::Some(22u16) => Self::Software,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11231,15 +11560,15 @@ impl PromotionItemPriceTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'u', b'c', b't', b'i', b'o', b'n', b'P', b'r', b'i', b'c', b'e'] => {
-                Self::AuctionPrice
-            }
-            [b'B', b'u', b'y', b'I', b't', b'N', b'o', b'w', b'P', b'r', b'i', b'c', b'e',
-            ] => Self::BuyItNowPrice,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AuctionPrice", 0u16),
+            ("BuyItNowPrice", 1u16),
+            ("CustomCode", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::AuctionPrice,
+            ::std::option::Option::Some(1u16) => Self::BuyItNowPrice,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11295,12 +11624,15 @@ impl PromotionItemSelectionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'a', b'n', b'u', b'a', b'l'] => Self::Manual,
-            [b'A', b'u', b't', b'o', b'm', b'a', b't', b'i', b'c'] => Self::Automatic,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Automatic", 1u16),
+            ("CustomCode", 2u16),
+            ("Manual", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Manual,
+            ::std::option::Option::Some(1u16) => Self::Automatic,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11356,12 +11688,15 @@ impl PromotionMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'r', b'o', b's', b's', b'S', b'e', b'l', b'l'] => Self::CrossSell,
-            [b'U', b'p', b'S', b'e', b'l', b'l'] => Self::UpSell,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CrossSell", 0u16),
+            ("CustomCode", 2u16),
+            ("UpSell", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::CrossSell,
+            ::std::option::Option::Some(1u16) => Self::UpSell,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11427,17 +11762,17 @@ impl PromotionSchemeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'I', b't', b'e', b'm', b'T', b'o', b'I', b't', b'e', b'm'] => {
-                Self::ItemToItem
-            }
-            [b'I', b't', b'e', b'm', b'T', b'o', b'S', b't', b'o', b'r', b'e', b'C',
-            b'a', b't'] => Self::ItemToStoreCat,
-            [b'S', b't', b'o', b'r', b'e', b'T', b'o', b'S', b't', b'o', b'r', b'e',
-            b'C', b'a', b't'] => Self::StoreToStoreCat,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 3u16),
+            ("ItemToItem", 0u16),
+            ("ItemToStoreCat", 1u16),
+            ("StoreToStoreCat", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::ItemToItem,
+            ::std::option::Option::Some(1u16) => Self::ItemToStoreCat,
+            ::std::option::Option::Some(2u16) => Self::StoreToStoreCat,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11521,29 +11856,27 @@ impl PurchasePurposeTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'B', b'u', b'y', b'N', b'o', b'w', b'I', b't', b'e', b'm'] => {
-                Self::BuyNowItem
-            }
-            [b'S', b'h', b'o', b'p', b'p', b'i', b'n', b'g', b'C', b'a', b'r', b't'] => {
-                Self::ShoppingCart
-            }
-            [b'A', b'u', b'c', b't', b'i', b'o', b'n', b'I', b't', b'e', b'm'] => {
-                Self::AuctionItem
-            }
-            [b'G', b'i', b'f', b't', b'C', b'e', b'r', b't', b'i', b'f', b'i', b'c',
-            b'a', b't', b'e', b's'] => Self::GiftCertificates,
-            [b'S', b'u', b'b', b's', b'c', b'r', b'i', b'p', b't', b'i', b'o', b'n'] => {
-                Self::Subscription
-            }
-            [b'D', b'o', b'n', b'a', b't', b'i', b'o', b'n'] => Self::Donation,
-            [b'e', b'B', b'a', b'y', b'B', b'i', b'l', b'l', b'i', b'n', b'g'] => {
-                Self::EBayBilling
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AuctionItem", 3u16),
+            ("BuyNowItem", 1u16),
+            ("CustomCode", 8u16),
+            ("Donation", 6u16),
+            ("GiftCertificates", 4u16),
+            ("Other", 0u16),
+            ("ShoppingCart", 2u16),
+            ("Subscription", 5u16),
+            ("eBayBilling", 7u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::BuyNowItem,
+            ::std::option::Option::Some(2u16) => Self::ShoppingCart,
+            ::std::option::Option::Some(3u16) => Self::AuctionItem,
+            ::std::option::Option::Some(4u16) => Self::GiftCertificates,
+            ::std::option::Option::Some(5u16) => Self::Subscription,
+            ::std::option::Option::Some(6u16) => Self::Donation,
+            ::std::option::Option::Some(7u16) => Self::EBayBilling,
+            ::std::option::Option::Some(8u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11598,14 +11931,15 @@ impl ReceiverInfoCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'E', b'm', b'a', b'i', b'l', b'A', b'd', b'd', b'r', b'e', b's', b's'] => {
-                Self::EmailAddress
-            }
-            [b'U', b's', b'e', b'r', b'I', b'D'] => Self::UserId,
-            [b'P', b'h', b'o', b'n', b'e', b'N', b'u', b'm', b'b', b'e', b'r'] => {
-                Self::PhoneNumber
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("EmailAddress", 0u16),
+            ("PhoneNumber", 2u16),
+            ("UserID", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::EmailAddress,
+            ::std::option::Option::Some(1u16) => Self::UserId,
+            ::std::option::Option::Some(2u16) => Self::PhoneNumber,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11650,9 +11984,10 @@ impl RecurringFlagType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'Y'] => Self::Y,
-            [b'y'] => Self::Y2,
+        const BY_TEXT: &[(&str, u16)] = &[("Y", 0u16), ("y", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Y,
+            ::std::option::Option::Some(1u16) => Self::Y2,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11712,17 +12047,19 @@ impl RecurringPaymentsProfileStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'c', b't', b'i', b'v', b'e', b'P', b'r', b'o', b'f', b'i', b'l', b'e',
-            ] => Self::ActiveProfile,
-            [b'P', b'e', b'n', b'd', b'i', b'n', b'g', b'P', b'r', b'o', b'f', b'i',
-            b'l', b'e'] => Self::PendingProfile,
-            [b'C', b'a', b'n', b'c', b'e', b'l', b'l', b'e', b'd', b'P', b'r', b'o',
-            b'f', b'i', b'l', b'e'] => Self::CancelledProfile,
-            [b'E', b'x', b'p', b'i', b'r', b'e', b'd', b'P', b'r', b'o', b'f', b'i',
-            b'l', b'e'] => Self::ExpiredProfile,
-            [b'S', b'u', b's', b'p', b'e', b'n', b'd', b'e', b'd', b'P', b'r', b'o',
-            b'f', b'i', b'l', b'e'] => Self::SuspendedProfile,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ActiveProfile", 0u16),
+            ("CancelledProfile", 2u16),
+            ("ExpiredProfile", 3u16),
+            ("PendingProfile", 1u16),
+            ("SuspendedProfile", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::ActiveProfile,
+            ::std::option::Option::Some(1u16) => Self::PendingProfile,
+            ::std::option::Option::Some(2u16) => Self::CancelledProfile,
+            ::std::option::Option::Some(3u16) => Self::ExpiredProfile,
+            ::std::option::Option::Some(4u16) => Self::SuspendedProfile,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11778,15 +12115,17 @@ impl RedeemedOfferType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'O', b'U',
-            b'P', b'O', b'N'] => Self::MerchantCoupon,
-            [b'L', b'O', b'Y', b'A', b'L', b'T', b'Y', b'_', b'C', b'A', b'R', b'D'] => {
-                Self::LoyaltyCard
-            }
-            [b'M', b'A', b'N', b'U', b'F', b'A', b'C', b'T', b'U', b'R', b'E', b'R',
-            b'_', b'C', b'O', b'U', b'P', b'O', b'N'] => Self::ManufacturerCoupon,
-            [b'R', b'E', b'S', b'E', b'R', b'V', b'E', b'D'] => Self::Reserved,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("LOYALTY_CARD", 1u16),
+            ("MANUFACTURER_COUPON", 2u16),
+            ("MERCHANT_COUPON", 0u16),
+            ("RESERVED", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::MerchantCoupon,
+            ::std::option::Option::Some(1u16) => Self::LoyaltyCard,
+            ::std::option::Option::Some(2u16) => Self::ManufacturerCoupon,
+            ::std::option::Option::Some(3u16) => Self::Reserved,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11844,11 +12183,17 @@ impl RefundSourceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'a', b'n', b'y'] => Self::Any,
-            [b'd', b'e', b'f', b'a', b'u', b'l', b't'] => Self::Default,
-            [b'i', b'n', b's', b't', b'a', b'n', b't'] => Self::Instant,
-            [b'e', b'c', b'h', b'e', b'c', b'k'] => Self::Echeck,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("any", 0u16),
+            ("default", 1u16),
+            ("echeck", 3u16),
+            ("instant", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Any,
+            ::std::option::Option::Some(1u16) => Self::Default,
+            ::std::option::Option::Some(2u16) => Self::Instant,
+            ::std::option::Option::Some(3u16) => Self::Echeck,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11914,12 +12259,17 @@ impl RefundType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'F', b'u', b'l', b'l'] => Self::Full,
-            [b'P', b'a', b'r', b't', b'i', b'a', b'l'] => Self::Partial,
-            [b'E', b'x', b't', b'e', b'r', b'n', b'a', b'l', b'D', b'i', b's', b'p',
-            b'u', b't', b'e'] => Self::ExternalDispute,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ExternalDispute", 3u16),
+            ("Full", 1u16),
+            ("Other", 0u16),
+            ("Partial", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::Full,
+            ::std::option::Option::Some(2u16) => Self::Partial,
+            ::std::option::Option::Some(3u16) => Self::ExternalDispute,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -11986,16 +12336,21 @@ impl ReversalReasonCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'n', b'o', b'n', b'e'] => Self::None,
-            [b'c', b'h', b'a', b'r', b'g', b'e', b'b', b'a', b'c', b'k'] => {
-                Self::Chargeback
-            }
-            [b'g', b'u', b'a', b'r', b'a', b'n', b't', b'e', b'e'] => Self::Guarantee,
-            [b'b', b'u', b'y', b'e', b'r', b'-', b'c', b'o', b'm', b'p', b'l', b'a',
-            b'i', b'n', b't'] => Self::BuyerComplaint,
-            [b'r', b'e', b'f', b'u', b'n', b'd'] => Self::Refund,
-            [b'o', b't', b'h', b'e', b'r'] => Self::Other,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("buyer-complaint", 3u16),
+            ("chargeback", 1u16),
+            ("guarantee", 2u16),
+            ("none", 0u16),
+            ("other", 5u16),
+            ("refund", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Chargeback,
+            ::std::option::Option::Some(2u16) => Self::Guarantee,
+            ::std::option::Option::Some(3u16) => Self::BuyerComplaint,
+            ::std::option::Option::Some(4u16) => Self::Refund,
+            ::std::option::Option::Some(5u16) => Self::Other,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12057,16 +12412,19 @@ impl SalesVenueType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'V', b'e', b'n', b'u', b'e', b'-', b'U', b'n', b's', b'p', b'e', b'c',
-            b'i', b'f', b'i', b'e', b'd'] => Self::VenueUnspecified,
-            [b'e', b'B', b'a', b'y'] => Self::EBay,
-            [b'A', b'n', b'o', b't', b'h', b'e', b'r', b'M', b'a', b'r', b'k', b'e',
-            b't', b'P', b'l', b'a', b'c', b'e'] => Self::AnotherMarketPlace,
-            [b'O', b'w', b'n', b'W', b'e', b'b', b's', b'i', b't', b'e'] => {
-                Self::OwnWebsite
-            }
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AnotherMarketPlace", 2u16),
+            ("Other", 4u16),
+            ("OwnWebsite", 3u16),
+            ("Venue-Unspecified", 0u16),
+            ("eBay", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::VenueUnspecified,
+            ::std::option::Option::Some(1u16) => Self::EBay,
+            ::std::option::Option::Some(2u16) => Self::AnotherMarketPlace,
+            ::std::option::Option::Some(3u16) => Self::OwnWebsite,
+            ::std::option::Option::Some(4u16) => Self::Other,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12150,16 +12508,23 @@ impl SellerLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'r', b'o', b'n', b'z', b'e'] => Self::Bronze,
-            [b'S', b'i', b'l', b'v', b'e', b'r'] => Self::Silver,
-            [b'G', b'o', b'l', b'd'] => Self::Gold,
-            [b'P', b'l', b'a', b't', b'i', b'n', b'u', b'm'] => Self::Platinum,
-            [b'T', b'i', b't', b'a', b'n', b'i', b'u', b'm'] => Self::Titanium,
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Bronze", 0u16),
+            ("CustomCode", 6u16),
+            ("Gold", 2u16),
+            ("None", 5u16),
+            ("Platinum", 3u16),
+            ("Silver", 1u16),
+            ("Titanium", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Bronze,
+            ::std::option::Option::Some(1u16) => Self::Silver,
+            ::std::option::Option::Some(2u16) => Self::Gold,
+            ::std::option::Option::Some(3u16) => Self::Platinum,
+            ::std::option::Option::Some(4u16) => Self::Titanium,
+            ::std::option::Option::Some(5u16) => Self::None,
+            ::std::option::Option::Some(6u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12250,19 +12615,25 @@ impl SellerPaymentMethodCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'O', b't', b'h', b'e', b'r'] => Self::Other,
-            [b'A', b'm', b'e', b'x'] => Self::Amex,
-            [b'V', b'i', b's', b'a'] => Self::Visa,
-            [b'M', b'a', b's', b't', b'e', b'r', b'c', b'a', b'r', b'd'] => {
-                Self::Mastercard
-            }
-            [b'D', b'i', b's', b'c', b'o', b'v', b'e', b'r'] => Self::Discover,
-            [b'J', b'C', b'B'] => Self::Jcb,
-            [b'D', b'i', b'n', b'e', b'r', b's'] => Self::Diners,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Amex", 1u16),
+            ("CustomCode", 7u16),
+            ("Diners", 6u16),
+            ("Discover", 4u16),
+            ("JCB", 5u16),
+            ("Mastercard", 3u16),
+            ("Other", 0u16),
+            ("Visa", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Other,
+            ::std::option::Option::Some(1u16) => Self::Amex,
+            ::std::option::Option::Some(2u16) => Self::Visa,
+            ::std::option::Option::Some(3u16) => Self::Mastercard,
+            ::std::option::Option::Some(4u16) => Self::Discover,
+            ::std::option::Option::Some(5u16) => Self::Jcb,
+            ::std::option::Option::Some(6u16) => Self::Diners,
+            ::std::option::Option::Some(7u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12331,14 +12702,17 @@ impl SeverityCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'W', b'a', b'r', b'n', b'i', b'n', b'g'] => Self::Warning,
-            [b'E', b'r', b'r', b'o', b'r'] => Self::Error,
-            [b'P', b'a', b'r', b't', b'i', b'a', b'l', b'S', b'u', b'c', b'c', b'e',
-            b's', b's'] => Self::PartialSuccess,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 3u16),
+            ("Error", 1u16),
+            ("PartialSuccess", 2u16),
+            ("Warning", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Warning,
+            ::std::option::Option::Some(1u16) => Self::Error,
+            ::std::option::Option::Some(2u16) => Self::PartialSuccess,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12412,17 +12786,19 @@ impl ShippingOptionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'S', b'i', b't', b'e', b'O', b'n', b'l', b'y'] => Self::SiteOnly,
-            [b'W', b'o', b'r', b'l', b'd', b'W', b'i', b'd', b'e'] => Self::WorldWide,
-            [b'S', b'i', b't', b'e', b'P', b'l', b'u', b's', b'R', b'e', b'g', b'i',
-            b'o', b'n', b's'] => Self::SitePlusRegions,
-            [b'W', b'i', b'l', b'l', b'N', b'o', b't', b'S', b'h', b'i', b'p'] => {
-                Self::WillNotShip
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 4u16),
+            ("SiteOnly", 0u16),
+            ("SitePlusRegions", 2u16),
+            ("WillNotShip", 3u16),
+            ("WorldWide", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::SiteOnly,
+            ::std::option::Option::Some(1u16) => Self::WorldWide,
+            ::std::option::Option::Some(2u16) => Self::SitePlusRegions,
+            ::std::option::Option::Some(3u16) => Self::WillNotShip,
+            ::std::option::Option::Some(4u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12519,23 +12895,27 @@ impl ShippingPackageCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'L', b'e', b't', b't', b'e', b'r'] => Self::Letter,
-            [b'L', b'a', b'r', b'g', b'e', b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e',
-            ] => Self::LargeEnvelope,
-            [b'U', b'S', b'P', b'S', b'L', b'a', b'r', b'g', b'e', b'P', b'a', b'c', b'k',
-            ] => Self::UspsLargePack,
-            [b'V', b'e', b'r', b'y', b'L', b'a', b'r', b'g', b'e', b'P', b'a', b'c', b'k',
-            ] => Self::VeryLargePack,
-            [b'U', b'P', b'S', b'L', b'e', b't', b't', b'e', b'r'] => Self::UpsLetter,
-            [b'U', b'S', b'P', b'S', b'F', b'l', b'a', b't', b'R', b'a', b't', b'e',
-            b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e'] => Self::UspsFlatRateEnvelope,
-            [b'P', b'a', b'c', b'k', b'a', b'g', b'e', b'T', b'h', b'i', b'c', b'k',
-            b'E', b'n', b'v', b'e', b'l', b'o', b'p', b'e'] => Self::PackageThickEnvelope,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 8u16),
+            ("LargeEnvelope", 2u16),
+            ("Letter", 1u16),
+            ("None", 0u16),
+            ("PackageThickEnvelope", 7u16),
+            ("UPSLetter", 5u16),
+            ("USPSFlatRateEnvelope", 6u16),
+            ("USPSLargePack", 3u16),
+            ("VeryLargePack", 4u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Letter,
+            ::std::option::Option::Some(2u16) => Self::LargeEnvelope,
+            ::std::option::Option::Some(3u16) => Self::UspsLargePack,
+            ::std::option::Option::Some(4u16) => Self::VeryLargePack,
+            ::std::option::Option::Some(5u16) => Self::UpsLetter,
+            ::std::option::Option::Some(6u16) => Self::UspsFlatRateEnvelope,
+            ::std::option::Option::Some(7u16) => Self::PackageThickEnvelope,
+            ::std::option::Option::Some(8u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12593,14 +12973,15 @@ impl ShippingRatesTypeCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'F', b'l', b'a', b't'] => Self::Flat,
-            [b'C', b'a', b'l', b'c', b'u', b'l', b'a', b't', b'e', b'd'] => {
-                Self::Calculated
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Calculated", 1u16),
+            ("CustomCode", 2u16),
+            ("Flat", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Flat,
+            ::std::option::Option::Some(1u16) => Self::Calculated,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12704,27 +13085,29 @@ impl ShippingRegionCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'f', b'r', b'i', b'c', b'a'] => Self::Africa,
-            [b'A', b's', b'i', b'a'] => Self::Asia,
-            [b'C', b'a', b'r', b'i', b'b', b'b', b'e', b'a', b'n'] => Self::Caribbean,
-            [b'E', b'u', b'r', b'o', b'p', b'e'] => Self::Europe,
-            [b'L', b'a', b't', b'i', b'n', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
-                Self::LatinAmerica
-            }
-            [b'M', b'i', b'd', b'd', b'l', b'e', b'E', b'a', b's', b't'] => {
-                Self::MiddleEast
-            }
-            [b'N', b'o', b'r', b't', b'h', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
-                Self::NorthAmerica
-            }
-            [b'O', b'c', b'e', b'a', b'n', b'i', b'a'] => Self::Oceania,
-            [b'S', b'o', b'u', b't', b'h', b'A', b'm', b'e', b'r', b'i', b'c', b'a'] => {
-                Self::SouthAmerica
-            }
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Africa", 0u16),
+            ("Asia", 1u16),
+            ("Caribbean", 2u16),
+            ("CustomCode", 9u16),
+            ("Europe", 3u16),
+            ("LatinAmerica", 4u16),
+            ("MiddleEast", 5u16),
+            ("NorthAmerica", 6u16),
+            ("Oceania", 7u16),
+            ("SouthAmerica", 8u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Africa,
+            ::std::option::Option::Some(1u16) => Self::Asia,
+            ::std::option::Option::Some(2u16) => Self::Caribbean,
+            ::std::option::Option::Some(3u16) => Self::Europe,
+            ::std::option::Option::Some(4u16) => Self::LatinAmerica,
+            ::std::option::Option::Some(5u16) => Self::MiddleEast,
+            ::std::option::Option::Some(6u16) => Self::NorthAmerica,
+            ::std::option::Option::Some(7u16) => Self::Oceania,
+            ::std::option::Option::Some(8u16) => Self::SouthAmerica,
+            ::std::option::Option::Some(9u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12864,45 +13247,41 @@ impl ShippingServiceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'P', b'S', b'G', b'r', b'o', b'u', b'n', b'd'] => Self::UpsGround,
-            [b'U', b'P', b'S', b'3', b'r', b'd', b'D', b'a', b'y'] => Self::Ups3rdDay,
-            [b'U', b'P', b'S', b'2', b'n', b'd', b'D', b'a', b'y'] => Self::Ups2ndDay,
-            [b'U', b'P', b'S', b'N', b'e', b'x', b't', b'D', b'a', b'y'] => {
-                Self::UpsNextDay
-            }
-            [b'U', b'S', b'P', b'S', b'P', b'r', b'i', b'o', b'r', b'i', b't', b'y'] => {
-                Self::UspsPriority
-            }
-            [b'U', b'S', b'P', b'S', b'P', b'a', b'r', b'c', b'e', b'l'] => {
-                Self::UspsParcel
-            }
-            [b'U', b'S', b'P', b'S', b'M', b'e', b'd', b'i', b'a'] => Self::UspsMedia,
-            [b'U', b'S', b'P', b'S', b'F', b'i', b'r', b's', b't', b'C', b'l', b'a',
-            b's', b's'] => Self::UspsFirstClass,
-            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
-            b'o', b'd', b'S', b't', b'a', b'n', b'd', b'a', b'r', b'd'] => {
-                Self::ShippingMethodStandard
-            }
-            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
-            b'o', b'd', b'E', b'x', b'p', b'r', b'e', b's', b's'] => {
-                Self::ShippingMethodExpress
-            }
-            [b'S', b'h', b'i', b'p', b'p', b'i', b'n', b'g', b'M', b'e', b't', b'h',
-            b'o', b'd', b'N', b'e', b'x', b't', b'D', b'a', b'y'] => {
-                Self::ShippingMethodNextDay
-            }
-            [b'U', b'S', b'P', b'S', b'E', b'x', b'p', b'r', b'e', b's', b's', b'M',
-            b'a', b'i', b'l'] => Self::UspsExpressMail,
-            [b'U', b'S', b'P', b'S', b'G', b'r', b'o', b'u', b'n', b'd'] => {
-                Self::UspsGround
-            }
-            [b'D', b'o', b'w', b'n', b'l', b'o', b'a', b'd'] => Self::Download,
-            [b'W', b'i', b'l', b'l', b'C', b'a', b'l', b'l', b'_', b'O', b'r', b'_',
-            b'P', b'i', b'c', b'k', b'u', b'p'] => Self::WillCallOrPickup,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 15u16),
+            ("Download", 13u16),
+            ("ShippingMethodExpress", 9u16),
+            ("ShippingMethodNextDay", 10u16),
+            ("ShippingMethodStandard", 8u16),
+            ("UPS2ndDay", 2u16),
+            ("UPS3rdDay", 1u16),
+            ("UPSGround", 0u16),
+            ("UPSNextDay", 3u16),
+            ("USPSExpressMail", 11u16),
+            ("USPSFirstClass", 7u16),
+            ("USPSGround", 12u16),
+            ("USPSMedia", 6u16),
+            ("USPSParcel", 5u16),
+            ("USPSPriority", 4u16),
+            ("WillCall_Or_Pickup", 14u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::UpsGround,
+            ::std::option::Option::Some(1u16) => Self::Ups3rdDay,
+            ::std::option::Option::Some(2u16) => Self::Ups2ndDay,
+            ::std::option::Option::Some(3u16) => Self::UpsNextDay,
+            ::std::option::Option::Some(4u16) => Self::UspsPriority,
+            ::std::option::Option::Some(5u16) => Self::UspsParcel,
+            ::std::option::Option::Some(6u16) => Self::UspsMedia,
+            ::std::option::Option::Some(7u16) => Self::UspsFirstClass,
+            ::std::option::Option::Some(8u16) => Self::ShippingMethodStandard,
+            ::std::option::Option::Some(9u16) => Self::ShippingMethodExpress,
+            ::std::option::Option::Some(10u16) => Self::ShippingMethodNextDay,
+            ::std::option::Option::Some(11u16) => Self::UspsExpressMail,
+            ::std::option::Option::Some(12u16) => Self::UspsGround,
+            ::std::option::Option::Some(13u16) => Self::Download,
+            ::std::option::Option::Some(14u16) => Self::WillCallOrPickup,
+            ::std::option::Option::Some(15u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -12964,14 +13343,15 @@ impl ShippingTermsCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'S', b'e', b'l', b'l', b'e', b'r', b'P', b'a', b'y', b's'] => {
-                Self::SellerPays
-            }
-            [b'B', b'u', b'y', b'e', b'r', b'P', b'a', b'y', b's'] => Self::BuyerPays,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("BuyerPays", 1u16),
+            ("CustomCode", 2u16),
+            ("SellerPays", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::SellerPays,
+            ::std::option::Option::Some(1u16) => Self::BuyerPays,
+            ::std::option::Option::Some(2u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13123,35 +13503,45 @@ impl SiteCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'S'] => Self::Us,
-            [b'C', b'a', b'n', b'a', b'd', b'a'] => Self::Canada,
-            [b'U', b'K'] => Self::Uk,
-            [b'A', b'u', b's', b't', b'r', b'a', b'l', b'i', b'a'] => Self::Australia,
-            [b'A', b'u', b's', b't', b'r', b'i', b'a'] => Self::Austria,
-            [b'B', b'e', b'l', b'g', b'i', b'u', b'm', b'_', b'F', b'r', b'e', b'n',
-            b'c', b'h'] => Self::BelgiumFrench,
-            [b'F', b'r', b'a', b'n', b'c', b'e'] => Self::France,
-            [b'G', b'e', b'r', b'm', b'a', b'n', b'y'] => Self::Germany,
-            [b'I', b't', b'a', b'l', b'y'] => Self::Italy,
-            [b'B', b'e', b'l', b'g', b'i', b'u', b'm', b'_', b'D', b'u', b't', b'c', b'h',
-            ] => Self::BelgiumDutch,
-            [b'N', b'e', b't', b'h', b'e', b'r', b'l', b'a', b'n', b'd', b's'] => {
-                Self::Netherlands
-            }
-            [b'S', b'p', b'a', b'i', b'n'] => Self::Spain,
-            [b'S', b'w', b'i', b't', b'z', b'e', b'r', b'l', b'a', b'n', b'd'] => {
-                Self::Switzerland
-            }
-            [b'T', b'a', b'i', b'w', b'a', b'n'] => Self::Taiwan,
-            [b'e', b'B', b'a', b'y', b'M', b'o', b't', b'o', b'r', b's'] => {
-                Self::EBayMotors
-            }
-            [b'H', b'o', b'n', b'g', b'K', b'o', b'n', b'g'] => Self::HongKong,
-            [b'S', b'i', b'n', b'g', b'a', b'p', b'o', b'r', b'e'] => Self::Singapore,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Australia", 3u16),
+            ("Austria", 4u16),
+            ("Belgium_Dutch", 9u16),
+            ("Belgium_French", 5u16),
+            ("Canada", 1u16),
+            ("CustomCode", 17u16),
+            ("France", 6u16),
+            ("Germany", 7u16),
+            ("HongKong", 15u16),
+            ("Italy", 8u16),
+            ("Netherlands", 10u16),
+            ("Singapore", 16u16),
+            ("Spain", 11u16),
+            ("Switzerland", 12u16),
+            ("Taiwan", 13u16),
+            ("UK", 2u16),
+            ("US", 0u16),
+            ("eBayMotors", 14u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Us,
+            ::std::option::Option::Some(1u16) => Self::Canada,
+            ::std::option::Option::Some(2u16) => Self::Uk,
+            ::std::option::Option::Some(3u16) => Self::Australia,
+            ::std::option::Option::Some(4u16) => Self::Austria,
+            ::std::option::Option::Some(5u16) => Self::BelgiumFrench,
+            ::std::option::Option::Some(6u16) => Self::France,
+            ::std::option::Option::Some(7u16) => Self::Germany,
+            ::std::option::Option::Some(8u16) => Self::Italy,
+            ::std::option::Option::Some(9u16) => Self::BelgiumDutch,
+            ::std::option::Option::Some(10u16) => Self::Netherlands,
+            ::std::option::Option::Some(11u16) => Self::Spain,
+            ::std::option::Option::Some(12u16) => Self::Switzerland,
+            ::std::option::Option::Some(13u16) => Self::Taiwan,
+            ::std::option::Option::Some(14u16) => Self::EBayMotors,
+            ::std::option::Option::Some(15u16) => Self::HongKong,
+            ::std::option::Option::Some(16u16) => Self::Singapore,
+            ::std::option::Option::Some(17u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13199,9 +13589,10 @@ impl SolutionTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'a', b'r', b'k'] => Self::Mark,
-            [b'S', b'o', b'l', b'e'] => Self::Sole,
+        const BY_TEXT: &[(&str, u16)] = &[("Mark", 0u16), ("Sole", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Mark,
+            ::std::option::Option::Some(1u16) => Self::Sole,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13249,12 +13640,15 @@ impl StatusChangeActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'C', b'a', b'n', b'c', b'e', b'l'] => Self::Cancel,
-            [b'S', b'u', b's', b'p', b'e', b'n', b'd'] => Self::Suspend,
-            [b'R', b'e', b'a', b'c', b't', b'i', b'v', b'a', b't', b'e'] => {
-                Self::Reactivate
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Cancel", 0u16),
+            ("Reactivate", 2u16),
+            ("Suspend", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Cancel,
+            ::std::option::Option::Some(1u16) => Self::Suspend,
+            ::std::option::Option::Some(2u16) => Self::Reactivate,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13306,9 +13700,10 @@ impl StoreVisibilityStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'D', b'I', b'S', b'A', b'B', b'L', b'E'] => Self::Disable,
-            [b'E', b'N', b'A', b'B', b'L', b'E'] => Self::Enable,
+        const BY_TEXT: &[(&str, u16)] = &[("DISABLE", 0u16), ("ENABLE", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Disable,
+            ::std::option::Option::Some(1u16) => Self::Enable,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13359,9 +13754,10 @@ impl SubscribeTextType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'B', b'U', b'Y', b'N', b'O', b'W'] => Self::Buynow,
-            [b'S', b'U', b'B', b'S', b'C', b'R', b'I', b'B', b'E'] => Self::Subscribe,
+        const BY_TEXT: &[(&str, u16)] = &[("BUYNOW", 0u16), ("SUBSCRIBE", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Buynow,
+            ::std::option::Option::Some(1u16) => Self::Subscribe,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13409,10 +13805,10 @@ impl TotalType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'T', b'o', b't', b'a', b'l'] => Self::Total,
-            [b'E', b's', b't', b'i', b'm', b'a', b't', b'e', b'd', b'T', b'o', b't',
-            b'a', b'l'] => Self::EstimatedTotal,
+        const BY_TEXT: &[(&str, u16)] = &[("EstimatedTotal", 1u16), ("Total", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Total,
+            ::std::option::Option::Some(1u16) => Self::EstimatedTotal,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13475,12 +13871,19 @@ impl TransactionEntityType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'n', b'e'] => Self::None,
-            [b'A', b'u', b't', b'h'] => Self::Auth,
-            [b'R', b'e', b'a', b'u', b't', b'h'] => Self::Reauth,
-            [b'O', b'r', b'd', b'e', b'r'] => Self::Order,
-            [b'P', b'a', b'y', b'm', b'e', b'n', b't'] => Self::Payment,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Auth", 1u16),
+            ("None", 0u16),
+            ("Order", 3u16),
+            ("Payment", 4u16),
+            ("Reauth", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::None,
+            ::std::option::Option::Some(1u16) => Self::Auth,
+            ::std::option::Option::Some(2u16) => Self::Reauth,
+            ::std::option::Option::Some(3u16) => Self::Order,
+            ::std::option::Option::Some(4u16) => Self::Payment,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13564,16 +13967,23 @@ impl UnitCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'k', b'g'] => Self::Kg,
-            [b'l', b'b', b's'] => Self::Lbs,
-            [b'o', b'z'] => Self::Oz,
-            [b'c', b'm'] => Self::Cm,
-            [b'i', b'n', b'c', b'h', b'e', b's'] => Self::Inches,
-            [b'f', b't'] => Self::Ft,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 6u16),
+            ("cm", 3u16),
+            ("ft", 5u16),
+            ("inches", 4u16),
+            ("kg", 0u16),
+            ("lbs", 1u16),
+            ("oz", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Kg,
+            ::std::option::Option::Some(1u16) => Self::Lbs,
+            ::std::option::Option::Some(2u16) => Self::Oz,
+            ::std::option::Option::Some(3u16) => Self::Cm,
+            ::std::option::Option::Some(4u16) => Self::Inches,
+            ::std::option::Option::Some(5u16) => Self::Ft,
+            ::std::option::Option::Some(6u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13759,31 +14169,57 @@ impl UnitOfMeasure {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'E', b'A'] => Self::Ea,
-            [b'H', b'o', b'u', b'r', b's'] => Self::Hours,
-            [b'D', b'a', b'y', b's'] => Self::Days,
-            [b'S', b'e', b'c', b'o', b'n', b'd', b's'] => Self::Seconds,
-            [b'C', b'r', b'a', b't', b'e', b'O', b'f', b'1', b'2'] => Self::CrateOf12,
-            [b'6', b'P', b'a', b'c', b'k'] => Self::_6Pack,
-            [b'G', b'L', b'I'] => Self::Gli,
-            [b'G', b'L', b'L'] => Self::Gll,
-            [b'L', b'T', b'R'] => Self::Ltr,
-            [b'I', b'N', b'H'] => Self::Inh,
-            [b'F', b'O', b'T'] => Self::Fot,
-            [b'M', b'M', b'T'] => Self::Mmt,
-            [b'C', b'M', b'Q'] => Self::Cmq,
-            [b'M', b'T', b'R'] => Self::Mtr,
-            [b'M', b'T', b'K'] => Self::Mtk,
-            [b'M', b'T', b'Q'] => Self::Mtq,
-            [b'G', b'R', b'M'] => Self::Grm,
-            [b'K', b'G', b'M'] => Self::Kgm,
-            [b'K', b'G'] => Self::Kg,
-            [b'L', b'B', b'R'] => Self::Lbr,
-            [b'A', b'N', b'N'] => Self::Ann,
-            [b'C', b'E', b'L'] => Self::Cel,
-            [b'F', b'A', b'H'] => Self::Fah,
-            [b'R', b'E', b'S', b'E', b'R', b'V', b'E', b'D'] => Self::Reserved,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("6Pack", 5u16),
+            ("ANN", 20u16),
+            ("CEL", 21u16),
+            ("CMQ", 12u16),
+            ("CrateOf12", 4u16),
+            ("Days", 2u16),
+            ("EA", 0u16),
+            ("FAH", 22u16),
+            ("FOT", 10u16),
+            ("GLI", 6u16),
+            ("GLL", 7u16),
+            ("GRM", 16u16),
+            ("Hours", 1u16),
+            ("INH", 9u16),
+            ("KG", 18u16),
+            ("KGM", 17u16),
+            ("LBR", 19u16),
+            ("LTR", 8u16),
+            ("MMT", 11u16),
+            ("MTK", 14u16),
+            ("MTQ", 15u16),
+            ("MTR", 13u16),
+            ("RESERVED", 23u16),
+            ("Seconds", 3u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Ea,
+            ::std::option::Option::Some(1u16) => Self::Hours,
+            ::std::option::Option::Some(2u16) => Self::Days,
+            ::std::option::Option::Some(3u16) => Self::Seconds,
+            ::std::option::Option::Some(4u16) => Self::CrateOf12,
+            ::std::option::Option::Some(5u16) => Self::_6Pack,
+            ::std::option::Option::Some(6u16) => Self::Gli,
+            ::std::option::Option::Some(7u16) => Self::Gll,
+            ::std::option::Option::Some(8u16) => Self::Ltr,
+            ::std::option::Option::Some(9u16) => Self::Inh,
+            ::std::option::Option::Some(10u16) => Self::Fot,
+            ::std::option::Option::Some(11u16) => Self::Mmt,
+            ::std::option::Option::Some(12u16) => Self::Cmq,
+            ::std::option::Option::Some(13u16) => Self::Mtr,
+            ::std::option::Option::Some(14u16) => Self::Mtk,
+            ::std::option::Option::Some(15u16) => Self::Mtq,
+            ::std::option::Option::Some(16u16) => Self::Grm,
+            ::std::option::Option::Some(17u16) => Self::Kgm,
+            ::std::option::Option::Some(18u16) => Self::Kg,
+            ::std::option::Option::Some(19u16) => Self::Lbr,
+            ::std::option::Option::Some(20u16) => Self::Ann,
+            ::std::option::Option::Some(21u16) => Self::Cel,
+            ::std::option::Option::Some(22u16) => Self::Fah,
+            ::std::option::Option::Some(23u16) => Self::Reserved,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13857,15 +14293,25 @@ impl UserChannelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'W', b'E', b'B'] => Self::Web,
-            [b'M', b'O', b'B', b'I', b'L', b'E'] => Self::Mobile,
-            [b'P', b'O', b'S'] => Self::Pos,
-            [b'K', b'I', b'O', b'S', b'K'] => Self::Kiosk,
-            [b'I', b'H', b'S', b'T', b'B'] => Self::Ihstb,
-            [b'I', b'V', b'R'] => Self::Ivr,
-            [b'A', b'D', b'M', b'I', b'N'] => Self::Admin,
-            [b'C', b'S', b'O', b'P', b'S'] => Self::Csops,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("ADMIN", 6u16),
+            ("CSOPS", 7u16),
+            ("IHSTB", 4u16),
+            ("IVR", 5u16),
+            ("KIOSK", 3u16),
+            ("MOBILE", 1u16),
+            ("POS", 2u16),
+            ("WEB", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Web,
+            ::std::option::Option::Some(1u16) => Self::Mobile,
+            ::std::option::Option::Some(2u16) => Self::Pos,
+            ::std::option::Option::Some(3u16) => Self::Kiosk,
+            ::std::option::Option::Some(4u16) => Self::Ihstb,
+            ::std::option::Option::Some(5u16) => Self::Ivr,
+            ::std::option::Option::Some(6u16) => Self::Admin,
+            ::std::option::Option::Some(7u16) => Self::Csops,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -13932,16 +14378,21 @@ impl UserSelectedFundingSourceType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'E', b'L', b'V'] => Self::Elv,
-            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd'] => {
-                Self::CreditCard
-            }
-            [b'C', b'h', b'i', b'n', b'a', b'U', b'n', b'i', b'o', b'n', b'P', b'a', b'y',
-            ] => Self::ChinaUnionPay,
-            [b'B', b'M', b'L'] => Self::Bml,
-            [b'F', b'i', b'n', b'a', b'n', b'c', b'e'] => Self::Finance,
-            [b'Q', b'I', b'W', b'I'] => Self::Qiwi,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("BML", 3u16),
+            ("ChinaUnionPay", 2u16),
+            ("CreditCard", 1u16),
+            ("ELV", 0u16),
+            ("Finance", 4u16),
+            ("QIWI", 5u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Elv,
+            ::std::option::Option::Some(1u16) => Self::CreditCard,
+            ::std::option::Option::Some(2u16) => Self::ChinaUnionPay,
+            ::std::option::Option::Some(3u16) => Self::Bml,
+            ::std::option::Option::Some(4u16) => Self::Finance,
+            ::std::option::Option::Some(5u16) => Self::Qiwi,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -14116,45 +14567,45 @@ impl UserStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'S', b'u', b's', b'p', b'e', b'n', b'd', b'e', b'd'] => Self::Suspended,
-            [b'C', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => Self::Confirmed,
-            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd'] => {
-                Self::Unconfirmed
-            }
-            [b'G', b'h', b'o', b's', b't'] => Self::Ghost,
-            [b'I', b'n', b'M', b'a', b'i', b'n', b't', b'e', b'n', b'a', b'n', b'c', b'e',
-            ] => Self::InMaintenance,
-            [b'D', b'e', b'l', b'e', b't', b'e', b'd'] => Self::Deleted,
-            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
-            b'r', b'i', b'f', b'y'] => Self::CreditCardVerify,
-            [b'A', b'c', b'c', b'o', b'u', b'n', b't', b'O', b'n', b'H', b'o', b'l', b'd',
-            ] => Self::AccountOnHold,
-            [b'M', b'e', b'r', b'g', b'e', b'd'] => Self::Merged,
-            [b'R', b'e', b'g', b'i', b's', b't', b'r', b'a', b't', b'i', b'o', b'n',
-            b'C', b'o', b'd', b'e', b'M', b'a', b'i', b'l', b'O', b'u', b't'] => {
-                Self::RegistrationCodeMailOut
-            }
-            [b'T', b'e', b'r', b'm', b'P', b'e', b'n', b'd', b'i', b'n', b'g'] => {
-                Self::TermPending
-            }
-            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'H',
-            b'a', b'l', b'f', b'O', b'p', b't', b'I', b'n'] => Self::UnconfirmedHalfOptIn,
-            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
-            b'r', b'i', b'f', b'y', b'H', b'a', b'l', b'f', b'O', b'p', b't', b'I', b'n',
-            ] => Self::CreditCardVerifyHalfOptIn,
-            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'P',
-            b'a', b's', b's', b'p', b'o', b'r', b't'] => Self::UnconfirmedPassport,
-            [b'C', b'r', b'e', b'd', b'i', b't', b'C', b'a', b'r', b'd', b'V', b'e',
-            b'r', b'i', b'f', b'y', b'P', b'a', b's', b's', b'p', b'o', b'r', b't'] => {
-                Self::CreditCardVerifyPassport
-            }
-            [b'U', b'n', b'c', b'o', b'n', b'f', b'i', b'r', b'm', b'e', b'd', b'E',
-            b'x', b'p', b'r', b'e', b's', b's'] => Self::UnconfirmedExpress,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("AccountOnHold", 8u16),
+            ("Confirmed", 2u16),
+            ("CreditCardVerify", 7u16),
+            ("CreditCardVerifyHalfOptIn", 13u16),
+            ("CreditCardVerifyPassport", 15u16),
+            ("CustomCode", 17u16),
+            ("Deleted", 6u16),
+            ("Ghost", 4u16),
+            ("InMaintenance", 5u16),
+            ("Merged", 9u16),
+            ("RegistrationCodeMailOut", 10u16),
+            ("Suspended", 1u16),
+            ("TermPending", 11u16),
+            ("Unconfirmed", 3u16),
+            ("UnconfirmedExpress", 16u16),
+            ("UnconfirmedHalfOptIn", 12u16),
+            ("UnconfirmedPassport", 14u16),
+            ("Unknown", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Suspended,
+            ::std::option::Option::Some(2u16) => Self::Confirmed,
+            ::std::option::Option::Some(3u16) => Self::Unconfirmed,
+            ::std::option::Option::Some(4u16) => Self::Ghost,
+            ::std::option::Option::Some(5u16) => Self::InMaintenance,
+            ::std::option::Option::Some(6u16) => Self::Deleted,
+            ::std::option::Option::Some(7u16) => Self::CreditCardVerify,
+            ::std::option::Option::Some(8u16) => Self::AccountOnHold,
+            ::std::option::Option::Some(9u16) => Self::Merged,
+            ::std::option::Option::Some(10u16) => Self::RegistrationCodeMailOut,
+            ::std::option::Option::Some(11u16) => Self::TermPending,
+            ::std::option::Option::Some(12u16) => Self::UnconfirmedHalfOptIn,
+            ::std::option::Option::Some(13u16) => Self::CreditCardVerifyHalfOptIn,
+            ::std::option::Option::Some(14u16) => Self::UnconfirmedPassport,
+            ::std::option::Option::Some(15u16) => Self::CreditCardVerifyPassport,
+            ::std::option::Option::Some(16u16) => Self::UnconfirmedExpress,
+            ::std::option::Option::Some(17u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -14204,10 +14655,15 @@ impl UserWithdrawalLimitTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
-            [b'L', b'i', b'm', b'i', b't', b'e', b'd'] => Self::Limited,
-            [b'U', b'n', b'l', b'i', b'm', b'i', b't', b'e', b'd'] => Self::Unlimited,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("Limited", 1u16),
+            ("Unknown", 0u16),
+            ("Unlimited", 2u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Unknown,
+            ::std::option::Option::Some(1u16) => Self::Limited,
+            ::std::option::Option::Some(2u16) => Self::Unlimited,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -14274,13 +14730,17 @@ impl VatStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'N', b'o', b'V', b'A', b'T', b'T', b'a', b'x'] => Self::NoVatTax,
-            [b'V', b'A', b'T', b'T', b'a', b'x'] => Self::VatTax,
-            [b'V', b'A', b'T', b'E', b'x', b'e', b'm', b'p', b't'] => Self::VatExempt,
-            [b'C', b'u', b's', b't', b'o', b'm', b'C', b'o', b'd', b'e'] => {
-                Self::CustomCode
-            }
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 3u16),
+            ("NoVATTax", 0u16),
+            ("VATExempt", 2u16),
+            ("VATTax", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::NoVatTax,
+            ::std::option::Option::Some(1u16) => Self::VatTax,
+            ::std::option::Option::Some(2u16) => Self::VatExempt,
+            ::std::option::Option::Some(3u16) => Self::CustomCode,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -14336,17 +14796,17 @@ impl WalletItemType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'O', b'U',
-            b'P', b'O', b'N'] => Self::MerchantCoupon,
-            [b'L', b'O', b'Y', b'A', b'L', b'T', b'Y', b'_', b'C', b'A', b'R', b'D'] => {
-                Self::LoyaltyCard
-            }
-            [b'M', b'A', b'N', b'U', b'F', b'A', b'C', b'T', b'U', b'R', b'E', b'R',
-            b'_', b'C', b'O', b'U', b'P', b'O', b'N'] => Self::ManufacturerCoupon,
-            [b'M', b'E', b'R', b'C', b'H', b'A', b'N', b'T', b'_', b'C', b'L', b'O',
-            b'S', b'E', b'D', b'_', b'L', b'O', b'O', b'P', b'_', b'O', b'F', b'F', b'E',
-            b'R'] => Self::MerchantClosedLoopOffer,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("LOYALTY_CARD", 1u16),
+            ("MANUFACTURER_COUPON", 2u16),
+            ("MERCHANT_CLOSED_LOOP_OFFER", 3u16),
+            ("MERCHANT_COUPON", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::MerchantCoupon,
+            ::std::option::Option::Some(1u16) => Self::LoyaltyCard,
+            ::std::option::Option::Some(2u16) => Self::ManufacturerCoupon,
+            ::std::option::Option::Some(3u16) => Self::MerchantClosedLoopOffer,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

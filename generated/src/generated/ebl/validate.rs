@@ -33,7 +33,7 @@ impl Validate for crate::generated::ebl::ApiCredentialsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -77,7 +77,7 @@ impl Validate for crate::generated::ebl::AbstractRequestType {
         for (i, v) in self.detail_level.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "detail_level", i, k, out);
             }
@@ -94,21 +94,12 @@ impl Validate for crate::generated::ebl::AbstractResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
         }
-        if !self.errors.is_empty() {
-            path.field(
-                "errors",
-                |path| {
-                    for (i, v) in self.errors.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("errors", &self.errors, out);
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
     }
@@ -119,18 +110,12 @@ impl Limited for crate::generated::ebl::AbstractResponseType {
 impl Validate for crate::generated::ebl::AccountEntryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.balance, path, "balance", out);
-        if let ::std::option::Option::Some(v) = &self.balance {
-            path.field("balance", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("balance", self.balance.as_ref(), out);
         check_required(&self.credit, path, "credit", out);
-        if let ::std::option::Option::Some(v) = &self.credit {
-            path.field("credit", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credit", self.credit.as_ref(), out);
         check_required(&self.date, path, "date", out);
         check_required(&self.debit, path, "debit", out);
-        if let ::std::option::Option::Some(v) = &self.debit {
-            path.field("debit", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("debit", self.debit.as_ref(), out);
         check_required(&self.item_id, path, "item_id", out);
         check_required(&self.memo, path, "memo", out);
         check_required(&self.ref_number, path, "ref_number", out);
@@ -150,65 +135,20 @@ impl Validate for crate::generated::ebl::AccountSummaryType {
         for (i, v) in self.account_state.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "account_state", i, k, out);
             }
         }
-        if !self.additional_account.is_empty() {
-            path.field(
-                "additional_account",
-                |path| {
-                    for (i, v) in self.additional_account.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.amount_past_due.is_empty() {
-            path.field(
-                "amount_past_due",
-                |path| {
-                    for (i, v) in self.amount_past_due.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.current_balance.is_empty() {
-            path.field(
-                "current_balance",
-                |path| {
-                    for (i, v) in self.current_balance.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.last_amount_paid.is_empty() {
-            path.field(
-                "last_amount_paid",
-                |path| {
-                    for (i, v) in self.last_amount_paid.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.last_invoice_amount.is_empty() {
-            path.field(
-                "last_invoice_amount",
-                |path| {
-                    for (i, v) in self.last_invoice_amount.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("additional_account", &self.additional_account, out);
+        path.validate_list("amount_past_due", &self.amount_past_due, out);
+        path.validate_list("current_balance", &self.current_balance, out);
+        path.validate_list("last_amount_paid", &self.last_amount_paid, out);
+        path.validate_list("last_invoice_amount", &self.last_invoice_amount, out);
         for (i, v) in self.payment_method.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "payment_method", i, k, out);
             }
@@ -221,13 +161,11 @@ impl Limited for crate::generated::ebl::AccountSummaryType {
 impl Validate for crate::generated::ebl::ActivationDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.initial_amount, path, "initial_amount", out);
-        if let ::std::option::Option::Some(v) = &self.initial_amount {
-            path.field("initial_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("initial_amount", self.initial_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.failed_initial_amount_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "failed_initial_amount_action", k, out);
             }
@@ -240,14 +178,12 @@ impl Limited for crate::generated::ebl::ActivationDetailsType {
 impl Validate for crate::generated::ebl::AdditionalAccountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.balance, path, "balance", out);
-        if let ::std::option::Option::Some(v) = &self.balance {
-            path.field("balance", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("balance", self.balance.as_ref(), out);
         check_required(&self.currency, path, "currency", out);
         if let ::std::option::Option::Some(v) = &self.currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency", k, out);
             }
@@ -260,9 +196,7 @@ impl Limited for crate::generated::ebl::AdditionalAccountType {
 }
 impl Validate for crate::generated::ebl::AdditionalFeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::AdditionalFeeType {
@@ -298,7 +232,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "country", k, out);
             }
@@ -306,7 +240,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_owner {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "address_owner", k, out);
             }
@@ -314,7 +248,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "address_status", k, out);
             }
@@ -322,7 +256,7 @@ impl Validate for crate::generated::ebl::AddressType {
         if let ::std::option::Option::Some(v) = &self.address_normalization_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "address_normalization_status", k, out);
             }
@@ -370,25 +304,10 @@ impl Limited for crate::generated::ebl::AddressType {
 }
 impl Validate for crate::generated::ebl::AirlineItineraryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.total_fare {
-            path.field("total_fare", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.total_taxes {
-            path.field("total_taxes", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.total_fee {
-            path.field("total_fee", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.flight_details.is_empty() {
-            path.field(
-                "flight_details",
-                |path| {
-                    for (i, v) in self.flight_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt("total_fare", self.total_fare.as_ref(), out);
+        path.validate_opt("total_taxes", self.total_taxes.as_ref(), out);
+        path.validate_opt("total_fee", self.total_fee.as_ref(), out);
+        path.validate_list("flight_details", &self.flight_details, out);
     }
 }
 impl Limited for crate::generated::ebl::AirlineItineraryType {
@@ -404,16 +323,7 @@ impl Validate for crate::generated::ebl::AttributeSetType {
             "attribute",
             out,
         );
-        if !self.attribute.is_empty() {
-            path.field(
-                "attribute",
-                |path| {
-                    for (i, v) in self.attribute.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("attribute", &self.attribute, out);
     }
 }
 impl Limited for crate::generated::ebl::AttributeSetType {
@@ -429,16 +339,7 @@ impl Validate for crate::generated::ebl::AttributeType {
             "value",
             out,
         );
-        if !self.value.is_empty() {
-            path.field(
-                "value",
-                |path| {
-                    for (i, v) in self.value.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("value", &self.value, out);
     }
 }
 impl Limited for crate::generated::ebl::AttributeType {
@@ -458,7 +359,7 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
@@ -466,7 +367,7 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -490,21 +391,12 @@ impl Validate for crate::generated::ebl::AuthorizationResponseType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
         }
-        if !self.authorization_error.is_empty() {
-            path.field(
-                "authorization_error",
-                |path| {
-                    for (i, v) in self.authorization_error.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("authorization_error", &self.authorization_error, out);
     }
 }
 impl Limited for crate::generated::ebl::AuthorizationResponseType {
@@ -522,27 +414,20 @@ impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_agreement_status", k, out);
             }
         }
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.billing_agreement_max {
-            path.field(
-                "billing_agreement_max",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field("billing_address", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.payee_info {
-            path.field("payee_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
+        path.validate_opt(
+            "billing_agreement_max",
+            self.billing_agreement_max.as_ref(),
+            out,
+        );
+        path.validate_opt("billing_address", self.billing_address.as_ref(), out);
+        path.validate_opt("payee_info", self.payee_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BaUpdateResponseDetailsType {
@@ -568,7 +453,7 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -615,9 +500,7 @@ impl Limited for crate::generated::ebl::BankAccountDetailsType {
 impl Validate for crate::generated::ebl::BillOutstandingAmountRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BillOutstandingAmountRequestDetailsType {
@@ -637,7 +520,7 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_type", k, out);
             }
@@ -645,7 +528,7 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -661,7 +544,7 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
         if let ::std::option::Option::Some(v) = &self.approval_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "approval_type", k, out);
             }
@@ -669,20 +552,13 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
         if let ::std::option::Option::Some(v) = &self.approval_sub_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "approval_sub_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.order_details {
-            path.field("order_details", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.payment_directives {
-            path.field(
-                "payment_directives",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("order_details", self.order_details.as_ref(), out);
+        path.validate_opt("payment_directives", self.payment_directives.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BillingApprovalDetailsType {
@@ -694,22 +570,16 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
         }
         check_required(&self.billing_frequency, path, "billing_frequency", out);
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BillingPeriodDetailsType {
@@ -720,20 +590,14 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
         if let ::std::option::Option::Some(v) = &self.billing_period {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_period", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
@@ -744,7 +608,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
@@ -754,9 +618,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
                 record(path, "name", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.address {
-            path.field("address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("address", self.address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.work_phone {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 20u64) {
                 record(path, "work_phone", k, out);
@@ -765,7 +627,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "category", k, out);
             }
@@ -773,7 +635,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.sub_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "sub_category", k, out);
             }
@@ -781,7 +643,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.average_price {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "average_price", k, out);
             }
@@ -789,7 +651,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.average_monthly_volume {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "average_monthly_volume", k, out);
             }
@@ -797,7 +659,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.sales_venue {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "sales_venue", k, out);
             }
@@ -810,7 +672,7 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
         if let ::std::option::Option::Some(v) = &self.revenue_from_online_sales {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "revenue_from_online_sales", k, out);
             }
@@ -868,9 +730,7 @@ impl Limited for crate::generated::ebl::BusinessInfoType {
 }
 impl Validate for crate::generated::ebl::BusinessOwnerInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.owner {
-            path.field("owner", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("owner", self.owner.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.home_phone {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
                 record(path, "home_phone", k, out);
@@ -923,12 +783,7 @@ impl Limited for crate::generated::ebl::ButtonSearchResultType {
 }
 impl Validate for crate::generated::ebl::BuyerDetailType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.identification_info {
-            path.field(
-                "identification_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("identification_info", self.identification_info.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 36u64) {
                 record(path, "risk_session_correlation_id", k, out);
@@ -949,12 +804,7 @@ impl Limited for crate::generated::ebl::BuyerDetailType {
 }
 impl Validate for crate::generated::ebl::BuyerDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.identification_info {
-            path.field(
-                "identification_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("identification_info", self.identification_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BuyerDetailsType {
@@ -962,9 +812,7 @@ impl Limited for crate::generated::ebl::BuyerDetailsType {
 }
 impl Validate for crate::generated::ebl::BuyerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.shipping_address {
-            path.field("shipping_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("shipping_address", self.shipping_address.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::BuyerType {
@@ -972,30 +820,17 @@ impl Limited for crate::generated::ebl::BuyerType {
 }
 impl Validate for crate::generated::ebl::CalculatedShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.carrier_details.is_empty() {
-            path.field(
-                "carrier_details",
-                |path| {
-                    for (i, v) in self.carrier_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("carrier_details", &self.carrier_details, out);
         if let ::std::option::Option::Some(v) = &self.shipping_package {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_package", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.weight_major {
-            path.field("weight_major", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.weight_minor {
-            path.field("weight_minor", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("weight_major", self.weight_major.as_ref(), out);
+        path.validate_opt("weight_minor", self.weight_minor.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::CalculatedShippingRateType {
@@ -1003,16 +838,7 @@ impl Limited for crate::generated::ebl::CalculatedShippingRateType {
 }
 impl Validate for crate::generated::ebl::CategoryArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.category.is_empty() {
-            path.field(
-                "category",
-                |path| {
-                    for (i, v) in self.category.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("category", &self.category, out);
     }
 }
 impl Limited for crate::generated::ebl::CategoryArrayType {
@@ -1039,7 +865,7 @@ impl Validate for crate::generated::ebl::CoupledBucketsType {
         if let ::std::option::Option::Some(v) = &self.couple_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "couple_type", k, out);
             }
@@ -1071,7 +897,7 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -1080,7 +906,7 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1090,21 +916,15 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.recipient_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "recipient_type", k, out);
             }
         }
         check_required(&self.item_amount, path, "item_amount", out);
-        if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field("item_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            path.field("tax", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field("shipping", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("item_amount", self.item_amount.as_ref(), out);
+        path.validate_opt("tax", self.tax.as_ref(), out);
+        path.validate_opt("shipping", self.shipping.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.item_name {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
                 record(path, "item_name", k, out);
@@ -1162,36 +982,21 @@ impl Limited for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
 impl Validate
 for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
         check_required(
             &self.recurring_payments_profile_details,
             path,
             "recurring_payments_profile_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.recurring_payments_profile_details
-        {
-            path.field(
-                "recurring_payments_profile_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "recurring_payments_profile_details",
+            self.recurring_payments_profile_details.as_ref(),
+            out,
+        );
         check_required(&self.schedule_details, path, "schedule_details", out);
-        if let ::std::option::Option::Some(v) = &self.schedule_details {
-            path.field("schedule_details", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.payment_details_item.is_empty() {
-            path.field(
-                "payment_details_item",
-                |path| {
-                    for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt("schedule_details", self.schedule_details.as_ref(), out);
+        path.validate_list("payment_details_item", &self.payment_details_item, out);
         if let ::std::option::Option::Some(v) = &self.soft_descriptor {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
                 record(path, "soft_descriptor", k, out);
@@ -1218,7 +1023,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.profile_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "profile_status", k, out);
             }
@@ -1234,14 +1039,12 @@ impl Validate for crate::generated::ebl::CreditCardDetailsType {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "credit_card_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.card_owner {
-            path.field("card_owner", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("card_owner", self.card_owner.as_ref(), out);
         crate::rules::hooks::credit_card_details_type(self, path, out);
     }
 }
@@ -1253,7 +1056,7 @@ impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "credit_card_type", k, out);
             }
@@ -1270,7 +1073,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         if let ::std::option::Option::Some(v) = &self.primary_scheme {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "primary_scheme", k, out);
             }
@@ -1279,7 +1082,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         if let ::std::option::Option::Some(v) = &self.promotion_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "promotion_method", k, out);
             }
@@ -1294,16 +1097,7 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
             "promoted_item",
             out,
         );
-        if !self.promoted_item.is_empty() {
-            path.field(
-                "promoted_item",
-                |path| {
-                    for (i, v) in self.promoted_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("promoted_item", &self.promoted_item, out);
     }
 }
 impl Limited for crate::generated::ebl::CrossPromotionsType {
@@ -1311,9 +1105,7 @@ impl Limited for crate::generated::ebl::CrossPromotionsType {
 }
 impl Validate for crate::generated::ebl::CustomSecurityHeaderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.credentials {
-            path.field("credentials", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credentials", self.credentials.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::CustomSecurityHeaderType {
@@ -1351,13 +1143,11 @@ impl Validate for crate::generated::ebl::DiscountInfoType {
                 record(path, "description", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "redeemed_offer_type", k, out);
             }
@@ -1407,13 +1197,11 @@ impl Validate for crate::generated::ebl::DiscountType {
             }
         }
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "redeemed_offer_type", k, out);
             }
@@ -1466,9 +1254,7 @@ impl Validate for crate::generated::ebl::DoCaptureResponseDetailsType {
             }
         }
         check_required(&self.payment_info, path, "payment_info", out);
-        if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field("payment_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_info", self.payment_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::DoCaptureResponseDetailsType {
@@ -1488,19 +1274,15 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
         }
         check_required(&self.payment_details, path, "payment_details", out);
-        if let ::std::option::Option::Some(v) = &self.payment_details {
-            path.field("payment_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_details", self.payment_details.as_ref(), out);
         check_required(&self.credit_card, path, "credit_card", out);
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
         check_required(&self.ip_address, path, "ip_address", out);
         if let ::std::option::Option::Some(v) = &self.ip_address {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 15u64) {
@@ -1550,7 +1332,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1580,28 +1362,14 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
             "payment_details",
             out,
         );
-        if !self.payment_details.is_empty() {
-            path.field(
-                "payment_details",
-                |path| {
-                    for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.enhanced_data {
-            path.field("enhanced_data", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.user_selected_options {
-            path.field(
-                "user_selected_options",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("payment_details", &self.payment_details, out);
+        path.validate_opt("enhanced_data", self.enhanced_data.as_ref(), out);
+        path.validate_opt(
+            "user_selected_options",
+            self.user_selected_options.as_ref(),
+            out,
+        );
+        path.validate_opt("gift_wrap_amount", self.gift_wrap_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.button_source {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
                 record(path, "button_source", k, out);
@@ -1615,16 +1383,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
             "coupled_buckets",
             out,
         );
-        if !self.coupled_buckets.is_empty() {
-            path.field(
-                "coupled_buckets",
-                |path| {
-                    for (i, v) in self.coupled_buckets.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("coupled_buckets", &self.coupled_buckets, out);
         crate::rules::hooks::do_express_checkout_payment_request_details_type(
             self,
             path,
@@ -1680,27 +1439,17 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
             "payment_info",
             out,
         );
-        if !self.payment_info.is_empty() {
-            path.field(
-                "payment_info",
-                |path| {
-                    for (i, v) in self.payment_info.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("payment_info", &self.payment_info, out);
         if let ::std::option::Option::Some(v) = &self.note {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 255u64) {
                 record(path, "note", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.user_selected_options {
-            path.field(
-                "user_selected_options",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "user_selected_options",
+            self.user_selected_options.as_ref(),
+            out,
+        );
         check_occurs(
             self.coupled_payment_info.len(),
             0u64,
@@ -1709,16 +1458,7 @@ impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
             "coupled_payment_info",
             out,
         );
-        if !self.coupled_payment_info.is_empty() {
-            path.field(
-                "coupled_payment_info",
-                |path| {
-                    for (i, v) in self.coupled_payment_info.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("coupled_payment_info", &self.coupled_payment_info, out);
     }
 }
 impl Limited for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsType {
@@ -1752,13 +1492,9 @@ impl Validate for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsT
             }
         }
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
         check_required(&self.payment_info, path, "payment_info", out);
-        if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field("payment_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_info", self.payment_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsType {
@@ -1782,22 +1518,12 @@ impl Limited for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
 impl Validate for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.net_amount {
-            path.field("net_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("net_amount", self.net_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
         check_required(&self.credit_card, path, "credit_card", out);
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType {
@@ -1806,9 +1532,7 @@ impl Limited for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
 impl Validate for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         check_required(&self.transaction_id, path, "transaction_id", out);
     }
 }
@@ -1822,7 +1546,7 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -1830,26 +1554,20 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
         }
         check_required(&self.payment_details, path, "payment_details", out);
-        if let ::std::option::Option::Some(v) = &self.payment_details {
-            path.field("payment_details", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_details", self.payment_details.as_ref(), out);
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.risk_session_correlation_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 36u64) {
                 record(path, "risk_session_correlation_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.sender_details {
-            path.field("sender_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("sender_details", self.sender_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.msg_sub_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 38u64) {
                 record(path, "msg_sub_id", k, out);
@@ -1877,12 +1595,8 @@ impl Limited for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
 }
 impl Validate for crate::generated::ebl::DoReferenceTransactionResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field("payment_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_info", self.payment_info.as_ref(), out);
+        path.validate_opt("amount", self.amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::DoReferenceTransactionResponseDetailsType {
@@ -1946,12 +1660,7 @@ impl Limited for crate::generated::ebl::EbayItemPaymentDetailsItemType {
 }
 impl Validate for crate::generated::ebl::EnhancedDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.airline_itinerary {
-            path.field(
-                "airline_itinerary",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("airline_itinerary", self.airline_itinerary.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::EnhancedDataType {
@@ -1984,20 +1693,14 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.marketing_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "marketing_category", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.business_info {
-            path.field("business_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.owner_info {
-            path.field("owner_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.bank_account {
-            path.field("bank_account", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("business_info", self.business_info.as_ref(), out);
+        path.validate_opt("owner_info", self.owner_info.as_ref(), out);
+        path.validate_opt("bank_account", self.bank_account.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::EnterBoardingRequestDetailsType {
@@ -2048,21 +1751,12 @@ impl Validate for crate::generated::ebl::ErrorType {
         if let ::std::option::Option::Some(v) = &self.severity_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "severity_code", k, out);
             }
         }
-        if !self.error_parameters.is_empty() {
-            path.field(
-                "error_parameters",
-                |path| {
-                    for (i, v) in self.error_parameters.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("error_parameters", &self.error_parameters, out);
     }
 }
 impl Limited for crate::generated::ebl::ErrorType {
@@ -2076,15 +1770,12 @@ impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetails
             }
         }
         check_required(&self.set_data_request, path, "set_data_request", out);
-        if let ::std::option::Option::Some(v) = &self.set_data_request {
-            path.field("set_data_request", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.authorization_request {
-            path.field(
-                "authorization_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("set_data_request", self.set_data_request.as_ref(), out);
+        path.validate_opt(
+            "authorization_request",
+            self.authorization_request.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsType {
@@ -2101,18 +1792,12 @@ impl Limited for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
 impl Validate for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.set_data_response, path, "set_data_response", out);
-        if let ::std::option::Option::Some(v) = &self.set_data_response {
-            path.field(
-                "set_data_response",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.authorization_response {
-            path.field(
-                "authorization_response",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("set_data_response", self.set_data_response.as_ref(), out);
+        path.validate_opt(
+            "authorization_response",
+            self.authorization_response.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetailsType {
@@ -2170,18 +1855,10 @@ impl Limited for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
 }
 impl Validate for crate::generated::ebl::FmfDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.accept_filters {
-            path.field("accept_filters", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.pending_filters {
-            path.field("pending_filters", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.deny_filters {
-            path.field("deny_filters", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.report_filters {
-            path.field("report_filters", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("accept_filters", self.accept_filters.as_ref(), out);
+        path.validate_opt("pending_filters", self.pending_filters.as_ref(), out);
+        path.validate_opt("deny_filters", self.deny_filters.as_ref(), out);
+        path.validate_opt("report_filters", self.report_filters.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::FmfDetailsType {
@@ -2198,9 +1875,7 @@ impl Limited for crate::generated::ebl::FaultDetailsType {
 }
 impl Validate for crate::generated::ebl::FeeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.fee {
-            path.field("fee", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("fee", self.fee.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::FeeType {
@@ -2216,16 +1891,7 @@ impl Validate for crate::generated::ebl::FeesType {
             "fee",
             out,
         );
-        if !self.fee.is_empty() {
-            path.field(
-                "fee",
-                |path| {
-                    for (i, v) in self.fee.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("fee", &self.fee, out);
     }
 }
 impl Limited for crate::generated::ebl::FeesType {
@@ -2233,25 +1899,21 @@ impl Limited for crate::generated::ebl::FeesType {
 }
 impl Validate for crate::generated::ebl::FlatShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.additional_shipping_costs {
-            path.field(
-                "additional_shipping_costs",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.flat_shipping_handling_costs {
-            path.field(
-                "flat_shipping_handling_costs",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.insurance_fee {
-            path.field("insurance_fee", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "additional_shipping_costs",
+            self.additional_shipping_costs.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "flat_shipping_handling_costs",
+            self.flat_shipping_handling_costs.as_ref(),
+            out,
+        );
+        path.validate_opt("insurance_fee", self.insurance_fee.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.insurance_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "insurance_option", k, out);
             }
@@ -2259,7 +1921,7 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         if let ::std::option::Option::Some(v) = &self.shipping_service {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_service", k, out);
             }
@@ -2271,15 +1933,9 @@ impl Limited for crate::generated::ebl::FlatShippingRateType {
 }
 impl Validate for crate::generated::ebl::FlightDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.fare {
-            path.field("fare", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.taxes {
-            path.field("taxes", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.fee {
-            path.field("fee", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("fare", self.fare.as_ref(), out);
+        path.validate_opt("taxes", self.taxes.as_ref(), out);
+        path.validate_opt("fee", self.fee.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::FlightDetailsType {
@@ -2303,7 +1959,7 @@ impl Validate for crate::generated::ebl::FundingSourceDetailsType {
         if let ::std::option::Option::Some(v) = &self.user_selected_funding_source {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "user_selected_funding_source", k, out);
             }
@@ -2439,12 +2095,8 @@ impl Validate
 for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field("billing_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
+        path.validate_opt("billing_address", self.billing_address.as_ref(), out);
     }
 }
 impl Limited
@@ -2457,7 +2109,7 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -2474,7 +2126,7 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         if let ::std::option::Option::Some(v) = &self.user_withdrawal_limit {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "user_withdrawal_limit", k, out);
             }
@@ -2484,12 +2136,8 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                 record(path, "partner_custom", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.account_owner {
-            path.field("account_owner", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.credentials {
-            path.field("credentials", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("account_owner", self.account_owner.as_ref(), out);
+        path.validate_opt("credentials", self.credentials.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.vetting_status {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
                 record(path, "vetting_status", k, out);
@@ -2543,9 +2191,7 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
             }
         }
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.custom {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 256u64) {
                 record(path, "custom", k, out);
@@ -2556,15 +2202,8 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
                 record(path, "invoice_id", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field("billing_address", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.pay_pal_adjustment {
-            path.field(
-                "pay_pal_adjustment",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("billing_address", self.billing_address.as_ref(), out);
+        path.validate_opt("pay_pal_adjustment", self.pay_pal_adjustment.as_ref(), out);
         check_occurs(
             self.payment_details.len(),
             0u64,
@@ -2573,35 +2212,14 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
             "payment_details",
             out,
         );
-        if !self.payment_details.is_empty() {
-            path.field(
-                "payment_details",
-                |path| {
-                    for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.user_selected_options {
-            path.field(
-                "user_selected_options",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if !self.incentive_details.is_empty() {
-            path.field(
-                "incentive_details",
-                |path| {
-                    for (i, v) in self.incentive_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("payment_details", &self.payment_details, out);
+        path.validate_opt(
+            "user_selected_options",
+            self.user_selected_options.as_ref(),
+            out,
+        );
+        path.validate_list("incentive_details", &self.incentive_details, out);
+        path.validate_opt("gift_wrap_amount", self.gift_wrap_amount.as_ref(), out);
         check_occurs(
             self.payment_request_info.len(),
             0u64,
@@ -2610,29 +2228,17 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
             "payment_request_info",
             out,
         );
-        if !self.payment_request_info.is_empty() {
-            path.field(
-                "payment_request_info",
-                |path| {
-                    for (i, v) in self.payment_request_info.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.external_remember_me_status_details
-        {
-            path.field(
-                "external_remember_me_status_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.refresh_token_status_details {
-            path.field(
-                "refresh_token_status_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_list("payment_request_info", &self.payment_request_info, out);
+        path.validate_opt(
+            "external_remember_me_status_details",
+            self.external_remember_me_status_details.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "refresh_token_status_details",
+            self.refresh_token_status_details.as_ref(),
+            out,
+        );
         check_occurs(
             self.payment_info.len(),
             0u64,
@@ -2641,16 +2247,7 @@ impl Validate for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
             "payment_info",
             out,
         );
-        if !self.payment_info.is_empty() {
-            path.field(
-                "payment_info",
-                |path| {
-                    for (i, v) in self.payment_info.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("payment_info", &self.payment_info, out);
     }
 }
 impl Limited for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetailsType {
@@ -2704,22 +2301,9 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsTyp
             "buckets",
             out,
         );
-        if !self.buckets.is_empty() {
-            path.field(
-                "buckets",
-                |path| {
-                    for (i, v) in self.buckets.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.cart_total_amt {
-            path.field("cart_total_amt", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.request_details {
-            path.field("request_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("buckets", &self.buckets, out);
+        path.validate_opt("cart_total_amt", self.cart_total_amt.as_ref(), out);
+        path.validate_opt("request_details", self.request_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType {
@@ -2735,16 +2319,7 @@ impl Validate for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTy
             "incentive_details",
             out,
         );
-        if !self.incentive_details.is_empty() {
-            path.field(
-                "incentive_details",
-                |path| {
-                    for (i, v) in self.incentive_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("incentive_details", &self.incentive_details, out);
     }
 }
 impl Limited for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsType {
@@ -2766,7 +2341,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         if let ::std::option::Option::Some(v) = &self.profile_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "profile_status", k, out);
             }
@@ -2781,7 +2356,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
@@ -2793,67 +2368,46 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
             "recurring_payments_profile_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.recurring_payments_profile_details
-        {
-            path.field(
-                "recurring_payments_profile_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.current_recurring_payments_period {
-            path.field(
-                "current_recurring_payments_period",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "recurring_payments_profile_details",
+            self.recurring_payments_profile_details.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "current_recurring_payments_period",
+            self.current_recurring_payments_period.as_ref(),
+            out,
+        );
         check_required(
             &self.recurring_payments_summary,
             path,
             "recurring_payments_summary",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.recurring_payments_summary {
-            path.field(
-                "recurring_payments_summary",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.trial_recurring_payments_period {
-            path.field(
-                "trial_recurring_payments_period",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.regular_recurring_payments_period {
-            path.field(
-                "regular_recurring_payments_period",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.trial_amount_paid {
-            path.field(
-                "trial_amount_paid",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.regular_amount_paid {
-            path.field(
-                "regular_amount_paid",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.aggregate_amount {
-            path.field("aggregate_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.aggregate_optional_amount {
-            path.field(
-                "aggregate_optional_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "recurring_payments_summary",
+            self.recurring_payments_summary.as_ref(),
+            out,
+        );
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
+        path.validate_opt(
+            "trial_recurring_payments_period",
+            self.trial_recurring_payments_period.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "regular_recurring_payments_period",
+            self.regular_recurring_payments_period.as_ref(),
+            out,
+        );
+        path.validate_opt("trial_amount_paid", self.trial_amount_paid.as_ref(), out);
+        path.validate_opt("regular_amount_paid", self.regular_amount_paid.as_ref(), out);
+        path.validate_opt("aggregate_amount", self.aggregate_amount.as_ref(), out);
+        path.validate_opt(
+            "aggregate_optional_amount",
+            self.aggregate_optional_amount.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.soft_descriptor {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 25u64) {
                 record(path, "soft_descriptor", k, out);
@@ -2875,21 +2429,9 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
 }
 impl Validate for crate::generated::ebl::IdentificationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.mobile_id_info {
-            path.field("mobile_id_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.remember_me_id_info {
-            path.field(
-                "remember_me_id_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.identity_token_info {
-            path.field(
-                "identity_token_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("mobile_id_info", self.mobile_id_info.as_ref(), out);
+        path.validate_opt("remember_me_id_info", self.remember_me_id_info.as_ref(), out);
+        path.validate_opt("identity_token_info", self.identity_token_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::IdentificationInfoType {
@@ -2905,9 +2447,7 @@ impl Limited for crate::generated::ebl::IdentityTokenInfoType {
 }
 impl Validate for crate::generated::ebl::IncentiveAppliedDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.discount_amount {
-            path.field("discount_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("discount_amount", self.discount_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveAppliedDetailsType {
@@ -2915,9 +2455,7 @@ impl Limited for crate::generated::ebl::IncentiveAppliedDetailsType {
 }
 impl Validate for crate::generated::ebl::IncentiveAppliedToType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.incentive_amount {
-            path.field("incentive_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("incentive_amount", self.incentive_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveAppliedToType {
@@ -2933,43 +2471,20 @@ impl Limited for crate::generated::ebl::IncentiveApplyIndicationType {
 }
 impl Validate for crate::generated::ebl::IncentiveBucketType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.items.is_empty() {
-            path.field(
-                "items",
-                |path| {
-                    for (i, v) in self.items.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.bucket_subtotal_amt {
-            path.field(
-                "bucket_subtotal_amt",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.bucket_shipping_amt {
-            path.field(
-                "bucket_shipping_amt",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.bucket_insurance_amt {
-            path.field(
-                "bucket_insurance_amt",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.bucket_sales_tax_amt {
-            path.field(
-                "bucket_sales_tax_amt",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.bucket_total_amt {
-            path.field("bucket_total_amt", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("items", &self.items, out);
+        path.validate_opt("bucket_subtotal_amt", self.bucket_subtotal_amt.as_ref(), out);
+        path.validate_opt("bucket_shipping_amt", self.bucket_shipping_amt.as_ref(), out);
+        path.validate_opt(
+            "bucket_insurance_amt",
+            self.bucket_insurance_amt.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "bucket_sales_tax_amt",
+            self.bucket_sales_tax_amt.as_ref(),
+            out,
+        );
+        path.validate_opt("bucket_total_amt", self.bucket_total_amt.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveBucketType {
@@ -2980,21 +2495,12 @@ impl Validate for crate::generated::ebl::IncentiveDetailType {
         if let ::std::option::Option::Some(v) = &self.incentive_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "incentive_type", k, out);
             }
         }
-        if !self.applied_to.is_empty() {
-            path.field(
-                "applied_to",
-                |path| {
-                    for (i, v) in self.applied_to.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("applied_to", &self.applied_to, out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveDetailType {
@@ -3005,35 +2511,29 @@ impl Validate for crate::generated::ebl::IncentiveDetailsType {
         if let ::std::option::Option::Some(v) = &self.site_applied_on {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "site_applied_on", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.total_discount_amount {
-            path.field(
-                "total_discount_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "total_discount_amount",
+            self.total_discount_amount.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
         }
-        if !self.incentive_applied_details.is_empty() {
-            path.field(
-                "incentive_applied_details",
-                |path| {
-                    for (i, v) in self.incentive_applied_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list(
+            "incentive_applied_details",
+            &self.incentive_applied_details,
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::IncentiveDetailsType {
@@ -3049,9 +2549,7 @@ impl Limited for crate::generated::ebl::IncentiveInfoType {
 }
 impl Validate for crate::generated::ebl::IncentiveItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.item_price {
-            path.field("item_price", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("item_price", self.item_price.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::IncentiveItemType {
@@ -3062,7 +2560,7 @@ impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.request_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "request_type", k, out);
             }
@@ -3070,7 +2568,7 @@ impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.request_detail_level {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "request_detail_level", k, out);
             }
@@ -3123,40 +2621,18 @@ impl Validate for crate::generated::ebl::InvoiceItemType {
                 record(path, "return_policy_identifier", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.price {
-            path.field("price", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.item_price {
-            path.field("item_price", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("price", self.price.as_ref(), out);
+        path.validate_opt("item_price", self.item_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.item_count_unit {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "item_count_unit", k, out);
             }
         }
-        if !self.discount.is_empty() {
-            path.field(
-                "discount",
-                |path| {
-                    for (i, v) in self.discount.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.additional_fees.is_empty() {
-            path.field(
-                "additional_fees",
-                |path| {
-                    for (i, v) in self.additional_fees.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("discount", &self.discount, out);
+        path.validate_list("additional_fees", &self.additional_fees, out);
         if let ::std::option::Option::Some(v) = &self.isbn {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
                 record(path, "isbn", k, out);
@@ -3248,16 +2724,7 @@ impl Limited for crate::generated::ebl::InvoiceItemType {
 }
 impl Validate for crate::generated::ebl::ItemArrayType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.item.is_empty() {
-            path.field(
-                "item",
-                |path| {
-                    for (i, v) in self.item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("item", &self.item, out);
     }
 }
 impl Limited for crate::generated::ebl::ItemArrayType {
@@ -3278,38 +2745,33 @@ impl Validate for crate::generated::ebl::ItemType {
                 record(path, "application_data", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.list_of_attribute_sets {
-            path.field(
-                "list_of_attribute_sets",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "list_of_attribute_sets",
+            self.list_of_attribute_sets.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.buyer_protection {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "buyer_protection", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.buy_it_now_price {
-            path.field("buy_it_now_price", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("buy_it_now_price", self.buy_it_now_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "country", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.cross_promotion {
-            path.field("cross_promotion", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("cross_promotion", self.cross_promotion.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency", k, out);
             }
@@ -3317,7 +2779,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.escrow {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "escrow", k, out);
             }
@@ -3325,7 +2787,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.gift_services.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "gift_services", i, k, out);
             }
@@ -3333,18 +2795,16 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.hit_counter {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "hit_counter", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.listing_details {
-            path.field("listing_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("listing_details", self.listing_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.listing_duration {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "listing_duration", k, out);
             }
@@ -3352,7 +2812,7 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.listing_enhancement.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "listing_enhancement", i, k, out);
             }
@@ -3360,7 +2820,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.listing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "listing_type", k, out);
             }
@@ -3368,53 +2828,31 @@ impl Validate for crate::generated::ebl::ItemType {
         for (i, v) in self.payment_methods.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "payment_methods", i, k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.primary_category {
-            path.field("primary_category", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.reserve_price {
-            path.field("reserve_price", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.revise_status {
-            path.field("revise_status", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.secondary_category {
-            path.field(
-                "secondary_category",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.site_hosted_picture {
-            path.field(
-                "site_hosted_picture",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.seller {
-            path.field("seller", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.selling_status {
-            path.field("selling_status", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("primary_category", self.primary_category.as_ref(), out);
+        path.validate_opt("reserve_price", self.reserve_price.as_ref(), out);
+        path.validate_opt("revise_status", self.revise_status.as_ref(), out);
+        path.validate_opt("secondary_category", self.secondary_category.as_ref(), out);
+        path.validate_opt("site_hosted_picture", self.site_hosted_picture.as_ref(), out);
+        path.validate_opt("seller", self.seller.as_ref(), out);
+        path.validate_opt("selling_status", self.selling_status.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.shipping_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_option", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.shipping_details {
-            path.field("shipping_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("shipping_details", self.shipping_details.as_ref(), out);
         for (i, v) in self.shipping_regions.iter().enumerate() {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record_item(path, "shipping_regions", i, k, out);
             }
@@ -3422,7 +2860,7 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.shipping_terms {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_terms", k, out);
             }
@@ -3430,28 +2868,23 @@ impl Validate for crate::generated::ebl::ItemType {
         if let ::std::option::Option::Some(v) = &self.site {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "site", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.start_price {
-            path.field("start_price", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.storefront {
-            path.field("storefront", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("start_price", self.start_price.as_ref(), out);
+        path.validate_opt("storefront", self.storefront.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.uuid {
             if let ::std::option::Option::Some(k) = checks::len(v, 36u64) {
                 record(path, "uuid", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.vendor_hosted_picture {
-            path.field(
-                "vendor_hosted_picture",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "vendor_hosted_picture",
+            self.vendor_hosted_picture.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::ItemType {
@@ -3482,16 +2915,7 @@ impl Validate for crate::generated::ebl::ListOfAttributeSetType {
             "attribute_set",
             out,
         );
-        if !self.attribute_set.is_empty() {
-            path.field(
-                "attribute_set",
-                |path| {
-                    for (i, v) in self.attribute_set.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("attribute_set", &self.attribute_set, out);
     }
 }
 impl Limited for crate::generated::ebl::ListOfAttributeSetType {
@@ -3507,24 +2931,21 @@ impl Limited for crate::generated::ebl::ListingDesignerType {
 }
 impl Validate for crate::generated::ebl::ListingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.converted_buy_it_now_price {
-            path.field(
-                "converted_buy_it_now_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.converted_start_price {
-            path.field(
-                "converted_start_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.converted_reserve_price {
-            path.field(
-                "converted_reserve_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "converted_buy_it_now_price",
+            self.converted_buy_it_now_price.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "converted_start_price",
+            self.converted_start_price.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "converted_reserve_price",
+            self.converted_reserve_price.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::ListingDetailsType {
@@ -3538,7 +2959,7 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         if let ::std::option::Option::Some(v) = &self.action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "action", k, out);
             }
@@ -3569,16 +2990,7 @@ impl Validate for crate::generated::ebl::MerchantDataType {
             "merchant_data_tuple",
             out,
         );
-        if !self.merchant_data_tuple.is_empty() {
-            path.field(
-                "merchant_data_tuple",
-                |path| {
-                    for (i, v) in self.merchant_data_tuple.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("merchant_data_tuple", &self.merchant_data_tuple, out);
     }
 }
 impl Limited for crate::generated::ebl::MerchantDataType {
@@ -3590,15 +3002,13 @@ impl Validate for crate::generated::ebl::MerchantPullInfoType {
         if let ::std::option::Option::Some(v) = &self.mp_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "mp_status", k, out);
             }
         }
         check_required(&self.mp_max, path, "mp_max", out);
-        if let ::std::option::Option::Some(v) = &self.mp_max {
-            path.field("mp_max", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("mp_max", self.mp_max.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::MerchantPullInfoType {
@@ -3607,20 +3017,11 @@ impl Limited for crate::generated::ebl::MerchantPullInfoType {
 impl Validate for crate::generated::ebl::MerchantPullPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
         check_required(&self.payment_info, path, "payment_info", out);
-        if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field("payment_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_info", self.payment_info.as_ref(), out);
         check_required(&self.merchant_pull_info, path, "merchant_pull_info", out);
-        if let ::std::option::Option::Some(v) = &self.merchant_pull_info {
-            path.field(
-                "merchant_pull_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("merchant_pull_info", self.merchant_pull_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::MerchantPullPaymentResponseType {
@@ -3629,9 +3030,7 @@ impl Limited for crate::generated::ebl::MerchantPullPaymentResponseType {
 impl Validate for crate::generated::ebl::MerchantPullPaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
         check_required(&self.mp_id, path, "mp_id", out);
         if let ::std::option::Option::Some(v) = &self.mp_id {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 19u64) {
@@ -3641,20 +3040,14 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            path.field("tax", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field("shipping", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.handling {
-            path.field("handling", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("tax", self.tax.as_ref(), out);
+        path.validate_opt("shipping", self.shipping.as_ref(), out);
+        path.validate_opt("handling", self.handling.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.button_source {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 32u64) {
                 record(path, "button_source", k, out);
@@ -3726,7 +3119,7 @@ impl Validate for crate::generated::ebl::ModifiedFieldType {
         if let ::std::option::Option::Some(v) = &self.modify_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "modify_type", k, out);
             }
@@ -3771,9 +3164,7 @@ impl Limited for crate::generated::ebl::OptionType {
 }
 impl Validate for crate::generated::ebl::OrderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.max_amount {
-            path.field("max_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("max_amount", self.max_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::OrderDetailsType {
@@ -3850,19 +3241,17 @@ impl Validate for crate::generated::ebl::PayerInfoType {
         if let ::std::option::Option::Some(v) = &self.payer_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payer_status", k, out);
             }
         }
         check_required(&self.payer_name, path, "payer_name", out);
-        if let ::std::option::Option::Some(v) = &self.payer_name {
-            path.field("payer_name", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_name", self.payer_name.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payer_country {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payer_country", k, out);
             }
@@ -3872,19 +3261,8 @@ impl Validate for crate::generated::ebl::PayerInfoType {
                 record(path, "payer_business", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.address {
-            path.field("address", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.wallet_items.is_empty() {
-            path.field(
-                "wallet_items",
-                |path| {
-                    for (i, v) in self.wallet_items.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt("address", self.address.as_ref(), out);
+        path.validate_list("wallet_items", &self.wallet_items, out);
     }
 }
 impl Limited for crate::generated::ebl::PayerInfoType {
@@ -3924,22 +3302,17 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
                 record(path, "number", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            path.field("tax", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.ebay_item_payment_details_item {
-            path.field(
-                "ebay_item_payment_details_item",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("tax", self.tax.as_ref(), out);
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt(
+            "ebay_item_payment_details_item",
+            self.ebay_item_payment_details_item.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.product_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "product_category", k, out);
             }
@@ -3949,22 +3322,14 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
                 record(path, "description", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.item_weight {
-            path.field("item_weight", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.item_length {
-            path.field("item_length", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.item_width {
-            path.field("item_width", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.item_height {
-            path.field("item_height", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("item_weight", self.item_weight.as_ref(), out);
+        path.validate_opt("item_length", self.item_length.as_ref(), out);
+        path.validate_opt("item_width", self.item_width.as_ref(), out);
+        path.validate_opt("item_height", self.item_height.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.item_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "item_category", k, out);
             }
@@ -3998,21 +3363,11 @@ impl Limited for crate::generated::ebl::PaymentDetailsItemType {
 }
 impl Validate for crate::generated::ebl::PaymentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.order_total {
-            path.field("order_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.item_total {
-            path.field("item_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_total {
-            path.field("shipping_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.handling_total {
-            path.field("handling_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_total {
-            path.field("tax_total", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("order_total", self.order_total.as_ref(), out);
+        path.validate_opt("item_total", self.item_total.as_ref(), out);
+        path.validate_opt("shipping_total", self.shipping_total.as_ref(), out);
+        path.validate_opt("handling_total", self.handling_total.as_ref(), out);
+        path.validate_opt("tax_total", self.tax_total.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.order_description {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "order_description", k, out);
@@ -4038,9 +3393,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 record(path, "notify_url", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("ship_to_address", self.ship_to_address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.multi_shipping {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 4u64) {
                 record(path, "multi_shipping", k, out);
@@ -4051,16 +3404,11 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
                 record(path, "fulfillment_reference_number", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.fulfillment_address {
-            path.field(
-                "fulfillment_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("fulfillment_address", self.fulfillment_address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payment_category_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_category_type", k, out);
             }
@@ -4068,7 +3416,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.location_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "location_type", k, out);
             }
@@ -4076,47 +3424,28 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.shipping_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_method", k, out);
             }
         }
-        if !self.payment_details_item.is_empty() {
-            path.field(
-                "payment_details_item",
-                |path| {
-                    for (i, v) in self.payment_details_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_discount {
-            path.field(
-                "shipping_discount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_list("payment_details_item", &self.payment_details_item, out);
+        path.validate_opt("insurance_total", self.insurance_total.as_ref(), out);
+        path.validate_opt("shipping_discount", self.shipping_discount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.allowed_payment_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "allowed_payment_method", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.enhanced_payment_data {
-            path.field(
-                "enhanced_payment_data",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.seller_details {
-            path.field("seller_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "enhanced_payment_data",
+            self.enhanced_payment_data.as_ref(),
+            out,
+        );
+        path.validate_opt("seller_details", self.seller_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.note_text {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "note_text", k, out);
@@ -4125,7 +3454,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -4133,7 +3462,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.recurring {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "recurring", k, out);
             }
@@ -4141,7 +3470,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         if let ::std::option::Option::Some(v) = &self.payment_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_reason", k, out);
             }
@@ -4159,16 +3488,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
             "redeemed_offers",
             out,
         );
-        if !self.redeemed_offers.is_empty() {
-            path.field(
-                "redeemed_offers",
-                |path| {
-                    for (i, v) in self.redeemed_offers.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("redeemed_offers", &self.redeemed_offers, out);
         check_occurs(
             self.cummulative_points.len(),
             0u64,
@@ -4177,16 +3497,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
             "cummulative_points",
             out,
         );
-        if !self.cummulative_points.is_empty() {
-            path.field(
-                "cummulative_points",
-                |path| {
-                    for (i, v) in self.cummulative_points.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("cummulative_points", &self.cummulative_points, out);
         check_occurs(
             self.merchant_data.len(),
             0u64,
@@ -4195,16 +3506,7 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
             "merchant_data",
             out,
         );
-        if !self.merchant_data.is_empty() {
-            path.field(
-                "merchant_data",
-                |path| {
-                    for (i, v) in self.merchant_data.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("merchant_data", &self.merchant_data, out);
         crate::rules::hooks::payment_details_type(self, path, out);
     }
 }
@@ -4280,7 +3582,7 @@ impl Validate for crate::generated::ebl::PaymentDirectivesType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -4311,7 +3613,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.transaction_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "transaction_type", k, out);
             }
@@ -4319,7 +3621,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.payment_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_type", k, out);
             }
@@ -4327,46 +3629,35 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.refund_source_code_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "refund_source_code_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.gross_amount {
-            path.field("gross_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.fee_amount {
-            path.field("fee_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.financing_fee_amount {
-            path.field(
-                "financing_fee_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.financing_total_cost {
-            path.field(
-                "financing_total_cost",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.financing_monthly_payment {
-            path.field(
-                "financing_monthly_payment",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.settle_amount {
-            path.field("settle_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("gross_amount", self.gross_amount.as_ref(), out);
+        path.validate_opt("fee_amount", self.fee_amount.as_ref(), out);
+        path.validate_opt(
+            "financing_fee_amount",
+            self.financing_fee_amount.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "financing_total_cost",
+            self.financing_total_cost.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "financing_monthly_payment",
+            self.financing_monthly_payment.as_ref(),
+            out,
+        );
+        path.validate_opt("settle_amount", self.settle_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
         check_required(&self.payment_status, path, "payment_status", out);
         if let ::std::option::Option::Some(v) = &self.payment_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_status", k, out);
             }
@@ -4374,7 +3665,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -4382,7 +3673,7 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.reason_code {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "reason_code", k, out);
             }
@@ -4390,20 +3681,14 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         if let ::std::option::Option::Some(v) = &self.pos_transaction_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "pos_transaction_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.seller_details {
-            path.field("seller_details", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.fmf_details {
-            path.field("fmf_details", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.payment_error {
-            path.field("payment_error", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("seller_details", self.seller_details.as_ref(), out);
+        path.validate_opt("fmf_details", self.fmf_details.as_ref(), out);
+        path.validate_opt("payment_error", self.payment_error.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentInfoType {
@@ -4448,22 +3733,9 @@ impl Validate for crate::generated::ebl::PaymentItemInfoType {
                 record(path, "memo", k, out);
             }
         }
-        if !self.payment_item.is_empty() {
-            path.field(
-                "payment_item",
-                |path| {
-                    for (i, v) in self.payment_item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.subscription {
-            path.field("subscription", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.auction {
-            path.field("auction", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("payment_item", &self.payment_item, out);
+        path.validate_opt("subscription", self.subscription.as_ref(), out);
+        path.validate_opt("auction", self.auction.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentItemInfoType {
@@ -4508,25 +3780,13 @@ impl Validate for crate::generated::ebl::PaymentItemType {
                 record(path, "number", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.invoice_item_details {
-            path.field(
-                "invoice_item_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.options.is_empty() {
-            path.field(
-                "options",
-                |path| {
-                    for (i, v) in self.options.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt(
+            "invoice_item_details",
+            self.invoice_item_details.as_ref(),
+            out,
+        );
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_list("options", &self.options, out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentItemType {
@@ -4560,7 +3820,7 @@ impl Validate for crate::generated::ebl::PaymentMeansType {
         if let ::std::option::Option::Some(v) = &self.type_code_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_code_id", k, out);
             }
@@ -4572,9 +3832,7 @@ impl Limited for crate::generated::ebl::PaymentMeansType {
 }
 impl Validate for crate::generated::ebl::PaymentRequestInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.payment_error {
-            path.field("payment_error", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_error", self.payment_error.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentRequestInfoType {
@@ -4590,17 +3848,11 @@ impl Validate for crate::generated::ebl::PaymentTransactionSearchResultType {
         check_required(&self.transaction_id, path, "transaction_id", out);
         check_required(&self.status, path, "status", out);
         check_required(&self.gross_amount, path, "gross_amount", out);
-        if let ::std::option::Option::Some(v) = &self.gross_amount {
-            path.field("gross_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("gross_amount", self.gross_amount.as_ref(), out);
         check_required(&self.fee_amount, path, "fee_amount", out);
-        if let ::std::option::Option::Some(v) = &self.fee_amount {
-            path.field("fee_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("fee_amount", self.fee_amount.as_ref(), out);
         check_required(&self.net_amount, path, "net_amount", out);
-        if let ::std::option::Option::Some(v) = &self.net_amount {
-            path.field("net_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("net_amount", self.net_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentTransactionSearchResultType {
@@ -4609,38 +3861,19 @@ impl Limited for crate::generated::ebl::PaymentTransactionSearchResultType {
 impl Validate for crate::generated::ebl::PaymentTransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.receiver_info, path, "receiver_info", out);
-        if let ::std::option::Option::Some(v) = &self.receiver_info {
-            path.field("receiver_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("receiver_info", self.receiver_info.as_ref(), out);
         check_required(&self.payer_info, path, "payer_info", out);
-        if let ::std::option::Option::Some(v) = &self.payer_info {
-            path.field("payer_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payer_info", self.payer_info.as_ref(), out);
         check_required(&self.payment_info, path, "payment_info", out);
-        if let ::std::option::Option::Some(v) = &self.payment_info {
-            path.field("payment_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.payment_item_info {
-            path.field(
-                "payment_item_info",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.secondary_address {
-            path.field(
-                "secondary_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.user_selected_options {
-            path.field(
-                "user_selected_options",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_info", self.payment_info.as_ref(), out);
+        path.validate_opt("payment_item_info", self.payment_item_info.as_ref(), out);
+        path.validate_opt("secondary_address", self.secondary_address.as_ref(), out);
+        path.validate_opt(
+            "user_selected_options",
+            self.user_selected_options.as_ref(),
+            out,
+        );
+        path.validate_opt("gift_wrap_amount", self.gift_wrap_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentTransactionType {
@@ -4649,9 +3882,7 @@ impl Limited for crate::generated::ebl::PaymentTransactionType {
 impl Validate for crate::generated::ebl::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_means, path, "payment_means", out);
-        if let ::std::option::Option::Some(v) = &self.payment_means {
-            path.field("payment_means", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("payment_means", self.payment_means.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::PaymentType {
@@ -4736,13 +3967,11 @@ impl Limited for crate::generated::ebl::PhoneNumberType {
 impl Validate for crate::generated::ebl::PromotedItemType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.item_id, path, "item_id", out);
-        if let ::std::option::Option::Some(v) = &self.promotion_price {
-            path.field("promotion_price", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("promotion_price", self.promotion_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.promotion_price_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "promotion_price_type", k, out);
             }
@@ -4750,7 +3979,7 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         if let ::std::option::Option::Some(v) = &self.selection_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "selection_type", k, out);
             }
@@ -4758,7 +3987,7 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         if let ::std::option::Option::Some(v) = &self.listing_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "listing_type", k, out);
             }
@@ -4817,12 +4046,11 @@ impl Limited for crate::generated::ebl::ReceiverInfoType {
 }
 impl Validate for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.subscriber_shipping_address {
-            path.field(
-                "subscriber_shipping_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "subscriber_shipping_address",
+            self.subscriber_shipping_address.as_ref(),
+            out,
+        );
         check_required(&self.billing_start_date, path, "billing_start_date", out);
         if let ::std::option::Option::Some(v) = &self.profile_reference {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
@@ -4857,19 +4085,9 @@ impl Validate for crate::generated::ebl::RecurringPaymentsSummaryType {
             out,
         );
         check_required(&self.outstanding_balance, path, "outstanding_balance", out);
-        if let ::std::option::Option::Some(v) = &self.outstanding_balance {
-            path.field(
-                "outstanding_balance",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("outstanding_balance", self.outstanding_balance.as_ref(), out);
         check_required(&self.failed_payment_count, path, "failed_payment_count", out);
-        if let ::std::option::Option::Some(v) = &self.last_payment_amount {
-            path.field(
-                "last_payment_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("last_payment_amount", self.last_payment_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::RecurringPaymentsSummaryType {
@@ -4877,18 +4095,13 @@ impl Limited for crate::generated::ebl::RecurringPaymentsSummaryType {
 }
 impl Validate for crate::generated::ebl::ReferenceCreditCardDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.credit_card_number_type {
-            path.field(
-                "credit_card_number_type",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.card_owner_name {
-            path.field("card_owner_name", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field("billing_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "credit_card_number_type",
+            self.credit_card_number_type.as_ref(),
+            out,
+        );
+        path.validate_opt("card_owner_name", self.card_owner_name.as_ref(), out);
+        path.validate_opt("billing_address", self.billing_address.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::ReferenceCreditCardDetailsType {
@@ -4907,7 +4120,7 @@ impl Validate for crate::generated::ebl::RefundInfoType {
         if let ::std::option::Option::Some(v) = &self.refund_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "refund_status", k, out);
             }
@@ -4915,7 +4128,7 @@ impl Validate for crate::generated::ebl::RefundInfoType {
         if let ::std::option::Option::Some(v) = &self.pending_reason {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "pending_reason", k, out);
             }
@@ -5014,16 +4227,7 @@ impl Validate for crate::generated::ebl::RiskFilterListType {
             "filters",
             out,
         );
-        if !self.filters.is_empty() {
-            path.field(
-                "filters",
-                |path| {
-                    for (i, v) in self.filters.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("filters", &self.filters, out);
     }
 }
 impl Limited for crate::generated::ebl::RiskFilterListType {
@@ -5040,23 +4244,14 @@ impl Limited for crate::generated::ebl::SalesTaxType {
 impl Validate for crate::generated::ebl::ScheduleDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.description, path, "description", out);
-        if let ::std::option::Option::Some(v) = &self.trial_period {
-            path.field("trial_period", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("trial_period", self.trial_period.as_ref(), out);
         check_required(&self.payment_period, path, "payment_period", out);
-        if let ::std::option::Option::Some(v) = &self.payment_period {
-            path.field("payment_period", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.activation_details {
-            path.field(
-                "activation_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("payment_period", self.payment_period.as_ref(), out);
+        path.validate_opt("activation_details", self.activation_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
@@ -5100,7 +4295,7 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.billing_currency {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "billing_currency", k, out);
             }
@@ -5123,7 +4318,7 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.merchandizing_pref {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "merchandizing_pref", k, out);
             }
@@ -5133,17 +4328,16 @@ impl Validate for crate::generated::ebl::SellerType {
         if let ::std::option::Option::Some(v) = &self.seller_level {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "seller_level", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.seller_payment_address {
-            path.field(
-                "seller_payment_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "seller_payment_address",
+            self.seller_payment_address.as_ref(),
+            out,
+        );
         check_required(&self.store_owner, path, "store_owner", out);
     }
 }
@@ -5152,25 +4346,16 @@ impl Limited for crate::generated::ebl::SellerType {
 }
 impl Validate for crate::generated::ebl::SellingStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.bid_increment {
-            path.field("bid_increment", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.converted_current_price {
-            path.field(
-                "converted_current_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("bid_increment", self.bid_increment.as_ref(), out);
+        path.validate_opt(
+            "converted_current_price",
+            self.converted_current_price.as_ref(),
+            out,
+        );
         check_required(&self.current_price, path, "current_price", out);
-        if let ::std::option::Option::Some(v) = &self.current_price {
-            path.field("current_price", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.high_bidder {
-            path.field("high_bidder", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.minimum_to_bid {
-            path.field("minimum_to_bid", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("current_price", self.current_price.as_ref(), out);
+        path.validate_opt("high_bidder", self.high_bidder.as_ref(), out);
+        path.validate_opt("minimum_to_bid", self.minimum_to_bid.as_ref(), out);
         check_required(&self.quantity_sold, path, "quantity_sold", out);
     }
 }
@@ -5179,9 +4364,7 @@ impl Limited for crate::generated::ebl::SellingStatusType {
 }
 impl Validate for crate::generated::ebl::SenderDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.device_details {
-            path.field("device_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("device_details", self.device_details.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::SenderDetailsType {
@@ -5242,9 +4425,7 @@ impl Validate for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
                 record(path, "last_name", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.address {
-            path.field("address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("address", self.address.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
@@ -5396,9 +4577,7 @@ impl Validate for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                 record(path, "last_name", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.address {
-            path.field("address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("address", self.address.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
@@ -5511,12 +4690,11 @@ impl Validate for crate::generated::ebl::SetCustomerBillingAgreementRequestDetai
             "billing_agreement_details",
             out,
         );
-        if let ::std::option::Option::Some(v) = &self.billing_agreement_details {
-            path.field(
-                "billing_agreement_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "billing_agreement_details",
+            self.billing_agreement_details.as_ref(),
+            out,
+        );
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         if let ::std::option::Option::Some(v) = &self.req_billing_address {
@@ -5539,23 +4717,16 @@ impl Limited for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
 }
 impl Validate for crate::generated::ebl::SetDataRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.billing_approval_details.is_empty() {
-            path.field(
-                "billing_approval_details",
-                |path| {
-                    for (i, v) in self.billing_approval_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.buyer_detail {
-            path.field("buyer_detail", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list(
+            "billing_approval_details",
+            &self.billing_approval_details,
+            out,
+        );
+        path.validate_opt("buyer_detail", self.buyer_detail.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.user_channel {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "user_channel", k, out);
             }
@@ -5568,16 +4739,7 @@ impl Validate for crate::generated::ebl::SetDataRequestType {
             "payment_details",
             out,
         );
-        if !self.payment_details.is_empty() {
-            path.field(
-                "payment_details",
-                |path| {
-                    for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("payment_details", &self.payment_details, out);
     }
 }
 impl Limited for crate::generated::ebl::SetDataRequestType {
@@ -5585,26 +4747,8 @@ impl Limited for crate::generated::ebl::SetDataRequestType {
 }
 impl Validate for crate::generated::ebl::SetDataResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if !self.shipping_addresses.is_empty() {
-            path.field(
-                "shipping_addresses",
-                |path| {
-                    for (i, v) in self.shipping_addresses.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.set_data_error.is_empty() {
-            path.field(
-                "set_data_error",
-                |path| {
-                    for (i, v) in self.set_data_error.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("shipping_addresses", &self.shipping_addresses, out);
+        path.validate_list("set_data_error", &self.set_data_error, out);
     }
 }
 impl Limited for crate::generated::ebl::SetDataResponseType {
@@ -5616,7 +4760,7 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         if let ::std::option::Option::Some(v) = &self.checkout_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "checkout_type", k, out);
             }
@@ -5649,14 +4793,12 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         if let ::std::option::Option::Some(v) = &self.client_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "client_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field("item_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("item_amount", self.item_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType {
@@ -5693,9 +4835,7 @@ impl Limited for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
 }
 impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.order_total {
-            path.field("order_total", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("order_total", self.order_total.as_ref(), out);
         check_required(&self.return_url, path, "return_url", out);
         check_required(&self.cancel_url, path, "cancel_url", out);
         if let ::std::option::Option::Some(v) = &self.token {
@@ -5703,9 +4843,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 record(path, "token", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.max_amount {
-            path.field("max_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("max_amount", self.max_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.order_description {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "order_description", k, out);
@@ -5731,9 +4869,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 record(path, "req_billing_address", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.billing_address {
-            path.field("billing_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("billing_address", self.billing_address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.no_shipping {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 4u64) {
                 record(path, "no_shipping", k, out);
@@ -5784,13 +4920,11 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 record(path, "cpp_logo_image", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.address {
-            path.field("address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("address", self.address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_action", k, out);
             }
@@ -5798,7 +4932,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.solution_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "solution_type", k, out);
             }
@@ -5806,7 +4940,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.landing_page {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "landing_page", k, out);
             }
@@ -5819,25 +4953,20 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.channel_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "channel_type", k, out);
             }
         }
-        if !self.billing_agreement_details.is_empty() {
-            path.field(
-                "billing_agreement_details",
-                |path| {
-                    for (i, v) in self.billing_agreement_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list(
+            "billing_agreement_details",
+            &self.billing_agreement_details,
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.product_category {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "product_category", k, out);
             }
@@ -5845,7 +4974,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         if let ::std::option::Option::Some(v) = &self.shipping_method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_method", k, out);
             }
@@ -5855,12 +4984,11 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 record(path, "allow_note", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.funding_source_details {
-            path.field(
-                "funding_source_details",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "funding_source_details",
+            self.funding_source_details.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.brand_name {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "brand_name", k, out);
@@ -5871,9 +4999,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                 record(path, "callback_url", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.buyer_details {
-            path.field("buyer_details", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("buyer_details", self.buyer_details.as_ref(), out);
         check_occurs(
             self.payment_details.len(),
             0u64,
@@ -5882,33 +5008,17 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
             "payment_details",
             out,
         );
-        if !self.payment_details.is_empty() {
-            path.field(
-                "payment_details",
-                |path| {
-                    for (i, v) in self.payment_details.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if !self.flat_rate_shipping_options.is_empty() {
-            path.field(
-                "flat_rate_shipping_options",
-                |path| {
-                    for (i, v) in self.flat_rate_shipping_options.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.gift_wrap_amount {
-            path.field("gift_wrap_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_list("payment_details", &self.payment_details, out);
+        path.validate_list(
+            "flat_rate_shipping_options",
+            &self.flat_rate_shipping_options,
+            out,
+        );
+        path.validate_opt("gift_wrap_amount", self.gift_wrap_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.total_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "total_type", k, out);
             }
@@ -5921,16 +5031,7 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
             "coupled_buckets",
             out,
         );
-        if !self.coupled_buckets.is_empty() {
-            path.field(
-                "coupled_buckets",
-                |path| {
-                    for (i, v) in self.coupled_buckets.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("coupled_buckets", &self.coupled_buckets, out);
         crate::rules::hooks::set_express_checkout_request_details_type(self, path, out);
     }
 }
@@ -6081,15 +5182,9 @@ impl Limited for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
 impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.item_amount, path, "item_amount", out);
-        if let ::std::option::Option::Some(v) = &self.item_amount {
-            path.field("item_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            path.field("tax", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field("shipping", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("item_amount", self.item_amount.as_ref(), out);
+        path.validate_opt("tax", self.tax.as_ref(), out);
+        path.validate_opt("shipping", self.shipping.as_ref(), out);
         check_required(&self.item_name, path, "item_name", out);
         if let ::std::option::Option::Some(v) = &self.item_name {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
@@ -6112,9 +5207,7 @@ impl Validate for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
             }
         }
         check_required(&self.return_url, path, "return_url", out);
-        if let ::std::option::Option::Some(v) = &self.ship_to_address {
-            path.field("ship_to_address", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("ship_to_address", self.ship_to_address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.buyer_email {
             if let ::std::option::Option::Some(k) = checks::max_len(v, 127u64) {
                 record(path, "buyer_email", k, out);
@@ -6163,34 +5256,30 @@ impl Limited for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
 }
 impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.carrier_shipping_fee {
-            path.field(
-                "carrier_shipping_fee",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.insurance_fee {
-            path.field("insurance_fee", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "carrier_shipping_fee",
+            self.carrier_shipping_fee.as_ref(),
+            out,
+        );
+        path.validate_opt("insurance_fee", self.insurance_fee.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.insurance_option {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "insurance_option", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.packaging_handling_costs {
-            path.field(
-                "packaging_handling_costs",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "packaging_handling_costs",
+            self.packaging_handling_costs.as_ref(),
+            out,
+        );
         check_required(&self.shipping_service, path, "shipping_service", out);
         if let ::std::option::Option::Some(v) = &self.shipping_service {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "shipping_service", k, out);
             }
@@ -6202,25 +5291,13 @@ impl Limited for crate::generated::ebl::ShippingCarrierDetailsType {
 }
 impl Validate for crate::generated::ebl::ShippingDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.calculated_shipping_rate {
-            path.field(
-                "calculated_shipping_rate",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if !self.flat_shipping_rate.is_empty() {
-            path.field(
-                "flat_shipping_rate",
-                |path| {
-                    for (i, v) in self.flat_shipping_rate.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.insurance_total {
-            path.field("insurance_total", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt(
+            "calculated_shipping_rate",
+            self.calculated_shipping_rate.as_ref(),
+            out,
+        );
+        path.validate_list("flat_shipping_rate", &self.flat_shipping_rate, out);
+        path.validate_opt("insurance_total", self.insurance_total.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::ShippingDetailsType {
@@ -6231,17 +5308,11 @@ impl Validate for crate::generated::ebl::ShippingInfoType {
         check_required(&self.shipping_method, path, "shipping_method", out);
         check_required(&self.shipping_carrier, path, "shipping_carrier", out);
         check_required(&self.shipping_amount, path, "shipping_amount", out);
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
         check_required(&self.handling_amount, path, "handling_amount", out);
-        if let ::std::option::Option::Some(v) = &self.handling_amount {
-            path.field("handling_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("handling_amount", self.handling_amount.as_ref(), out);
         check_required(&self.insurance_amount, path, "insurance_amount", out);
-        if let ::std::option::Option::Some(v) = &self.insurance_amount {
-            path.field("insurance_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("insurance_amount", self.insurance_amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::ShippingInfoType {
@@ -6249,12 +5320,11 @@ impl Limited for crate::generated::ebl::ShippingInfoType {
 }
 impl Validate for crate::generated::ebl::ShippingOptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.shipping_option_amount {
-            path.field(
-                "shipping_option_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "shipping_option_amount",
+            self.shipping_option_amount.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::ShippingOptionType {
@@ -6273,7 +5343,7 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.photo_display {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "photo_display", k, out);
             }
@@ -6281,7 +5351,7 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "gallery_type", k, out);
             }
@@ -6314,16 +5384,7 @@ impl Validate for crate::generated::ebl::SubscriptionInfoType {
                 record(path, "password", k, out);
             }
         }
-        if !self.terms.is_empty() {
-            path.field(
-                "terms",
-                |path| {
-                    for (i, v) in self.terms.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("terms", &self.terms, out);
     }
 }
 impl Limited for crate::generated::ebl::SubscriptionInfoType {
@@ -6348,9 +5409,7 @@ impl Validate for crate::generated::ebl::SubscriptionTermsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.period, path, "period", out);
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::SubscriptionTermsType {
@@ -6367,9 +5426,7 @@ impl Limited for crate::generated::ebl::TaxIdDetailsType {
 impl Validate for crate::generated::ebl::TaxInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.tax_amount, path, "tax_amount", out);
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
         check_required(&self.sales_tax_percentage, path, "sales_tax_percentage", out);
         check_required(&self.tax_state, path, "tax_state", out);
     }
@@ -6406,7 +5463,7 @@ impl Validate for crate::generated::ebl::TransactionStatusType {
         if let ::std::option::Option::Some(v) = &self.payment_method_used {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "payment_method_used", k, out);
             }
@@ -6418,53 +5475,35 @@ impl Limited for crate::generated::ebl::TransactionStatusType {
 }
 impl Validate for crate::generated::ebl::TransactionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.amount_paid {
-            path.field("amount_paid", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.buyer {
-            path.field("buyer", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_details {
-            path.field("shipping_details", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.converted_amount_paid {
-            path.field(
-                "converted_amount_paid",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.converted_transaction_price {
-            path.field(
-                "converted_transaction_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("amount_paid", self.amount_paid.as_ref(), out);
+        path.validate_opt("buyer", self.buyer.as_ref(), out);
+        path.validate_opt("shipping_details", self.shipping_details.as_ref(), out);
+        path.validate_opt(
+            "converted_amount_paid",
+            self.converted_amount_paid.as_ref(),
+            out,
+        );
+        path.validate_opt(
+            "converted_transaction_price",
+            self.converted_transaction_price.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.deposit_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "deposit_type", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.item {
-            path.field("item", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_handling_total {
-            path.field(
-                "shipping_handling_total",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.status {
-            path.field("status", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.transaction_price {
-            path.field(
-                "transaction_price",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("item", self.item.as_ref(), out);
+        path.validate_opt(
+            "shipping_handling_total",
+            self.shipping_handling_total.as_ref(),
+            out,
+        );
+        path.validate_opt("status", self.status.as_ref(), out);
+        path.validate_opt("transaction_price", self.transaction_price.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::TransactionType {
@@ -6480,16 +5519,7 @@ impl Validate for crate::generated::ebl::TransactionsType {
             "transaction",
             out,
         );
-        if !self.transaction.is_empty() {
-            path.field(
-                "transaction",
-                |path| {
-                    for (i, v) in self.transaction.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("transaction", &self.transaction, out);
     }
 }
 impl Limited for crate::generated::ebl::TransactionsType {
@@ -6518,44 +5548,26 @@ impl Validate
 for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
-        if let ::std::option::Option::Some(v) = &self.subscriber_shipping_address {
-            path.field(
-                "subscriber_shipping_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping_amount {
-            path.field("shipping_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_amount {
-            path.field("tax_amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.outstanding_balance {
-            path.field(
-                "outstanding_balance",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "subscriber_shipping_address",
+            self.subscriber_shipping_address.as_ref(),
+            out,
+        );
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("shipping_amount", self.shipping_amount.as_ref(), out);
+        path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
+        path.validate_opt("outstanding_balance", self.outstanding_balance.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.credit_card {
-            path.field("credit_card", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.trial_period {
-            path.field("trial_period", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.payment_period {
-            path.field("payment_period", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("credit_card", self.credit_card.as_ref(), out);
+        path.validate_opt("trial_period", self.trial_period.as_ref(), out);
+        path.validate_opt("payment_period", self.payment_period.as_ref(), out);
     }
 }
 impl Limited
@@ -6583,12 +5595,11 @@ impl Limited for crate::generated::ebl::UserIdPasswordType {
 }
 impl Validate for crate::generated::ebl::UserSelectedOptionType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.shipping_option_amount {
-            path.field(
-                "shipping_option_amount",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "shipping_option_amount",
+            self.shipping_option_amount.as_ref(),
+            out,
+        );
     }
 }
 impl Limited for crate::generated::ebl::UserSelectedOptionType {
@@ -6600,21 +5611,20 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.feedback_rating_star {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "feedback_rating_star", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.registration_address {
-            path.field(
-                "registration_address",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt(
+            "registration_address",
+            self.registration_address.as_ref(),
+            out,
+        );
         if let ::std::option::Option::Some(v) = &self.site {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "site", k, out);
             }
@@ -6622,7 +5632,7 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "status", k, out);
             }
@@ -6635,17 +5645,13 @@ impl Validate for crate::generated::ebl::UserType {
         if let ::std::option::Option::Some(v) = &self.vat_status {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "vat_status", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.buyer_info {
-            path.field("buyer_info", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.seller_info {
-            path.field("seller_info", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("buyer_info", self.buyer_info.as_ref(), out);
+        path.validate_opt("seller_info", self.seller_info.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ebl::UserType {
@@ -6680,7 +5686,7 @@ impl Validate for crate::generated::ebl::VendorHostedPictureType {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "gallery_type", k, out);
             }
@@ -6695,7 +5701,7 @@ impl Validate for crate::generated::ebl::WalletItemsType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }

@@ -63,12 +63,7 @@ impl Limited for crate::generated::ed::EnhancedPayerInfoType {
 }
 impl Validate for crate::generated::ed::EnhancedPaymentDataType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
-        if let ::std::option::Option::Some(v) = &self.airline_itinerary {
-            path.field(
-                "airline_itinerary",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("airline_itinerary", self.airline_itinerary.as_ref(), out);
     }
 }
 impl Limited for crate::generated::ed::EnhancedPaymentDataType {

@@ -14,7 +14,7 @@ impl XmlWrite for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
@@ -23,20 +23,8 @@ impl XmlRead for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -49,7 +37,7 @@ impl XmlWrite for crate::generated::ed::EnhancedCheckoutDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedCheckoutDataType {
@@ -58,20 +46,8 @@ impl XmlRead for crate::generated::ed::EnhancedCheckoutDataType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -84,7 +60,7 @@ impl XmlWrite for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType {
@@ -93,20 +69,8 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupRequestDetailsType 
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -119,7 +83,7 @@ impl XmlWrite for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType {
@@ -128,20 +92,8 @@ impl XmlRead for crate::generated::ed::EnhancedCompleteRecoupResponseDetailsType
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -154,7 +106,7 @@ impl XmlWrite for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType {
@@ -163,20 +115,8 @@ impl XmlRead for crate::generated::ed::EnhancedInitiateRecoupRequestDetailsType 
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -189,7 +129,7 @@ impl XmlWrite for crate::generated::ed::EnhancedItemDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedItemDataType {
@@ -198,20 +138,8 @@ impl XmlRead for crate::generated::ed::EnhancedItemDataType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -224,7 +152,7 @@ impl XmlWrite for crate::generated::ed::EnhancedPayerInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedPayerInfoType {
@@ -233,20 +161,8 @@ impl XmlRead for crate::generated::ed::EnhancedPayerInfoType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -259,10 +175,12 @@ impl XmlWrite for crate::generated::ed::EnhancedPaymentDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.airline_itinerary {
-            v.write_element(w, crate::generated::ns::EBL, "AirlineItinerary")?;
-        }
-        w.end(ns, name)
+        w.complex_opt(
+            crate::generated::ns::EBL,
+            "AirlineItinerary",
+            &self.airline_itinerary,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
@@ -271,38 +189,18 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::generated::ns::EBL, "AirlineItinerary")])
+            {
+                0usize => {
+                    r.complex_once(&mut seen, 0usize, &mut out.airline_itinerary, child)
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("AirlineItinerary", ns) if ns == crate::generated::ns::EBL => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.airline_itinerary = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::generated::ebl::AirlineItineraryType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -315,7 +213,7 @@ impl XmlWrite for crate::generated::ed::EnhancedPaymentInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::generated::ed::EnhancedPaymentInfoType {
@@ -324,20 +222,8 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentInfoType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -26,9 +26,10 @@ impl OrderTypeShippingMethod {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'G', b'r', b'o', b'u', b'n', b'd'] => Self::Ground,
-            [b'A', b'i', b'r'] => Self::Air,
+        const BY_TEXT: &[(&str, u16)] = &[("Air", 1u16), ("Ground", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Ground,
+            ::std::option::Option::Some(1u16) => Self::Air,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

@@ -22,9 +22,7 @@ impl Validate for crate::anonymous_types::anonymous::OrderType {
             }
         }
         check_required(&self.id, path, "id", out);
-        if let ::std::option::Option::Some(v) = &self.shipping {
-            path.field("shipping", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("shipping", self.shipping.as_ref(), out);
     }
 }
 impl Limited for crate::anonymous_types::anonymous::OrderType {
@@ -33,12 +31,7 @@ impl Limited for crate::anonymous_types::anonymous::OrderType {
 impl Validate for crate::anonymous_types::anonymous::GetOrderReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_order_request, path, "get_order_request", out);
-        if let ::std::option::Option::Some(v) = &self.get_order_request {
-            path.field(
-                "get_order_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("get_order_request", self.get_order_request.as_ref(), out);
     }
 }
 impl Limited for crate::anonymous_types::anonymous::GetOrderReq {
@@ -66,7 +59,7 @@ impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
         if let ::std::option::Option::Some(v) = &self.method {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "method", k, out);
             }

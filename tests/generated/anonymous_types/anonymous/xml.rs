@@ -13,17 +13,11 @@ impl XmlWrite for crate::anonymous_types::anonymous::OrderType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.priority {
-            w.attr_scalar("priority", v)?;
-        }
+        w.attr_opt("priority", &self.priority);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.id {
-            w.scalar_element(crate::anonymous_types::ns::ANONYMOUS, "Id", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.shipping {
-            v.write_element(w, crate::anonymous_types::ns::ANONYMOUS, "Shipping")?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Id", &self.id);
+        w.complex_opt(crate::anonymous_types::ns::ANONYMOUS, "Shipping", &self.shipping);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::anonymous_types::anonymous::OrderType {
@@ -42,46 +36,28 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
             }
         }
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::anonymous_types::ns::ANONYMOUS, "Id"),
+                        (crate::anonymous_types::ns::ANONYMOUS, "Shipping"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Id", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Shipping", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.shipping = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::anonymous_types::anonymous::OrderTypeShipping as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                1usize => r.complex_once(&mut seen, 1usize, &mut out.shipping, child),
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -94,14 +70,12 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.get_order_request {
-            v.write_element(
-                w,
-                crate::anonymous_types::ns::ANONYMOUS,
-                "GetOrderRequest",
-            )?;
-        }
-        w.end(ns, name)
+        w.complex_opt(
+            crate::anonymous_types::ns::ANONYMOUS,
+            "GetOrderRequest",
+            &self.get_order_request,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
@@ -110,41 +84,18 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::anonymous_types::ns::ANONYMOUS, "GetOrderRequest")])
+            {
+                0usize => {
+                    r.complex_once(&mut seen, 0usize, &mut out.get_order_request, child)
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                (
-                    "GetOrderRequest",
-                    ns,
-                ) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.get_order_request = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::anonymous_types::anonymous::GetOrderRequest as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -157,13 +108,9 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderRequest {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.order_id {
-            w.scalar_element(crate::anonymous_types::ns::ANONYMOUS, "OrderId", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.filter {
-            v.write_element(w, crate::anonymous_types::ns::ANONYMOUS, "Filter")?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "OrderId", &self.order_id);
+        w.complex_opt(crate::anonymous_types::ns::ANONYMOUS, "Filter", &self.filter);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
@@ -172,50 +119,30 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::anonymous_types::ns::ANONYMOUS, "OrderId"),
+                        (crate::anonymous_types::ns::ANONYMOUS, "Filter"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.order_id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("OrderId", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.order_id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Filter", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.filter = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::anonymous_types::anonymous::GetOrderRequestFilter as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                1usize => r.complex_once(&mut seen, 1usize, &mut out.filter, child),
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -228,10 +155,8 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderRequestFilter {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.since {
-            w.scalar_element(crate::anonymous_types::ns::ANONYMOUS, "Since", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Since", &self.since);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequestFilter {
@@ -240,35 +165,24 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequestFilter {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::anonymous_types::ns::ANONYMOUS, "Since")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.since,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Since", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.since = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -281,13 +195,9 @@ impl XmlWrite for crate::anonymous_types::anonymous::OrderTypeShipping {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.method {
-            w.scalar_element(crate::anonymous_types::ns::ANONYMOUS, "Method", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.cost {
-            w.scalar_element(crate::anonymous_types::ns::ANONYMOUS, "Cost", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Method", &self.method);
+        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Cost", &self.cost);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
@@ -296,47 +206,38 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::anonymous_types::ns::ANONYMOUS, "Method"),
+                        (crate::anonymous_types::ns::ANONYMOUS, "Cost"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.method,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Method", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.method = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.cost,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Cost", ns) if ns == crate::anonymous_types::ns::ANONYMOUS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.cost = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -14,13 +14,9 @@ impl XmlWrite for crate::any::any::EnvelopeType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.scalar_element(crate::any::ns::ANY, "Version", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::any::ns::ANY, "Version", &self.version);
+        w.any_list(&self.any);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::any::any::EnvelopeType {
@@ -29,36 +25,28 @@ impl XmlRead for crate::any::any::EnvelopeType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child.find_in(&[(crate::any::ns::ANY, "Version")]) {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.version,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Version", ns) if ns == crate::any::ns::ANY => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.version = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                _ => {
+                    if child.ns().is_empty() {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -71,19 +59,11 @@ impl XmlWrite for crate::any::any::ExtensionsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.name {
-            w.scalar_element(crate::any::ns::ANY, "Name", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.payload {
-            w.any(v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.untyped {
-            w.any(v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::any::ns::ANY, "Name", &self.name);
+        w.any_list(&self.any);
+        w.any_opt(&self.payload);
+        w.any_opt(&self.untyped);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::any::any::ExtensionsType {
@@ -92,54 +72,38 @@ impl XmlRead for crate::any::any::ExtensionsType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 3usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::any::ns::ANY, "Name"),
+                        (crate::any::ns::ANY, "Payload"),
+                        (crate::any::ns::ANY, "Untyped"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.name,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Name", ns) if ns == crate::any::ns::ANY => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.name = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                1usize => r.any_once(&mut seen, 1usize, &mut out.payload, child),
+                2usize => r.any_once(&mut seen, 2usize, &mut out.untyped, child),
+                _ => {
+                    if (!child.ns().is_empty() && child.ns() != "urn:test:any") {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                ("Payload", ns) if ns == crate::any::ns::ANY => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.payload = ::std::option::Option::Some(r.read_any(child)?);
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Untyped", ns) if ns == crate::any::ns::ANY => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.untyped = ::std::option::Option::Some(r.read_any(child)?);
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                (_, ns) if (!ns.is_empty() && ns != "urn:test:any") => {
-                    out.any.push(r.read_any(child)?)
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -152,10 +116,8 @@ impl XmlWrite for crate::any::any::StrictType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        for v in &self.any {
-            w.any(v)?;
-        }
-        w.end(ns, name)
+        w.any_list(&self.any);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::any::any::StrictType {
@@ -164,22 +126,8 @@ impl XmlRead for crate::any::any::StrictType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                (_, _) => out.any.push(r.read_any(child)?),
-            }
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.any_item(&mut out.any, child))?;
         ::std::result::Result::Ok(out)
     }
 }

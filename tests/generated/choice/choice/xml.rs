@@ -14,16 +14,10 @@ impl XmlWrite for crate::choice::choice::AddressType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.street {
-            w.scalar_element(crate::choice::ns::CHOICE, "Street", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.city {
-            w.scalar_element(crate::choice::ns::CHOICE, "City", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.zip {
-            w.scalar_element(crate::choice::ns::CHOICE, "Zip", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::choice::ns::CHOICE, "Street", &self.street);
+        w.scalar_opt(crate::choice::ns::CHOICE, "City", &self.city);
+        w.scalar_opt(crate::choice::ns::CHOICE, "Zip", &self.zip);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::choice::choice::AddressType {
@@ -32,59 +26,48 @@ impl XmlRead for crate::choice::choice::AddressType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 3usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::choice::ns::CHOICE, "Street"),
+                        (crate::choice::ns::CHOICE, "City"),
+                        (crate::choice::ns::CHOICE, "Zip"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.street,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Street", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.street = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.city,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("City", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.city = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.zip,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Zip", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.zip = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -97,25 +80,13 @@ impl XmlWrite for crate::choice::choice::PaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.id {
-            w.scalar_element(crate::choice::ns::CHOICE, "Id", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.card {
-            w.scalar_element(crate::choice::ns::CHOICE, "Card", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.bank_name {
-            w.scalar_element(crate::choice::ns::CHOICE, "BankName", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.bank_account {
-            w.scalar_element(crate::choice::ns::CHOICE, "BankAccount", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.note {
-            w.scalar_element(crate::choice::ns::CHOICE, "Note", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.note_author {
-            w.scalar_element(crate::choice::ns::CHOICE, "NoteAuthor", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::choice::ns::CHOICE, "Id", &self.id);
+        w.scalar_opt(crate::choice::ns::CHOICE, "Card", &self.card);
+        w.scalar_opt(crate::choice::ns::CHOICE, "BankName", &self.bank_name);
+        w.scalar_opt(crate::choice::ns::CHOICE, "BankAccount", &self.bank_account);
+        w.scalar_opt(crate::choice::ns::CHOICE, "Note", &self.note);
+        w.scalar_opt(crate::choice::ns::CHOICE, "NoteAuthor", &self.note_author);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::choice::choice::PaymentType {
@@ -124,95 +95,78 @@ impl XmlRead for crate::choice::choice::PaymentType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 6usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::choice::ns::CHOICE, "Id"),
+                        (crate::choice::ns::CHOICE, "Card"),
+                        (crate::choice::ns::CHOICE, "BankName"),
+                        (crate::choice::ns::CHOICE, "BankAccount"),
+                        (crate::choice::ns::CHOICE, "Note"),
+                        (crate::choice::ns::CHOICE, "NoteAuthor"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Id", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.card,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Card", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.card = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.bank_name,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("BankName", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.bank_name = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                3usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        3usize,
+                        &mut out.bank_account,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("BankAccount", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[3usize] {
-                        seen[3usize] = true;
-                        out.bank_account = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                4usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        4usize,
+                        &mut out.note,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Note", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[4usize] {
-                        seen[4usize] = true;
-                        out.note = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                5usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        5usize,
+                        &mut out.note_author,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("NoteAuthor", ns) if ns == crate::choice::ns::CHOICE => {
-                    if !seen[5usize] {
-                        seen[5usize] = true;
-                        out.note_author = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -225,17 +179,11 @@ impl XmlWrite for crate::choice::choice::SummaryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        for v in &self.state {
-            w.scalar_element(crate::choice::ns::CHOICE, "State", v)?;
-        }
-        for v in &self.account {
-            w.scalar_element(crate::choice::ns::CHOICE, "Account", v)?;
-        }
-        for v in &self.count {
-            w.scalar_element(crate::choice::ns::CHOICE, "Count", v)?;
-        }
+        w.scalar_list(crate::choice::ns::CHOICE, "State", &self.state);
+        w.scalar_list(crate::choice::ns::CHOICE, "Account", &self.account);
+        w.scalar_list(crate::choice::ns::CHOICE, "Count", &self.count);
         w.text(&self.text)?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::choice::choice::SummaryType {
@@ -244,43 +192,42 @@ impl XmlRead for crate::choice::choice::SummaryType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child_mixed(&mut out.text);
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.attributes_unknown(start);
+        r.read_children_mixed(
+            &mut out.text,
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::choice::ns::CHOICE, "State"),
+                        (crate::choice::ns::CHOICE, "Account"),
+                        (crate::choice::ns::CHOICE, "Count"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_item(
+                        &mut out.state,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("State", ns) if ns == crate::choice::ns::CHOICE => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.state, v, child);
-                    }
+                1usize => {
+                    r.scalar_item(
+                        &mut out.account,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Account", ns) if ns == crate::choice::ns::CHOICE => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.account, v, child);
-                    }
+                2usize => {
+                    r.scalar_item(
+                        &mut out.count,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Count", ns) if ns == crate::choice::ns::CHOICE => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Collapse)?
-                    {
-                        r.push_item(&mut out.count, v, child);
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

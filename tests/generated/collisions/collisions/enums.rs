@@ -25,11 +25,10 @@ impl PaymentType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'n', b'y'] => Self::Any,
-            [b'I', b'n', b's', b't', b'a', b'n', b't', b'O', b'n', b'l', b'y'] => {
-                Self::InstantOnly
-            }
+        const BY_TEXT: &[(&str, u16)] = &[("Any", 0u16), ("InstantOnly", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Any,
+            ::std::option::Option::Some(1u16) => Self::InstantOnly,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -80,11 +79,17 @@ impl RecurringFlagType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'Y'] => Self::Y,
-            [b'y'] => Self::Y2,
-            [b'N'] => Self::N,
-            [b'n'] => Self::N2,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("N", 2u16),
+            ("Y", 0u16),
+            ("n", 3u16),
+            ("y", 1u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Y,
+            ::std::option::Option::Some(1u16) => Self::Y2,
+            ::std::option::Option::Some(2u16) => Self::N,
+            ::std::option::Option::Some(3u16) => Self::N2,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }
@@ -161,16 +166,27 @@ impl Type {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b't', b'y', b'p', b'e'] => Self::Type,
-            [b'S', b'e', b'l', b'f'] => Self::Self_,
-            [b's', b'e', b'l', b'f'] => Self::Self2,
-            [b'6', b'P', b'a', b'c', b'k'] => Self::_6Pack,
-            [b'A', b'd', b' ', b't', b'y', b'p', b'e'] => Self::AdType,
-            [b'f', b'o', b'o', b'-', b'b', b'a', b'r'] => Self::FooBar2,
-            [b'f', b'o', b'o', b'B', b'a', b'r'] => Self::FooBar3,
-            [b'F', b'o', b'o', b'B', b'a', b'r'] => Self::FooBar,
-            [b'U', b'n', b'k', b'n', b'o', b'w', b'n'] => Self::Unknown,
+        const BY_TEXT: &[(&str, u16)] = &[
+            ("6Pack", 3u16),
+            ("Ad type", 4u16),
+            ("FooBar", 7u16),
+            ("Self", 1u16),
+            ("Unknown", 8u16),
+            ("foo-bar", 5u16),
+            ("fooBar", 6u16),
+            ("self", 2u16),
+            ("type", 0u16),
+        ];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Type,
+            ::std::option::Option::Some(1u16) => Self::Self_,
+            ::std::option::Option::Some(2u16) => Self::Self2,
+            ::std::option::Option::Some(3u16) => Self::_6Pack,
+            ::std::option::Option::Some(4u16) => Self::AdType,
+            ::std::option::Option::Some(5u16) => Self::FooBar2,
+            ::std::option::Option::Some(6u16) => Self::FooBar3,
+            ::std::option::Option::Some(7u16) => Self::FooBar,
+            ::std::option::Option::Some(8u16) => Self::Unknown,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

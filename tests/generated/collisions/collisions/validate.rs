@@ -42,18 +42,16 @@ impl Validate for crate::collisions::collisions::StringType {
         if let ::std::option::Option::Some(v) = &self.type_ {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "type_", k, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.result {
-            path.field("result", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("result", self.result.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.recurring {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "recurring", k, out);
             }

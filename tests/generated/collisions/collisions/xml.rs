@@ -14,10 +14,12 @@ impl XmlWrite for crate::collisions::collisions::ErrorType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.short_message {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "ShortMessage", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(
+            crate::collisions::ns::COLLISIONS,
+            "ShortMessage",
+            &self.short_message,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::ErrorType {
@@ -26,35 +28,24 @@ impl XmlRead for crate::collisions::collisions::ErrorType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "ShortMessage")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.short_message,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("ShortMessage", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.short_message = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -67,10 +58,8 @@ impl XmlWrite for crate::collisions::collisions::FooBar {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.value {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Value", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::FooBar {
@@ -79,35 +68,24 @@ impl XmlRead for crate::collisions::collisions::FooBar {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.value,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.value = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -120,10 +98,8 @@ impl XmlWrite for crate::collisions::collisions::OptionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.some {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Some", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Some", &self.some);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::OptionType {
@@ -132,35 +108,24 @@ impl XmlRead for crate::collisions::collisions::OptionType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "Some")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.some,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Some", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.some = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -195,10 +160,8 @@ impl XmlWrite for crate::collisions::collisions::ResultType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ok {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Ok", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Ok", &self.ok);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::ResultType {
@@ -207,35 +170,24 @@ impl XmlRead for crate::collisions::collisions::ResultType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "Ok")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ok,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ok", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ok = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -247,47 +199,21 @@ impl XmlWrite for crate::collisions::collisions::StringType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.async_ {
-            w.attr_scalar("async", v)?;
-        }
+        w.attr_opt("async", &self.async_);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.type_ {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "type", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.self_ {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Self", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.self_2 {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "self", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.string {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "String", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.result {
-            v.write_element(w, crate::collisions::ns::COLLISIONS, "Result")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.option {
-            v.write_element(w, crate::collisions::ns::COLLISIONS, "Option")?;
-        }
-        if let ::std::option::Option::Some(v) = &self._123abc {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "123abc", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.foo_bar {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "foo-bar", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.foo_bar2 {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "fooBar", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.foo_bar3 {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "FooBar", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.gen_ {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "gen", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.recurring {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Recurring", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "type", &self.type_);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Self", &self.self_);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "self", &self.self_2);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "String", &self.string);
+        w.complex_opt(crate::collisions::ns::COLLISIONS, "Result", &self.result);
+        w.complex_opt(crate::collisions::ns::COLLISIONS, "Option", &self.option);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "123abc", &self._123abc);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "foo-bar", &self.foo_bar);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "fooBar", &self.foo_bar2);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "FooBar", &self.foo_bar3);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "gen", &self.gen_);
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Recurring", &self.recurring);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::StringType {
@@ -306,169 +232,120 @@ impl XmlRead for crate::collisions::collisions::StringType {
             }
         }
         let mut seen = [false; 12usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::collisions::ns::COLLISIONS, "type"),
+                        (crate::collisions::ns::COLLISIONS, "Self"),
+                        (crate::collisions::ns::COLLISIONS, "self"),
+                        (crate::collisions::ns::COLLISIONS, "String"),
+                        (crate::collisions::ns::COLLISIONS, "Result"),
+                        (crate::collisions::ns::COLLISIONS, "Option"),
+                        (crate::collisions::ns::COLLISIONS, "123abc"),
+                        (crate::collisions::ns::COLLISIONS, "foo-bar"),
+                        (crate::collisions::ns::COLLISIONS, "fooBar"),
+                        (crate::collisions::ns::COLLISIONS, "FooBar"),
+                        (crate::collisions::ns::COLLISIONS, "gen"),
+                        (crate::collisions::ns::COLLISIONS, "Recurring"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.type_,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("type", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.type_ = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.self_,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Self", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.self_ = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.self_2,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("self", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.self_2 = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                3usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        3usize,
+                        &mut out.string,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("String", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[3usize] {
-                        seen[3usize] = true;
-                        out.string = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                4usize => r.complex_once(&mut seen, 4usize, &mut out.result, child),
+                5usize => r.complex_once(&mut seen, 5usize, &mut out.option, child),
+                6usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        6usize,
+                        &mut out._123abc,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Result", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[4usize] {
-                        seen[4usize] = true;
-                        out.result = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::collisions::collisions::ResultType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                7usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        7usize,
+                        &mut out.foo_bar,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Option", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[5usize] {
-                        seen[5usize] = true;
-                        out.option = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::collisions::collisions::OptionType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                8usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        8usize,
+                        &mut out.foo_bar2,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("123abc", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[6usize] {
-                        seen[6usize] = true;
-                        out._123abc = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                9usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        9usize,
+                        &mut out.foo_bar3,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("foo-bar", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[7usize] {
-                        seen[7usize] = true;
-                        out.foo_bar = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                10usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        10usize,
+                        &mut out.gen_,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("fooBar", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[8usize] {
-                        seen[8usize] = true;
-                        out.foo_bar2 = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                11usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        11usize,
+                        &mut out.recurring,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("FooBar", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[9usize] {
-                        seen[9usize] = true;
-                        out.foo_bar3 = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("gen", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[10usize] {
-                        seen[10usize] = true;
-                        out.gen_ = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Recurring", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[11usize] {
-                        seen[11usize] = true;
-                        out.recurring = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -481,10 +358,8 @@ impl XmlWrite for crate::collisions::collisions::FooBarType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.value {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Value", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::FooBarType {
@@ -493,35 +368,24 @@ impl XmlRead for crate::collisions::collisions::FooBarType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.value,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.value = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -534,10 +398,8 @@ impl XmlWrite for crate::collisions::collisions::FooBarType2 {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.value {
-            w.scalar_element(crate::collisions::ns::COLLISIONS, "Value", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::collisions::collisions::FooBarType2 {
@@ -546,35 +408,24 @@ impl XmlRead for crate::collisions::collisions::FooBarType2 {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.value,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Value", ns) if ns == crate::collisions::ns::COLLISIONS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.value = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -25,9 +25,10 @@ impl CurrencyCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'U', b'S', b'D'] => Self::Usd,
-            [b'E', b'U', b'R'] => Self::Eur,
+        const BY_TEXT: &[(&str, u16)] = &[("EUR", 1u16), ("USD", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Usd,
+            ::std::option::Option::Some(1u16) => Self::Eur,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

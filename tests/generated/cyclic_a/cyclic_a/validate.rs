@@ -8,9 +8,7 @@ use ::paypal_soap_runtime::validate::{
 impl Validate for crate::cyclic_a::cyclic_a::PaymentType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.total, path, "total", out);
-        if let ::std::option::Option::Some(v) = &self.total {
-            path.field("total", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("total", self.total.as_ref(), out);
     }
 }
 impl Limited for crate::cyclic_a::cyclic_a::PaymentType {

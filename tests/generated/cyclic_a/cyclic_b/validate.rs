@@ -11,7 +11,7 @@ impl Validate for crate::cyclic_a::cyclic_b::AmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }

@@ -13,14 +13,12 @@ impl XmlWrite for crate::cyclic_a::cyclic_b::AmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
         w.end_start()?;
         if let ::std::option::Option::Some(v) = &self.value {
             w.text_scalar(v)?;
         }
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::cyclic_a::cyclic_b::AmountType {

@@ -25,10 +25,8 @@ impl XmlWrite for crate::cyclic_b::cyclic_a::PaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.total {
-            v.write_element(w, crate::cyclic_b::ns::CYCLIC_A, "Total")?;
-        }
-        w.end(ns, name)
+        w.complex_opt(crate::cyclic_b::ns::CYCLIC_A, "Total", &self.total);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::cyclic_b::cyclic_a::PaymentType {
@@ -37,38 +35,16 @@ impl XmlRead for crate::cyclic_b::cyclic_a::PaymentType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Total", ns) if ns == crate::cyclic_b::ns::CYCLIC_A => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.total = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::cyclic_b::cyclic_b::AmountType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::cyclic_b::ns::CYCLIC_A, "Total")])
+            {
+                0usize => r.complex_once(&mut seen, 0usize, &mut out.total, child),
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -33,9 +33,10 @@ impl StateCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'A', b'B'] => Self::Ab,
-            [b'A', b'K'] => Self::Ak,
+        const BY_TEXT: &[(&str, u16)] = &[("AB", 0u16), ("AK", 1u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Ab,
+            ::std::option::Option::Some(1u16) => Self::Ak,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

@@ -10,7 +10,7 @@ impl Validate for crate::default_ns::default_ns::AddressType {
         if let ::std::option::Option::Some(v) = &self.state {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "state", k, out);
             }

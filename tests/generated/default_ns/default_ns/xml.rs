@@ -14,16 +14,10 @@ impl XmlWrite for crate::default_ns::default_ns::AddressType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.name {
-            w.scalar_element(crate::default_ns::ns::DEFAULT_NS, "Name", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.state {
-            w.scalar_element(crate::default_ns::ns::DEFAULT_NS, "State", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.phone {
-            w.scalar_element(crate::default_ns::ns::DEFAULT_NS, "Phone", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "Name", &self.name);
+        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "State", &self.state);
+        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "Phone", &self.phone);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::default_ns::default_ns::AddressType {
@@ -32,59 +26,48 @@ impl XmlRead for crate::default_ns::default_ns::AddressType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 3usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::default_ns::ns::DEFAULT_NS, "Name"),
+                        (crate::default_ns::ns::DEFAULT_NS, "State"),
+                        (crate::default_ns::ns::DEFAULT_NS, "Phone"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.name,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Name", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.name = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.state,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("State", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.state = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.phone,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Phone", ns) if ns == crate::default_ns::ns::DEFAULT_NS => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.phone = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

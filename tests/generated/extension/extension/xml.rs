@@ -13,20 +13,12 @@ impl XmlWrite for crate::extension::extension::AbstractResponseType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.attr_scalar("version", v)?;
-        }
+        w.attr_opt("version", &self.version);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Ack", v)?;
-        }
-        for v in &self.errors {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Errors", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.any_list(&self.any);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::AbstractResponseType {
@@ -45,39 +37,40 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::extension::ns::EXTENSION, "Ack"),
+                        (crate::extension::ns::EXTENSION, "Errors"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                1usize => {
+                    r.scalar_item(
+                        &mut out.errors,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
+                }
+                _ => {
+                    if child.ns().is_empty() {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.errors, v, child);
-                    }
-                }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -89,14 +82,10 @@ impl XmlWrite for crate::extension::extension::AckOnlyResponseType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.attr_scalar("version", v)?;
-        }
+        w.attr_opt("version", &self.version);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Ack", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::AckOnlyResponseType {
@@ -115,31 +104,22 @@ impl XmlRead for crate::extension::extension::AckOnlyResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::extension::ns::EXTENSION, "Ack")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -152,10 +132,8 @@ impl XmlWrite for crate::extension::extension::AnyTypeRestrictionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.only {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Only", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Only", &self.only);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::AnyTypeRestrictionType {
@@ -164,35 +142,24 @@ impl XmlRead for crate::extension::extension::AnyTypeRestrictionType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::extension::ns::EXTENSION, "Only")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.only,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Only", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.only = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -204,29 +171,15 @@ impl XmlWrite for crate::extension::extension::GetBalanceDetailedResponseType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency {
-            w.attr_scalar("currency", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.attr_scalar("version", v)?;
-        }
+        w.attr_opt("currency", &self.currency);
+        w.attr_opt("version", &self.version);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Ack", v)?;
-        }
-        for v in &self.errors {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Errors", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.balance {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Balance", v)?;
-        }
-        for v in &self.holdings {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Holdings", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.any_list(&self.any);
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Balance", &self.balance);
+        w.scalar_list(crate::extension::ns::EXTENSION, "Holdings", &self.holdings);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
@@ -249,58 +202,58 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
             }
         }
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::extension::ns::EXTENSION, "Ack"),
+                        (crate::extension::ns::EXTENSION, "Errors"),
+                        (crate::extension::ns::EXTENSION, "Balance"),
+                        (crate::extension::ns::EXTENSION, "Holdings"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                1usize => {
+                    r.scalar_item(
+                        &mut out.errors,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
+                }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.balance,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
+                }
+                3usize => {
+                    r.scalar_item(
+                        &mut out.holdings,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
+                }
+                _ => {
+                    if child.ns().is_empty() {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.errors, v, child);
-                    }
-                }
-                ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.balance = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Holdings", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Collapse)?
-                    {
-                        r.push_item(&mut out.holdings, v, child);
-                    }
-                }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -312,26 +265,14 @@ impl XmlWrite for crate::extension::extension::GetBalanceResponseType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.attr_scalar("version", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.currency {
-            w.attr_scalar("currency", v)?;
-        }
+        w.attr_opt("version", &self.version);
+        w.attr_opt("currency", &self.currency);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Ack", v)?;
-        }
-        for v in &self.errors {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Errors", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.balance {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Balance", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.any_list(&self.any);
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Balance", &self.balance);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::GetBalanceResponseType {
@@ -354,51 +295,50 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
             }
         }
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::extension::ns::EXTENSION, "Ack"),
+                        (crate::extension::ns::EXTENSION, "Errors"),
+                        (crate::extension::ns::EXTENSION, "Balance"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                1usize => {
+                    r.scalar_item(
+                        &mut out.errors,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
+                }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.balance,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
+                }
+                _ => {
+                    if child.ns().is_empty() {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.errors, v, child);
-                    }
-                }
-                ("Balance", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.balance = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -410,20 +350,12 @@ impl XmlWrite for crate::extension::extension::PingResponseType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.attr_scalar("version", v)?;
-        }
+        w.attr_opt("version", &self.version);
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Ack", v)?;
-        }
-        for v in &self.errors {
-            w.scalar_element(crate::extension::ns::EXTENSION, "Errors", v)?;
-        }
-        for v in &self.any {
-            w.any(v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.any_list(&self.any);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::extension::extension::PingResponseType {
@@ -442,39 +374,40 @@ impl XmlRead for crate::extension::extension::PingResponseType {
             }
         }
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::extension::ns::EXTENSION, "Ack"),
+                        (crate::extension::ns::EXTENSION, "Errors"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
+                1usize => {
+                    r.scalar_item(
+                        &mut out.errors,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
+                }
+                _ => {
+                    if child.ns().is_empty() {
+                        r.any_item(&mut out.any, child)
                     } else {
-                        r.skip_duplicate(child)?;
+                        r.skip_unknown(child)
                     }
                 }
-                ("Errors", ns) if ns == crate::extension::ns::EXTENSION => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_scalar(child, ::paypal_soap_runtime::xml::Ws::Preserve)?
-                    {
-                        r.push_item(&mut out.errors, v, child);
-                    }
-                }
-                (_, ns) if ns.is_empty() => out.any.push(r.read_any(child)?),
-                _ => r.skip_unknown(child)?,
-            }
-        }
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

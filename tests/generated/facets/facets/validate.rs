@@ -48,7 +48,7 @@ impl Validate for crate::facets::facets::LimitsType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }

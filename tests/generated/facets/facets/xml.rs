@@ -25,28 +25,14 @@ impl XmlWrite for crate::facets::facets::LimitsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.id {
-            w.scalar_element(crate::facets::ns::FACETS, "Id", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.name {
-            w.scalar_element(crate::facets::ns::FACETS, "Name", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.short_name {
-            w.scalar_element(crate::facets::ns::FACETS, "ShortName", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.code {
-            w.scalar_element(crate::facets::ns::FACETS, "Code", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.level {
-            w.scalar_element(crate::facets::ns::FACETS, "Level", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.ratio {
-            w.scalar_element(crate::facets::ns::FACETS, "Ratio", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::facets::ns::FACETS, "Ack", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::facets::ns::FACETS, "Id", &self.id);
+        w.scalar_opt(crate::facets::ns::FACETS, "Name", &self.name);
+        w.scalar_opt(crate::facets::ns::FACETS, "ShortName", &self.short_name);
+        w.scalar_opt(crate::facets::ns::FACETS, "Code", &self.code);
+        w.scalar_opt(crate::facets::ns::FACETS, "Level", &self.level);
+        w.scalar_opt(crate::facets::ns::FACETS, "Ratio", &self.ratio);
+        w.scalar_opt(crate::facets::ns::FACETS, "Ack", &self.ack);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::facets::facets::LimitsType {
@@ -55,107 +41,88 @@ impl XmlRead for crate::facets::facets::LimitsType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 7usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::facets::ns::FACETS, "Id"),
+                        (crate::facets::ns::FACETS, "Name"),
+                        (crate::facets::ns::FACETS, "ShortName"),
+                        (crate::facets::ns::FACETS, "Code"),
+                        (crate::facets::ns::FACETS, "Level"),
+                        (crate::facets::ns::FACETS, "Ratio"),
+                        (crate::facets::ns::FACETS, "Ack"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Id", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.name,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Name", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.name = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.short_name,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("ShortName", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.short_name = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                3usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        3usize,
+                        &mut out.code,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Code", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[3usize] {
-                        seen[3usize] = true;
-                        out.code = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                4usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        4usize,
+                        &mut out.level,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Level", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[4usize] {
-                        seen[4usize] = true;
-                        out.level = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                5usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        5usize,
+                        &mut out.ratio,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Ratio", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[5usize] {
-                        seen[5usize] = true;
-                        out.ratio = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                6usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        6usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Ack", ns) if ns == crate::facets::ns::FACETS => {
-                    if !seen[6usize] {
-                        seen[6usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -15,16 +15,7 @@ impl Validate for crate::include::include::OrderType {
             "part",
             out,
         );
-        if !self.part.is_empty() {
-            path.field(
-                "part",
-                |path| {
-                    for (i, v) in self.part.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_list("part", &self.part, out);
     }
 }
 impl Limited for crate::include::include::OrderType {

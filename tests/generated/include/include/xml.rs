@@ -14,10 +14,8 @@ impl XmlWrite for crate::include::include::OrderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        for v in &self.part {
-            v.write_element(w, crate::include::ns::INCLUDE, "Part")?;
-        }
-        w.end(ns, name)
+        w.complex_list(crate::include::ns::INCLUDE, "Part", &self.part);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::include::include::OrderType {
@@ -26,35 +24,14 @@ impl XmlRead for crate::include::include::OrderType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Part", ns) if ns == crate::include::ns::INCLUDE => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_nillable(
-                            child,
-                            |r| <crate::include::include::PartType as XmlRead>::read_element(
-                                r,
-                                child,
-                            ),
-                        )?
-                    {
-                        r.push_item(&mut out.part, v, child);
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+        r.attributes_unknown(start);
+        r.read_children(
+            &mut |r, child| match child.find_in(&[(crate::include::ns::INCLUDE, "Part")])
+            {
+                0usize => r.complex_item(&mut out.part, child),
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -67,10 +44,8 @@ impl XmlWrite for crate::include::include::PartType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.sku {
-            w.scalar_element(crate::include::ns::INCLUDE, "Sku", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::include::ns::INCLUDE, "Sku", &self.sku);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::include::include::PartType {
@@ -79,35 +54,23 @@ impl XmlRead for crate::include::include::PartType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child.find_in(&[(crate::include::ns::INCLUDE, "Sku")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.sku,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Sku", ns) if ns == crate::include::ns::INCLUDE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.sku = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -14,10 +14,8 @@ impl XmlWrite for crate::include_part::include::PartType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.sku {
-            w.scalar_element(crate::include_part::ns::INCLUDE, "Sku", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::include_part::ns::INCLUDE, "Sku", &self.sku);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::include_part::include::PartType {
@@ -26,35 +24,24 @@ impl XmlRead for crate::include_part::include::PartType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::include_part::ns::INCLUDE, "Sku")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.sku,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Sku", ns) if ns == crate::include_part::ns::INCLUDE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.sku = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

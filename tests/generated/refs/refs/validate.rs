@@ -9,22 +9,9 @@ impl Validate for crate::refs::refs::OrderType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.id, path, "id", out);
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.discount {
-            path.field("discount", |path| Validate::validate_into(v, path, out));
-        }
-        if !self.item.is_empty() {
-            path.field(
-                "item",
-                |path| {
-                    for (i, v) in self.item.iter().enumerate() {
-                        path.index(i, |path| Validate::validate_into(v, path, out));
-                    }
-                },
-            );
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("discount", self.discount.as_ref(), out);
+        path.validate_list("item", &self.item, out);
     }
 }
 impl Limited for crate::refs::refs::OrderType {

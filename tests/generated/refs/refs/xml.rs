@@ -14,25 +14,13 @@ impl XmlWrite for crate::refs::refs::OrderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.id {
-            w.scalar_element(crate::refs::ns::REFS, "Id", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.amount {
-            v.write_element(w, crate::refs::ns::REFS_OTHER, "Amount")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.discount {
-            v.write_element(w, crate::refs::ns::REFS_OTHER, "Discount")?;
-        }
-        for v in &self.item {
-            v.write_element(w, crate::refs::ns::REFS_OTHER, "Item")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.note {
-            w.scalar_element(crate::refs::ns::REFS, "Note", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.plain {
-            w.scalar_element("", "Plain", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::refs::ns::REFS, "Id", &self.id);
+        w.complex_opt(crate::refs::ns::REFS_OTHER, "Amount", &self.amount);
+        w.complex_opt(crate::refs::ns::REFS_OTHER, "Discount", &self.discount);
+        w.complex_list(crate::refs::ns::REFS_OTHER, "Item", &self.item);
+        w.scalar_opt(crate::refs::ns::REFS, "Note", &self.note);
+        w.scalar_opt("", "Plain", &self.plain);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::refs::refs::OrderType {
@@ -41,102 +29,54 @@ impl XmlRead for crate::refs::refs::OrderType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 5usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::refs::ns::REFS, "Id"),
+                        (crate::refs::ns::REFS_OTHER, "Amount"),
+                        (crate::refs::ns::REFS_OTHER, "Discount"),
+                        (crate::refs::ns::REFS_OTHER, "Item"),
+                        (crate::refs::ns::REFS, "Note"),
+                        ("", "Plain"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Id", ns) if ns == crate::refs::ns::REFS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => r.complex_once(&mut seen, 1usize, &mut out.amount, child),
+                2usize => r.complex_once(&mut seen, 2usize, &mut out.discount, child),
+                3usize => r.complex_item(&mut out.item, child),
+                4usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        3usize,
+                        &mut out.note,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Amount", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.amount = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                5usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        4usize,
+                        &mut out.plain,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Discount", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.discount = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::refs::refs_other::MoneyType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Item", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    if let ::std::option::Option::Some(v) = r
-                        .read_nillable(
-                            child,
-                            |r| <crate::refs::refs_other::Item as XmlRead>::read_element(
-                                r,
-                                child,
-                            ),
-                        )?
-                    {
-                        r.push_item(&mut out.item, v, child);
-                    }
-                }
-                ("Note", ns) if ns == crate::refs::ns::REFS => {
-                    if !seen[3usize] {
-                        seen[3usize] = true;
-                        out.note = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Plain", ns) if ns == "" => {
-                    if !seen[4usize] {
-                        seen[4usize] = true;
-                        out.plain = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

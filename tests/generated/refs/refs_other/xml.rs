@@ -14,13 +14,9 @@ impl XmlWrite for crate::refs::refs_other::MoneyType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.value {
-            w.scalar_element("", "Value", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.currency {
-            w.scalar_element("", "Currency", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt("", "Value", &self.value);
+        w.scalar_opt("", "Currency", &self.currency);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::refs::refs_other::MoneyType {
@@ -29,47 +25,31 @@ impl XmlRead for crate::refs::refs_other::MoneyType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child.find_in(&[("", "Value"), ("", "Currency")]) {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.value,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Value", ns) if ns == "" => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.value = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.currency,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Currency", ns) if ns == "" => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.currency = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -82,13 +62,9 @@ impl XmlWrite for crate::refs::refs_other::Item {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.sku {
-            w.scalar_element("", "Sku", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.quantity {
-            w.scalar_element(crate::refs::ns::REFS_OTHER, "Quantity", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt("", "Sku", &self.sku);
+        w.scalar_opt(crate::refs::ns::REFS_OTHER, "Quantity", &self.quantity);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::refs::refs_other::Item {
@@ -97,47 +73,33 @@ impl XmlRead for crate::refs::refs_other::Item {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[("", "Sku"), (crate::refs::ns::REFS_OTHER, "Quantity")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.sku,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Sku", ns) if ns == "" => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.sku = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.quantity,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ("Quantity", ns) if ns == crate::refs::ns::REFS_OTHER => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.quantity = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -11,7 +11,7 @@ impl Validate for crate::simple_content::simple_content::BasicAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
@@ -33,15 +33,9 @@ impl Limited for crate::simple_content::simple_content::BasicAmountType {
 impl Validate for crate::simple_content::simple_content::PriceType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.amount, path, "amount", out);
-        if let ::std::option::Option::Some(v) = &self.amount {
-            path.field("amount", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            path.field("tax", |path| Validate::validate_into(v, path, out));
-        }
-        if let ::std::option::Option::Some(v) = &self.usd {
-            path.field("usd", |path| Validate::validate_into(v, path, out));
-        }
+        path.validate_opt("amount", self.amount.as_ref(), out);
+        path.validate_opt("tax", self.tax.as_ref(), out);
+        path.validate_opt("usd", self.usd.as_ref(), out);
     }
 }
 impl Limited for crate::simple_content::simple_content::PriceType {
@@ -61,7 +55,7 @@ impl Validate for crate::simple_content::simple_content::TaxedAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }
@@ -77,7 +71,7 @@ impl Validate for crate::simple_content::simple_content::UsdAmountType {
         if let ::std::option::Option::Some(v) = &self.currency_id {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "currency_id", k, out);
             }

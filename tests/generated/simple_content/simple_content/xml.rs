@@ -13,12 +13,10 @@ impl XmlWrite for crate::simple_content::simple_content::BasicAmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
         w.end_start()?;
         w.text_scalar(&self.value)?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::simple_content::simple_content::BasicAmountType {
@@ -62,19 +60,15 @@ impl XmlWrite for crate::simple_content::simple_content::PriceType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.amount {
-            v.write_element(w, crate::simple_content::ns::SIMPLE_CONTENT, "Amount")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.tax {
-            v.write_element(w, crate::simple_content::ns::SIMPLE_CONTENT, "Tax")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.usd {
-            v.write_element(w, crate::simple_content::ns::SIMPLE_CONTENT, "Usd")?;
-        }
-        if let ::std::option::Option::Some(v) = &self.quantity {
-            v.write_element(w, crate::simple_content::ns::SIMPLE_CONTENT, "Quantity")?;
-        }
-        w.end(ns, name)
+        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Amount", &self.amount);
+        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Tax", &self.tax);
+        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Usd", &self.usd);
+        w.complex_opt(
+            crate::simple_content::ns::SIMPLE_CONTENT,
+            "Quantity",
+            &self.quantity,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::simple_content::simple_content::PriceType {
@@ -83,83 +77,26 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 4usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Amount", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.amount = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::simple_content::simple_content::BasicAmountType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Tax", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.tax = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::simple_content::simple_content::TaxedAmountType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Usd", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.usd = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::simple_content::simple_content::UsdAmountType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                ("Quantity", ns) if ns == crate::simple_content::ns::SIMPLE_CONTENT => {
-                    if !seen[3usize] {
-                        seen[3usize] = true;
-                        out.quantity = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::simple_content::simple_content::QuantityType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::simple_content::ns::SIMPLE_CONTENT, "Amount"),
+                        (crate::simple_content::ns::SIMPLE_CONTENT, "Tax"),
+                        (crate::simple_content::ns::SIMPLE_CONTENT, "Usd"),
+                        (crate::simple_content::ns::SIMPLE_CONTENT, "Quantity"),
+                    ],
+                )
+            {
+                0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
+                1usize => r.complex_once(&mut seen, 1usize, &mut out.tax, child),
+                2usize => r.complex_once(&mut seen, 2usize, &mut out.usd, child),
+                3usize => r.complex_once(&mut seen, 3usize, &mut out.quantity, child),
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -171,14 +108,12 @@ impl XmlWrite for crate::simple_content::simple_content::QuantityType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.unit {
-            w.attr_scalar("unit", v)?;
-        }
+        w.attr_opt("unit", &self.unit);
         w.end_start()?;
         if let ::std::option::Option::Some(v) = &self.value {
             w.text_scalar(v)?;
         }
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::simple_content::simple_content::QuantityType {
@@ -208,15 +143,11 @@ impl XmlWrite for crate::simple_content::simple_content::TaxedAmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.tax_included {
-            w.attr_scalar("taxIncluded", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
+        w.attr_opt("taxIncluded", &self.tax_included);
         w.end_start()?;
         w.text_scalar(&self.value)?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::simple_content::simple_content::TaxedAmountType {
@@ -252,12 +183,10 @@ impl XmlWrite for crate::simple_content::simple_content::UsdAmountType {
         name: &'static str,
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
-        if let ::std::option::Option::Some(v) = &self.currency_id {
-            w.attr_scalar("currencyID", v)?;
-        }
+        w.attr_opt("currencyID", &self.currency_id);
         w.end_start()?;
         w.text_scalar(&self.value)?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::simple_content::simple_content::UsdAmountType {

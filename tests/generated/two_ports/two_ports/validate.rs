@@ -20,7 +20,7 @@ impl Validate for crate::two_ports::two_ports::GetThingResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }
@@ -33,12 +33,7 @@ impl Limited for crate::two_ports::two_ports::GetThingResponseType {
 impl Validate for crate::two_ports::two_ports::GetThingReq {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.get_thing_request, path, "get_thing_request", out);
-        if let ::std::option::Option::Some(v) = &self.get_thing_request {
-            path.field(
-                "get_thing_request",
-                |path| Validate::validate_into(v, path, out),
-            );
-        }
+        path.validate_opt("get_thing_request", self.get_thing_request.as_ref(), out);
     }
 }
 impl Limited for crate::two_ports::two_ports::GetThingReq {

@@ -14,13 +14,9 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Version", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.thing_id {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS, "ThingID", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Version", &self.version);
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS, "ThingID", &self.thing_id);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
@@ -29,47 +25,38 @@ impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "Version"),
+                        (crate::two_ports::ns::TWO_PORTS, "ThingID"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.version,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Version", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.version = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.thing_id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("ThingID", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.thing_id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -82,16 +69,14 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.correlation_id {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.token {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS, "Token", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", &self.ack);
+        w.scalar_opt(
+            crate::two_ports::ns::TWO_PORTS_BASE,
+            "CorrelationID",
+            &self.correlation_id,
+        );
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS, "Token", &self.token);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
@@ -100,59 +85,48 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 3usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "Ack"),
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID"),
+                        (crate::two_ports::ns::TWO_PORTS, "Token"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.correlation_id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("CorrelationID", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.correlation_id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                2usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        2usize,
+                        &mut out.token,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Token", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
-                    if !seen[2usize] {
-                        seen[2usize] = true;
-                        out.token = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -165,10 +139,12 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.get_thing_request {
-            v.write_element(w, crate::two_ports::ns::TWO_PORTS, "GetThingRequest")?;
-        }
-        w.end(ns, name)
+        w.complex_opt(
+            crate::two_ports::ns::TWO_PORTS,
+            "GetThingRequest",
+            &self.get_thing_request,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports::GetThingReq {
@@ -177,38 +153,18 @@ impl XmlRead for crate::two_ports::two_ports::GetThingReq {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::two_ports::ns::TWO_PORTS, "GetThingRequest")])
+            {
+                0usize => {
+                    r.complex_once(&mut seen, 0usize, &mut out.get_thing_request, child)
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("GetThingRequest", ns) if ns == crate::two_ports::ns::TWO_PORTS => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.get_thing_request = r
-                            .read_nillable(
-                                child,
-                                |r| <crate::two_ports::two_ports::GetThingRequestType as XmlRead>::read_element(
-                                    r,
-                                    child,
-                                ),
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -221,7 +177,7 @@ impl XmlWrite for crate::two_ports::two_ports::PingReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.end(ns, name)
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports::PingReq {
@@ -230,20 +186,8 @@ impl XmlRead for crate::two_ports::two_ports::PingReq {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
-                }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            r.skip_unknown(child)?;
-        }
+        r.attributes_unknown(start);
+        r.read_children(&mut |r, child| r.skip_unknown(child))?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -14,10 +14,8 @@ impl XmlWrite for crate::two_ports::two_ports_base::AbstractRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.version {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Version", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Version", &self.version);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports_base::AbstractRequestType {
@@ -26,35 +24,24 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractRequestType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 1usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(&[(crate::two_ports::ns::TWO_PORTS_BASE, "Version")])
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.version,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Version", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.version = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -67,13 +54,13 @@ impl XmlWrite for crate::two_ports::two_ports_base::AbstractResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.ack {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.correlation_id {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", &self.ack);
+        w.scalar_opt(
+            crate::two_ports::ns::TWO_PORTS_BASE,
+            "CorrelationID",
+            &self.correlation_id,
+        );
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
@@ -82,47 +69,38 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "Ack"),
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.ack,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Ack", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.ack = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Collapse,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.correlation_id,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("CorrelationID", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.correlation_id = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -146,13 +124,9 @@ impl XmlWrite for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        if let ::std::option::Option::Some(v) = &self.username {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Username", v)?;
-        }
-        if let ::std::option::Option::Some(v) = &self.password {
-            w.scalar_element(crate::two_ports::ns::TWO_PORTS_BASE, "Password", v)?;
-        }
-        w.end(ns, name)
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Username", &self.username);
+        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Password", &self.password);
+        w.finish(ns, name)
     }
 }
 impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
@@ -161,47 +135,38 @@ impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
         start: &StartTag<'a>,
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
-        for a in start.attrs() {
-            r.unknown_attribute(start, a);
-        }
+        r.attributes_unknown(start);
         let mut seen = [false; 2usize];
-        loop {
-            let next = r.next_child();
-            let child = match next {
-                ::std::result::Result::Ok(::std::option::Option::Some(ref child)) => {
-                    child
+        r.read_children(
+            &mut |r, child| match child
+                .find_in(
+                    &[
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "Username"),
+                        (crate::two_ports::ns::TWO_PORTS_BASE, "Password"),
+                    ],
+                )
+            {
+                0usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        0usize,
+                        &mut out.username,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ::std::result::Result::Ok(::std::option::Option::None) => break,
-                ::std::result::Result::Err(e) => return ::std::result::Result::Err(e),
-            };
-            match (child.local(), child.ns()) {
-                ("Username", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[0usize] {
-                        seen[0usize] = true;
-                        out.username = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
+                1usize => {
+                    r.scalar_once(
+                        &mut seen,
+                        1usize,
+                        &mut out.password,
+                        child,
+                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                    )
                 }
-                ("Password", ns) if ns == crate::two_ports::ns::TWO_PORTS_BASE => {
-                    if !seen[1usize] {
-                        seen[1usize] = true;
-                        out.password = r
-                            .read_scalar(
-                                child,
-                                ::paypal_soap_runtime::xml::Ws::Preserve,
-                            )?;
-                    } else {
-                        r.skip_duplicate(child)?;
-                    }
-                }
-                _ => r.skip_unknown(child)?,
-            }
-        }
+                _ => r.skip_unknown(child),
+            },
+        )?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -25,9 +25,10 @@ impl AckCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        match value.as_bytes() {
-            [b'S', b'u', b'c', b'c', b'e', b's', b's'] => Self::Success,
-            [b'F', b'a', b'i', b'l', b'u', b'r', b'e'] => Self::Failure,
+        const BY_TEXT: &[(&str, u16)] = &[("Failure", 1u16), ("Success", 0u16)];
+        match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
+            ::std::option::Option::Some(0u16) => Self::Success,
+            ::std::option::Option::Some(1u16) => Self::Failure,
             _ => Self::Unrecognized(::std::string::String::from(value)),
         }
     }

@@ -19,7 +19,7 @@ impl Validate for crate::two_ports_base::two_ports_base::AbstractResponseType {
         if let ::std::option::Option::Some(v) = &self.ack {
             if let ::std::option::Option::Some(k) = checks::known(
                 v.is_known(),
-                || v.as_str(),
+                v.as_str(),
             ) {
                 record(path, "ack", k, out);
             }

@@ -18,6 +18,7 @@ mod content;
 mod core;
 #[cfg(test)]
 mod fast_tests;
+mod fields;
 mod lexical;
 mod limits;
 mod names;
@@ -39,7 +40,7 @@ use self::core::{AtCursor, Open, Sink};
 use self::open::RawAttr;
 use super::any::AnyElement;
 use super::error::{DecodeError, DecodeErrorKind, DecodeReport, FindingKind, Limit, SNIPPET_MAX, snippet};
-use super::{Ws, XmlScalar};
+use super::{ValueError, Ws, XmlScalar};
 
 /// Where the reader is in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,34 +280,50 @@ impl<'a> XmlReader<'a> {
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
     /// does not parse it; malformed XML; [`Limit::TextLength`].
     pub fn read_content<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
+        // The generic part is only the parse: everything else is `content_with`, compiled once rather than once
+        // per scalar type (120 of them), which matters for the build time of the generated crate.
+        let mut value = None;
+        self.content_with(start, ws, T::EMPTY_IS_ABSENT, &mut |text| {
+            value = Some(T::from_xml_text(text)?);
+            Ok(())
+        })?;
+        Ok(value)
+    }
+
+    /// [`Self::read_content`] without its type: `parse` gets the text unless the element is nil, or its text is
+    /// empty and `empty_is_absent`; its error becomes an `InvalidValue` with the element's path.
+    fn content_with(
+        &mut self,
+        start: &StartTag<'_>,
+        ws: Ws,
+        empty_is_absent: bool,
+        parse: &mut dyn FnMut(&str) -> Result<(), ValueError>,
+    ) -> Result<(), DecodeError> {
         self.check_current(start)?;
         if let Some(text) = self.simple_content() {
             if start.is_nil() {
                 self.nil_content(start, text);
-                return Ok(None);
+                return Ok(());
             }
-            return self.parse_text(
-                lexical::apply_ws(Cow::Borrowed(text), ws),
-                || self.element_path(start),
-                start.offset,
-            );
+            let text = lexical::apply_ws(Cow::Borrowed(text), ws);
+            return self.parse_text(&text, empty_is_absent, parse, || self.element_path(start), start.offset);
         }
         // Text to join is built in the reader's scratch buffer, which is reused from value to value.
         let mut buf = std::mem::take(&mut self.scratch);
         buf.clear();
-        let value = match self.collect_content(start, &mut buf) {
+        let done = match self.collect_content(start, &mut buf) {
             Ok(text) if start.is_nil() => {
                 self.nil_content(start, text.unwrap_or(&buf));
-                Ok(None)
+                Ok(())
             }
             Ok(text) => {
-                let text = text.unwrap_or(&buf);
-                self.parse_text(lexical::apply_ws(Cow::Borrowed(text), ws), || self.element_path(start), start.offset)
+                let text = lexical::apply_ws(Cow::Borrowed(text.unwrap_or(&buf)), ws);
+                self.parse_text(&text, empty_is_absent, parse, || self.element_path(start), start.offset)
             }
             Err(e) => Err(e),
         };
         self.scratch = buf;
-        value
+        done
     }
 
     /// Records the text of the `xsi:nil` element `start` unless it is only whitespace.
@@ -323,12 +340,17 @@ impl<'a> XmlReader<'a> {
     #[inline]
     pub fn push_item<T>(&self, list: &mut Vec<T>, item: T, start: &StartTag<'_>) {
         if list.is_empty() {
-            let item_bytes = self.pos.saturating_sub(start.offset).max(1);
-            let remaining = self.text.len().saturating_sub(self.pos);
-            let by_memory = remaining / std::mem::size_of::<T>().max(1);
-            list.reserve_exact(1 + (remaining / item_bytes).min(by_memory));
+            list.reserve_exact(self.list_room(start, std::mem::size_of::<T>()));
         }
         list.push(item);
+    }
+
+    /// How many items of `item_size` bytes to reserve room for, for [`Self::push_item`].
+    fn list_room(&self, start: &StartTag<'_>, item_size: usize) -> usize {
+        let item_bytes = self.pos.saturating_sub(start.offset).max(1);
+        let remaining = self.text.len().saturating_sub(self.pos);
+        let by_memory = remaining / item_size.max(1);
+        1 + (remaining / item_bytes).min(by_memory)
     }
 
     /// Parses an attribute value as `T` after applying `ws`; `Ok(None)` when it is empty and
@@ -342,27 +364,39 @@ impl<'a> XmlReader<'a> {
         attr: &Attr<'_>,
         ws: Ws,
     ) -> Result<Option<T>, DecodeError> {
+        let mut value = None;
+        let text = lexical::apply_ws(attr.value.clone(), ws);
         let path = || format!("{}/@{}", self.element_path(start), snippet(attr.qname(), SNIPPET_MAX));
-        self.parse_text(lexical::apply_ws(attr.value.clone(), ws), path, start.offset)
+        let mut parse = |text: &str| {
+            value = Some(T::from_xml_text(text)?);
+            Ok(())
+        };
+        self.parse_text(&text, T::EMPTY_IS_ABSENT, &mut parse, path, start.offset)?;
+        Ok(value)
     }
 
-    fn parse_text<T: XmlScalar>(
+    /// Calls `parse` with `text` unless it is empty and `empty_is_absent`, and turns its error into an
+    /// `InvalidValue` at `path`.
+    fn parse_text(
         &self,
-        text: Cow<'_, str>,
+        text: &str,
+        empty_is_absent: bool,
+        parse: &mut dyn FnMut(&str) -> Result<(), ValueError>,
         path: impl FnOnce() -> String,
         at: usize,
-    ) -> Result<Option<T>, DecodeError> {
-        if text.is_empty() && T::EMPTY_IS_ABSENT {
-            return Ok(None);
+    ) -> Result<(), DecodeError> {
+        if text.is_empty() && empty_is_absent {
+            return Ok(());
         }
-        T::from_xml_text(&text).map(Some).map_err(|e| {
-            let kind = DecodeErrorKind::InvalidValue {
-                expected: e.expected,
-                detail: e.detail,
-                text: snippet(&text, SNIPPET_MAX),
-            };
-            DecodeError::new(kind, super::error::Position::locate(self.input, at), path())
-        })
+        parse(text).map_err(|e| self.invalid_value(e, text, path(), at))
+    }
+
+    /// The error for text that does not parse as its type; cold, as it happens once per bad message at most.
+    #[cold]
+    fn invalid_value(&self, e: ValueError, text: &str, path: String, at: usize) -> DecodeError {
+        let kind =
+            DecodeErrorKind::InvalidValue { expected: e.expected, detail: e.detail, text: snippet(text, SNIPPET_MAX) };
+        DecodeError::new(kind, super::error::Position::locate(self.input, at), path)
     }
 
     /// Reads the complex element `start` with `read`, or gives `Ok(None)` when it has `xsi:nil="true"`: nil
@@ -379,9 +413,16 @@ impl<'a> XmlReader<'a> {
         start: &StartTag<'_>,
         read: impl FnOnce(&mut Self) -> Result<T, DecodeError>,
     ) -> Result<Option<T>, DecodeError> {
-        if !start.is_nil() {
-            return read(self).map(Some);
+        if start.is_nil() {
+            self.skip_nil(start)?;
+            return Ok(None);
         }
+        read(self).map(Some)
+    }
+
+    /// Skips the nil element `start`, recording what it carried; out of line, so that the generic
+    /// [`Self::read_nillable`] instantiated for every complex type stays small.
+    pub(super) fn skip_nil(&mut self, start: &StartTag<'_>) -> Result<(), DecodeError> {
         self.check_current(start)?;
         let content_start = self.stack.last().map_or(0, |top| top.content_start);
         let (content_end, end) = self.skip_open(start.depth as usize)?;
@@ -390,7 +431,7 @@ impl<'a> XmlReader<'a> {
             let raw = self.text.get(start.offset..end).unwrap_or_default();
             self.record(FindingKind::NilWithContent, self.element_path(start), Self::name_of(start), raw);
         }
-        Ok(None)
+        Ok(())
     }
 
     /// Skips `start` (an element the schema does not define here) with its whole subtree, checking it like
